@@ -1,0 +1,209 @@
+/**
+ * The reporting endpoint contract as TypeScript: the value lists every backend, mock and element
+ * shares, and the shapes of every response. `openapi.yaml` is the source of truth; a type-level
+ * test (`test/core/contract-types.test.ts`) holds these shapes equal to the types generated from it,
+ * so the two cannot drift.
+ *
+ * DOM-free: imported by the elements, the mocks and the server alike.
+ */
+
+/** Message directions. */
+export const DIRECTIONS = ['incoming', 'outgoing'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** Where an outgoing message came from. */
+export const SOURCES = ['user', 'bot', 'broadcast', 'workflow', 'api', 'zapier', 'echo'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** What kind of outgoing message it was. */
+export const MESSAGE_TYPES = ['session', 'facebook_message_tag', 'whatsapp_template'] as const;
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+/** Delivery statuses, in funnel order; `failed` is disjoint from the other three. */
+export const STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Channel kinds known today. The list is open: an unknown kind renders generically. */
+export const CHANNEL_KINDS = [
+  'whatsapp',
+  'facebook',
+  'instagram',
+  'telegram',
+  'webchat',
+  'email',
+  'sms',
+  'google_business',
+  'line',
+  'viber',
+] as const;
+export type KnownChannelKind = (typeof CHANNEL_KINDS)[number];
+/** A channel kind: one of {@link CHANNEL_KINDS}, or any other string from a newer backend. */
+export type ChannelKind = string;
+
+/** The seven filter fields, in the order the filter menu lists them. */
+export const FILTER_FIELDS = ['channel', 'contact', 'source', 'type', 'team', 'user', 'broadcast'] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+/** Breakdown groupings. Incoming messages can only be grouped by channel. */
+export const GROUP_BYS = ['channel', 'source', 'type', 'subtype'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** Line chart bucket sizes. */
+export const INTERVALS = ['hour', 'day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+/** The three message lists. */
+export const MESSAGE_KINDS = ['incoming', 'outgoing', 'failed'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const ORDERS = ['desc', 'asc'] as const;
+export type Order = (typeof ORDERS)[number];
+
+/** Filter values per field: OR within a field, AND across fields. */
+export type Filters = Partial<Record<FilterField, readonly string[]>>;
+
+/** The report query every data resource takes, as instants. */
+export interface ReportQuery {
+  /** ISO-8601 instant, inclusive. */
+  from: string;
+  /** ISO-8601 instant, exclusive. */
+  to: string;
+  /** IANA time zone for buckets. */
+  tz: string;
+  filters: Filters;
+}
+
+export interface BreakdownParams extends ReportQuery {
+  direction: Direction;
+  groupBy: GroupBy;
+  compare?: 'previous';
+}
+
+export interface DeliveryParams extends ReportQuery {
+  interval: Interval;
+  compare?: 'previous';
+}
+
+export interface MessagesParams extends ReportQuery {
+  kind: MessageKind;
+  limit?: number;
+  cursor?: string;
+  order?: Order;
+}
+
+export interface OptionsParams {
+  field: FilterField;
+  q?: string;
+  limit?: number;
+}
+
+export interface BreakdownGroup {
+  key: string;
+  label: string;
+  count: number;
+  previousCount?: number;
+}
+
+export interface BreakdownResponse {
+  direction: Direction;
+  groupBy: GroupBy;
+  total: number;
+  groups: BreakdownGroup[];
+  previousTotal?: number;
+  notApplicable: FilterField[];
+}
+
+export interface DeliveryTotals {
+  total: number;
+  sent: number;
+  delivered: number;
+  read: number;
+  failed: number;
+}
+
+export interface DeliveryBucket {
+  /** The bucket's start, an instant. */
+  start: string;
+  sent: number;
+  delivered: number;
+  read: number;
+  failed: number;
+}
+
+export interface DeliveryResponse {
+  interval: Interval;
+  totals: DeliveryTotals;
+  previousTotals?: DeliveryTotals;
+  series: DeliveryBucket[];
+  notReported: Status[];
+  notApplicable: FilterField[];
+}
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface ChannelRef extends NamedRef {
+  kind: ChannelKind;
+}
+
+export interface MessageError {
+  code: string;
+  message: string;
+}
+
+/** One row of a message list. Outgoing fields are absent on incoming rows. */
+export interface MessageRow {
+  id: string;
+  timestamp: string;
+  contact: NamedRef;
+  channel: ChannelRef;
+  content: string;
+  source?: Source;
+  user?: NamedRef | null;
+  type?: MessageType;
+  subtype?: string | null;
+  broadcast?: NamedRef | null;
+  deliveredAt?: string | null;
+  readAt?: string | null;
+  error?: MessageError;
+}
+
+export interface MessagesResponse {
+  kind: MessageKind;
+  total: number;
+  cap: number;
+  nextCursor: string | null;
+  rows: MessageRow[];
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+  kind?: ChannelKind;
+  reports?: Status[];
+}
+
+export interface OptionsResponse {
+  field: FilterField;
+  options: FilterOption[];
+}
+
+/** An RFC 9457 problem, as the endpoint returns it. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  invalidParams?: { name: string; reason: string }[];
+}
+
+/** The largest number of rows one list query pages through. */
+export const ROW_CAP = 10_000;
+/** The largest number of line-chart buckets the endpoint answers. */
+export const MAX_BUCKETS = 800;
+/** The longest report range, in days. */
+export const MAX_RANGE_DAYS = 366;
+/** Days after sending during which a delivery status still changes. */
+export const STATUS_WINDOW_DAYS = 30;
