@@ -1,0 +1,49 @@
+/** Builds the contract's query strings from typed params (the inverse of the server's parsing). */
+import {
+  FILTER_FIELDS,
+  type BreakdownParams,
+  type DeliveryParams,
+  type MessagesParams,
+  type OptionsParams,
+  type ReportQuery,
+} from '../contract/types.js';
+
+function reportQuery(query: ReportQuery): URLSearchParams {
+  const params = new URLSearchParams({ from: query.from, to: query.to, tz: query.tz });
+  for (const field of FILTER_FIELDS) {
+    // Sorted so that the same filters in another order share one cache entry.
+    for (const value of [...(query.filters[field] ?? [])].sort()) params.append(field, value);
+  }
+  return params;
+}
+
+export function breakdownSearch(p: BreakdownParams): URLSearchParams {
+  const params = reportQuery(p);
+  params.set('direction', p.direction);
+  params.set('groupBy', p.groupBy);
+  if (p.compare) params.set('compare', p.compare);
+  return params;
+}
+
+export function deliverySearch(p: DeliveryParams): URLSearchParams {
+  const params = reportQuery(p);
+  params.set('interval', p.interval);
+  if (p.compare) params.set('compare', p.compare);
+  return params;
+}
+
+export function messagesSearch(p: MessagesParams): URLSearchParams {
+  const params = reportQuery(p);
+  params.set('kind', p.kind);
+  if (p.limit !== undefined) params.set('limit', String(p.limit));
+  if (p.cursor) params.set('cursor', p.cursor);
+  if (p.order) params.set('order', p.order);
+  return params;
+}
+
+export function optionsSearch(p: OptionsParams): URLSearchParams {
+  const params = new URLSearchParams();
+  if (p.q) params.set('q', p.q);
+  if (p.limit !== undefined) params.set('limit', String(p.limit));
+  return params;
+}

@@ -1,0 +1,225 @@
+/**
+ * The report's state: what the host and the user chose (endpoint, zone, language, range,
+ * filters), checked at the boundary and resolved into the query every element sends.
+ *
+ * `buildReportState` never throws: bad input becomes a {@link InputProblem} the elements show in
+ * words and report to the host, and every valid part of the input is kept.
+ */
+import { FILTER_FIELDS, type FilterField, type Filters, type ReportQuery } from '../contract/types.js';
+import { parseEndpoint } from '../client/endpoint.js';
+import { DEFAULT_LANG, matchLang, type Lang } from '../../i18n/locales.js';
+import {
+  DEFAULT_PRESET,
+  PRESETS,
+  isPreset,
+  resolveRange,
+  validateRange,
+  type DateRange,
+  type Preset,
+  type ResolvedRange,
+} from './presets.js';
+import { formatPlainDate, isValidTimeZone, localDate, parsePlainDate } from './zoned-time.js';
+
+/**
+ * A problem with the report's input. `code` names a message (`problem.<code>` in the i18n layer);
+ * `params` fill it. Errors stop the report from querying; warnings only inform.
+ */
+export interface InputProblem {
+  readonly code:
+    | 'fromAfterTo'
+    | 'rangeTooLong'
+    | 'future'
+    | 'badDate'
+    | 'rangeIncomplete'
+    | 'unknownZone'
+    | 'badAttribute'
+    | 'badNow'
+    | 'badFilters'
+    | 'noEndpoint'
+    | 'badEndpoint'
+    | 'unknownLang';
+  readonly severity: 'error' | 'warning';
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** Raw input, as attributes and properties deliver it. */
+export interface ReportInput {
+  endpoint?: string | null | undefined;
+  timezone?: string | null | undefined;
+  /** The language asked for (the element's `lang`, else its nearest ancestor's). */
+  lang?: string | null | undefined;
+  preset?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  now?: string | null | undefined;
+  filters?: unknown;
+  /** What a relative endpoint resolves against (the page's base URL). */
+  baseUrl?: string | undefined;
+  /** False when a host-provided data source replaces the endpoint. Default true. */
+  requireEndpoint?: boolean;
+}
+
+export interface ReportState {
+  readonly endpoint: string | undefined;
+  readonly timezone: string;
+  readonly lang: Lang;
+  readonly range: DateRange;
+  /** The pinned instant presets count from, or `undefined` for the current time. */
+  readonly now: number | undefined;
+  readonly filters: Filters;
+  /** The range in instants; `undefined` when the input has errors. */
+  readonly resolved: ResolvedRange | undefined;
+  /** The query every element sends; `undefined` when the input has errors. */
+  readonly query: ReportQuery | undefined;
+  readonly problems: readonly InputProblem[];
+}
+
+/** The state as JSON-serialisable data, the detail of `msg-state-change`. */
+export interface SerializableState {
+  timezone: string;
+  lang: Lang;
+  preset?: Preset;
+  from?: string;
+  to?: string;
+  now?: string;
+  filters: Partial<Record<FilterField, string[]>>;
+}
+
+/** Most values one filter field may hold; more would only build URLs servers refuse. */
+export const MAX_FILTER_VALUES = 200;
+
+/** The zone of the runtime, the default for `timezone`. */
+export function runtimeTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+function problem(code: InputProblem['code'], params: InputProblem['params'] = {}, severity: InputProblem['severity'] = 'error'): InputProblem {
+  return Object.freeze({ code, severity, params: Object.freeze({ ...params }) });
+}
+
+/** Checks a `filters` value: keeps every valid field and value, and describes what it dropped. */
+export function parseFilters(value: unknown): { filters: Filters; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const filters: Record<string, readonly string[]> = {};
+  if (value === undefined || value === null) return { filters: Object.freeze(filters), problems };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(problem('badFilters', { detail: `got ${Array.isArray(value) ? 'an array' : typeof value}` }));
+    return { filters: Object.freeze(filters), problems };
+  }
+  for (const [field, values] of Object.entries(value)) {
+    if (!(FILTER_FIELDS as readonly string[]).includes(field)) {
+      problems.push(problem('badFilters', { detail: `unknown field “${field}”` }));
+      continue;
+    }
+    if (!Array.isArray(values)) {
+      problems.push(problem('badFilters', { detail: `${field} is not a list` }));
+      continue;
+    }
+    const kept = [...new Set(values.filter((item): item is string => typeof item === 'string' && item !== ''))];
+    if (kept.length !== values.length) problems.push(problem('badFilters', { detail: `${field} holds values that are not text` }, 'warning'));
+    if (kept.length > MAX_FILTER_VALUES) {
+      problems.push(problem('badFilters', { detail: `${field} holds more than ${MAX_FILTER_VALUES} values` }));
+      continue;
+    }
+    if (kept.length > 0) filters[field] = Object.freeze(kept);
+  }
+  return { filters: Object.freeze(filters), problems };
+}
+
+/** Validates and resolves report input into an immutable state. Never throws. */
+export function buildReportState(input: ReportInput, clock: () => number = Date.now): ReportState {
+  const problems: InputProblem[] = [];
+
+  const endpoint = input.endpoint?.trim() || undefined;
+  if (!endpoint && input.requireEndpoint !== false) problems.push(problem('noEndpoint'));
+  else if (endpoint && input.requireEndpoint !== false && !parseEndpoint(endpoint, input.baseUrl)) {
+    problems.push(problem('badEndpoint', { value: endpoint }));
+  }
+
+  let timezone = input.timezone?.trim() || runtimeTimeZone();
+  if (!isValidTimeZone(timezone)) {
+    problems.push(problem('unknownZone', { value: timezone }));
+    timezone = 'UTC';
+  }
+
+  let lang = DEFAULT_LANG;
+  if (input.lang) {
+    const matched = matchLang(input.lang);
+    if (matched) lang = matched;
+    else problems.push(problem('unknownLang', { value: input.lang, fallback: DEFAULT_LANG }, 'warning'));
+  }
+
+  let now: number | undefined;
+  if (input.now) {
+    const parsed = Date.parse(input.now);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(input.now) && !Number.isNaN(parsed)) now = parsed;
+    else problems.push(problem('badNow', { value: input.now }));
+  }
+  const nowInstant = now ?? clock();
+
+  let range: DateRange = { preset: DEFAULT_PRESET };
+  if (input.from || input.to) {
+    const from = parsePlainDate(input.from);
+    const to = parsePlainDate(input.to);
+    if (!input.from || !input.to) problems.push(problem('rangeIncomplete'));
+    else if (!from) problems.push(problem('badDate', { name: 'from', value: input.from }));
+    else if (!to) problems.push(problem('badDate', { name: 'to', value: input.to }));
+    else {
+      const rangeProblem = validateRange(from, to, localDate(nowInstant, timezone));
+      if (rangeProblem?.code === 'from-after-to') problems.push(problem('fromAfterTo', { from: input.from, to: input.to }));
+      else if (rangeProblem?.code === 'range-too-long') problems.push(problem('rangeTooLong', { days: rangeProblem.days, max: rangeProblem.max }));
+      else if (rangeProblem?.code === 'future') problems.push(problem('future', { today: formatPlainDate(rangeProblem.today) }));
+      range = { from, to };
+    }
+  } else if (input.preset) {
+    if (isPreset(input.preset)) range = { preset: input.preset };
+    else problems.push(problem('badAttribute', { name: 'preset', value: input.preset, allowed: PRESETS.join(', ') }));
+  }
+
+  const parsedFilters = parseFilters(input.filters);
+  problems.push(...parsedFilters.problems);
+  const filters = parsedFilters.filters;
+
+  const blocked = problems.some((p) => p.severity === 'error');
+  const resolved = blocked ? undefined : resolveRange(range, timezone, nowInstant);
+  const query: ReportQuery | undefined = resolved
+    ? Object.freeze({
+        from: new Date(resolved.from).toISOString(),
+        to: new Date(resolved.to).toISOString(),
+        tz: timezone,
+        filters,
+      })
+    : undefined;
+
+  return Object.freeze({
+    endpoint,
+    timezone,
+    lang,
+    range: Object.freeze(range),
+    now,
+    filters,
+    resolved: resolved && Object.freeze(resolved),
+    query,
+    problems: Object.freeze(problems),
+  });
+}
+
+/** The state as plain JSON data. */
+export function serializeState(state: ReportState): SerializableState {
+  const filters: Partial<Record<FilterField, string[]>> = {};
+  for (const field of FILTER_FIELDS) {
+    const values = state.filters[field];
+    if (values?.length) filters[field] = [...values];
+  }
+  const range =
+    'preset' in state.range
+      ? { preset: state.range.preset }
+      : { from: formatPlainDate(state.range.from), to: formatPlainDate(state.range.to) };
+  return {
+    timezone: state.timezone,
+    lang: state.lang,
+    ...range,
+    ...(state.now !== undefined ? { now: new Date(state.now).toISOString() } : {}),
+    filters,
+  };
+}

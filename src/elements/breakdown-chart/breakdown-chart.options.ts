@@ -1,0 +1,107 @@
+/**
+ * ECharts options for the breakdown's bar and pie. Pure functions of the numbers and the theme,
+ * so they can be tested without drawing. Labels come from data: they are drawn as canvas text and
+ * the tooltip uses ECharts' rich-text mode, so no string from the endpoint is ever parsed as HTML.
+ */
+import type { EChartsCoreOption } from '../chart/echarts.js';
+import type { ChartTheme } from '../chart/chart-theme.js';
+import type { BreakdownItem } from './breakdown-chart.types.js';
+
+/** Most slices or bars drawn; the rest is summed into one "Other" entry. */
+export const MAX_PIE_SLICES = 8;
+export const MAX_BARS = 15;
+
+/** The first `max - 1` items and one more summing the rest, when there are more than `max`. */
+export function foldSmallGroups(items: readonly BreakdownItem[], max: number, otherLabel: string): BreakdownItem[] {
+  if (items.length <= max) return [...items];
+  const kept = items.slice(0, max - 1);
+  const rest = items.slice(max - 1);
+  return [
+    ...kept,
+    {
+      key: '__other__',
+      label: otherLabel,
+      count: rest.reduce((sum, item) => sum + item.count, 0),
+      share: rest.reduce((sum, item) => sum + item.share, 0),
+    },
+  ];
+}
+
+interface Formatters {
+  count: (value: number) => string;
+  percent: (share: number) => string;
+}
+
+function baseOption(theme: ChartTheme): EChartsCoreOption {
+  return {
+    animation: theme.animationMs > 0,
+    animationDuration: theme.animationMs,
+    color: theme.palette,
+    textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.textColor },
+  };
+}
+
+function tooltip(theme: ChartTheme, format: (index: number) => string): EChartsCoreOption {
+  return {
+    trigger: 'item',
+    // Rich text is drawn on the canvas: a name holding markup stays text.
+    renderMode: 'richText',
+    backgroundColor: theme.surfaceColor,
+    borderColor: theme.borderColor,
+    textStyle: { color: theme.textColor, fontFamily: theme.fontFamily },
+    formatter: (params: { dataIndex: number }) => format(params.dataIndex),
+  };
+}
+
+export function barOption(items: readonly BreakdownItem[], theme: ChartTheme, format: Formatters): EChartsCoreOption {
+  return {
+    ...baseOption(theme),
+    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    tooltip: tooltip(theme, (i) => `${items[i]!.label}: ${format.count(items[i]!.count)} (${format.percent(items[i]!.share)})`),
+    xAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: theme.mutedColor, formatter: (value: number) => format.count(value) },
+      splitLine: { lineStyle: { color: theme.borderColor } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: items.map((item) => item.label),
+      axisLabel: { color: theme.textColor, width: 140, overflow: 'truncate' },
+      axisLine: { lineStyle: { color: theme.borderColor } },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'bar',
+        colorBy: 'data',
+        barMaxWidth: 28,
+        data: items.map((item) => item.count),
+        label: { show: true, position: 'right', color: theme.textColor, formatter: (p: { value: number }) => format.count(p.value) },
+      },
+    ],
+  };
+}
+
+export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, format: Formatters): EChartsCoreOption {
+  return {
+    ...baseOption(theme),
+    tooltip: tooltip(theme, (i) => `${items[i]!.label}: ${format.count(items[i]!.count)} (${format.percent(items[i]!.share)})`),
+    series: [
+      {
+        type: 'pie',
+        radius: ['38%', '68%'],
+        avoidLabelOverlap: true,
+        itemStyle: { borderColor: theme.surfaceColor, borderWidth: 2 },
+        data: items.map((item) => ({ name: item.label, value: item.count })),
+        label: {
+          color: theme.textColor,
+          width: 120,
+          overflow: 'truncate',
+          formatter: (p: { dataIndex: number }) => `${items[p.dataIndex]!.label}\n${format.percent(items[p.dataIndex]!.share)}`,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,223 @@
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ReportDataSource } from '../../core/client/data-source.js';
+import {
+  DIRECTIONS,
+  GROUP_BYS,
+  MESSAGE_TYPES,
+  SOURCES,
+  type BreakdownResponse,
+  type Direction,
+  type GroupBy,
+  type ReportQuery,
+} from '../../core/contract/types.js';
+import type { ReportState } from '../../core/query/report-state.js';
+import { formatCount, formatPercent } from '../../i18n/format.js';
+import type { Lang } from '../../i18n/locales.js';
+import { translate } from '../../i18n/translate.js';
+import { MsgChartElement } from '../chart/chart-element.js';
+import { fire } from '../shared/events.js';
+import { invalidView } from '../shared/state-views.js';
+import { barOption, foldSmallGroups, MAX_BARS, MAX_PIE_SLICES, pieOption } from './breakdown-chart.options.js';
+import { breakdownStyles } from './breakdown-chart.styles.js';
+import { BREAKDOWN_PARTS, type BreakdownItem, type BreakdownPart } from './breakdown-chart.types.js';
+
+/** The element's own attributes, checked: either usable values or the messages saying why not. */
+type Config =
+  | { ok: true; direction: Direction; groupBy: GroupBy; show: readonly BreakdownPart[] }
+  | { ok: false; messages: string[] };
+
+/**
+ * Incoming or outgoing message counts for one grouping — channel, source, type or subtype — as a
+ * metrics strip (count per group and the total), a bar chart and a pie chart with percentages.
+ * Inside a `<msg-report>` it shows the report's query; alone, give it `endpoint` (and any other
+ * attribute of `<msg-report>`).
+ *
+ * @summary Messages by channel, source, type or subtype: metrics, bar and pie.
+ *
+ * @fires msg-error - A request failed, or an attribute is invalid.
+ *
+ * @csspart base - The element's section.
+ * @csspart title - The heading.
+ * @csspart metrics - The metrics strip (a list).
+ * @csspart metric - One metric: label and count.
+ * @csspart total - The total metric.
+ * @csspart chart - Each chart box; also `bar` or `pie`.
+ * @csspart table - The visually hidden data table mirroring the charts.
+ * @csspart loading - The loading state.
+ * @csspart empty - The "no applicable data" state.
+ * @csspart not-applicable - The "filters not applicable here" notice.
+ * @csspart error - The error state (also `invalid` for bad settings).
+ * @csspart retry - The error state's retry button.
+ *
+ * @cssprop --msg-font-family - Font of text and charts.
+ * @cssprop --msg-font-size - Base font size (default 14px).
+ * @cssprop --msg-text-color - Text colour.
+ * @cssprop --msg-muted-color - Secondary text colour.
+ * @cssprop --msg-surface-color - Background of tooltips and slice borders.
+ * @cssprop --msg-border-color - Lines and borders.
+ * @cssprop --msg-accent-color - Buttons and focus rings.
+ * @cssprop --msg-error-color - Error text.
+ * @cssprop --msg-radius - Corner radius.
+ * @cssprop --msg-gap - Space between parts.
+ * @cssprop --msg-chart-height - Height of each chart (default 280px).
+ * @cssprop --msg-animation-duration - Chart animation; `0ms` turns it off.
+ * @cssprop --msg-color-1 - First series colour; `--msg-color-2` … `--msg-color-10` follow.
+ */
+export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
+  static override styles = [...MsgChartElement.styles, breakdownStyles];
+
+  /** `incoming` or `outgoing` messages. */
+  @property() direction: string = 'incoming';
+
+  /** `channel`, `source`, `type` or `subtype`; incoming messages only group by channel. */
+  @property({ attribute: 'group-by' }) groupBy: string = 'channel';
+
+  /** Which parts to show, space-separated: any of `metrics bar pie`. Default all three. */
+  @property() show: string = BREAKDOWN_PARTS.join(' ');
+
+  #config: Config = { ok: true, direction: 'incoming', groupBy: 'channel', show: BREAKDOWN_PARTS };
+  #reportedConfig = '';
+
+  protected override get scope() {
+    return this.#config.ok ? this.#config.direction : 'incoming';
+  }
+
+  protected override queryArgs(): readonly unknown[] {
+    return this.#config.ok ? [this.#config.direction, this.#config.groupBy] : ['invalid'];
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Cheap, and its messages follow the report's language, so it is checked on every update.
+    this.#config = this.#checkConfig(this.reportLang);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const messages = this.#config.ok ? [] : this.#config.messages;
+    const key = messages.join('\n');
+    if (key && key !== this.#reportedConfig) {
+      for (const message of messages) fire(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'error', message });
+    }
+    this.#reportedConfig = key;
+  }
+
+  #checkConfig(lang: Lang): Config {
+    const messages: string[] = [];
+    const bad = (name: string, value: string, allowed: readonly string[]) =>
+      messages.push(translate(lang, 'problem.badAttribute', { name, value, allowed: allowed.join(', ') }));
+    const direction = this.direction as Direction;
+    const groupBy = this.groupBy as GroupBy;
+    if (!DIRECTIONS.includes(direction)) bad('direction', this.direction, DIRECTIONS);
+    if (!GROUP_BYS.includes(groupBy)) bad('group-by', this.groupBy, GROUP_BYS);
+    else if (direction === 'incoming' && groupBy !== 'channel') bad('group-by', this.groupBy, ['channel']);
+    const tokens = this.show.split(/\s+/).filter(Boolean);
+    const unknown = tokens.filter((token) => !(BREAKDOWN_PARTS as readonly string[]).includes(token));
+    if (unknown.length > 0 || tokens.length === 0) bad('show', this.show, BREAKDOWN_PARTS);
+    if (messages.length > 0) return { ok: false, messages };
+    const show = BREAKDOWN_PARTS.filter((part) => tokens.includes(part));
+    return { ok: true, direction, groupBy, show };
+  }
+
+  protected override fetchData(query: ReportQuery, source: ReportDataSource, signal: AbortSignal): Promise<BreakdownResponse> {
+    const config = this.#config;
+    if (!config.ok) return Promise.reject(new Error('invalid configuration'));
+    return source.breakdown({ ...query, direction: config.direction, groupBy: config.groupBy }, { signal });
+  }
+
+  protected override isEmpty(data: BreakdownResponse): boolean {
+    return data.total === 0 || data.groups.length === 0;
+  }
+
+  protected override defaultHeading(lang: Lang): string {
+    const direction = this.#config.ok ? this.#config.direction : 'incoming';
+    const groupBy = this.#config.ok ? this.#config.groupBy : 'channel';
+    return translate(lang, direction === 'incoming' ? 'title.incoming' : 'title.outgoing', {
+      groupBy: translate(lang, `groupBy.${groupBy}`),
+    });
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.#config.ok) {
+      return html`<section part="base"><h3 part="title">${this.displayHeading}</h3>${invalidView(this.reportLang, this.#config.messages)}</section>`;
+    }
+    return super.render();
+  }
+
+  /** Localised label of a group: enum keys through the i18n layer, names as the endpoint sent them. */
+  #label(lang: Lang, key: string, label: string): string {
+    if (this.#config.ok && this.#config.groupBy === 'source' && (SOURCES as readonly string[]).includes(key)) {
+      return translate(lang, `source.${key as (typeof SOURCES)[number]}`);
+    }
+    if (this.#config.ok && this.#config.groupBy === 'type' && (MESSAGE_TYPES as readonly string[]).includes(key)) {
+      return translate(lang, `type.${key as (typeof MESSAGE_TYPES)[number]}`);
+    }
+    return label || key;
+  }
+
+  protected override renderData(data: BreakdownResponse, state: ReportState): TemplateResult {
+    const lang = state.lang;
+    const show = this.#config.ok ? this.#config.show : BREAKDOWN_PARTS;
+    const items: BreakdownItem[] = data.groups.map((group) => ({
+      key: group.key,
+      label: this.#label(lang, group.key, group.label),
+      count: group.count,
+      share: data.total > 0 ? group.count / data.total : 0,
+    }));
+    const format = { count: (n: number) => formatCount(lang, n), percent: (s: number) => formatPercent(lang, s) };
+    const theme = this.theme();
+    const other = translate(lang, 'chart.other');
+    return html`
+      ${show.includes('metrics') ? this.#renderMetrics(items, data.total, lang) : ''}
+      <div class="charts">
+        ${show.includes('bar')
+          ? html`<figure class="chart-figure">
+              <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
+              ${this.renderChart(barOption(foldSmallGroups(items, MAX_BARS, other), theme, format), 'bar')}
+            </figure>`
+          : ''}
+        ${show.includes('pie')
+          ? html`<figure class="chart-figure">
+              <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
+              ${this.renderChart(pieOption(foldSmallGroups(items, MAX_PIE_SLICES, other), theme, format), 'pie')}
+              <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, data.total)}</p>
+            </figure>`
+          : ''}
+      </div>
+      ${show.includes('bar') || show.includes('pie')
+        ? this.renderDataTable(
+            translate(lang, 'chart.tableCaption', { title: this.displayHeading }),
+            [
+              { header: translate(lang, `groupBy.${this.#config.ok ? this.#config.groupBy : 'channel'}`), cell: (item: BreakdownItem) => item.label },
+              { header: translate(lang, 'chart.count'), cell: (item) => formatCount(lang, item.count), numeric: true },
+              { header: translate(lang, 'chart.percent'), cell: (item) => formatPercent(lang, item.share), numeric: true },
+            ],
+            [...items, { key: '__total__', label: translate(lang, 'chart.total'), count: data.total, share: data.total > 0 ? 1 : 0 }],
+          )
+        : ''}
+    `;
+  }
+
+  #renderMetrics(items: readonly BreakdownItem[], total: number, lang: Lang): TemplateResult {
+    return html`<ul part="metrics" aria-label=${translate(lang, 'chart.metrics', { title: this.displayHeading })}>
+      <li part="metric total" data-key="__total__">
+        <span class="metric-label">${translate(lang, 'chart.total')}</span>
+        <span class="metric-value">${formatCount(lang, total)}</span>
+      </li>
+      ${items.map(
+        (item) => html`<li part="metric" data-key=${item.key}>
+          <span class="metric-label" title=${item.label}>${item.label}</span>
+          <span class="metric-value">${formatCount(lang, item.count)}</span>
+          <span class="metric-share">${formatPercent(lang, item.share)}</span>
+        </li>`,
+      )}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'msg-breakdown-chart': MsgBreakdownChart;
+  }
+}

@@ -1,0 +1,11 @@
+/** The parts `<msg-breakdown-chart>` can show, in display order. */
+export const BREAKDOWN_PARTS = ['metrics', 'bar', 'pie'] as const;
+export type BreakdownPart = (typeof BREAKDOWN_PARTS)[number];
+
+/** One group as the element shows it: a localised label and its share of the total. */
+export interface BreakdownItem {
+  key: string;
+  label: string;
+  count: number;
+  share: number;
+}

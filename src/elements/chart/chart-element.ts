@@ -1,0 +1,236 @@
+import { css, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ReportDataSource } from '../../core/client/data-source.js';
+import { isAbortError, ReportError } from '../../core/client/errors.js';
+import type { FilterField, ReportQuery } from '../../core/contract/types.js';
+import { notApplicableFilters, type QueryScope } from '../../core/query/applicability.js';
+import type { ReportState } from '../../core/query/report-state.js';
+import { DEFAULT_LANG, type Lang } from '../../i18n/locales.js';
+import { translate } from '../../i18n/translate.js';
+import { fire } from '../shared/events.js';
+import { ReportConsumerElement } from '../shared/report-consumer-element.js';
+import type { ReportContextValue } from '../shared/report-context.js';
+import { describeProblem } from '../shared/report-model.js';
+import {
+  describeRequestError,
+  emptyView,
+  errorView,
+  invalidView,
+  loadingView,
+  notApplicableView,
+  stateStyles,
+} from '../shared/state-views.js';
+import { tokenStyles } from '../shared/tokens.styles.js';
+import { chart } from './echarts-directive.js';
+import type { EChartsCoreOption } from './echarts.js';
+import { readChartTheme, type ChartTheme } from './chart-theme.js';
+
+/** A column of the accessible data table that mirrors a chart. */
+export interface DataTableColumn<Row> {
+  header: string;
+  cell: (row: Row) => string;
+  /** Numeric columns align right. */
+  numeric?: boolean;
+}
+
+export const chartElementStyles = css`
+  :host {
+    display: block;
+    position: relative;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part~='base'] {
+    display: grid;
+    gap: var(--_gap);
+  }
+  [part~='title'] {
+    margin: 0;
+    font-size: 1.1em;
+    font-weight: 600;
+  }
+  [part~='chart'] {
+    width: 100%;
+    height: var(--_chart-height);
+    min-width: 0;
+  }
+  .busy {
+    opacity: 0.55;
+    transition: opacity 150ms;
+  }
+`;
+
+/**
+ * Base of every chart element (a template method: Material's progress base, Vaadin's chart mixin).
+ * It finds the report, checks filter applicability, runs the query through a `@lit/task` whose
+ * `AbortSignal` reaches `fetch`, renders the shared states, aborts on disconnect and runs again on
+ * reconnect. ECharts itself lives in the `chart()` directive: init once sized, resize, dispose.
+ *
+ * Subclasses say what to fetch (`fetchData`), when an answer is empty (`isEmpty`) and how to draw it
+ * (`renderData`, with `renderChart` and `renderDataTable` as building blocks).
+ */
+export abstract class MsgChartElement<TData> extends ReportConsumerElement {
+  static override styles = [tokenStyles, stateStyles, chartElementStyles];
+
+  /** Replaces the element's default, localised title. */
+  @property() heading = '';
+
+  #abortedByDisconnect = false;
+
+  readonly #task = new Task(this, {
+    args: () => [this.report, ...this.queryArgs()] as const,
+    task: async ([report], { signal }) => {
+      const query = report?.state.query;
+      if (!report || !query || !report.dataSource || this.notApplicable(report.state).length > 0) return initialState;
+      try {
+        return await this.fetchData(query, report.dataSource, signal);
+      } catch (error) {
+        if (!isAbortError(error) && !signal.aborted) this.#reportRequestError(report.state.lang, error);
+        throw error;
+      }
+    },
+  });
+
+  /** Which filters this element's query can honour. */
+  protected abstract get scope(): QueryScope;
+
+  /** Element inputs, besides the report, that change the query (e.g. `group-by`). */
+  protected abstract queryArgs(): readonly unknown[];
+
+  protected abstract fetchData(query: ReportQuery, source: ReportDataSource, signal: AbortSignal): Promise<TData>;
+
+  protected abstract isEmpty(data: TData): boolean;
+
+  /** The default, localised title. */
+  protected abstract defaultHeading(lang: Lang): string;
+
+  protected abstract renderData(data: TData, state: ReportState): TemplateResult;
+
+  /** The report's language, or the default before a report is found. */
+  protected get reportLang(): Lang {
+    return this.report?.state.lang ?? DEFAULT_LANG;
+  }
+
+  /** The current title: `heading`, else the default. */
+  protected get displayHeading(): string {
+    return this.heading || this.defaultHeading(this.reportLang);
+  }
+
+  /** Runs the query again (what the error state's Retry button does). */
+  refresh(): void {
+    void this.#task.run();
+  }
+
+  /** Resolves once the current query has settled, whether it succeeded or failed. */
+  get loadComplete(): Promise<void> {
+    return this.#task.taskComplete.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#abortedByDisconnect) {
+      this.#abortedByDisconnect = false;
+      void this.#task.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#task.status === TaskStatus.PENDING) {
+      this.#abortedByDisconnect = true;
+      this.#task.abort(new DOMException('element removed', 'AbortError'));
+    }
+  }
+
+  protected notApplicable(state: ReportState): FilterField[] {
+    return notApplicableFilters(this.scope, state.filters);
+  }
+
+  #reportRequestError(lang: Lang, error: unknown): void {
+    const known = error instanceof ReportError ? error : undefined;
+    fire(this, 'msg-error', {
+      source: 'request',
+      kind: known?.kind ?? 'invalid-response',
+      status: known?.status,
+      problem: known?.problem,
+      message: describeRequestError(lang, error),
+    });
+  }
+
+  /** A chart for `option`, drawn by ECharts in a box hidden from assistive technology. */
+  protected renderChart(option: EChartsCoreOption, name: string, onClick?: (index: number) => void): TemplateResult {
+    return html`<div
+      part="chart ${name}"
+      aria-hidden="true"
+      ${chart({
+        option,
+        lang: this.reportLang,
+        ...(onClick ? { onClick: (event) => onClick(event.dataIndex) } : {}),
+        onRendered: () => this.dispatchEvent(new Event('msg-chart-rendered')),
+      })}
+    ></div>`;
+  }
+
+  /** A visually hidden table with the same numbers as the charts, for screen readers. */
+  protected renderDataTable<Row>(caption: string, columns: DataTableColumn<Row>[], rows: readonly Row[]): TemplateResult {
+    return html`<table part="table" class="visually-hidden">
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          ${columns.map((column) => html`<th scope="col">${column.header}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) => html`<tr>
+            ${columns.map((column, i) =>
+              i === 0 ? html`<th scope="row">${column.cell(row)}</th>` : html`<td>${column.cell(row)}</td>`,
+            )}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  /** The element's theming tokens, resolved now. */
+  protected theme(): ChartTheme {
+    return readChartTheme(this);
+  }
+
+  protected override render(): TemplateResult {
+    const report = this.report;
+    const lang = this.reportLang;
+    return html`<section part="base" aria-label=${this.displayHeading} aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+      <h3 part="title">${this.displayHeading}</h3>
+      ${this.#renderBody(report, lang)}
+    </section>`;
+  }
+
+  #renderBody(report: ReportContextValue | undefined, lang: Lang): TemplateResult {
+    if (this.missingReportId) {
+      return invalidView(lang, [translate(lang, 'problem.noReport', { value: this.missingReportId })]);
+    }
+    if (!report) return invalidView(lang, [translate(lang, 'problem.noEndpoint')]);
+    const errors = report.state.problems.filter((problem) => problem.severity === 'error');
+    if (errors.length > 0) return invalidView(lang, errors.map((problem) => describeProblem(lang, problem)));
+    const notApplicable = this.notApplicable(report.state);
+    if (notApplicable.length > 0) return notApplicableView(lang, notApplicable);
+    return this.#task.render({
+      initial: () => loadingView(lang),
+      pending: () =>
+        this.#task.value !== undefined && !this.isEmpty(this.#task.value)
+          ? html`<div class="busy">${this.renderData(this.#task.value, report.state)}</div>`
+          : loadingView(lang),
+      complete: (data) => (this.isEmpty(data) ? emptyView(lang) : this.renderData(data, report.state)),
+      error: (error) =>
+        isAbortError(error) ? loadingView(lang) : errorView(lang, error, () => this.refresh()),
+    });
+  }
+}

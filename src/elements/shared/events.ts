@@ -1,0 +1,45 @@
+/**
+ * The events the elements fire, typed for hosts: each augments `GlobalEventHandlersEventMap`, so
+ * `el.addEventListener('msg-error', (e) => e.detail.message)` type-checks.
+ */
+import type { ReportErrorKind } from '../../core/client/errors.js';
+import type { Problem } from '../../core/contract/types.js';
+import type { InputProblem, SerializableState } from '../../core/query/report-state.js';
+
+/** Detail of `msg-error`: bad input from the host, or a failed request. */
+export type MsgErrorDetail =
+  | {
+      /** The host's attributes or properties hold a value the report cannot use. */
+      readonly source: 'input';
+      readonly code: InputProblem['code'];
+      readonly severity: InputProblem['severity'];
+      /** The problem in the report's language. */
+      readonly message: string;
+    }
+  | {
+      /** A request to the endpoint failed (after any retries). */
+      readonly source: 'request';
+      readonly kind: ReportErrorKind;
+      readonly status: number | undefined;
+      readonly problem: Problem | undefined;
+      readonly message: string;
+    };
+
+export type MsgErrorEvent = CustomEvent<MsgErrorDetail>;
+export type MsgStateChangeEvent = CustomEvent<SerializableState>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'msg-error': MsgErrorEvent;
+    'msg-state-change': MsgStateChangeEvent;
+  }
+}
+
+/** Fires a composed, bubbling event that crosses shadow roots to reach the host page. */
+export function fire<K extends 'msg-error' | 'msg-state-change'>(
+  target: EventTarget,
+  type: K,
+  detail: GlobalEventHandlersEventMap[K]['detail'],
+): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

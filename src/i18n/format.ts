@@ -1,0 +1,63 @@
+/** Numbers and dates through `Intl`, in the report's locale and time zone; formatters are cached. */
+import { INTL_LOCALE, type Lang } from './locales.js';
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(key: string, create: () => T): T {
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = create();
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** `1234` → `1.234` (es), `1,234` (en). */
+export function formatCount(lang: Lang, value: number): string {
+  return cached(`n:${lang}`, () => new Intl.NumberFormat(INTL_LOCALE[lang])).format(value);
+}
+
+/** A share in 0–1 as a percent with at most one decimal. */
+export function formatPercent(lang: Lang, share: number): string {
+  return cached(
+    `p:${lang}`,
+    () => new Intl.NumberFormat(INTL_LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 }),
+  ).format(share);
+}
+
+/** A signed change in 0–1 (`+12,5 %`), for comparisons with the previous period. */
+export function formatChange(lang: Lang, change: number): string {
+  return cached(
+    `c:${lang}`,
+    () =>
+      new Intl.NumberFormat(INTL_LOCALE[lang], {
+        style: 'percent',
+        maximumFractionDigits: 1,
+        signDisplay: 'exceptZero',
+      }),
+  ).format(change);
+}
+
+/** Date and time of an instant in `timeZone`, e.g. `26/11/2026, 15:04`. */
+export function formatDateTime(lang: Lang, timeZone: string, instant: number | string): string {
+  return cached(
+    `dt:${lang}:${timeZone}`,
+    () => new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone, dateStyle: 'short', timeStyle: 'short' }),
+  ).format(new Date(instant));
+}
+
+/** A local day of an instant in `timeZone`, e.g. `26 nov 2026`. */
+export function formatDay(lang: Lang, timeZone: string, instant: number | string): string {
+  return cached(
+    `d:${lang}:${timeZone}`,
+    () => new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone, dateStyle: 'medium' }),
+  ).format(new Date(instant));
+}
+
+/** `Canal, Contacto y Equipo`. */
+export function formatList(lang: Lang, items: readonly string[]): string {
+  return cached(
+    `l:${lang}`,
+    () => new Intl.ListFormat(INTL_LOCALE[lang], { style: 'long', type: 'conjunction' }),
+  ).format(items);
+}

@@ -1,0 +1,13 @@
+/**
+ * `import 'msg-report'` defines every element and exports their classes, the DOM-free core and
+ * the localisation layer. Each element also has its own entry (`msg-report/breakdown-chart`)
+ * and a class-only entry that defines nothing (`msg-report/breakdown-chart/class`).
+ */
+export { MsgReport } from './elements/report/msg-report.js';
+export { MsgBreakdownChart } from './elements/breakdown-chart/msg-breakdown-chart.js';
+export { MsgChartElement } from './elements/chart/chart-element.js';
+export type { MsgErrorDetail, MsgErrorEvent, MsgStateChangeEvent } from './elements/shared/events.js';
+export type { ReportContextValue } from './elements/shared/report-context.js';
+export { reportContext } from './elements/shared/report-context.js';
+export * from './core/index.js';
+export { LANGS, DEFAULT_LANG, matchLang, translate, type Lang, type MessageKey } from './i18n/index.js';

@@ -1,0 +1,50 @@
+/**
+ * One Vite config, three jobs:
+ * - `vite` (npm start): the demo page in `demo/`, with the MSW worker from `public/`;
+ * - `vite build` (npm run build): the library, one ES module per public entry, dependencies external;
+ * - `vite build --mode demo`: the demo page as static files, for the reference server.
+ */
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+/** Public entries: `exports` in package.json maps each to its file. */
+export const libraryEntries: Record<string, string> = {
+  index: 'src/index.ts',
+  core: 'src/core/index.ts',
+  'elements/report/msg-report': 'src/elements/report/msg-report.ts',
+  'elements/report/report': 'src/elements/report/report.ts',
+  'elements/breakdown-chart/msg-breakdown-chart': 'src/elements/breakdown-chart/msg-breakdown-chart.ts',
+  'elements/breakdown-chart/breakdown-chart': 'src/elements/breakdown-chart/breakdown-chart.ts',
+};
+
+const demo: UserConfig = {
+  root: resolve(root, 'demo'),
+  publicDir: resolve(root, 'public'),
+  server: { port: Number(process.env.PORT ?? 5173), strictPort: false },
+  build: { outDir: resolve(root, 'dist-demo'), emptyOutDir: true },
+};
+
+const library: UserConfig = {
+  // The MSW worker in public/ is for the demo and tests, never for the package.
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: Object.fromEntries(Object.entries(libraryEntries).map(([name, file]) => [name, resolve(root, file)])),
+      formats: ['es'],
+    },
+    rollupOptions: {
+      // Dependencies stay imports: the host's bundler shares one Lit and one ECharts.
+      external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^echarts(\/|$)/, /^valibot$/],
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+export default defineConfig(({ command, mode }) => (command === 'serve' || mode === 'demo' ? demo : library));
