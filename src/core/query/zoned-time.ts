@@ -27,6 +27,15 @@ const DAY = 24 * HOUR;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** `Date.UTC` without its mapping of years 0–99 to 1900–1999. */
+function utc(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0): number {
+  if (year >= 100) return Date.UTC(year, monthIndex, day, hour, minute, second);
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
+}
+
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
@@ -49,6 +58,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** True when the runtime knows `timeZone` as an IANA zone (or `UTC`). */
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
   if (typeof timeZone !== 'string' || timeZone === '') return false;
+  // Runtimes with ES2024 offset zones accept '+05:00' too; those are not IANA names.
+  if (/^[+\-\u2212]/.test(timeZone)) return false;
   try {
     formatterFor(timeZone);
     return true;
@@ -78,7 +89,7 @@ export function localParts(instant: number, timeZone: string): LocalParts {
 /** Offset of `timeZone` from UTC at `instant`, in milliseconds (local − UTC). */
 export function offsetAt(instant: number, timeZone: string): number {
   const p = localParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const asUtc = utc(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
@@ -95,24 +106,24 @@ export function compareDates(a: PlainDate, b: PlainDate): number {
 
 /** `date` moved by `days` calendar days (negative moves back). */
 export function addDays(date: PlainDate, days: number): PlainDate {
-  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  const moved = new Date(utc(date.year, date.month - 1, date.day + days));
   return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
 }
 
 /** `date` moved by `months` calendar months, to the 1st of that month. */
 export function firstOfMonth(date: PlainDate, months = 0): PlainDate {
-  const moved = new Date(Date.UTC(date.year, date.month - 1 + months, 1));
+  const moved = new Date(utc(date.year, date.month - 1 + months, 1));
   return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: 1 };
 }
 
 /** Days from `a` to `b` (positive when `b` is later). */
 export function daysBetween(a: PlainDate, b: PlainDate): number {
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY);
+  return Math.round((utc(b.year, b.month - 1, b.day) - utc(a.year, a.month - 1, a.day)) / DAY);
 }
 
 /** ISO weekday: Monday 1 … Sunday 7. */
 export function isoWeekday(date: PlainDate): number {
-  return ((new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7) + 1;
+  return ((new Date(utc(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7) + 1;
 }
 
 /**
@@ -121,7 +132,7 @@ export function isoWeekday(date: PlainDate): number {
  * exists on that day.
  */
 export function startOfDay(date: PlainDate, timeZone: string): number {
-  const wallMidnight = Date.UTC(date.year, date.month - 1, date.day);
+  const wallMidnight = utc(date.year, date.month - 1, date.day);
   // Two passes settle the offset unless a transition sits between the guess and midnight.
   let guess = wallMidnight - offsetAt(wallMidnight, timeZone);
   guess = wallMidnight - offsetAt(guess, timeZone);
@@ -166,7 +177,19 @@ export function bucketStart(instant: number, timeZone: string, interval: Interva
     case 'hour': {
       // The last whole-hour boundary of the local clock at or before `instant`.
       const offset = offsetAt(instant, timeZone);
-      const start = Math.floor((instant + offset) / HOUR) * HOUR - offset;
+      let start = Math.floor((instant + offset) / HOUR) * HOUR - offset;
+      if (offsetAt(start, timeZone) !== offset) {
+        // The offset changed inside this local hour (a half-hour shift, as on Lord Howe): the hour
+        // began at the change. Offsets change on whole seconds; search between the two.
+        let low = start;
+        let high = instant - (((instant % 1000) + 1000) % 1000);
+        while (high - low > 1000) {
+          const mid = low + Math.floor((high - low) / 2000) * 1000;
+          if (offsetAt(mid, timeZone) === offset) high = mid;
+          else low = mid;
+        }
+        start = high;
+      }
       return Math.max(start, startOfDay(day, timeZone));
     }
     case 'day':
@@ -179,8 +202,9 @@ export function bucketStart(instant: number, timeZone: string, interval: Interva
 }
 
 /**
- * Every bucket start of `[from, to)` in order. The first bucket starts at `from` itself when `from`
- * is not on a boundary, so the series covers exactly the range.
+ * Every bucket start of `[from, to)` in order. The first is the start of the bucket that holds
+ * `from` (for weeks, the Monday on or before it), so a range that does not begin on a boundary
+ * still gets whole buckets, as the contract's `series` does.
  */
 export function bucketStarts(from: number, to: number, timeZone: string, interval: Interval): number[] {
   const starts: number[] = [];
