@@ -1,0 +1,30 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/index.js';
+
+/**
+ * `<msg-report>` renders nothing itself: it gives its elements one state and one client. Here it
+ * drives an incoming and an outgoing breakdown; a third chart elsewhere on the page follows it
+ * through `for`.
+ */
+const meta: Meta = {
+  title: 'Elements/msg-report',
+  component: 'msg-report',
+};
+export default meta;
+
+export const TwoChartsOneReport: StoryObj = {
+  render: () => html`<msg-report id="story-report" endpoint="/api" timezone="America/Mexico_City" preset="last_14_days">
+      <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics pie"></msg-breakdown-chart>
+      <msg-breakdown-chart direction="outgoing" group-by="type" show="metrics bar"></msg-breakdown-chart>
+    </msg-report>
+    <hr />
+    <msg-breakdown-chart for="story-report" direction="outgoing" group-by="source" show="metrics"></msg-breakdown-chart>`,
+};
+
+export const Filtered: StoryObj = {
+  render: () => html`<msg-report endpoint="/api" .filters=${{ source: ['broadcast', 'workflow'] }}>
+    <msg-breakdown-chart direction="outgoing" group-by="channel"></msg-breakdown-chart>
+    <msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>
+  </msg-report>`,
+};
