@@ -42,7 +42,7 @@ export default {
   ],
   // ECharts reads process.env.NODE_ENV at import time.
   testRunnerHtml: (testFramework) => `<!doctype html>
-<html lang="en">
+<html>
   <head><script>window.process = { env: { NODE_ENV: 'development' } };</script></head>
   <body><script type="module" src="${testFramework}"></script></body>
 </html>`,

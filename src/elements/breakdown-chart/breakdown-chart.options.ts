@@ -56,7 +56,8 @@ function tooltip(theme: ChartTheme, format: (index: number) => string): EChartsC
 export function barOption(items: readonly BreakdownItem[], theme: ChartTheme, format: Formatters): EChartsCoreOption {
   return {
     ...baseOption(theme),
-    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    // ECharts 6 keeps axis labels inside the box by itself (grid.outerBounds defaults to 'auto').
+    grid: { left: 8, right: 48, top: 8, bottom: 8 },
     tooltip: tooltip(theme, (i) => `${items[i]!.label}: ${format.count(items[i]!.count)} (${format.percent(items[i]!.share)})`),
     xAxis: {
       type: 'value',

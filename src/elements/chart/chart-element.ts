@@ -171,7 +171,7 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
         option,
         lang: this.reportLang,
         ...(onClick ? { onClick: (event) => onClick(event.dataIndex) } : {}),
-        onRendered: () => this.dispatchEvent(new Event('msg-chart-rendered')),
+        onRendered: () => this.dispatchEvent(new CustomEvent('msg-chart-rendered', { detail: { chart: name } })),
       })}
     ></div>`;
   }

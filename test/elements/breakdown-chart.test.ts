@@ -1,0 +1,346 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { getInstanceByDom } from 'echarts/core';
+import { errorHandlers, emptyHandlers, createHandlers } from '../../mock/handlers.js';
+import { generateDataset } from '../../reference/dataset/index.js';
+import '../../src/index.js';
+import type { MsgBreakdownChart } from '../../src/elements/breakdown-chart/breakdown-chart.js';
+import type { MsgReport } from '../../src/elements/report/report.js';
+import type { BreakdownResponse, BreakdownParams, ReportQuery } from '../../src/core/contract/types.js';
+import type { ReportDataSource } from '../../src/core/client/data-source.js';
+import type { MsgErrorEvent } from '../../src/elements/shared/events.js';
+import {
+  NOW,
+  ZONE,
+  chartsRendered,
+  esCount,
+  metrics,
+  mockAnswer,
+  nextEvent,
+  requests,
+  resetRequests,
+  settled,
+  shadow,
+  startMocks,
+  statePart,
+} from './helpers.js';
+
+// 26 Nov 2026 in Mexico City (−06 all year): last 7 days = 20 Nov 06:00Z … 27 Nov 06:00Z.
+const LAST_7_DAYS = { from: '2026-11-20T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE };
+// Last month = 1 Oct 00:00 −06 … 1 Nov 00:00 −06.
+const LAST_MONTH = { from: '2026-10-01T06:00:00.000Z', to: '2026-11-01T06:00:00.000Z', tz: ZONE };
+
+async function reportWith(chart: ReturnType<typeof html>, attrs: { preset?: string; lang?: string } = {}) {
+  const report = await fixture<MsgReport>(html`<msg-report
+    endpoint="/api"
+    timezone=${ZONE}
+    now=${NOW}
+    preset=${attrs.preset ?? 'last_7_days'}
+    lang=${attrs.lang ?? 'es'}
+    class="no-animation"
+    >${chart}</msg-report
+  >`);
+  const element = report.querySelector('msg-breakdown-chart')!;
+  await settled(element);
+  return { report, element };
+}
+
+/** Checks the metrics strip against the mock's own answer, group by group. */
+function expectMetrics(element: MsgBreakdownChart, answer: BreakdownResponse, label = (g: BreakdownResponse['groups'][number]) => g.label) {
+  expect(answer.total, 'the query has data').to.be.greaterThan(0);
+  expect(metrics(element)).to.deep.equal([
+    ['__total__', 'Total', esCount(answer.total)],
+    ...answer.groups.map((group) => [group.key, label(group), esCount(group.count)]),
+  ]);
+}
+
+describe('<msg-breakdown-chart>', () => {
+  before(async () => {
+    await startMocks();
+    const style = document.createElement('style');
+    style.textContent = '.no-animation, msg-breakdown-chart { --msg-animation-duration: 0ms; }';
+    document.head.append(style);
+  });
+  beforeEach(() => resetRequests());
+
+  it('shows the mock’s incoming counts per channel, with the total, for last 7 days', async () => {
+    const { element } = await reportWith(html`<msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>`);
+    const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_7_DAYS, direction: 'incoming', groupBy: 'channel' });
+    expectMetrics(element, answer);
+    expect(shadow(element).querySelector('h3')!.textContent).to.equal('Mensajes entrantes por canal');
+  });
+
+  it('shows outgoing counts per source in the report’s language, for another range and filter', async () => {
+    const { report, element } = await reportWith(
+      html`<msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>`,
+      { preset: 'last_month', lang: 'en' },
+    );
+    const channel = (await mockAnswer<{ options: { value: string }[] }>('options/channel', {})).options[0]!.value;
+    report.filters = { channel: [channel] };
+    await settled(element);
+    const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'outgoing', groupBy: 'source', channel });
+    const english: Record<string, string> = { user: 'User', bot: 'Bot', broadcast: 'Broadcast', workflow: 'Workflow', api: 'API', zapier: 'Zapier', echo: 'Echo' };
+    const rows = metrics(element);
+    expect(rows[0]).to.deep.equal(['__total__', 'Total', new Intl.NumberFormat('en').format(answer.total)]);
+    expect(rows.slice(1)).to.deep.equal(answer.groups.map((g) => [g.key, english[g.key], new Intl.NumberFormat('en').format(g.count)]));
+    expect(requests.at(-1)!.searchParams.getAll('channel')).to.deep.equal([channel]);
+  });
+
+  it('groups outgoing messages by type and by subtype, as the mock counts them', async () => {
+    const { element } = await reportWith(html`<msg-breakdown-chart direction="outgoing" group-by="subtype"></msg-breakdown-chart>`, {
+      preset: 'last_month',
+    });
+    const subtypes = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'outgoing', groupBy: 'subtype' });
+    expectMetrics(element, subtypes);
+    element.groupBy = 'type';
+    await settled(element);
+    const types = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'outgoing', groupBy: 'type' });
+    const spanish: Record<string, string> = {
+      session: 'Session',
+      facebook_message_tag: 'Facebook Message Tag',
+      whatsapp_template: 'WhatsApp Message Template',
+    };
+    expectMetrics(element, types, (g) => spanish[g.key]!);
+  });
+
+  it('mirrors the numbers in a data table for screen readers, and passes axe', async () => {
+    const { element } = await reportWith(html`<msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>`);
+    const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_7_DAYS, direction: 'incoming', groupBy: 'channel' });
+    const rows = [...shadow(element).querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
+    expect(rows).to.have.length(answer.groups.length + 1);
+    expect(rows[0]![0]).to.equal(answer.groups[0]!.label);
+    expect(rows[0]![1]).to.equal(esCount(answer.groups[0]!.count));
+    expect(rows.at(-1)).to.deep.equal(['Total', esCount(answer.total), new Intl.NumberFormat('es', { style: 'percent' }).format(1)]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('draws a bar and a pie chart, and only the parts `show` names', async () => {
+    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
+      <msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>
+    </msg-report>`);
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await chartsRendered(element, 2);
+    const boxes = [...shadow(element).querySelectorAll<HTMLElement>('[part~="chart"]')];
+    expect(boxes.map((box) => box.getAttribute('part'))).to.deep.equal(['chart bar', 'chart pie']);
+    for (const box of boxes) {
+      expect(getInstanceByDom(box), 'an ECharts instance').to.not.equal(undefined);
+      expect(box.querySelector('canvas')!.width).to.be.greaterThan(0);
+    }
+    element.show = 'metrics';
+    await element.updateComplete;
+    expect(shadow(element).querySelectorAll('[part~="chart"]')).to.have.length(0);
+    expect(shadow(element).querySelector('[part~="metrics"]')).to.not.equal(null);
+  });
+
+  it('says the filters are not applicable, naming them, and sends no request', async () => {
+    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} .filters=${{ source: ['bot'], broadcast: ['b_1'] }}>
+      <msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>
+    </msg-report>`);
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await element.updateComplete;
+    expect(statePart(element)).to.equal('not-applicable');
+    expect(shadow(element).querySelector('.state')!.textContent!.trim()).to.equal(
+      'Los filtros seleccionados no son aplicables aquí: Origen del mensaje saliente y Nombre de transmisión.',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests.filter((url) => url.pathname.endsWith('/breakdown'))).to.have.length(0);
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows the empty state when the query has no rows', async () => {
+    const worker = await startMocks();
+    worker.use(...emptyHandlers('/api'));
+    try {
+      const { element } = await reportWith(html`<msg-breakdown-chart direction="incoming"></msg-breakdown-chart>`);
+      expect(statePart(element)).to.equal('empty');
+      expect(shadow(element).querySelector('.state')!.textContent!.trim()).to.equal('Los filtros seleccionados no tienen datos aplicables.');
+      await expect(element).to.be.accessible();
+    } finally {
+      worker.resetHandlers();
+    }
+  });
+
+  it('shows an error with a working retry, and tells the host', async () => {
+    const worker = await startMocks();
+    worker.use(...errorHandlers('/api', 400));
+    try {
+      const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>`);
+      const element = document.createElement('msg-breakdown-chart');
+      const errorEvent = oneEvent(report, 'msg-error') as Promise<MsgErrorEvent>;
+      report.append(element);
+      const { detail } = await errorEvent;
+      expect(detail.source).to.equal('request');
+      await settled(element);
+      expect(statePart(element)).to.equal('error');
+      await expect(element).to.be.accessible();
+      worker.resetHandlers();
+      shadow(element).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await settled(element);
+      expect(statePart(element)).to.equal(undefined);
+      expect(metrics(element)[0]![0]).to.equal('__total__');
+    } finally {
+      worker.resetHandlers();
+    }
+  });
+
+  it('explains bad settings in the element and in a msg-error event, without a request', async () => {
+    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone="Mars/Olympus" now=${NOW}></msg-report>`);
+    const element = document.createElement('msg-breakdown-chart');
+    report.append(element);
+    await element.updateComplete;
+    expect(statePart(element)).to.equal('error invalid');
+    expect(shadow(element).querySelector('.state')!.textContent).to.contain('«Mars/Olympus» no es una zona horaria IANA conocida');
+
+    const badGrouping = document.createElement('msg-breakdown-chart');
+    badGrouping.setAttribute('group-by', 'source');
+    const event = nextEvent<MsgErrorEvent>(report, 'msg-error');
+    report.timezone = ZONE;
+    report.append(badGrouping);
+    const { detail } = await event;
+    expect(detail.source).to.equal('input');
+    expect(detail.message).to.equal('el atributo group-by no puede ser «source»; use uno de: channel.');
+    expect(requests.filter((url) => url.pathname.endsWith('/breakdown') && url.searchParams.get('groupBy') === 'source')).to.have.length(0);
+  });
+
+  it('leaves exactly the last query’s data on screen after rapid filter changes', async () => {
+    // A data source that answers each query after a delay that shrinks with each call, so older
+    // answers arrive last; only the newest may be drawn.
+    const calls: { params: BreakdownParams; signal: AbortSignal | undefined }[] = [];
+    const source: ReportDataSource = {
+      breakdown(params, options) {
+        calls.push({ params, signal: options?.signal });
+        const wait = 200 - calls.length * 30;
+        const answer: BreakdownResponse = {
+          direction: 'incoming',
+          groupBy: 'channel',
+          total: calls.length,
+          groups: [{ key: `ch_${calls.length}`, label: `Canal ${calls.length}`, count: calls.length }],
+          notApplicable: [],
+        };
+        return new Promise((resolve) => setTimeout(() => resolve(answer), wait));
+      },
+      delivery: () => Promise.reject(new Error('unused')),
+      messages: () => Promise.reject(new Error('unused')),
+      options: () => Promise.reject(new Error('unused')),
+    };
+    const report = await fixture<MsgReport>(html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW}>
+      <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
+    </msg-report>`);
+    const element = report.querySelector('msg-breakdown-chart')!;
+    for (const channel of ['a', 'b', 'c', 'd']) {
+      report.filters = { channel: [channel] };
+      await report.updateComplete;
+      await element.updateComplete;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await element.updateComplete;
+    expect(calls.at(-1)!.params.filters).to.deep.equal({ channel: ['d'] });
+    expect(metrics(element)).to.deep.equal([
+      ['__total__', 'Total', String(calls.length)],
+      [`ch_${calls.length}`, `Canal ${calls.length}`, String(calls.length)],
+    ]);
+    expect(calls.slice(0, -1).every((call) => call.signal?.aborted), 'older requests were aborted').to.equal(true);
+  });
+
+  it('aborts its request when removed, and fetches again when put back', async () => {
+    const signals: AbortSignal[] = [];
+    const source = {
+      breakdown: (_: BreakdownParams, options?: { signal?: AbortSignal }) => {
+        signals.push(options!.signal!);
+        return new Promise<BreakdownResponse>(() => {});
+      },
+    } as unknown as ReportDataSource;
+    const report = await fixture<MsgReport>(html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW}>
+      <msg-breakdown-chart></msg-breakdown-chart>
+    </msg-report>`);
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await element.updateComplete;
+    expect(signals).to.have.length(1);
+    element.remove();
+    expect(signals[0]!.aborted).to.equal(true);
+    report.append(element);
+    await element.updateComplete;
+    expect(signals).to.have.length(2);
+    expect(statePart(element)).to.equal('loading');
+  });
+
+  it('disposes its charts when removed, but keeps them through a move', async () => {
+    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
+      <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
+    </msg-report>`);
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await chartsRendered(element, 2);
+    const boxes = [...shadow(element).querySelectorAll<HTMLElement>('[part~="chart"]')];
+    const other = document.createElement('div');
+    report.append(other);
+    other.append(element); // a move: disconnect and reconnect in one task
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(boxes.every((box) => getInstanceByDom(box) !== undefined), 'kept through a move').to.equal(true);
+    element.remove();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(boxes.every((box) => getInstanceByDom(box) === undefined), 'disposed').to.equal(true);
+  });
+
+  it('works alone with endpoint on itself, and follows a report named with for', async () => {
+    const alone = await fixture<MsgBreakdownChart>(html`<msg-breakdown-chart endpoint="/api" timezone=${ZONE} now=${NOW} preset="last_month"></msg-breakdown-chart>`);
+    await settled(alone);
+    const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'incoming', groupBy: 'channel' });
+    expectMetrics(alone, answer);
+
+    const page = await fixture<HTMLElement>(html`<div>
+      <msg-report id="linked-report" endpoint="/api" timezone=${ZONE} now=${NOW} preset="last_month"></msg-report>
+      <msg-breakdown-chart for="linked-report"></msg-breakdown-chart>
+    </div>`);
+    const linked = page.querySelector('msg-breakdown-chart')!;
+    await settled(linked);
+    expectMetrics(linked, answer);
+    const report = page.querySelector('msg-report')!;
+    report.preset = 'last_7_days';
+    await report.updateComplete;
+    await settled(linked);
+    expectMetrics(linked, await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_7_DAYS, direction: 'incoming', groupBy: 'channel' }));
+
+    const orphan = await fixture<MsgBreakdownChart>(html`<msg-breakdown-chart for="nowhere"></msg-breakdown-chart>`);
+    expect(shadow(orphan).querySelector('.state')!.textContent).to.contain('ningún elemento msg-report tiene el id «nowhere»');
+  });
+
+  it('renders hostile names as text, never as markup', async () => {
+    const worker = await startMocks();
+    worker.use(...createHandlers({ baseUrl: '/api', dataset: generateDataset({ seed: 7, end: Date.parse(NOW), hostile: true }) }));
+    try {
+      const { element } = await reportWith(html`<msg-breakdown-chart direction="outgoing" group-by="channel"></msg-breakdown-chart>`, {
+        preset: 'last_month',
+      });
+      const labels = metrics(element).map(([, label]) => label);
+      expect(labels.some((label) => label.includes('<')), 'some label carries markup').to.equal(true);
+      expect(shadow(element).querySelector('img, script, a[href^="javascript"]')).to.equal(null);
+    } finally {
+      worker.resetHandlers();
+    }
+  });
+});
+
+describe('<msg-report>', () => {
+  before(startMocks);
+
+  it('fires msg-state-change with the serialisable state when it changes', async () => {
+    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>`);
+    const event = nextEvent<CustomEvent>(report, 'msg-state-change');
+    report.filters = { channel: ['ch_1'] };
+    const { detail } = await event;
+    expect(detail).to.deep.equal({ timezone: ZONE, lang: 'es', preset: 'last_7_days', now: NOW, filters: { channel: ['ch_1'] } });
+  });
+
+  it('gives every element one immutable query, and takes its language from an ancestor', async () => {
+    const page = await fixture<HTMLElement>(html`<div lang="pt-BR">
+      <msg-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>
+    </div>`);
+    const report = page.querySelector('msg-report')!;
+    const value = report.report!;
+    expect(value.state.lang).to.equal('pt');
+    const query: ReportQuery = value.state.query!;
+    expect(query).to.deep.equal({ ...LAST_7_DAYS, filters: {} });
+    expect(Object.isFrozen(query)).to.equal(true);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Shared set-up for element tests: one MSW worker over a seeded data set ending at a fixed
+ * instant, and small readers of what an element shows.
+ */
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { createHandlers } from '../../mock/handlers.js';
+import { generateDataset } from '../../reference/dataset/index.js';
+import type { MsgChartElement } from '../../src/elements/chart/chart-element.js';
+
+/** The instant the test data set ends and presets count from. */
+export const NOW = '2026-11-26T18:00:00.000Z';
+export const ZONE = 'America/Mexico_City';
+export const dataset = generateDataset({ seed: 7, end: Date.parse(NOW) });
+
+let worker: SetupWorker | undefined;
+/** Every request the mocks saw since the last `resetRequests`. */
+export const requests: URL[] = [];
+
+export async function startMocks(): Promise<SetupWorker> {
+  if (!worker) {
+    worker = setupWorker(...createHandlers({ baseUrl: '/api', dataset }));
+    worker.events.on('request:start', ({ request }) => {
+      requests.push(new URL(request.url));
+    });
+    await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+  }
+  return worker;
+}
+
+export function resetRequests(): void {
+  requests.length = 0;
+}
+
+/** The mock's own answer for a resource, fetched directly. */
+export async function mockAnswer<T>(path: string, params: Record<string, string | string[]>): Promise<T> {
+  const url = new URL(`/api/${path}`, location.href);
+  for (const [name, value] of Object.entries(params)) {
+    for (const item of [value].flat()) url.searchParams.append(name, item);
+  }
+  const response = await fetch(url);
+  return (await response.json()) as T;
+}
+
+/** Waits until the element's query settled and it rendered the result. */
+export async function settled(element: MsgChartElement<unknown>): Promise<void> {
+  await element.updateComplete;
+  await element.loadComplete;
+  await element.updateComplete;
+}
+
+/** Resolves once every chart box of `element` has drawn a frame. */
+export function chartsRendered(element: Element, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const seen = new Set<string>();
+    const onFrame = (event: Event) => {
+      seen.add((event as CustomEvent<{ chart: string }>).detail.chart);
+      if (seen.size >= count) {
+        element.removeEventListener('msg-chart-rendered', onFrame);
+        resolve();
+      }
+    };
+    element.addEventListener('msg-chart-rendered', onFrame);
+  });
+}
+
+export function shadow(element: Element): ShadowRoot {
+  return element.shadowRoot!;
+}
+
+/** The metrics strip as `[key, label, count text]`. */
+export function metrics(element: Element): [string, string, string][] {
+  return [...shadow(element).querySelectorAll('[part~="metric"]')].map((item) => [
+    item.getAttribute('data-key') ?? '',
+    item.querySelector('.metric-label')?.textContent?.trim() ?? '',
+    item.querySelector('.metric-value')?.textContent?.trim() ?? '',
+  ]);
+}
+
+/** The visible state, by its part name. */
+export function statePart(element: Element): string | undefined {
+  const state = shadow(element).querySelector('.state');
+  return state?.getAttribute('part') ?? undefined;
+}
+
+export const esCount = (n: number) => new Intl.NumberFormat('es').format(n);
+
+export function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
+  return new Promise((resolve) => target.addEventListener(type, (event) => resolve(event as T), { once: true }));
+}
