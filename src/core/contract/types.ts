@@ -1,8 +1,9 @@
 /**
  * The reporting endpoint contract as TypeScript: the value lists every backend, mock and element
  * shares, and the shapes of every response. `openapi.yaml` is the source of truth; a type-level
- * test (`test/core/contract-types.test.ts`) holds these shapes equal to the types generated from it,
- * so the two cannot drift.
+ * check (`contract-types.check.ts`, compiled by `tsc`) holds these shapes equal to the types
+ * generated from it (`openapi.gen.ts`), so the two cannot drift. `schemas.ts` validates them at
+ * run time.
  *
  * DOM-free: imported by the elements, the mocks and the server alike.
  */
@@ -196,6 +197,7 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
+  instance?: string;
   invalidParams?: { name: string; reason: string }[];
 }
 

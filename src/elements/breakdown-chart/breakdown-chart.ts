@@ -33,6 +33,7 @@ type Config =
  * Inside a `<msg-report>` it shows the report's query; alone, give it `endpoint` (and any other
  * attribute of `<msg-report>`).
  *
+ * @tag msg-breakdown-chart
  * @summary Messages by channel, source, type or subtype: metrics, bar and pie.
  *
  * @fires msg-error - A request failed, or an attribute is invalid.

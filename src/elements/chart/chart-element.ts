@@ -68,6 +68,9 @@ export const chartElementStyles = css`
  * `AbortSignal` reaches `fetch`, renders the shared states, aborts on disconnect and runs again on
  * reconnect. ECharts itself lives in the `chart()` directive: init once sized, resize, dispose.
  *
+ * @fires msg-chart-rendered - A chart finished drawing a frame; `detail.chart` names it (`bar`, `pie`…).
+ * @fires msg-error - A request failed after its retries (`detail.source: 'request'`).
+ *
  * Subclasses say what to fetch (`fetchData`), when an answer is empty (`isEmpty`) and how to draw it
  * (`renderData`, with `renderChart` and `renderDataTable` as building blocks).
  */
@@ -171,7 +174,7 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
         option,
         lang: this.reportLang,
         ...(onClick ? { onClick: (event) => onClick(event.dataIndex) } : {}),
-        onRendered: () => this.dispatchEvent(new CustomEvent('msg-chart-rendered', { detail: { chart: name } })),
+        onRendered: () => fire(this, 'msg-chart-rendered', { chart: name }),
       })}
     ></div>`;
   }

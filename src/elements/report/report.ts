@@ -15,6 +15,7 @@ type Listener = (value: ReportContextValue) => void;
  * Bad attribute values never throw: the elements show what is wrong, in the report's language,
  * and the report fires `msg-error` with the same message; valid settings and filters are kept.
  *
+ * @tag msg-report
  * @summary The shared context of a Messages report.
  * @slot - The report's elements, laid out by the host.
  * @fires msg-state-change - The report's state changed; `detail` is the JSON-serialisable state.

@@ -27,19 +27,26 @@ export type MsgErrorDetail =
 
 export type MsgErrorEvent = CustomEvent<MsgErrorDetail>;
 export type MsgStateChangeEvent = CustomEvent<SerializableState>;
+/** Detail of `msg-chart-rendered`: which chart of the element drew a frame (`bar`, `pie`, …). */
+export type MsgChartRenderedEvent = CustomEvent<{ readonly chart: string }>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'msg-error': MsgErrorEvent;
     'msg-state-change': MsgStateChangeEvent;
+    'msg-chart-rendered': MsgChartRenderedEvent;
   }
 }
 
-/** Fires a composed, bubbling event that crosses shadow roots to reach the host page. */
-export function fire<K extends 'msg-error' | 'msg-state-change'>(
+/**
+ * Fires a typed event. `msg-error` and `msg-state-change` bubble and cross shadow roots to reach the
+ * host page; `msg-chart-rendered` stays on the element (hosts listen on the chart they measure).
+ */
+export function fire<K extends 'msg-error' | 'msg-state-change' | 'msg-chart-rendered'>(
   target: EventTarget,
   type: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],
 ): void {
-  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  const bubbles = type !== 'msg-chart-rendered';
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles, composed: bubbles }));
 }
