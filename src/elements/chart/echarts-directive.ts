@@ -48,6 +48,10 @@ class EChartDirective extends AsyncDirective {
     this.#binding = binding;
     this.#observe();
     this.#draw();
+    // On a first render Lit updates the directive before it inserts the template into the
+    // document, so there is no size yet. A microtask later the box is in place: drawing then
+    // saves waiting a whole frame for the ResizeObserver.
+    if (!this.#chart) queueMicrotask(() => this.#draw());
     return noChange;
   }
 
@@ -67,7 +71,9 @@ class EChartDirective extends AsyncDirective {
   #observe(): void {
     if (this.#observer || !this.#element) return;
     this.#observer = new ResizeObserver(() => {
-      // One resize per frame however many observations arrive (vue-echarts' autoresize does the same).
+      // The first size arrives after layout and before paint: draw now, in this very frame.
+      if (!this.#chart) return this.#draw();
+      // Later resizes: one per frame however many observations arrive (as vue-echarts' autoresize).
       cancelAnimationFrame(this.#resizeFrame);
       this.#resizeFrame = requestAnimationFrame(() => this.#draw(true));
     });
