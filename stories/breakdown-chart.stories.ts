@@ -2,8 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/index.js';
-import { createHandlers, emptyHandlers, errorHandlers, loadingHandlers } from '../mock/handlers.js';
-import { generateDataset } from '../reference/dataset/index.js';
+import { createHandlers, emptyHandlers, errorHandlers, getDefaultDataset, loadingHandlers } from '../mock/handlers.js';
 
 interface Args {
   direction: string;
@@ -110,7 +109,7 @@ export const Standalone: Story = {
 export const HostileData: Story = {
   args: { direction: 'incoming', groupBy: 'channel' },
   beforeEach({ msw }) {
-    msw.use(...createHandlers({ baseUrl: '/api', dataset: generateDataset({ hostile: true }) }));
+    msw.use(...createHandlers({ baseUrl: '/api', dataset: getDefaultDataset({ hostile: true }) }));
   },
 };
 

@@ -1,0 +1,413 @@
+/**
+ * The reporting contract answered in memory over a {@link Dataset}: breakdowns, the delivery
+ * funnel, message lists with keyset paging, and filter options, exactly as CONTRACT.md specifies.
+ * DOM-free and framework-free: the MSW mocks and the Node server both sit on it.
+ */
+import {
+  FILTER_FIELDS,
+  MESSAGE_TYPES,
+  ROW_CAP,
+  SOURCES,
+  STATUSES,
+  STATUS_WINDOW_DAYS,
+  type BreakdownGroup,
+  type BreakdownParams,
+  type BreakdownResponse,
+  type DeliveryBucket,
+  type DeliveryParams,
+  type DeliveryResponse,
+  type DeliveryTotals,
+  type FilterOption,
+  type Filters,
+  type MessageKind,
+  type MessageRow,
+  type MessagesParams,
+  type MessagesResponse,
+  type OptionsParams,
+  type OptionsResponse,
+  type Status,
+} from '../src/core/contract/types.js';
+import { notApplicableFilters, type QueryScope } from '../src/core/query/applicability.js';
+import { bucketStarts } from '../src/core/query/zoned-time.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Dataset, DatasetMessage } from './dataset/types.js';
+import { compareStrings, foldForSearch, SOURCE_LABELS, TYPE_LABELS } from './labels.js';
+import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from './params.js';
+
+export { handleRequest, problemResponse, type EndpointResponse } from './router.js';
+
+const STATUS_WINDOW_MS = STATUS_WINDOW_DAYS * 24 * 3_600_000;
+
+/** The four resources over one data set. Params are assumed valid (see `params.ts`). */
+export interface Engine {
+  readonly dataset: Dataset;
+  breakdown(params: BreakdownParams): BreakdownResponse;
+  delivery(params: DeliveryParams): DeliveryResponse;
+  messages(params: MessagesParams): MessagesResponse;
+  options(params: OptionsParams): OptionsResponse;
+}
+
+/** Messages of one kind, sorted by (ts, id), with their timestamps for binary search. */
+interface SortedList {
+  messages: DatasetMessage[];
+  ts: Float64Array;
+}
+
+function sortedList(messages: DatasetMessage[]): SortedList {
+  return { messages, ts: Float64Array.from(messages, (m) => m.ts) };
+}
+
+/** First index whose timestamp is ≥ `instant`. */
+function lowerBound(list: SortedList, instant: number): number {
+  let low = 0;
+  let high = list.ts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list.ts[mid]! < instant) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** First index whose key (ts, id) is ≥ the given key. */
+function lowerBoundKey(list: SortedList, ts: number, id: string): number {
+  let low = 0;
+  let high = list.ts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const t = list.ts[mid]!;
+    if (t < ts || (t === ts && list.messages[mid]!.id < id)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Whether a status was reached within the 30-day window after sending. */
+function reachedWithin(message: DatasetMessage, at: number | null): boolean {
+  return at !== null && at - message.ts <= STATUS_WINDOW_MS;
+}
+
+/** The funnel position of an outgoing message: failed, or sent with delivered/read flags. */
+function funnel(message: DatasetMessage): { failed: boolean; delivered: boolean; read: boolean } {
+  if (message.error) return { failed: true, delivered: false, read: false };
+  const read = reachedWithin(message, message.readAt);
+  // Reading implies delivery, so the funnel holds even for a channel that reports only reads.
+  const delivered = read || reachedWithin(message, message.deliveredAt);
+  return { failed: false, delivered, read };
+}
+
+/** A predicate for the filters a scope honours (the others are reported as not applicable). */
+function compileFilters(filters: Filters, scope: QueryScope): (m: DatasetMessage) => boolean {
+  const sets = new Map<string, Set<string>>();
+  for (const field of FILTER_FIELDS) {
+    const values = filters[field];
+    if (!values || values.length === 0) continue;
+    if (scope === 'incoming' && (field === 'source' || field === 'type' || field === 'broadcast')) continue;
+    sets.set(field, new Set(values));
+  }
+  if (sets.size === 0) return () => true;
+  const channel = sets.get('channel');
+  const contact = sets.get('contact');
+  const team = sets.get('team');
+  const user = sets.get('user');
+  const source = sets.get('source');
+  const type = sets.get('type');
+  const broadcast = sets.get('broadcast');
+  const senderOnly = scope === 'outgoing';
+  return (m) => {
+    if (channel && !channel.has(m.channelId)) return false;
+    if (contact && !contact.has(m.contactId)) return false;
+    if (team || user) {
+      // Outgoing: the sender, so only messages a user sent can match.
+      if (senderOnly && m.source !== 'user') return false;
+      if (team && (m.teamId === null || !team.has(m.teamId))) return false;
+      if (user && (m.userId === null || !user.has(m.userId))) return false;
+    }
+    if (source && (m.source === null || !source.has(m.source))) return false;
+    if (type && (m.type === null || !type.has(m.type))) return false;
+    if (broadcast && (m.broadcastId === null || !broadcast.has(m.broadcastId))) return false;
+    return true;
+  };
+}
+
+function iso(instant: number): string {
+  return new Date(instant).toISOString();
+}
+
+function emptyTotals(): DeliveryTotals {
+  return { total: 0, sent: 0, delivered: 0, read: 0, failed: 0 };
+}
+
+/** An engine over `dataset` (whose messages are sorted by (ts, id), as the generator makes them). */
+export function createEngine(dataset: Dataset): Engine {
+  const sorted = [...dataset.messages].sort((a, b) => a.ts - b.ts || compareStrings(a.id, b.id));
+  const lists: Record<'incoming' | 'outgoing' | 'failed', SortedList> = {
+    incoming: sortedList(sorted.filter((m) => m.direction === 'incoming')),
+    outgoing: sortedList(sorted.filter((m) => m.direction === 'outgoing')),
+    failed: sortedList(sorted.filter((m) => m.direction === 'outgoing' && m.error !== null)),
+  };
+  const channels = new Map(dataset.channels.map((c) => [c.id, c]));
+  const contacts = new Map(dataset.contacts.map((c) => [c.id, c]));
+  const users = new Map(dataset.users.map((u) => [u.id, u]));
+  const broadcasts = new Map(dataset.broadcasts.map((b) => [b.id, b]));
+  const totalsCache = new Map<string, number>();
+
+  /** Calls `visit` for every message of `list` in [from, to) that passes `match`. */
+  function scan(list: SortedList, from: number, to: number, match: (m: DatasetMessage) => boolean, visit: (m: DatasetMessage) => void): void {
+    const end = lowerBound(list, to);
+    for (let i = lowerBound(list, from); i < end; i++) {
+      const m = list.messages[i]!;
+      if (match(m)) visit(m);
+    }
+  }
+
+  function groupKey(params: BreakdownParams): (m: DatasetMessage) => string | null {
+    switch (params.groupBy) {
+      case 'channel':
+        return (m) => m.channelId;
+      case 'source':
+        return (m) => m.source;
+      case 'type':
+        return (m) => m.type;
+      case 'subtype':
+        return (m) => m.subtype;
+    }
+  }
+
+  function groupLabel(params: BreakdownParams, key: string): string {
+    switch (params.groupBy) {
+      case 'channel':
+        return channels.get(key)?.name ?? key;
+      case 'source':
+        return SOURCE_LABELS[key as keyof typeof SOURCE_LABELS] ?? key;
+      case 'type':
+        return TYPE_LABELS[key as keyof typeof TYPE_LABELS] ?? key;
+      case 'subtype':
+        return key;
+    }
+  }
+
+  function breakdown(params: BreakdownParams): BreakdownResponse {
+    const from = Date.parse(params.from);
+    const to = Date.parse(params.to);
+    const list = lists[params.direction];
+    const match = compileFilters(params.filters, params.direction);
+    const keyOf = groupKey(params);
+    const count = (start: number, end: number) => {
+      const counts = new Map<string, number>();
+      let total = 0;
+      scan(list, start, end, match, (m) => {
+        const key = keyOf(m);
+        if (key === null) return; // only subtypes can be missing
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        total++;
+      });
+      return { counts, total };
+    };
+    const current = count(from, to);
+    const groups: BreakdownGroup[] = [...current.counts]
+      .sort(([ka, a], [kb, b]) => b - a || compareStrings(ka, kb))
+      .map(([key, n]) => ({ key, label: groupLabel(params, key), count: n }));
+    const response: BreakdownResponse = {
+      direction: params.direction,
+      groupBy: params.groupBy,
+      total: current.total,
+      groups,
+      notApplicable: notApplicableFilters(params.direction, params.filters),
+    };
+    if (params.compare === 'previous') {
+      const previous = count(from - (to - from), from);
+      for (const group of groups) group.previousCount = previous.counts.get(group.key) ?? 0;
+      response.previousTotal = previous.total;
+    }
+    return response;
+  }
+
+  function delivery(params: DeliveryParams): DeliveryResponse {
+    const from = Date.parse(params.from);
+    const to = Date.parse(params.to);
+    const match = compileFilters(params.filters, 'outgoing');
+    const starts = bucketStarts(from, to, params.tz, params.interval);
+    const series: DeliveryBucket[] = starts.map((start) => ({ start: iso(start), sent: 0, delivered: 0, read: 0, failed: 0 }));
+    const totals = emptyTotals();
+    let bucket = 0;
+    scan(lists.outgoing, from, to, match, (m) => {
+      // Messages arrive in time order, so the bucket index only moves forward.
+      while (bucket + 1 < starts.length && starts[bucket + 1]! <= m.ts) bucket++;
+      const slot = series[bucket]!;
+      const state = funnel(m);
+      totals.total++;
+      if (state.failed) {
+        totals.failed++;
+        slot.failed++;
+        return;
+      }
+      totals.sent++;
+      slot.sent++;
+      if (state.delivered) {
+        totals.delivered++;
+        slot.delivered++;
+      }
+      if (state.read) {
+        totals.read++;
+        slot.read++;
+      }
+    });
+
+    const scope = params.filters.channel?.length ? params.filters.channel : dataset.channels.map((c) => c.id);
+    const reported = new Set<Status>();
+    for (const id of scope) for (const status of channels.get(id)?.reports ?? []) reported.add(status);
+
+    const response: DeliveryResponse = {
+      interval: params.interval,
+      totals,
+      series,
+      notReported: STATUSES.filter((s) => !reported.has(s)),
+      notApplicable: notApplicableFilters('outgoing', params.filters),
+    };
+    if (params.compare === 'previous') {
+      const previous = emptyTotals();
+      scan(lists.outgoing, from - (to - from), from, match, (m) => {
+        const state = funnel(m);
+        previous.total++;
+        if (state.failed) previous.failed++;
+        else {
+          previous.sent++;
+          if (state.delivered) previous.delivered++;
+          if (state.read) previous.read++;
+        }
+      });
+      response.previousTotals = previous;
+    }
+    return response;
+  }
+
+  function row(m: DatasetMessage, kind: MessageKind): MessageRow {
+    const channel = channels.get(m.channelId);
+    const base: MessageRow = {
+      id: m.id,
+      timestamp: iso(m.ts),
+      contact: { id: m.contactId, name: contacts.get(m.contactId)?.name ?? m.contactId },
+      channel: { id: m.channelId, name: channel?.name ?? m.channelId, kind: channel?.kind ?? 'unknown' },
+      content: m.content,
+    };
+    if (kind === 'incoming') return base;
+    const user = m.source === 'user' && m.userId !== null ? users.get(m.userId) : undefined;
+    const broadcast = m.broadcastId !== null ? broadcasts.get(m.broadcastId) : undefined;
+    const outgoing: MessageRow = {
+      ...base,
+      source: m.source!,
+      user: m.source === 'user' && m.userId !== null ? { id: m.userId, name: user?.name ?? m.userId } : null,
+      type: m.type!,
+      subtype: m.subtype,
+      broadcast: m.broadcastId !== null ? { id: m.broadcastId, name: broadcast?.name ?? m.broadcastId } : null,
+      deliveredAt: !m.error && reachedWithin(m, m.deliveredAt) ? iso(m.deliveredAt!) : null,
+      readAt: !m.error && reachedWithin(m, m.readAt) ? iso(m.readAt!) : null,
+    };
+    if (kind === 'failed' && m.error) outgoing.error = { code: m.error.code, message: m.error.message };
+    return outgoing;
+  }
+
+  function messages(params: MessagesParams): MessagesResponse {
+    const from = Date.parse(params.from);
+    const to = Date.parse(params.to);
+    const kind = params.kind;
+    const order = params.order ?? 'desc';
+    const limit = params.limit ?? DEFAULT_MESSAGES_LIMIT;
+    const list = lists[kind];
+    const scope: QueryScope = kind === 'incoming' ? 'incoming' : 'outgoing';
+    const match = compileFilters(params.filters, scope);
+    const lo = lowerBound(list, from);
+    const hi = lowerBound(list, to);
+
+    const totalKey = JSON.stringify([kind, from, to, FILTER_FIELDS.map((f) => params.filters[f] ?? [])]);
+    let total = totalsCache.get(totalKey);
+    if (total === undefined) {
+      total = 0;
+      for (let i = lo; i < hi; i++) if (match(list.messages[i]!)) total++;
+      if (totalsCache.size >= 64) totalsCache.delete(totalsCache.keys().next().value!);
+      totalsCache.set(totalKey, total);
+    }
+
+    let returned = 0;
+    let index: number;
+    if (params.cursor !== undefined) {
+      const cursor = decodeCursor(params.cursor);
+      if (!cursor || cursor.kind !== kind || cursor.order !== order) throw new RangeError('Invalid cursor');
+      returned = cursor.returned;
+      const at = lowerBoundKey(list, cursor.ts, cursor.id);
+      if (order === 'asc') {
+        // Skip the cursor's own row when it is still there.
+        const m = list.messages[at];
+        index = m && m.ts === cursor.ts && m.id === cursor.id ? at + 1 : at;
+        index = Math.max(index, lo);
+      } else index = Math.min(at - 1, hi - 1);
+    } else index = order === 'asc' ? lo : hi - 1;
+
+    const step = order === 'asc' ? 1 : -1;
+    const inRange = (i: number) => i >= lo && i < hi;
+    const take = Math.max(0, Math.min(limit, ROW_CAP - returned));
+    const rows: MessageRow[] = [];
+    let last: DatasetMessage | undefined;
+    for (; inRange(index) && rows.length < take; index += step) {
+      const m = list.messages[index]!;
+      if (!match(m)) continue;
+      rows.push(row(m, kind));
+      last = m;
+    }
+    let more = false;
+    if (last && returned + rows.length < ROW_CAP) {
+      for (; inRange(index); index += step) {
+        if (match(list.messages[index]!)) {
+          more = true;
+          break;
+        }
+      }
+    }
+    return {
+      kind,
+      total,
+      cap: ROW_CAP,
+      nextCursor: more && last ? encodeCursor({ ts: last.ts, id: last.id, returned: returned + rows.length, kind, order }) : null,
+      rows,
+    };
+  }
+
+  interface Indexed {
+    option: FilterOption;
+    folded: string;
+  }
+  const byLabel = (a: Indexed, b: Indexed) =>
+    compareStrings(a.folded, b.folded) || compareStrings(a.option.label, b.option.label) || compareStrings(a.option.value, b.option.value);
+  const index = (options: FilterOption[], sort: boolean): Indexed[] => {
+    const indexed = options.map((option) => ({ option, folded: foldForSearch(option.label) }));
+    return sort ? indexed.sort(byLabel) : indexed;
+  };
+  const optionIndex: Record<(typeof FILTER_FIELDS)[number], Indexed[]> = {
+    channel: index(
+      dataset.channels.map((c) => ({ value: c.id, label: c.name, kind: c.kind, reports: [...c.reports] })),
+      true,
+    ),
+    contact: index(dataset.contacts.map((c) => ({ value: c.id, label: c.name })), true),
+    // Enum fields keep their menu order; their labels are the client's to localise anyway.
+    source: index(SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] })), false),
+    type: index(MESSAGE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] })), false),
+    team: index(dataset.teams.map((t) => ({ value: t.id, label: t.name })), true),
+    user: index(dataset.users.map((u) => ({ value: u.id, label: u.name })), true),
+    broadcast: index(dataset.broadcasts.map((b) => ({ value: b.id, label: b.name })), true),
+  };
+
+  function options(params: OptionsParams): OptionsResponse {
+    const limit = params.limit ?? DEFAULT_OPTIONS_LIMIT;
+    const needle = params.q ? foldForSearch(params.q.trim()) : '';
+    const found: FilterOption[] = [];
+    for (const { option, folded } of optionIndex[params.field]) {
+      if (found.length >= limit) break;
+      if (needle && !folded.includes(needle)) continue;
+      found.push(option.reports ? { ...option, reports: [...option.reports] } : { ...option });
+    }
+    return { field: params.field, options: found };
+  }
+
+  return { dataset, breakdown, delivery, messages, options };
+}

@@ -1,0 +1,31 @@
+/**
+ * English fallback labels for enum keys (clients localise them), and the search normalisation the
+ * options resource uses.
+ */
+import type { MessageType, Source } from '../src/core/contract/types.js';
+
+export const SOURCE_LABELS: Readonly<Record<Source, string>> = {
+  user: 'User',
+  bot: 'Bot',
+  broadcast: 'Broadcast',
+  workflow: 'Workflow',
+  api: 'API',
+  zapier: 'Zapier',
+  echo: 'Echo',
+};
+
+export const TYPE_LABELS: Readonly<Record<MessageType, string>> = {
+  session: 'Session',
+  facebook_message_tag: 'Facebook Message Tag',
+  whatsapp_template: 'WhatsApp Message Template',
+};
+
+/** Case- and accent-insensitive form of `text`: NFD, combining marks removed, lower case. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Code-unit comparison: the same order in every runtime (unlike `localeCompare`). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

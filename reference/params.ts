@@ -1,0 +1,261 @@
+/**
+ * Request parameters of every resource, parsed and validated exactly as CONTRACT.md says, into the
+ * typed params of the contract or an RFC 9457 problem. Framework-free: MSW handlers and the Node
+ * server both hand it a `URLSearchParams`.
+ */
+import {
+  DIRECTIONS,
+  FILTER_FIELDS,
+  GROUP_BYS,
+  INTERVALS,
+  MAX_BUCKETS,
+  MAX_RANGE_DAYS,
+  MESSAGE_KINDS,
+  MESSAGE_TYPES,
+  ORDERS,
+  SOURCES,
+  type BreakdownParams,
+  type DeliveryParams,
+  type Direction,
+  type FilterField,
+  type Filters,
+  type GroupBy,
+  type Interval,
+  type MessageKind,
+  type MessagesParams,
+  type OptionsParams,
+  type Order,
+  type Problem,
+  type ReportQuery,
+} from '../src/core/contract/types.js';
+import { bucketCount, isValidTimeZone, parsePlainDate } from '../src/core/query/zoned-time.js';
+import { decodeCursor } from './cursor.js';
+
+export type InvalidParam = { name: string; reason: string };
+
+/** A parse either yields typed params or the problem to answer with. */
+export type ParseResult<T> = { ok: true; params: T } | { ok: false; problem: Problem };
+
+export const DEFAULT_MESSAGES_LIMIT = 100;
+export const MAX_MESSAGES_LIMIT = 1000;
+export const DEFAULT_OPTIONS_LIMIT = 50;
+export const MAX_OPTIONS_LIMIT = 200;
+
+/** The 400 problem for a list of invalid parameters. */
+export function invalidQuery(invalidParams: InvalidParam[]): Problem {
+  return {
+    type: 'about:blank',
+    title: 'Invalid query',
+    status: 400,
+    detail: invalidParams.map((p) => `${p.name} ${p.reason}`).join('; '),
+    invalidParams,
+  };
+}
+
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+\- ])(\d{2}):(\d{2}))$/;
+
+/**
+ * Epoch ms of an RFC 3339 instant (date, time with seconds, and `Z` or an offset, as openapi.yaml's
+ * `Instant`), or `undefined`.
+ * A space where the offset sign should be is read as `+`: it is what an unencoded `+` becomes in a
+ * query string.
+ */
+export function parseInstant(text: string): number | undefined {
+  const m = INSTANT.exec(text);
+  if (!m) return undefined;
+  const date = parsePlainDate(`${m[1]}-${m[2]}-${m[3]}`);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
+  if (!date || hour > 23 || minute > 59 || second > 59) return undefined;
+  const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  let offset = 0;
+  if (!m[8]) {
+    const offsetHours = Number(m[10]);
+    const offsetMinutes = Number(m[11]);
+    if (offsetHours > 23 || offsetMinutes > 59) return undefined;
+    offset = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  }
+  const utc = new Date(0);
+  utc.setUTCFullYear(date.year, date.month - 1, date.day);
+  utc.setUTCHours(hour, minute, second, millis);
+  return utc.getTime() - offset;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+function listOf(values: readonly string[]): string {
+  return values.join(', ');
+}
+
+/** An integer in [min, max] from a strict decimal string, or `undefined`. */
+function parseLimit(text: string, min: number, max: number): number | undefined {
+  if (!/^\d{1,7}$/.test(text)) return undefined;
+  const value = Number(text);
+  return value >= min && value <= max ? value : undefined;
+}
+
+interface QueryParse {
+  query: ReportQuery;
+  /** Epoch ms, when `from`, `to` and `tz` all parsed; interval checks need them. */
+  range?: { from: number; to: number; tz: string };
+}
+
+/** The report query every data resource takes; adds its problems to `errors`. */
+function parseQuery(params: URLSearchParams, errors: InvalidParam[]): QueryParse {
+  const fromText = params.get('from');
+  const toText = params.get('to');
+  const tz = params.get('tz');
+  let from: number | undefined;
+  let to: number | undefined;
+  if (fromText === null || fromText === '') errors.push({ name: 'from', reason: 'is required' });
+  else if ((from = parseInstant(fromText)) === undefined)
+    errors.push({ name: 'from', reason: 'must be an ISO-8601 instant, e.g. 2026-11-01T06:00:00.000Z' });
+  if (toText === null || toText === '') errors.push({ name: 'to', reason: 'is required' });
+  else if ((to = parseInstant(toText)) === undefined)
+    errors.push({ name: 'to', reason: 'must be an ISO-8601 instant, e.g. 2026-11-08T06:00:00.000Z' });
+  let validTz = false;
+  if (tz === null || tz === '') errors.push({ name: 'tz', reason: 'is required' });
+  else if (!isValidTimeZone(tz)) errors.push({ name: 'tz', reason: 'must be an IANA time zone, e.g. America/Mexico_City' });
+  else validTz = true;
+
+  let range: QueryParse['range'];
+  if (from !== undefined && to !== undefined) {
+    if (!(from < to)) errors.push({ name: 'from', reason: 'must be before to' });
+    else if (validTz) {
+      const days = bucketCount(from, to, tz!, 'day');
+      if (days > MAX_RANGE_DAYS) errors.push({ name: 'to', reason: `must be at most ${MAX_RANGE_DAYS} days after from (range spans ${days} days)` });
+      else range = { from, to, tz: tz! };
+    }
+  }
+
+  const filters: Filters = {};
+  for (const field of FILTER_FIELDS) {
+    const values = [...new Set(params.getAll(field).filter((v) => v !== ''))];
+    if (values.length === 0) continue;
+    const known = field === 'source' ? SOURCES : field === 'type' ? MESSAGE_TYPES : undefined;
+    if (known) {
+      const unknown = values.filter((v) => !oneOf(known, v));
+      if (unknown.length > 0) {
+        errors.push({ name: field, reason: `has unknown value ${unknown.map((v) => JSON.stringify(v)).join(', ')}; expected one of ${listOf(known)}` });
+        continue;
+      }
+    }
+    filters[field] = values;
+  }
+  return {
+    query: {
+      from: from !== undefined ? new Date(from).toISOString() : fromText ?? '',
+      to: to !== undefined ? new Date(to).toISOString() : toText ?? '',
+      tz: tz ?? '',
+      filters,
+    },
+    range,
+  };
+}
+
+function parseCompare(params: URLSearchParams, errors: InvalidParam[]): 'previous' | undefined {
+  const compare = params.get('compare');
+  if (compare === null) return undefined;
+  if (compare !== 'previous') {
+    errors.push({ name: 'compare', reason: 'must be previous' });
+    return undefined;
+  }
+  return compare;
+}
+
+function finish<T>(errors: InvalidParam[], params: T): ParseResult<T> {
+  return errors.length > 0 ? { ok: false, problem: invalidQuery(errors) } : { ok: true, params };
+}
+
+/** `GET /breakdown`. */
+export function parseBreakdownParams(params: URLSearchParams): ParseResult<BreakdownParams> {
+  const errors: InvalidParam[] = [];
+  const { query } = parseQuery(params, errors);
+  const direction = params.get('direction');
+  const groupBy = params.get('groupBy');
+  if (direction === null || direction === '') errors.push({ name: 'direction', reason: 'is required' });
+  else if (!oneOf(DIRECTIONS, direction)) errors.push({ name: 'direction', reason: `must be one of ${listOf(DIRECTIONS)}` });
+  if (groupBy === null || groupBy === '') errors.push({ name: 'groupBy', reason: 'is required' });
+  else if (!oneOf(GROUP_BYS, groupBy)) errors.push({ name: 'groupBy', reason: `must be one of ${listOf(GROUP_BYS)}` });
+  else if (direction === 'incoming' && groupBy !== 'channel')
+    errors.push({ name: 'groupBy', reason: 'must be channel for incoming messages' });
+  const compare = parseCompare(params, errors);
+  const parsed: BreakdownParams = { ...query, direction: direction as Direction, groupBy: groupBy as GroupBy };
+  if (compare) parsed.compare = compare;
+  return finish(errors, parsed);
+}
+
+/** `GET /delivery`. */
+export function parseDeliveryParams(params: URLSearchParams): ParseResult<DeliveryParams> {
+  const errors: InvalidParam[] = [];
+  const { query, range } = parseQuery(params, errors);
+  const interval = params.get('interval');
+  if (interval === null || interval === '') errors.push({ name: 'interval', reason: 'is required' });
+  else if (!oneOf(INTERVALS, interval)) errors.push({ name: 'interval', reason: `must be one of ${listOf(INTERVALS)}` });
+  else if (range) {
+    const buckets = bucketCount(range.from, range.to, range.tz, interval);
+    if (buckets > MAX_BUCKETS)
+      errors.push({ name: 'interval', reason: `gives ${buckets} buckets for this range; at most ${MAX_BUCKETS} are allowed` });
+  }
+  const compare = parseCompare(params, errors);
+  const parsed: DeliveryParams = { ...query, interval: interval as Interval };
+  if (compare) parsed.compare = compare;
+  return finish(errors, parsed);
+}
+
+/** `GET /messages`. */
+export function parseMessagesParams(params: URLSearchParams): ParseResult<MessagesParams> {
+  const errors: InvalidParam[] = [];
+  const { query } = parseQuery(params, errors);
+  const kind = params.get('kind');
+  if (kind === null || kind === '') errors.push({ name: 'kind', reason: 'is required' });
+  else if (!oneOf(MESSAGE_KINDS, kind)) errors.push({ name: 'kind', reason: `must be one of ${listOf(MESSAGE_KINDS)}` });
+
+  const limitText = params.get('limit');
+  let limit = DEFAULT_MESSAGES_LIMIT;
+  if (limitText !== null) {
+    const parsed = parseLimit(limitText, 1, MAX_MESSAGES_LIMIT);
+    if (parsed === undefined) errors.push({ name: 'limit', reason: `must be an integer from 1 to ${MAX_MESSAGES_LIMIT}` });
+    else limit = parsed;
+  }
+
+  const orderText = params.get('order');
+  let order: Order = 'desc';
+  if (orderText !== null) {
+    if (oneOf(ORDERS, orderText)) order = orderText;
+    else errors.push({ name: 'order', reason: `must be one of ${listOf(ORDERS)}` });
+  }
+
+  const cursor = params.get('cursor');
+  if (cursor !== null) {
+    const state = decodeCursor(cursor);
+    if (!state) errors.push({ name: 'cursor', reason: 'is not a cursor this endpoint returned' });
+    else if (state.kind !== kind || state.order !== order)
+      errors.push({ name: 'cursor', reason: 'belongs to a listing of another kind or order' });
+  }
+
+  const parsed: MessagesParams = { ...query, kind: kind as MessageKind, limit, order };
+  if (cursor !== null) parsed.cursor = cursor;
+  return finish(errors, parsed);
+}
+
+/** `GET /options/{field}`; `field` is the path segment. */
+export function parseOptionsParams(field: string, params: URLSearchParams): ParseResult<OptionsParams> {
+  const errors: InvalidParam[] = [];
+  if (!oneOf(FILTER_FIELDS, field)) errors.push({ name: 'field', reason: `must be one of ${listOf(FILTER_FIELDS)}` });
+  const limitText = params.get('limit');
+  let limit = DEFAULT_OPTIONS_LIMIT;
+  if (limitText !== null) {
+    const parsed = parseLimit(limitText, 1, MAX_OPTIONS_LIMIT);
+    if (parsed === undefined) errors.push({ name: 'limit', reason: `must be an integer from 1 to ${MAX_OPTIONS_LIMIT}` });
+    else limit = parsed;
+  }
+  const q = params.get('q');
+  const parsed: OptionsParams = { field: field as FilterField, limit };
+  if (q !== null && q.trim() !== '') parsed.q = q;
+  return finish(errors, parsed);
+}

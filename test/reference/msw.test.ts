@@ -1,0 +1,97 @@
+import { expect } from '@open-wc/testing';
+import { setupWorker } from 'msw/browser';
+import { createHandlers, emptyHandlers, errorHandlers, getDefaultDataset, loadingHandlers } from '../../mock/handlers.js';
+import { generateDataset } from '../../reference/dataset/index.js';
+import { createEngine } from '../../reference/engine.js';
+
+const END = Date.UTC(2026, 11, 1);
+
+describe('MSW handlers over the reference engine', () => {
+  const dataset = generateDataset({ seed: 11, end: END, months: 3, messagesPerDay: 40 });
+  const worker = setupWorker(...createHandlers({ dataset }));
+  const from = '2026-10-01T06:00:00.000Z';
+  const to = '2026-11-01T06:00:00.000Z';
+  const query = `from=${from}&to=${to}&tz=America%2FMexico_City`;
+
+  before(async () => {
+    await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'bypass' });
+  });
+  afterEach(() => worker.resetHandlers());
+  after(() => worker.stop());
+
+  it("answers /api/breakdown with the engine's answer, on relative and absolute URLs", async () => {
+    const expected = createEngine(dataset).breakdown({
+      from,
+      to,
+      tz: 'America/Mexico_City',
+      filters: { channel: ['ch_1', 'ch_4'] },
+      direction: 'outgoing',
+      groupBy: 'source',
+      compare: 'previous',
+    });
+    expect(expected.total).to.be.greaterThan(0);
+    for (const url of [
+      `/api/breakdown?${query}&direction=outgoing&groupBy=source&compare=previous&channel=ch_1&channel=ch_4`,
+      `${location.origin}/api/breakdown?${query}&direction=outgoing&groupBy=source&compare=previous&channel=ch_1&channel=ch_4`,
+    ]) {
+      const response = await fetch(url);
+      expect(response.status).to.equal(200);
+      expect(response.headers.get('content-type')).to.match(/^application\/json/);
+      expect(await response.json()).to.deep.equal(expected);
+    }
+  });
+
+  it('serves delivery, messages and options, and problem+json for a bad query', async () => {
+    const delivery = await (await fetch(`/api/delivery?${query}&interval=week`)).json();
+    expect(delivery.series.length).to.be.greaterThan(3);
+    const page = await (await fetch(`/api/messages?${query}&kind=outgoing&limit=5`)).json();
+    expect(page.rows).to.have.length(5);
+    const next = await (await fetch(`/api/messages?${query}&kind=outgoing&limit=5&cursor=${page.nextCursor}`)).json();
+    expect(next.rows[0].timestamp <= page.rows[4].timestamp).to.equal(true);
+    const options = await (await fetch('/api/options/channel?q=whatsapp')).json();
+    expect(options.options.map((o: { kind: string }) => o.kind)).to.deep.equal(['whatsapp', 'whatsapp', 'whatsapp']);
+
+    const unknown = await fetch('/api/nope');
+    expect([unknown.status, unknown.headers.get('content-type')]).to.deep.equal([404, 'application/problem+json']);
+    const bad = await fetch(`/api/breakdown?${query}&direction=incoming&groupBy=source`);
+    expect(bad.status).to.equal(400);
+    expect(bad.headers.get('content-type')).to.equal('application/problem+json');
+    expect((await bad.json()).invalidParams).to.deep.equal([{ name: 'groupBy', reason: 'must be channel for incoming messages' }]);
+  });
+
+  it('has empty, error and loading scenarios', async () => {
+    worker.use(...emptyHandlers());
+    const empty = await (await fetch(`/api/breakdown?${query}&direction=incoming&groupBy=channel`)).json();
+    expect([empty.total, empty.groups]).to.deep.equal([0, []]);
+    const emptyDelivery = await (await fetch(`/api/delivery?${query}&interval=day`)).json();
+    expect(emptyDelivery.series).to.have.length(31);
+    expect(emptyDelivery.totals.total).to.equal(0);
+    expect(getDefaultDataset({ messagesPerDay: 0 }).messages).to.have.length(0);
+
+    worker.resetHandlers(...errorHandlers('/api', 503));
+    const failed = await fetch(`/api/messages?${query}&kind=failed`);
+    expect(failed.status).to.equal(503);
+    expect(failed.headers.get('content-type')).to.equal('application/problem+json');
+    expect(await failed.json()).to.include({ type: 'about:blank', status: 503 });
+    worker.resetHandlers(...errorHandlers('/api', 429));
+    expect((await fetch('/api/options/team')).headers.get('retry-after')).to.equal('1');
+
+    worker.resetHandlers(...loadingHandlers());
+    const controller = new AbortController();
+    let settled = false;
+    const pending = fetch(`/api/delivery?${query}&interval=day`, { signal: controller.signal }).then(
+      () => (settled = true),
+      (error: Error) => error,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(settled, 'still loading').to.equal(false);
+    controller.abort();
+    expect(((await pending) as Error).name).to.equal('AbortError');
+  });
+
+  it('matches an absolute base URL on its own origin only', async () => {
+    worker.resetHandlers(...createHandlers({ dataset, baseUrl: `${location.origin}/reports/v1/` }));
+    const response = await fetch(`/reports/v1/options/source`);
+    expect((await response.json()).options).to.have.length(7);
+  });
+});
