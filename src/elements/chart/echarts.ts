@@ -16,8 +16,27 @@ registerLocale('PT', langPT as Parameters<typeof registerLocale>[1]);
 
 const ECHARTS_LOCALE: Record<Lang, string> = { es: 'ES', en: 'EN', pt: 'PT' };
 
+/**
+ * zrender empties its root with `root.innerHTML = ''` on init and dispose. Under
+ * `require-trusted-types-for 'script'` that assignment throws, even for an empty string
+ * (upstream fix pending: https://github.com/ecomfe/zrender/pull/1167). On our own chart box only,
+ * `innerHTML` becomes a property that can empty the box and nothing else, so no default Trusted
+ * Types policy is needed and no markup can ever be written through it.
+ */
+function emptyOnlyInnerHTML(container: HTMLElement): void {
+  Object.defineProperty(container, 'innerHTML', {
+    configurable: true,
+    get: () => '',
+    set(value: unknown) {
+      if (value !== '') throw new TypeError('msg-report: chart boxes never take markup');
+      container.replaceChildren();
+    },
+  });
+}
+
 /** Creates a chart in `container` with the report's language. */
 export function createChart(container: HTMLElement, lang: Lang): ECharts {
+  emptyOnlyInnerHTML(container);
   return init(container, undefined, { renderer: 'canvas', locale: ECHARTS_LOCALE[lang] });
 }
 
