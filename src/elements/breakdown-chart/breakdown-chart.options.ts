@@ -96,11 +96,13 @@ export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
         avoidLabelOverlap: true,
         itemStyle: { borderColor: theme.surfaceColor, borderWidth: 2 },
         data: items.map((item) => ({ name: item.label, value: item.count })),
+        // Slices thinner than this show no label (the tooltip and the table still have them).
+        minShowLabelAngle: 6,
         label: {
           color: theme.textColor,
-          width: 120,
+          width: 140,
           overflow: 'truncate',
-          formatter: (p: { dataIndex: number }) => `${items[p.dataIndex]!.label}\n${format.percent(items[p.dataIndex]!.share)}`,
+          formatter: (p: { dataIndex: number }) => `${items[p.dataIndex]!.label} ${format.percent(items[p.dataIndex]!.share)}`,
         },
       },
     ],
