@@ -92,7 +92,7 @@ export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
     series: [
       {
         type: 'pie',
-        radius: ['38%', '68%'],
+        radius: ['34%', '60%'],
         avoidLabelOverlap: true,
         itemStyle: { borderColor: theme.surfaceColor, borderWidth: 2 },
         data: items.map((item) => ({ name: item.label, value: item.count })),
@@ -100,10 +100,13 @@ export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
         minShowLabelAngle: 6,
         label: {
           color: theme.textColor,
-          width: 140,
+          width: 110,
+          lineHeight: 16,
           overflow: 'truncate',
-          formatter: (p: { dataIndex: number }) => `${items[p.dataIndex]!.label} ${format.percent(items[p.dataIndex]!.share)}`,
+          // Two lines, each truncated on its own, so a long name never hides the percentage.
+          formatter: (p: { dataIndex: number }) => `${items[p.dataIndex]!.label}\n${format.percent(items[p.dataIndex]!.share)}`,
         },
+        labelLayout: { hideOverlap: true },
       },
     ],
   };

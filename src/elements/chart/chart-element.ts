@@ -181,7 +181,9 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
 
   /** A visually hidden table with the same numbers as the charts, for screen readers. */
   protected renderDataTable<Row>(caption: string, columns: DataTableColumn<Row>[], rows: readonly Row[]): TemplateResult {
-    return html`<table part="table" class="visually-hidden">
+    // The wrapper hides it: a table box never shrinks below its content's width, so a long name
+    // would stretch a visually hidden table (and the page's scroll width) however it is clipped.
+    return html`<div class="visually-hidden"><table part="table">
       <caption>
         ${caption}
       </caption>
@@ -199,7 +201,7 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   /** The element's theming tokens, resolved now. */
