@@ -11,7 +11,9 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser'] },
-  concurrency: 2,
+  // One page at a time: with two, the page in the background tab loses its animation frames
+  // (fixtures and ECharts wait on them) and tests time out at random. One is also faster here.
+  concurrency: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 10_000 } },
