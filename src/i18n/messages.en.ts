@@ -85,6 +85,15 @@ export const en = {
   'problem.noReport': 'no msg-report element has the id “{value}”.',
 
   'zone.label': 'Time zone: {zone}',
+
+  // <msg-report-filters>: keys `filters.*`, added by that element
+  // </msg-report-filters>
+
+  // <msg-delivery-line>: keys `delivery.*`
+  // </msg-delivery-line>
+
+  // <msg-table>: keys `table.*`
+  // </msg-table>
 } as const;
 
 export type MessageKey = keyof typeof en;

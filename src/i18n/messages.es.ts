@@ -84,4 +84,13 @@ export const es: Messages = {
   'problem.noReport': 'ningún elemento msg-report tiene el id «{value}».',
 
   'zone.label': 'Zona horaria: {zone}',
+
+  // <msg-report-filters>: keys `filters.*`, added by that element
+  // </msg-report-filters>
+
+  // <msg-delivery-line>: keys `delivery.*`
+  // </msg-delivery-line>
+
+  // <msg-table>: keys `table.*`
+  // </msg-table>
 };

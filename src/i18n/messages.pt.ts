@@ -84,4 +84,13 @@ export const pt: Messages = {
   'problem.noReport': 'nenhum elemento msg-report tem o id “{value}”.',
 
   'zone.label': 'Fuso horário: {zone}',
+
+  // <msg-report-filters>: keys `filters.*`, added by that element
+  // </msg-report-filters>
+
+  // <msg-delivery-line>: keys `delivery.*`
+  // </msg-delivery-line>
+
+  // <msg-table>: keys `table.*`
+  // </msg-table>
 };
