@@ -81,6 +81,7 @@ export const en = {
   'problem.badFilters': 'the filters property must map filter fields to lists of values: {detail}',
   'problem.noEndpoint': 'no endpoint is set.',
   'problem.badEndpoint': 'endpoint “{value}” is not an http(s) URL.',
+  'problem.badState': 'part of the requested state was ignored: {detail}.',
   'problem.unknownLang': 'language “{value}” is not available; showing {fallback}.',
   'problem.noReport': 'no msg-report element has the id “{value}”.',
 

@@ -80,6 +80,7 @@ export const es: Messages = {
   'problem.badFilters': 'la propiedad filters debe asociar campos de filtro a listas de valores: {detail}',
   'problem.noEndpoint': 'no se indicó el endpoint.',
   'problem.badEndpoint': 'el endpoint «{value}» no es una URL http(s).',
+  'problem.badState': 'se ignoró parte del estado solicitado: {detail}.',
   'problem.unknownLang': 'el idioma «{value}» no está disponible; se muestra {fallback}.',
   'problem.noReport': 'ningún elemento msg-report tiene el id «{value}».',
 

@@ -80,6 +80,7 @@ export const pt: Messages = {
   'problem.badFilters': 'a propriedade filters deve associar campos de filtro a listas de valores: {detail}',
   'problem.noEndpoint': 'nenhum endpoint foi definido.',
   'problem.badEndpoint': 'o endpoint “{value}” não é uma URL http(s).',
+  'problem.badState': 'parte do estado solicitado foi ignorada: {detail}.',
   'problem.unknownLang': 'o idioma “{value}” não está disponível; exibindo {fallback}.',
   'problem.noReport': 'nenhum elemento msg-report tem o id “{value}”.',
 

@@ -37,7 +37,8 @@ export interface InputProblem {
     | 'badFilters'
     | 'noEndpoint'
     | 'badEndpoint'
-    | 'unknownLang';
+    | 'unknownLang'
+    | 'badState';
   readonly severity: 'error' | 'warning';
   readonly params: Readonly<Record<string, string | number>>;
 }

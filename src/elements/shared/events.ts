@@ -3,7 +3,8 @@
  * `el.addEventListener('msg-error', (e) => e.detail.message)` type-checks.
  */
 import type { ReportErrorKind } from '../../core/client/errors.js';
-import type { Problem } from '../../core/contract/types.js';
+import type { Direction, FilterField, GroupBy, Problem } from '../../core/contract/types.js';
+import type { StateChange } from '../../core/query/state-change.js';
 import type { InputProblem, SerializableState } from '../../core/query/report-state.js';
 
 /** Detail of `msg-error`: bad input from the host, or a failed request. */
@@ -27,6 +28,26 @@ export type MsgErrorDetail =
 
 export type MsgErrorEvent = CustomEvent<MsgErrorDetail>;
 export type MsgStateChangeEvent = CustomEvent<SerializableState>;
+/**
+ * Detail of `msg-filter-change`: a change of range and filters that an element of the report
+ * asks its `<msg-report>` to apply as one state change (`{ range?, filters? }`).
+ */
+export type MsgFilterChangeDetail = StateChange;
+export type MsgFilterChangeEvent = CustomEvent<MsgFilterChangeDetail>;
+
+/** Detail of `msg-point-select`: the user clicked a bar or slice. */
+export interface MsgPointSelectDetail {
+  readonly direction: Direction;
+  readonly groupBy: GroupBy;
+  /** The filter field the grouping maps to; `undefined` for subtypes, which no filter takes. */
+  readonly field: FilterField | undefined;
+  /** The group's key: a channel id, a source or type key, a subtype name. */
+  readonly value: string;
+  /** The group's label as shown. */
+  readonly label: string;
+}
+export type MsgPointSelectEvent = CustomEvent<MsgPointSelectDetail>;
+
 /** Detail of `msg-chart-rendered`: which chart of the element drew a frame (`bar`, `pie`, …). */
 export type MsgChartRenderedEvent = CustomEvent<{ readonly chart: string }>;
 
@@ -35,6 +56,8 @@ declare global {
     'msg-error': MsgErrorEvent;
     'msg-state-change': MsgStateChangeEvent;
     'msg-chart-rendered': MsgChartRenderedEvent;
+    'msg-filter-change': MsgFilterChangeEvent;
+    'msg-point-select': MsgPointSelectEvent;
   }
 }
 
@@ -42,7 +65,7 @@ declare global {
  * Fires a typed event. `msg-error` and `msg-state-change` bubble and cross shadow roots to reach the
  * host page; `msg-chart-rendered` stays on the element (hosts listen on the chart they measure).
  */
-export function fire<K extends 'msg-error' | 'msg-state-change' | 'msg-chart-rendered'>(
+export function fire<K extends 'msg-error' | 'msg-state-change' | 'msg-chart-rendered' | 'msg-filter-change' | 'msg-point-select'>(
   target: EventTarget,
   type: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],
