@@ -52,6 +52,13 @@ export const en = {
   'chart.bar': 'Bar chart: {title}',
   'chart.pie': 'Pie chart: {title}',
   'chart.metrics': 'Metrics: {title}',
+  'chart.toolbar': 'Chart actions: {title}',
+  'chart.viewTable': 'View as table',
+  'chart.downloadPng': 'Download PNG',
+  'chart.downloadCsv': 'Download CSV',
+  'chart.change': 'vs. previous period: {change}',
+  'chart.previous': 'Previous period',
+  'chart.changeColumn': 'Change',
   'chart.other': 'Other',
 
   'state.loading': 'Loading…',

@@ -51,6 +51,13 @@ export const es: Messages = {
   'chart.bar': 'Gráfico de barras: {title}',
   'chart.pie': 'Gráfico circular: {title}',
   'chart.metrics': 'Métricas: {title}',
+  'chart.toolbar': 'Acciones del gráfico: {title}',
+  'chart.viewTable': 'Ver como tabla',
+  'chart.downloadPng': 'Descargar PNG',
+  'chart.downloadCsv': 'Descargar CSV',
+  'chart.change': 'frente al periodo anterior: {change}',
+  'chart.previous': 'Periodo anterior',
+  'chart.changeColumn': 'Cambio',
   'chart.other': 'Otros',
 
   'state.loading': 'Cargando…',

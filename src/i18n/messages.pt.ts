@@ -51,6 +51,13 @@ export const pt: Messages = {
   'chart.bar': 'Gráfico de barras: {title}',
   'chart.pie': 'Gráfico de pizza: {title}',
   'chart.metrics': 'Métricas: {title}',
+  'chart.toolbar': 'Ações do gráfico: {title}',
+  'chart.viewTable': 'Ver como tabela',
+  'chart.downloadPng': 'Baixar PNG',
+  'chart.downloadCsv': 'Baixar CSV',
+  'chart.change': 'em relação ao período anterior: {change}',
+  'chart.previous': 'Período anterior',
+  'chart.changeColumn': 'Variação',
   'chart.other': 'Outros',
 
   'state.loading': 'Carregando…',

@@ -12,6 +12,7 @@ import {
   NOW,
   ZONE,
   chartsRendered,
+  esChange,
   esCount,
   metrics,
   mockAnswer,
@@ -104,12 +105,83 @@ describe('<msg-breakdown-chart>', () => {
 
   it('mirrors the numbers in a data table for screen readers, and passes axe', async () => {
     const { element } = await reportWith(html`<msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>`);
-    const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_7_DAYS, direction: 'incoming', groupBy: 'channel' });
+    const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_7_DAYS, direction: 'incoming', groupBy: 'channel', compare: 'previous' });
     const rows = [...shadow(element).querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
     expect(rows).to.have.length(answer.groups.length + 1);
     expect(rows[0]![0]).to.equal(answer.groups[0]!.label);
     expect(rows[0]![1]).to.equal(esCount(answer.groups[0]!.count));
-    expect(rows.at(-1)).to.deep.equal(['Total', esCount(answer.total), new Intl.NumberFormat('es', { style: 'percent' }).format(1)]);
+    expect(answer.previousTotal, 'the previous week has data').to.be.greaterThan(0);
+    expect(rows.at(-1)).to.deep.equal([
+      'Total',
+      esCount(answer.total),
+      new Intl.NumberFormat('es', { style: 'percent' }).format(1),
+      esCount(answer.previousTotal!),
+      esChange((answer.total - answer.previousTotal!) / answer.previousTotal!),
+    ]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows the change against the previous period on each metric, as the mock counts it', async () => {
+    const { element } = await reportWith(html`<msg-breakdown-chart direction="outgoing" group-by="type"></msg-breakdown-chart>`);
+    const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_7_DAYS, direction: 'outgoing', groupBy: 'type', compare: 'previous' });
+    const changes = [...shadow(element).querySelectorAll('[part~="metric"]')].map(
+      (item) => item.querySelector('.metric-change [aria-hidden]')?.textContent?.trim() ?? null,
+    );
+    const expected = [answer.previousTotal!, ...answer.groups.map((g) => g.previousCount!)].map((previous, i) => {
+      const count = i === 0 ? answer.total : answer.groups[i - 1]!.count;
+      return previous > 0 ? esChange((count - previous) / previous) : null;
+    });
+    expect(changes).to.deep.equal(expected);
+    expect(requests.find((url) => url.pathname.endsWith('/breakdown'))!.searchParams.get('compare')).to.equal('previous');
+
+    element.noCompare = true;
+    await settled(element);
+    expect(shadow(element).querySelectorAll('.metric-change')).to.have.length(0);
+    expect(requests.at(-1)!.searchParams.has('compare')).to.equal(false);
+  });
+
+  it('hides the change when the previous period lies before any data', async () => {
+    // The data set starts 13 months before NOW, on 26 Oct 2025: the fortnight before that is empty.
+    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} from="2025-10-26" to="2025-11-08">
+      <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
+    </msg-report>`);
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await settled(element);
+    expect(metrics(element).length).to.be.greaterThan(1);
+    expect(shadow(element).querySelectorAll('.metric-change')).to.have.length(0);
+  });
+
+  it('fires msg-point-select from a metric, by keyboard, with the filter field it maps to', async () => {
+    const { element } = await reportWith(html`<msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>`);
+    const button = shadow(element).querySelector<HTMLButtonElement>('[part~="metric"]:not([part~="total"]) button')!;
+    const event = oneEvent(element, 'msg-point-select') as Promise<CustomEvent>;
+    button.focus();
+    button.click();
+    const { detail } = await event;
+    expect(detail).to.deep.include({ direction: 'outgoing', groupBy: 'source', field: 'source' });
+    expect(detail.value).to.equal(button.closest('[data-key]')!.getAttribute('data-key'));
+  });
+
+  it('switches to a visible table in place of the charts, and exports the charts as one PNG', async () => {
+    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
+      <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
+    </msg-report>`);
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await chartsRendered(element, 2);
+    const png = await element.toPng();
+    expect(png.type).to.equal('image/png');
+    const image = await createImageBitmap(png);
+    const boxes = [...shadow(element).querySelectorAll<HTMLElement>('[part~="chart"]')];
+    expect(image.width, 'both charts side by side').to.be.greaterThan(boxes[0]!.clientWidth + boxes[1]!.clientWidth);
+
+    const toggle = shadow(element).querySelector<HTMLButtonElement>('[part~="table-toggle"]')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await element.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(shadow(element).querySelectorAll('[part~="chart"]')).to.have.length(0);
+    const table = shadow(element).querySelector('.table-view table')!;
+    expect(table.querySelectorAll('tbody tr')).to.have.length(element.chartTable!.rows.length);
     await expect(element).to.be.accessible();
   });
 

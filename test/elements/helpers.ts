@@ -83,6 +83,8 @@ export function statePart(element: Element): string | undefined {
 }
 
 export const esCount = (n: number) => new Intl.NumberFormat('es').format(n);
+export const esChange = (share: number) =>
+  new Intl.NumberFormat('es', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(share);
 
 export function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
   return new Promise((resolve) => target.addEventListener(type, (event) => resolve(event as T), { once: true }));

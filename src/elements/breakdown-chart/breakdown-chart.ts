@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import {
@@ -12,10 +12,10 @@ import {
   type ReportQuery,
 } from '../../core/contract/types.js';
 import type { ReportState } from '../../core/query/report-state.js';
-import { formatCount, formatPercent } from '../../i18n/format.js';
+import { formatChange, formatCount, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
-import { MsgChartElement } from '../chart/chart-element.js';
+import { MsgChartElement, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
 import { fire } from '../shared/events.js';
 import { invalidView } from '../shared/state-views.js';
 import { barOption, foldSmallGroups, MAX_BARS, MAX_PIE_SLICES, pieOption } from './breakdown-chart.options.js';
@@ -77,6 +77,9 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
   /** Which parts to show, space-separated: any of `metrics bar pie`. Default all three. */
   @property() show: string = BREAKDOWN_PARTS.join(' ');
 
+  /** Leaves out the comparison with the previous period of the same length. */
+  @property({ type: Boolean, attribute: 'no-compare' }) noCompare = false;
+
   #config: Config = { ok: true, direction: 'incoming', groupBy: 'channel', show: BREAKDOWN_PARTS };
   #reportedConfig = '';
 
@@ -85,7 +88,7 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
   }
 
   protected override queryArgs(): readonly unknown[] {
-    return this.#config.ok ? [this.#config.direction, this.#config.groupBy] : ['invalid'];
+    return this.#config.ok ? [this.#config.direction, this.#config.groupBy, this.noCompare] : ['invalid'];
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -124,7 +127,10 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
   protected override fetchData(query: ReportQuery, source: ReportDataSource, signal: AbortSignal): Promise<BreakdownResponse> {
     const config = this.#config;
     if (!config.ok) return Promise.reject(new Error('invalid configuration'));
-    return source.breakdown({ ...query, direction: config.direction, groupBy: config.groupBy }, { signal });
+    return source.breakdown(
+      { ...query, direction: config.direction, groupBy: config.groupBy, ...(this.noCompare ? {} : { compare: 'previous' as const }) },
+      { signal },
+    );
   }
 
   protected override isEmpty(data: BreakdownResponse): boolean {
@@ -160,62 +166,115 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
   protected override renderData(data: BreakdownResponse, state: ReportState): TemplateResult {
     const lang = state.lang;
     const show = this.#config.ok ? this.#config.show : BREAKDOWN_PARTS;
+    // The previous period lies before any data when it has none: then no change is shown.
+    const compared = data.previousTotal !== undefined && data.previousTotal > 0;
     const items: BreakdownItem[] = data.groups.map((group) => ({
       key: group.key,
       label: this.#label(lang, group.key, group.label),
       count: group.count,
       share: data.total > 0 ? group.count / data.total : 0,
+      ...(compared ? { previousCount: group.previousCount ?? 0 } : {}),
     }));
+    const total: BreakdownItem = {
+      key: TOTAL_KEY,
+      label: translate(lang, 'chart.total'),
+      count: data.total,
+      share: data.total > 0 ? 1 : 0,
+      ...(compared ? { previousCount: data.previousTotal } : {}),
+    };
     const format = { count: (n: number) => formatCount(lang, n), percent: (s: number) => formatPercent(lang, s) };
     const theme = this.theme();
     const other = translate(lang, 'chart.other');
+    const barItems = foldSmallGroups(items, MAX_BARS, other);
+    const pieItems = foldSmallGroups(items, MAX_PIE_SLICES, other);
+    const charts = html`<div class="charts">
+      ${show.includes('bar')
+        ? html`<figure class="chart-figure">
+            <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
+            ${this.renderChart(barOption(barItems, theme, format), 'bar', (index) => this.#select(barItems[index]))}
+          </figure>`
+        : nothing}
+      ${show.includes('pie')
+        ? html`<figure class="chart-figure">
+            <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
+            ${this.renderChart(pieOption(pieItems, theme, format), 'pie', (index) => this.#select(pieItems[index]))}
+            <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, data.total)}</p>
+          </figure>`
+        : nothing}
+    </div>`;
     return html`
-      ${show.includes('metrics') ? this.#renderMetrics(items, data.total, lang) : ''}
-      <div class="charts">
-        ${show.includes('bar')
-          ? html`<figure class="chart-figure">
-              <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
-              ${this.renderChart(barOption(foldSmallGroups(items, MAX_BARS, other), theme, format), 'bar')}
-            </figure>`
-          : ''}
-        ${show.includes('pie')
-          ? html`<figure class="chart-figure">
-              <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
-              ${this.renderChart(pieOption(foldSmallGroups(items, MAX_PIE_SLICES, other), theme, format), 'pie')}
-              <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, data.total)}</p>
-            </figure>`
-          : ''}
-      </div>
-      ${show.includes('bar') || show.includes('pie')
-        ? this.renderDataTable(
-            translate(lang, 'chart.tableCaption', { title: this.displayHeading }),
-            [
-              { header: translate(lang, `groupBy.${this.#config.ok ? this.#config.groupBy : 'channel'}`), cell: (item: BreakdownItem) => item.label },
-              { header: translate(lang, 'chart.count'), cell: (item) => formatCount(lang, item.count), numeric: true },
-              { header: translate(lang, 'chart.percent'), cell: (item) => formatPercent(lang, item.share), numeric: true },
-            ],
-            [...items, { key: '__total__', label: translate(lang, 'chart.total'), count: data.total, share: data.total > 0 ? 1 : 0 }],
-          )
-        : ''}
+      ${show.includes('metrics') ? this.#renderMetrics([total, ...items], lang, state) : nothing}
+      ${show.includes('bar') || show.includes('pie') ? this.renderChartsOrTable(charts, this.#table([...items, total], lang, compared)) : nothing}
     `;
   }
 
-  #renderMetrics(items: readonly BreakdownItem[], total: number, lang: Lang): TemplateResult {
+  #table(rows: BreakdownItem[], lang: Lang, compared: boolean): ChartTable<BreakdownItem> {
+    const groupBy = this.#config.ok ? this.#config.groupBy : 'channel';
+    const columns: DataTableColumn<BreakdownItem>[] = [
+      { header: translate(lang, `groupBy.${groupBy}`), cell: (item) => item.label },
+      { header: translate(lang, 'chart.count'), cell: (item) => formatCount(lang, item.count), numeric: true },
+      { header: translate(lang, 'chart.percent'), cell: (item) => formatPercent(lang, item.share), numeric: true },
+    ];
+    if (compared) {
+      columns.push(
+        { header: translate(lang, 'chart.previous'), cell: (item) => formatCount(lang, item.previousCount ?? 0), numeric: true },
+        { header: translate(lang, 'chart.changeColumn'), cell: (item) => this.#changeText(lang, item) ?? '', numeric: true },
+      );
+    }
+    return { caption: translate(lang, 'chart.tableCaption', { title: this.displayHeading }), columns, rows };
+  }
+
+  /** `+12,5 %` against the previous period, or `undefined` when there is nothing to compare. */
+  #changeText(lang: Lang, item: BreakdownItem): string | undefined {
+    if (!item.previousCount) return undefined;
+    return formatChange(lang, (item.count - item.previousCount) / item.previousCount);
+  }
+
+  /** Tells the host (and a cross-filtering report) that the user picked a group. */
+  #select(item: BreakdownItem | undefined): void {
+    if (!item || item.key === TOTAL_KEY || item.key === OTHER_KEY || !this.#config.ok) return;
+    const { direction, groupBy } = this.#config;
+    fire(this, 'msg-point-select', {
+      direction,
+      groupBy,
+      field: groupBy === 'subtype' ? undefined : groupBy,
+      value: item.key,
+      label: item.label,
+    });
+  }
+
+  #renderMetrics(items: readonly BreakdownItem[], lang: Lang, state: ReportState): TemplateResult {
+    const groupBy = this.#config.ok ? this.#config.groupBy : 'channel';
+    const selectable = groupBy !== 'subtype';
+    const active = selectable ? (state.filters[groupBy] ?? []) : [];
     return html`<ul part="metrics" aria-label=${translate(lang, 'chart.metrics', { title: this.displayHeading })}>
-      <li part="metric total" data-key="__total__">
-        <span class="metric-label">${translate(lang, 'chart.total')}</span>
-        <span class="metric-value">${formatCount(lang, total)}</span>
-      </li>
-      ${items.map(
-        (item) => html`<li part="metric" data-key=${item.key}>
-          <span class="metric-label" title=${item.label}>${item.label}</span>
+      ${items.map((item) => {
+        const change = this.#changeText(lang, item);
+        const content = html`<span class="metric-label" title=${item.label}>${item.label}</span>
           <span class="metric-value">${formatCount(lang, item.count)}</span>
-          <span class="metric-share">${formatPercent(lang, item.share)}</span>
-        </li>`,
-      )}
+          ${item.key === TOTAL_KEY ? nothing : html`<span class="metric-share">${formatPercent(lang, item.share)}</span>`}
+          ${change
+            ? html`<span class="metric-change" part="change">
+                <span aria-hidden="true">${change}</span>
+                <span class="visually-hidden">${translate(lang, 'chart.change', { change })}</span>
+              </span>`
+            : nothing}`;
+        const isTotal = item.key === TOTAL_KEY;
+        return html`<li part=${isTotal ? 'metric total' : 'metric'} data-key=${item.key}>
+          ${selectable && !isTotal
+            ? html`<button type="button" class="metric-button" aria-pressed=${active.includes(item.key) ? 'true' : 'false'} @click=${() => this.#select(item)}>
+                ${content}
+              </button>`
+            : html`<div class="metric-body">${content}</div>`}
+        </li>`;
+      })}
     </ul>`;
   }
 }
+
+/** Keys of the synthetic rows: the total, and the sum of the groups too small to draw. */
+const TOTAL_KEY = '__total__';
+const OTHER_KEY = '__other__';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,4 +8,6 @@ export interface BreakdownItem {
   label: string;
   count: number;
   share: number;
+  /** The count in the previous period of the same length, when compared. */
+  previousCount?: number;
 }

@@ -1,4 +1,4 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReportDataSource } from '../../core/client/data-source.js';
@@ -23,15 +23,27 @@ import {
 } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { chart } from './echarts-directive.js';
+import { chartsToPng } from './chart-export.js';
+import { downloadBlob, fileNameFrom } from '../shared/download.js';
 import type { EChartsCoreOption } from './echarts.js';
 import { readChartTheme, type ChartTheme } from './chart-theme.js';
 
-/** A column of the accessible data table that mirrors a chart. */
+/** A column of the data table that mirrors a chart. */
 export interface DataTableColumn<Row> {
   header: string;
   cell: (row: Row) => string;
   /** Numeric columns align right. */
   numeric?: boolean;
+}
+
+/**
+ * The numbers behind an element's charts, as a table: read by screen readers (visually hidden),
+ * shown in place of the charts ("view as table"), and downloaded as CSV.
+ */
+export interface ChartTable<Row> {
+  caption: string;
+  columns: DataTableColumn<Row>[];
+  rows: readonly Row[];
 }
 
 export const chartElementStyles = css`
@@ -60,6 +72,53 @@ export const chartElementStyles = css`
     opacity: 0.55;
     transition: opacity 150ms;
   }
+  [part~='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 8px;
+  }
+  [part~='toolbar'] button {
+    font: inherit;
+    font-size: 0.9em;
+    color: var(--_text-color);
+    background: var(--_surface-color);
+    border: 1px solid var(--_border-color);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 4px 10px;
+    cursor: pointer;
+  }
+  [part~='toolbar'] button[aria-pressed='true'] {
+    border-color: var(--_accent-color);
+    color: var(--_accent-color);
+  }
+  [part~='toolbar'] button:focus-visible {
+    outline: 2px solid var(--_accent-color);
+    outline-offset: 2px;
+  }
+  .table-view {
+    overflow-x: auto;
+  }
+  .table-view table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  .table-view caption {
+    text-align: start;
+    color: var(--_muted-color);
+    padding-bottom: 4px;
+  }
+  .table-view th,
+  .table-view td {
+    text-align: start;
+    padding: 6px 8px;
+    border-bottom: 1px solid var(--_border-color);
+    overflow-wrap: anywhere;
+  }
+  .table-view .numeric {
+    text-align: end;
+  }
 `;
 
 /**
@@ -80,7 +139,14 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
   /** Replaces the element's default, localised title. */
   @property() heading = '';
 
+  /** Hides the toolbar (view as table, PNG and CSV downloads). */
+  @property({ type: Boolean, attribute: 'no-toolbar' }) noToolbar = false;
+
+  /** Shows the numbers as a table in place of the charts. */
+  @property({ type: Boolean, attribute: 'table-view', reflect: true }) tableView = false;
+
   #abortedByDisconnect = false;
+  #table: ChartTable<unknown> | undefined;
 
   readonly #task = new Task(this, {
     args: () => [this.report, ...this.queryArgs()] as const,
@@ -179,29 +245,78 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
     ></div>`;
   }
 
-  /** A visually hidden table with the same numbers as the charts, for screen readers. */
-  protected renderDataTable<Row>(caption: string, columns: DataTableColumn<Row>[], rows: readonly Row[]): TemplateResult {
-    // The wrapper hides it: a table box never shrinks below its content's width, so a long name
-    // would stretch a visually hidden table (and the page's scroll width) however it is clipped.
-    return html`<div class="visually-hidden"><table part="table">
+  /**
+   * The charts, with their numbers in a visually hidden table for screen readers; or, in table
+   * view, the same table shown in their place. Subclasses call it from `renderData`.
+   */
+  protected renderChartsOrTable<Row>(charts: TemplateResult, table: ChartTable<Row>): TemplateResult {
+    this.#table = table as ChartTable<unknown>;
+    return html`${this.noToolbar ? nothing : this.#renderToolbar()}
+      ${this.tableView
+        ? html`<div class="table-view">${this.#renderTable(table)}</div>`
+        : html`${charts}
+            <div class="visually-hidden">${this.#renderTable(table)}</div>`}`;
+  }
+
+  #renderTable<Row>({ caption, columns, rows }: ChartTable<Row>): TemplateResult {
+    // The hidden copy sits in a wrapper: a table box never shrinks below its content's width, so a
+    // long name would stretch a visually hidden table (and the page's scroll width) however clipped.
+    return html`<table part="table">
       <caption>
         ${caption}
       </caption>
       <thead>
         <tr>
-          ${columns.map((column) => html`<th scope="col">${column.header}</th>`)}
+          ${columns.map((column) => html`<th scope="col" class=${column.numeric ? 'numeric' : ''}>${column.header}</th>`)}
         </tr>
       </thead>
       <tbody>
         ${rows.map(
           (row) => html`<tr>
             ${columns.map((column, i) =>
-              i === 0 ? html`<th scope="row">${column.cell(row)}</th>` : html`<td>${column.cell(row)}</td>`,
+              i === 0
+                ? html`<th scope="row">${column.cell(row)}</th>`
+                : html`<td class=${column.numeric ? 'numeric' : ''}>${column.cell(row)}</td>`,
             )}
           </tr>`,
         )}
       </tbody>
-    </table></div>`;
+    </table>`;
+  }
+
+  #renderToolbar(): TemplateResult {
+    const lang = this.reportLang;
+    return html`<div part="toolbar" role="toolbar" aria-label=${translate(lang, 'chart.toolbar', { title: this.displayHeading })}>
+      <button type="button" part="toolbar-button table-toggle" aria-pressed=${this.tableView ? 'true' : 'false'} @click=${this.#toggleTable}>
+        ${translate(lang, 'chart.viewTable')}
+      </button>
+      <button type="button" part="toolbar-button download-png" ?disabled=${this.tableView} @click=${this.#downloadPng}>
+        ${translate(lang, 'chart.downloadPng')}
+      </button>
+    </div>`;
+  }
+
+  #toggleTable = (): void => {
+    this.tableView = !this.tableView;
+  };
+
+  #downloadPng = async (): Promise<void> => {
+    downloadBlob(await this.toPng(), fileNameFrom(this.displayHeading, 'png'));
+  };
+
+  /**
+   * The element's charts as one PNG image, with its title. Rejects when no chart is drawn (in
+   * table view, or before the data arrived).
+   */
+  async toPng(): Promise<Blob> {
+    const boxes = [...(this.renderRoot as ShadowRoot).querySelectorAll<HTMLElement>('[part~="chart"]')];
+    if (boxes.length === 0) throw new Error('msg-report: no chart is drawn');
+    return chartsToPng(boxes, this.displayHeading, this.theme());
+  }
+
+  /** The table behind the charts now shown, or `undefined` before data arrived. */
+  get chartTable(): ChartTable<unknown> | undefined {
+    return this.#table;
   }
 
   /** The element's theming tokens, resolved now. */
