@@ -95,6 +95,33 @@ export const en = {
   'zone.label': 'Time zone: {zone}',
 
   // <msg-report-filters>: keys `filters.*`, added by that element
+  'filters.label': 'Report filters',
+  'filters.range': 'Date range',
+  'filters.custom': 'Custom range',
+  'filters.days': '{from} – {to}',
+  'filters.from': 'From',
+  'filters.to': 'To',
+  'filters.apply': 'Apply',
+  'filters.cancel': 'Cancel',
+  'filters.error.incomplete': 'Enter both days.',
+  'filters.error.fromAfterTo': 'The start day must be on or before the end day.',
+  'filters.error.tooLong': 'The range spans {days} days; choose at most {max}.',
+  'filters.error.future': 'The start day is after today ({today}); choose a day up to today.',
+  'filters.add': 'Add filter',
+  'filters.fieldCount': '{field} ({count})',
+  'filters.back': 'Back to the list of filters',
+  'filters.search': 'Search {field}',
+  'filters.searching': 'Searching…',
+  'filters.noMatches': 'No matches.',
+  'filters.results': 'Matches: {count}.',
+  'filters.moreResults': 'Showing the first {count}; type to narrow the list.',
+  'filters.loadError': 'The values could not be loaded.',
+  'filters.retry': 'Retry',
+  'filters.done': 'Done',
+  'filters.active': 'Active filters',
+  'filters.chip': '{field}: {value}',
+  'filters.remove': 'Remove {field}: {value}',
+  'filters.clearAll': 'Clear all',
   // </msg-report-filters>
 
   // <msg-delivery-line>: keys `delivery.*`

@@ -94,6 +94,33 @@ export const es: Messages = {
   'zone.label': 'Zona horaria: {zone}',
 
   // <msg-report-filters>: keys `filters.*`, added by that element
+  'filters.label': 'Filtros del reporte',
+  'filters.range': 'Frecuencia y fecha',
+  'filters.custom': 'Rango personalizado',
+  'filters.days': '{from} – {to}',
+  'filters.from': 'Desde',
+  'filters.to': 'Hasta',
+  'filters.apply': 'Aplicar',
+  'filters.cancel': 'Cancelar',
+  'filters.error.incomplete': 'Indique ambos días.',
+  'filters.error.fromAfterTo': 'El día inicial debe ser anterior o igual al día final.',
+  'filters.error.tooLong': 'El rango abarca {days} días; elija {max} como máximo.',
+  'filters.error.future': 'El día inicial es posterior a hoy ({today}); elija un día hasta hoy.',
+  'filters.add': 'Agregar filtro',
+  'filters.fieldCount': '{field} ({count})',
+  'filters.back': 'Volver a la lista de filtros',
+  'filters.search': 'Buscar en {field}',
+  'filters.searching': 'Buscando…',
+  'filters.noMatches': 'Sin coincidencias.',
+  'filters.results': 'Coincidencias: {count}.',
+  'filters.moreResults': 'Se muestran las primeras {count}; escriba para acotar la lista.',
+  'filters.loadError': 'No se pudieron cargar los valores.',
+  'filters.retry': 'Reintentar',
+  'filters.done': 'Listo',
+  'filters.active': 'Filtros activos',
+  'filters.chip': '{field}: {value}',
+  'filters.remove': 'Quitar {field}: {value}',
+  'filters.clearAll': 'Borrar todo',
   // </msg-report-filters>
 
   // <msg-delivery-line>: keys `delivery.*`

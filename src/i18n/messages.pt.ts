@@ -94,6 +94,33 @@ export const pt: Messages = {
   'zone.label': 'Fuso horário: {zone}',
 
   // <msg-report-filters>: keys `filters.*`, added by that element
+  'filters.label': 'Filtros do relatório',
+  'filters.range': 'Período',
+  'filters.custom': 'Período personalizado',
+  'filters.days': '{from} – {to}',
+  'filters.from': 'De',
+  'filters.to': 'Até',
+  'filters.apply': 'Aplicar',
+  'filters.cancel': 'Cancelar',
+  'filters.error.incomplete': 'Informe os dois dias.',
+  'filters.error.fromAfterTo': 'O dia inicial deve ser igual ou anterior ao dia final.',
+  'filters.error.tooLong': 'O período abrange {days} dias; escolha no máximo {max}.',
+  'filters.error.future': 'O dia inicial é posterior a hoje ({today}); escolha um dia até hoje.',
+  'filters.add': 'Adicionar filtro',
+  'filters.fieldCount': '{field} ({count})',
+  'filters.back': 'Voltar à lista de filtros',
+  'filters.search': 'Pesquisar em {field}',
+  'filters.searching': 'Pesquisando…',
+  'filters.noMatches': 'Nenhum resultado.',
+  'filters.results': 'Resultados: {count}.',
+  'filters.moreResults': 'Mostrando os primeiros {count}; digite para refinar a lista.',
+  'filters.loadError': 'Não foi possível carregar os valores.',
+  'filters.retry': 'Tentar novamente',
+  'filters.done': 'Concluir',
+  'filters.active': 'Filtros ativos',
+  'filters.chip': '{field}: {value}',
+  'filters.remove': 'Remover {field}: {value}',
+  'filters.clearAll': 'Limpar tudo',
   // </msg-report-filters>
 
   // <msg-delivery-line>: keys `delivery.*`

@@ -1,0 +1,78 @@
+/**
+ * The element's small pure rules, kept apart from rendering so they read (and test) on their own:
+ * enum options, search folding, filter edits, the custom-range check.
+ */
+import { FILTER_FIELDS, MESSAGE_TYPES, SOURCES, type FilterField, type Filters } from '../../core/contract/types.js';
+import { DEFAULT_PRESET, validateRange } from '../../core/query/presets.js';
+import type { ReportState } from '../../core/query/report-state.js';
+import { parsePlainDate, type PlainDate } from '../../core/query/zoned-time.js';
+import type { Lang } from '../../i18n/locales.js';
+import { translate } from '../../i18n/translate.js';
+import { ENUM_FIELDS, type DraftProblem, type EnumField, type OptionView } from './report-filters.types.js';
+
+export function isEnumField(field: FilterField): field is EnumField {
+  return (ENUM_FIELDS as readonly string[]).includes(field);
+}
+
+/** Case- and accent-insensitive form of a text, as the contract's `q` compares. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
+}
+
+/** Our label for an enum value, or `undefined` for a value the contract does not list. */
+export function enumLabel(lang: Lang, field: EnumField, value: string): string | undefined {
+  if (field === 'source') {
+    return (SOURCES as readonly string[]).includes(value) ? translate(lang, `source.${value as (typeof SOURCES)[number]}`) : undefined;
+  }
+  return (MESSAGE_TYPES as readonly string[]).includes(value) ? translate(lang, `type.${value as (typeof MESSAGE_TYPES)[number]}`) : undefined;
+}
+
+/** An enum field's values, labelled in `lang`, in contract order, narrowed by `q` like the endpoint would. */
+export function enumOptions(lang: Lang, field: EnumField, q: string): OptionView[] {
+  const values: readonly string[] = field === 'source' ? SOURCES : MESSAGE_TYPES;
+  const needle = foldForSearch(q.trim());
+  return values
+    .map((value) => ({ value, label: enumLabel(lang, field, value) ?? value }))
+    .filter((option) => !needle || foldForSearch(option.label).includes(needle));
+}
+
+/** `filters` with `field` holding `values` (the field dropped when empty), fields in menu order. */
+export function withValues(filters: Filters, field: FilterField, values: readonly string[]): Filters {
+  const result: Partial<Record<FilterField, readonly string[]>> = {};
+  for (const name of FILTER_FIELDS) {
+    const next = name === field ? values : filters[name];
+    if (next && next.length > 0) result[name] = [...next];
+  }
+  return result;
+}
+
+/** `filters` with `value` added to `field`, or removed when it is there. */
+export function toggleValue(filters: Filters, field: FilterField, value: string): Filters {
+  const current = filters[field] ?? [];
+  return withValues(filters, field, current.includes(value) ? current.filter((item) => item !== value) : [...current, value]);
+}
+
+/** True when the state is what "Clear all" gives: the default preset and no filters. */
+export function isDefaultState(state: ReportState): boolean {
+  return 'preset' in state.range && state.range.preset === DEFAULT_PRESET && FILTER_FIELDS.every((field) => !state.filters[field]?.length);
+}
+
+/**
+ * Checks a custom range as typed (two `YYYY-MM-DD` texts) with the core's rule: from not after to,
+ * at most 366 days, not starting after `today` in the report's zone.
+ */
+export function checkDraft(from: string, to: string, today: PlainDate): DraftProblem | undefined {
+  const first = parsePlainDate(from);
+  const last = parsePlainDate(to);
+  if (!first || !last) {
+    const missing: ('from' | 'to')[] = [];
+    if (!first) missing.push('from');
+    if (!last) missing.push('to');
+    return { code: 'incomplete', missing };
+  }
+  const problem = validateRange(first, last, today);
+  if (!problem) return undefined;
+  if (problem.code === 'range-too-long') return { code: 'range-too-long', days: problem.days, max: problem.max };
+  if (problem.code === 'future') return { code: 'future', today: problem.today };
+  return { code: 'from-after-to' };
+}
