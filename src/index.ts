@@ -6,6 +6,7 @@
 export { MsgReport } from './elements/report/msg-report.js';
 export { MsgBreakdownChart } from './elements/breakdown-chart/msg-breakdown-chart.js';
 export { MsgChartElement } from './elements/chart/chart-element.js';
+export { MsgTable, type MsgContactSelectDetail, type MsgContactSelectEvent, type MsgDataExportDetail, type MsgDataExportEvent } from './elements/table/msg-table.js';
 export { MsgReportFilters } from './elements/filters/msg-report-filters.js';
 export type { MsgErrorDetail, MsgErrorEvent, MsgStateChangeEvent, MsgChartRenderedEvent } from './elements/shared/events.js';
 export type { ReportContextValue } from './elements/shared/report-context.js';

@@ -1,0 +1,110 @@
+/**
+ * What each column shows for a row, on screen and in the CSV, from one place so the file equals
+ * the screen: the same columns, order, headers, enum labels and names. Only instants differ in
+ * form: the screen shows the report's locale, the file an exact ISO time with its UTC offset.
+ */
+import { MESSAGE_TYPES, SOURCES, type MessageKind, type MessageRow } from '../../core/contract/types.js';
+import { formatIsoWithOffset } from '../../core/csv/zoned-iso.js';
+import { INTL_LOCALE, type Lang } from '../../i18n/locales.js';
+import { translate, type MessageKey } from '../../i18n/translate.js';
+import { COLUMNS_BY_KIND, type ColumnId } from './table.types.js';
+
+const HEADER_KEYS: Record<ColumnId, MessageKey> = {
+  timestamp: 'table.column.timestamp',
+  source: 'table.column.source',
+  user: 'table.column.user',
+  contactId: 'table.column.contactId',
+  contactName: 'table.column.contactName',
+  deliveredAt: 'table.column.deliveredAt',
+  readAt: 'table.column.readAt',
+  channel: 'table.column.channel',
+  type: 'table.column.type',
+  subtype: 'table.column.subtype',
+  content: 'table.column.content',
+  error: 'table.column.error',
+};
+
+/** The columns of a list, in order. */
+export function columnsOf(kind: MessageKind): readonly ColumnId[] {
+  return COLUMNS_BY_KIND[kind];
+}
+
+/** A column's localised header. */
+export function columnHeader(lang: Lang, column: ColumnId): string {
+  return translate(lang, HEADER_KEYS[column]);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How list timestamps are written on screen: the full date and the time to the second. */
+export const TIMESTAMP_FORMAT: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
+
+/**
+ * Date and time to the second in the report's locale and zone (`26/11/2026, 09:04:05`). Lists
+ * need the seconds that the shared `formatDateTime` leaves out: several messages share a minute.
+ */
+export function formatTimestamp(lang: Lang, timeZone: string, instant: string): string {
+  const key = `${lang}:${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[lang], { ...TIMESTAMP_FORMAT, timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(new Date(instant));
+}
+
+/** A source key's label; an unknown key from a newer backend shows as sent. */
+export function sourceLabel(lang: Lang, key: string | undefined): string {
+  if (!key) return '';
+  return (SOURCES as readonly string[]).includes(key) ? translate(lang, `source.${key as (typeof SOURCES)[number]}`) : key;
+}
+
+/** A message type key's label; an unknown key shows as sent. */
+export function typeLabel(lang: Lang, key: string | undefined): string {
+  if (!key) return '';
+  return (MESSAGE_TYPES as readonly string[]).includes(key) ? translate(lang, `type.${key as (typeof MESSAGE_TYPES)[number]}`) : key;
+}
+
+/** The error cell: code and provider message. */
+export function errorText(row: MessageRow): string {
+  return row.error ? `${row.error.code}: ${row.error.message}` : '';
+}
+
+/** The text of a cell. `form` picks how instants are written: on screen, or exact for the CSV. */
+export function cellText(row: MessageRow, column: ColumnId, lang: Lang, timeZone: string, form: 'screen' | 'csv'): string {
+  switch (column) {
+    case 'timestamp':
+    case 'deliveredAt':
+    case 'readAt': {
+      const instant = row[column];
+      if (!instant) return '';
+      return form === 'csv' ? formatIsoWithOffset(instant, timeZone) : formatTimestamp(lang, timeZone, instant);
+    }
+    case 'source':
+      return sourceLabel(lang, row.source);
+    case 'user':
+      // The original report fills User only for messages a user sent from the inbox.
+      return row.source === 'user' ? (row.user?.name ?? '') : '';
+    case 'contactId':
+      return row.contact.id;
+    case 'contactName':
+      return row.contact.name;
+    case 'channel':
+      return row.channel.name;
+    case 'type':
+      return typeLabel(lang, row.type);
+    case 'subtype':
+      return row.subtype ?? '';
+    case 'content':
+      return row.content;
+    case 'error':
+      return errorText(row);
+  }
+}

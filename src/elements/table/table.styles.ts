@@ -1,0 +1,266 @@
+import { css } from 'lit';
+
+/**
+ * Columns are CSS grid tracks shared by the header row and every virtual row, one template per
+ * kind (no inline styles: they would need `style-src 'unsafe-inline'` under a strict CSP).
+ */
+export const tableStyles = css`
+  :host {
+    --_table-height: var(--msg-table-height, 480px);
+    --_row-height: var(--msg-table-row-height, 36px);
+    --_header-color: var(--msg-table-header-color, #f3f4f6);
+    --_stripe-color: var(--msg-table-stripe-color, #f9fafb);
+    display: block;
+    position: relative;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part~='base'] {
+    display: grid;
+    gap: calc(var(--_gap) / 2);
+    min-width: 0;
+  }
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+  }
+  [part~='title'] {
+    margin: 0;
+    font-size: 1.1em;
+    font-weight: 600;
+  }
+  [part~='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  .action {
+    padding: 4px 12px;
+    border: 1px solid var(--_border-color);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface-color);
+    cursor: pointer;
+  }
+  .action[aria-pressed='true'] {
+    border-color: var(--_accent-color);
+    color: var(--_accent-color);
+    font-weight: 600;
+  }
+  .action:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
+  button:focus-visible,
+  a:focus-visible,
+  [part~='scroller']:focus-visible {
+    outline: 2px solid var(--_accent-color);
+    outline-offset: 2px;
+  }
+  [part~='summary'] {
+    margin: 0;
+    color: var(--_muted-color);
+  }
+  [part~='cap-notice'],
+  [part~='progress'],
+  [part~='load-error'],
+  [part~='export-error'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin: 0;
+    padding: 8px 12px;
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_radius);
+  }
+  [part~='cap-notice'] p {
+    margin: 0;
+    flex: 1 1 24ch;
+  }
+  [part~='load-error'],
+  [part~='export-error'] {
+    color: var(--_error-color);
+  }
+  [part~='data-export'] {
+    color: var(--_accent-color);
+    font-weight: 600;
+  }
+  button[part~='data-export'] {
+    background: none;
+    border: 0;
+    padding: 0;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  progress {
+    flex: 1 1 120px;
+    max-width: 240px;
+  }
+
+  /* The scroller holds the whole table: the header row sticks to its top while both axes scroll. */
+  [part~='scroller'] {
+    height: var(--_table-height);
+    overflow: auto;
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_radius);
+    overscroll-behavior: contain;
+  }
+  [part~='table'] {
+    width: max-content;
+    min-width: 100%;
+  }
+  .head {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: var(--_header-color);
+  }
+  .row {
+    display: grid;
+    width: 100%;
+    min-height: var(--_row-height);
+    box-sizing: border-box;
+    align-items: center;
+    border-bottom: 1px solid var(--_border-color);
+  }
+  .body .row.odd {
+    background: var(--_stripe-color);
+  }
+  .kind-incoming .row {
+    grid-template-columns: 11rem 8rem 13rem 12rem minmax(20rem, 1fr);
+  }
+  .kind-outgoing .row {
+    grid-template-columns: 11rem 9rem 10rem 8rem 13rem 11rem 11rem 12rem 12rem 11rem minmax(20rem, 1fr);
+  }
+  .kind-failed .row {
+    grid-template-columns: 11rem 9rem 10rem 8rem 13rem 12rem 12rem 11rem minmax(20rem, 1fr) 18rem;
+  }
+  [role='columnheader'],
+  [role='cell'] {
+    min-width: 0;
+    padding: 6px 10px;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    /* Right-to-left names and bidi overrides stay inside their own cell. */
+    unicode-bidi: isolate;
+  }
+  [role='columnheader'] {
+    font-weight: 600;
+    text-align: start;
+  }
+  [part~='sort'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 2px 4px;
+    margin: -2px -4px;
+    border: 0;
+    background: none;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .time {
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='contact'] {
+    max-width: 100%;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent-color);
+    text-align: start;
+    text-decoration: underline;
+    text-underline-offset: 2px;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    cursor: pointer;
+  }
+  .content {
+    display: flex;
+    align-items: baseline;
+    gap: 8px;
+  }
+  .content .text {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .expanded .content {
+    align-items: flex-start;
+  }
+  .expanded [role='cell'] {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  [part~='expand'] {
+    flex: none;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent-color);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .pending [role='cell']::after {
+    content: '';
+    display: block;
+    height: 0.8em;
+    border-radius: 4px;
+    background: var(--_border-color);
+    opacity: 0.5;
+  }
+  .busy {
+    opacity: 0.55;
+    transition: opacity 150ms;
+  }
+  [virtualizer-sizer] {
+    visibility: hidden;
+  }
+
+  [part~='groups'] {
+    border-collapse: collapse;
+    width: 100%;
+    max-width: 60rem;
+  }
+  [part~='groups'] caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: 4px;
+  }
+  [part~='groups'] th,
+  [part~='groups'] td {
+    padding: 4px 10px;
+    border-bottom: 1px solid var(--_border-color);
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  [part~='groups'] .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='groups'] ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .groups-scope {
+    margin: 4px 0 0;
+    color: var(--_muted-color);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .busy {
+      transition: none;
+    }
+  }
+`;

@@ -1,0 +1,627 @@
+/**
+ * <msg-table>: what a user sees and gets, checked against the mock's own /messages answers over
+ * the seeded data set — columns per kind, rows, paging while scrolling, order, the 10,000-row cap,
+ * CSV bytes (hostile strings neutralised), contact events, failures by error code, states, axe,
+ * abort on removal — and the first-paint time and DOM size of a 10,000-row table.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { createHandlers, emptyHandlers, errorHandlers, loadingHandlers } from '../../mock/handlers.js';
+import { generateDataset } from '../../reference/dataset/index.js';
+import '../../src/index.js';
+import type { MsgReport } from '../../src/elements/report/report.js';
+import type { MsgTable } from '../../src/elements/table/table.js';
+import type { MsgContactSelectEvent, MsgDataExportEvent } from '../../src/elements/table/table.types.js';
+import type { MsgErrorEvent } from '../../src/elements/shared/events.js';
+import type { ReportDataSource } from '../../src/core/client/data-source.js';
+import type { MessageKind, MessageRow, MessagesParams, MessagesResponse } from '../../src/core/contract/types.js';
+import { parseCsv } from '../../src/core/csv/read.js';
+import { NOW, ZONE, esCount, mockAnswer, nextEvent, requests, resetRequests, startMocks } from './helpers.js';
+
+// 26 Nov 2026 in Mexico City (−06 all year).
+const LAST_7_DAYS = { from: '2026-11-20T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE };
+const LAST_30_DAYS = { from: '2026-10-28T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE };
+const LAST_MONTH = { from: '2026-10-01T06:00:00.000Z', to: '2026-11-01T06:00:00.000Z', tz: ZONE };
+// A custom year: 27 Nov 2025 … 26 Nov 2026, local days.
+const YEAR = { from: '2025-11-27T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE };
+
+const HEADERS_ES: Record<MessageKind, string[]> = {
+  incoming: ['Timestamp', 'ID de contacto', 'Nombre del contacto', 'Canal', 'Contenido'],
+  outgoing: [
+    'Timestamp',
+    'Fuente',
+    'Usuario',
+    'ID de contacto',
+    'Nombre del contacto',
+    'Marca de tiempo entregada',
+    'Leer marca de tiempo',
+    'Canal',
+    'Tipo',
+    'Sub tipo',
+    'Contenido',
+  ],
+  failed: ['Timestamp', 'Fuente', 'Usuario', 'ID de contacto', 'Nombre del contacto', 'Canal', 'Tipo', 'Sub tipo', 'Contenido', 'Error'],
+};
+const HEADERS_EN: Record<MessageKind, string[]> = {
+  incoming: ['Timestamp', 'Contact ID', 'Contact name', 'Channel', 'Content'],
+  outgoing: ['Timestamp', 'Source', 'User', 'Contact ID', 'Contact name', 'Delivered timestamp', 'Read timestamp', 'Channel', 'Type', 'Subtype', 'Content'],
+  failed: ['Timestamp', 'Source', 'User', 'Contact ID', 'Contact name', 'Channel', 'Type', 'Subtype', 'Content', 'Error'],
+};
+const SOURCE_ES: Record<string, string> = {
+  user: 'Usuario',
+  bot: 'Bot',
+  broadcast: 'Broadcast',
+  workflow: 'Flujo de trabajo',
+  api: 'API',
+  zapier: 'Zapier',
+  echo: 'Echo Message',
+};
+const TYPE_ES: Record<string, string> = {
+  session: 'Session',
+  facebook_message_tag: 'Facebook Message Tag',
+  whatsapp_template: 'WhatsApp Message Template',
+};
+
+const screenTime = new Intl.DateTimeFormat('es', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const onScreen = (instant: string | null | undefined) => (instant ? screenTime.format(new Date(instant)) : '');
+/** An instant as ISO local time with its offset in Mexico City (−06:00 all year since 2022). */
+const isoMx = (instant: string | null | undefined) =>
+  instant ? new Date(Date.parse(instant) - 6 * 3_600_000).toISOString().replace('Z', '-06:00').replace('.000-', '-') : '';
+
+/** The raw text of each column, as the original report lists it (times through `time`). */
+function expectedCells(row: MessageRow, kind: MessageKind, time: (instant: string | null | undefined) => string): string[] {
+  const user = row.source === 'user' ? (row.user?.name ?? '') : '';
+  const error = row.error ? `${row.error.code}: ${row.error.message}` : '';
+  const source = SOURCE_ES[row.source ?? ''] ?? '';
+  const type = TYPE_ES[row.type ?? ''] ?? '';
+  const channel = row.channel.name;
+  const contact = [row.contact.id, row.contact.name];
+  switch (kind) {
+    case 'incoming':
+      return [time(row.timestamp), ...contact, channel, row.content];
+    case 'outgoing':
+      return [time(row.timestamp), source, user, ...contact, time(row.deliveredAt), time(row.readAt), channel, type, row.subtype ?? '', row.content];
+    case 'failed':
+      return [time(row.timestamp), source, user, ...contact, channel, type, row.subtype ?? '', row.content, error];
+  }
+}
+
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+const neutralised = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+
+function shadow(element: Element): ShadowRoot {
+  return element.shadowRoot!;
+}
+
+function frame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/** Waits (frame by frame, at most ~3 s) until `check` holds. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 180; i++) {
+    if (check()) return;
+    await frame();
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function settled(table: MsgTable): Promise<void> {
+  await table.updateComplete;
+  await table.loadComplete;
+  await table.updateComplete;
+}
+
+/** Rendered message rows, by row index, with their cells' text. */
+function renderedRows(table: MsgTable): Map<number, { id: string; cells: string[] }> {
+  const rows = new Map<number, { id: string; cells: string[] }>();
+  for (const row of shadow(table).querySelectorAll<HTMLElement>('.body [role="row"][data-id]')) {
+    const cells = [...row.querySelectorAll<HTMLElement>('[role="cell"]')].map((cell) =>
+      (cell.querySelector('.text, [part~="contact"]') ?? cell).textContent!.trim(),
+    );
+    rows.set(Number(row.getAttribute('aria-rowindex')) - 2, { id: row.dataset.id!, cells });
+  }
+  return rows;
+}
+
+async function rowsShown(table: MsgTable): Promise<void> {
+  await until(() => renderedRows(table).size > 0, 'rows on screen');
+}
+
+function headers(table: MsgTable): string[] {
+  return [...shadow(table).querySelectorAll('[role="columnheader"]')].map((cell) => cell.textContent!.replace(/[↑↓]/g, '').trim());
+}
+
+function scroller(table: MsgTable): HTMLElement {
+  return shadow(table).querySelector<HTMLElement>('[part~="scroller"]')!;
+}
+
+function statePart(table: MsgTable): string | undefined {
+  return shadow(table).querySelector('.state')?.getAttribute('part') ?? undefined;
+}
+
+async function reportWith(tables: ReturnType<typeof html>, attrs: { preset?: string; lang?: string; from?: string; to?: string } = {}) {
+  const report = await fixture<MsgReport>(html`<msg-report
+    endpoint="/api"
+    timezone=${ZONE}
+    now=${NOW}
+    lang=${attrs.lang ?? 'es'}
+    preset=${attrs.preset ?? 'last_7_days'}
+    from=${attrs.from ?? ''}
+    to=${attrs.to ?? ''}
+    >${tables}</msg-report
+  >`);
+  const all = [...report.querySelectorAll('msg-table')];
+  await Promise.all(all.map(settled));
+  return { report, table: all[0]!, all };
+}
+
+/** Every row of a query, paged through the mock directly. */
+async function allMockRows(params: Record<string, string>): Promise<MessageRow[]> {
+  const rows: MessageRow[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: MessagesResponse = await mockAnswer<MessagesResponse>('messages', { ...params, limit: '1000', ...(cursor ? { cursor } : {}) });
+    rows.push(...page.rows);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return rows;
+}
+
+/** A data source over `rows` held in memory; `pageAll` answers every row in the first page. */
+function memorySource(rows: MessageRow[], options: { pageAll?: boolean; calls?: MessagesParams[] } = {}): ReportDataSource {
+  return {
+    messages: async (params) => {
+      options.calls?.push(params);
+      const start = params.cursor ? Number(params.cursor) : 0;
+      const end = options.pageAll ? rows.length : Math.min(rows.length, start + (params.limit ?? 100));
+      return { kind: params.kind, total: rows.length, cap: 10_000, rows: rows.slice(start, end), nextCursor: end < rows.length ? String(end) : null };
+    },
+    breakdown: () => Promise.reject(new Error('unused')),
+    delivery: () => Promise.reject(new Error('unused')),
+    options: () => Promise.reject(new Error('unused')),
+  };
+}
+
+function syntheticRows(count: number, content: (i: number) => string = (i) => `Mensaje ${i}`): MessageRow[] {
+  const start = Date.parse('2026-11-26T17:00:00Z');
+  return Array.from({ length: count }, (_, i) => ({
+    id: `m_${i}`,
+    timestamp: new Date(start - i * 7_000).toISOString(),
+    contact: { id: `c_${i % 400}`, name: `Contacto ${i % 400}` },
+    channel: { id: 'ch_1', name: 'WhatsApp Ventas', kind: 'whatsapp' },
+    content: content(i),
+  }));
+}
+
+describe('<msg-table>', function () {
+  this.timeout(20_000);
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  before(startMocks);
+  beforeEach(() => resetRequests());
+
+  it('has exactly the columns of the original report for each kind, in its order and language', async () => {
+    const { all } = await reportWith(html`<msg-table kind="incoming"></msg-table><msg-table kind="outgoing"></msg-table><msg-table kind="failed"></msg-table>`);
+    for (const table of all) {
+      expect(headers(table), table.kind).to.deep.equal(HEADERS_ES[table.kind as MessageKind]);
+      const grid = shadow(table).querySelector('[role="table"]')!;
+      expect(grid.getAttribute('aria-colcount')).to.equal(String(HEADERS_ES[table.kind as MessageKind].length));
+    }
+    expect(shadow(all[0]!).querySelector('h3')!.textContent).to.equal('Lista de mensajes entrantes');
+    expect(shadow(all[2]!).querySelector('h3')!.textContent).to.equal('Registro de mensajes fallidos');
+
+    const { all: english } = await reportWith(html`<msg-table kind="incoming"></msg-table><msg-table kind="outgoing"></msg-table><msg-table kind="failed"></msg-table>`, {
+      lang: 'en',
+    });
+    for (const table of english) expect(headers(table)).to.deep.equal(HEADERS_EN[table.kind as MessageKind]);
+    const { table: portuguese } = await reportWith(html`<msg-table kind="incoming"></msg-table>`, { lang: 'pt' });
+    expect(headers(portuguese)).to.deep.equal(['Data e hora', 'ID do contato', 'Nome do contato', 'Canal', 'Conteúdo']);
+  });
+
+  it('shows the mock’s rows, with times in the report’s zone and enums in its language', async () => {
+    const { table } = await reportWith(html`<msg-table kind="outgoing"></msg-table>`);
+    expect(requests.filter((url) => url.pathname.endsWith('/messages')), 'one page for the screen').to.have.length(1);
+    const answer = await mockAnswer<MessagesResponse>('messages', { ...LAST_7_DAYS, kind: 'outgoing', limit: '250' });
+    expect(answer.total, 'the query has data').to.be.greaterThan(0);
+    expect(table.rows).to.deep.equal(answer.rows);
+    expect(table.total).to.equal(answer.total);
+    await rowsShown(table);
+    const shown = renderedRows(table);
+    expect(shown.size).to.be.greaterThan(5);
+    for (const [index, row] of shown) {
+      expect(row.id).to.equal(answer.rows[index]!.id);
+      expect(row.cells, `row ${index}`).to.deep.equal(expectedCells(answer.rows[index]!, 'outgoing', onScreen));
+    }
+    // Users only for messages a user sent; some rows have one, and only those.
+    expect(answer.rows.some((row) => row.source === 'user' && row.user)).to.equal(true);
+    expect(shadow(table).querySelector('[part~="summary"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Mensajes: ${esCount(answer.total)} · Zona horaria: America/Mexico_City`,
+    );
+    const grid = shadow(table).querySelector('[role="table"]')!;
+    expect(grid.getAttribute('aria-rowcount'), 'header + every row').to.equal(String(answer.total + 1));
+  });
+
+  it('loads the next cursor page as the user scrolls, and keeps the mock’s order', async () => {
+    const { table } = await reportWith(html`<msg-table kind="incoming" page-size="100"></msg-table>`, { preset: 'last_30_days' });
+    const params = { ...LAST_30_DAYS, kind: 'incoming', limit: '100' };
+    const first = await mockAnswer<MessagesResponse>('messages', params);
+    expect(first.total).to.be.greaterThan(600);
+    await rowsShown(table);
+    expect(table.rows).to.have.length(100);
+    const rowHeight = shadow(table).querySelector<HTMLElement>('.body [role="row"]')!.getBoundingClientRect().height;
+
+    scroller(table).scrollTop = 40 * rowHeight;
+    await until(() => table.rows.length === 200, 'the second page');
+    const paged = requests.filter((url) => url.pathname.endsWith('/messages') && url.searchParams.has('cursor'));
+    expect(paged[0]!.searchParams.get('cursor')).to.equal(first.nextCursor);
+    expect(paged[0]!.searchParams.get('limit')).to.equal('100');
+    const second = await mockAnswer<MessagesResponse>('messages', { ...params, cursor: first.nextCursor! });
+    expect(table.rows.slice(100)).to.deep.equal(second.rows);
+
+    // Far down: pages follow one another until the rows on screen are held, then stop.
+    scroller(table).scrollTop = 480 * rowHeight;
+    await until(() => table.rows.length >= 600 && renderedRows(table).has(485), 'rows around 485');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const expected = await allMockRows({ ...LAST_30_DAYS, kind: 'incoming' });
+    expect(table.rows).to.deep.equal(expected.slice(0, table.rows.length));
+    expect(table.rows.length, 'stops near the screen').to.be.lessThan(800);
+    for (const [index, row] of renderedRows(table)) expect(row.id).to.equal(expected[index]!.id);
+  });
+
+  it('orders by time both ways from the Timestamp header, by mouse and keyboard', async () => {
+    const { table } = await reportWith(html`<msg-table kind="outgoing"></msg-table>`);
+    const header = () => shadow(table).querySelector('[role="columnheader"][aria-sort]')!;
+    expect(header().getAttribute('aria-sort')).to.equal('descending');
+    shadow(table).querySelector<HTMLButtonElement>('[part~="sort"]')!.click();
+    await settled(table);
+    expect(header().getAttribute('aria-sort')).to.equal('ascending');
+    expect(table.order).to.equal('asc');
+    const asc = await mockAnswer<MessagesResponse>('messages', { ...LAST_7_DAYS, kind: 'outgoing', order: 'asc', limit: '250' });
+    expect(table.rows).to.deep.equal(asc.rows);
+    expect(requests.at(-1)!.searchParams.get('order')).to.equal('asc');
+    await rowsShown(table);
+    expect(renderedRows(table).get(0)!.id).to.equal(asc.rows[0]!.id);
+
+    const sort = shadow(table).querySelector<HTMLButtonElement>('[part~="sort"]')!;
+    sort.focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(table);
+    expect(header().getAttribute('aria-sort')).to.equal('descending');
+    expect(shadow(table).activeElement, 'focus stays on the header').to.equal(shadow(table).querySelector('[part~="sort"]'));
+    await sendKeys({ press: 'Space' });
+    await settled(table);
+    expect(header().getAttribute('aria-sort')).to.equal('ascending');
+  });
+
+  it('announces the 10,000-row cap with the true total, offers Data Export, and downloads exactly 10,000 rows', async () => {
+    const { table } = await reportWith(html`<msg-table kind="incoming" data-export-href="/exports/new?kind=incoming"></msg-table>`, {
+      from: '2025-11-27',
+      to: '2026-11-26',
+    });
+    const answer = await mockAnswer<MessagesResponse>('messages', { ...YEAR, kind: 'incoming', limit: '1' });
+    expect(answer.total, 'a query over the cap').to.be.greaterThan(10_000);
+    const notice = shadow(table).querySelector('[part~="cap-notice"]')!;
+    expect(notice.querySelector('p')!.textContent!.trim()).to.equal(
+      `Se muestran 10.000 de ${esCount(answer.total)} mensajes. La tabla de reportes genera un máximo de 10.000 filas; si necesita más datos, use Exportación de datos.`,
+    );
+    expect(shadow(table).querySelector('[role="table"]')!.getAttribute('aria-rowcount')).to.equal('10001');
+
+    const link = notice.querySelector<HTMLAnchorElement>('a[part~="data-export"]')!;
+    expect(link.href).to.equal(new URL('/exports/new?kind=incoming', document.baseURI).href);
+    const exported = nextEvent<MsgDataExportEvent>(table, 'msg-data-export');
+    table.addEventListener('msg-data-export', (event) => event.preventDefault(), { once: true });
+    link.click();
+    const { detail } = await exported;
+    expect(detail).to.deep.equal({ kind: 'incoming', order: 'desc', query: { ...YEAR, filters: {} }, total: answer.total, cap: 10_000, href: link.href });
+
+    // A script URL never becomes a link: the action stays a button, and the host is told.
+    const warning = nextEvent<MsgErrorEvent>(table, 'msg-error');
+    table.setAttribute('data-export-href', ' javascript:alert(1)');
+    expect((await warning).detail).to.include({ source: 'input', severity: 'warning' });
+    expect(shadow(table).querySelector('a[part~="data-export"]')).to.equal(null);
+    expect(shadow(table).querySelector('button[part~="data-export"]')).to.not.equal(null);
+
+    const progress: number[] = [];
+    const csv = await table.toCSV({ onProgress: (loaded) => progress.push(loaded) });
+    const records = parseCsv(csv);
+    expect(records).to.have.length(10_001);
+    expect(records[0]).to.deep.equal(HEADERS_ES.incoming);
+    expect(table.rows).to.have.length(10_000);
+    expect(progress.at(-1)).to.equal(10_000);
+    expect(records[10_000]![0]).to.equal(isoMx(table.rows[9_999]!.timestamp));
+    const last = await mockAnswer<MessagesResponse>('messages', { ...YEAR, kind: 'incoming', limit: '1', order: 'asc' });
+    expect(table.rows.some((row) => row.id === last.rows[0]!.id), 'the oldest message is beyond the cap').to.equal(false);
+  });
+
+  it('builds the CSV it downloads from every row of the query: headers, cells, offsets, BOM, file name', async () => {
+    const { table } = await reportWith(html`<msg-table kind="outgoing" page-size="100"></msg-table>`);
+    const rows = await allMockRows({ ...LAST_7_DAYS, kind: 'outgoing' });
+    expect(rows.length, 'more than one page').to.be.greaterThan(100);
+    const csv = await table.toCSV();
+    expect(parseCsv(csv)).to.deep.equal([HEADERS_ES.outgoing, ...rows.map((row) => expectedCells(row, 'outgoing', isoMx).map(neutralised))]);
+    expect(csv.endsWith('\r\n')).to.equal(true);
+    expect(table.csvFileName).to.equal('mensajes-salientes-2026-11-20_2026-11-26.csv');
+
+    const blob = await table.csvBlob();
+    expect(blob.type).to.equal('text/csv;charset=utf-8');
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)], 'UTF-8 BOM').to.deep.equal([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).to.equal(`\uFEFF${csv}`);
+
+    // The Download button saves that same file through a temporary object URL.
+    const clicks: { href: string; download: string }[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicks.push({ href: this.href, download: this.download });
+    };
+    try {
+      shadow(table).querySelector<HTMLButtonElement>('[part~="download"]')!.click();
+      await until(() => clicks.length === 1, 'the download');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(clicks[0]!.download).to.equal('mensajes-salientes-2026-11-20_2026-11-26.csv');
+    expect(clicks[0]!.href.startsWith('blob:')).to.equal(true);
+    const saved = new Uint8Array(await (await fetch(clicks[0]!.href)).arrayBuffer());
+    expect(saved).to.deep.equal(bytes);
+  });
+
+  it('shows progress while fetching rows for the CSV, and cancels', async () => {
+    const calls: MessagesParams[] = [];
+    const source = memorySource(syntheticRows(5000), { calls });
+    // Pages after the second wait for the test, so the download is surely mid-way when cancelled.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let attempts = 0;
+    const slow: ReportDataSource = {
+      ...source,
+      messages: async (params, options) => {
+        attempts += 1;
+        if (attempts > 2) await gate;
+        return source.messages(params, options);
+      },
+    };
+    const table = await fixture<MsgTable>(html`<msg-table .dataSource=${slow} timezone=${ZONE} now=${NOW}></msg-table>`);
+    await settled(table);
+    shadow(table).querySelector<HTMLButtonElement>('[part~="download"]')!.click();
+    await until(() => shadow(table).querySelector('[part~="progress"] progress')?.getAttribute('max') === '5000', 'progress');
+    const progress = shadow(table).querySelector('[part~="progress"]')!;
+    expect(progress.textContent).to.match(/Preparando el CSV: \d+ de 5000 filas…/);
+    expect(shadow(table).querySelector<HTMLButtonElement>('[part~="download"]')!.disabled).to.equal(true);
+    await expect(table).to.be.accessible();
+    progress.querySelector<HTMLButtonElement>('[part~="cancel"]')!.click();
+    await table.updateComplete;
+    expect(shadow(table).querySelector('[part~="progress"]')).to.equal(null);
+    const attemptsAtCancel = attempts;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(attempts, 'no page requested after cancel').to.equal(attemptsAtCancel);
+    expect(table.rows).to.have.length(1250);
+    expect(calls.map((call) => call.limit)).to.deep.equal([250, 1000]);
+
+    const aborted = new AbortController();
+    const pending = table.toCSV({ signal: aborted.signal });
+    aborted.abort();
+    let failure: unknown;
+    await pending.catch((error: unknown) => (failure = error));
+    expect((failure as DOMException).name).to.equal('AbortError');
+    release();
+    const csv = await table.toCSV();
+    expect(parseCsv(csv)).to.have.length(5001);
+  });
+
+  it('renders hostile data as text and neutralises it in the CSV', async () => {
+    const worker = await startMocks();
+    worker.use(...createHandlers({ baseUrl: '/api', dataset: generateDataset({ seed: 7, end: Date.parse(NOW), hostile: true }) }));
+    try {
+      const { all } = await reportWith(html`<msg-table kind="incoming"></msg-table><msg-table kind="failed"></msg-table>`, { preset: 'last_30_days' });
+      for (const table of all) {
+        // Only rows in the viewport exist: bring each list into it.
+        table.scrollIntoView();
+        await rowsShown(table);
+        const kind = table.kind as MessageKind;
+        const rows = await allMockRows({ ...LAST_30_DAYS, kind });
+        expect(shadow(table).querySelector('.body img, .body script, .body svg, .body b, a[href^="javascript"]')).to.equal(null);
+        const cells = [...renderedRows(table).values()].flatMap((row) => row.cells);
+        expect(cells.some((text) => text.includes('<')), 'markup shows as text').to.equal(true);
+
+        const records = parseCsv(await table.toCSV());
+        const expected = rows.map((row) => expectedCells(row, kind, isoMx).map(neutralised));
+        expect(records.slice(1)).to.deep.equal(expected);
+        const formulas = rows.flatMap((row) => expectedCells(row, kind, isoMx)).filter((text) => FORMULA_START.test(text));
+        expect(formulas.length, 'the data set has formula-like strings').to.be.greaterThan(0);
+        expect(records.flat().filter((text) => FORMULA_START.test(text)), 'no cell starts a formula').to.deep.equal([]);
+      }
+      await expect(all[0]!).to.be.accessible();
+    } finally {
+      worker.resetHandlers();
+    }
+  });
+
+  it('truncates long content with the full text in a title and a keyboard-operable “show all”', async () => {
+    const long = `${'Línea larga sin fin '.repeat(300)}FIN`;
+    const rows = syntheticRows(3, (i) => (i === 0 ? long : i === 1 ? 'dos\nlíneas' : 'corto'));
+    const table = await fixture<MsgTable>(html`<msg-table .dataSource=${memorySource(rows)} timezone=${ZONE} now=${NOW}></msg-table>`);
+    await settled(table);
+    await rowsShown(table);
+    const cell = () => shadow(table).querySelector('[data-id="m_0"] .content')!;
+    const text = () => cell().querySelector<HTMLElement>('.text')!;
+    expect(text().textContent!.length).to.be.lessThan(long.length);
+    expect(text().title).to.equal(long);
+    expect(shadow(table).querySelector('[data-id="m_1"] [part~="expand"]'), 'a line break also folds').to.not.equal(null);
+    expect(shadow(table).querySelector('[data-id="m_2"] [part~="expand"]')).to.equal(null);
+    const toggle = cell().querySelector<HTMLButtonElement>('[part~="expand"]')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await table.updateComplete;
+    await frame();
+    expect(cell().querySelector('[part~="expand"]')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(text().textContent).to.equal(long);
+  });
+
+  it('fires msg-contact-select from contact cells, by click and keyboard', async () => {
+    const { report, table } = await reportWith(html`<msg-table kind="incoming"></msg-table>`);
+    await rowsShown(table);
+    const first = table.rows[0]!;
+    const name = shadow(table).querySelector<HTMLButtonElement>(`[data-id="${first.id}"] [aria-colindex="3"] [part~="contact"]`)!;
+    expect(name.textContent!.trim()).to.equal(first.contact.name);
+    const clicked = nextEvent<MsgContactSelectEvent>(report, 'msg-contact-select');
+    name.click();
+    expect((await clicked).detail).to.deep.equal({ contact: first.contact, rowId: first.id, kind: 'incoming' });
+
+    const id = shadow(table).querySelector<HTMLButtonElement>(`[data-id="${first.id}"] [aria-colindex="2"] [part~="contact"]`)!;
+    id.focus();
+    const typed = nextEvent<MsgContactSelectEvent>(document, 'msg-contact-select');
+    await sendKeys({ press: 'Enter' });
+    expect((await typed).detail.contact.id).to.equal(first.contact.id);
+  });
+
+  it('groups the failed log by error code over every row of the query', async () => {
+    const { table } = await reportWith(html`<msg-table kind="failed" page-size="10"></msg-table>`, { preset: 'last_month' });
+    const rows = await allMockRows({ ...LAST_MONTH, kind: 'failed' });
+    expect(rows.length, 'more failures than one page').to.be.greaterThan(10);
+    const toggle = shadow(table).querySelector<HTMLButtonElement>('[part~="group-toggle"]')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await until(() => shadow(table).querySelector('[part~="groups"]') !== null, 'the summary');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(row.error!.code, (counts.get(row.error!.code) ?? 0) + 1);
+    const expected = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code, count]) => [code, esCount(count)]);
+    const shown = [...shadow(table).querySelectorAll('[part~="groups"] tbody tr')].map((tr) => [
+      tr.querySelector('th')!.textContent!.trim(),
+      tr.querySelectorAll('td')[1]!.textContent!.trim(),
+    ]);
+    expect(shown).to.deep.equal(expected);
+    const undeliverable = shadow(table).querySelector('[part~="groups"] tr[data-code="131026"] td')!;
+    expect(undeliverable.textContent!.trim()).to.equal('Message undeliverable');
+    expect(shadow(table).querySelector('.groups-scope')!.textContent!.trim()).to.equal(
+      `Contados sobre los ${esCount(rows.length)} mensajes fallidos de la consulta.`,
+    );
+    await expect(table).to.be.accessible();
+    toggle.click();
+    await table.updateComplete;
+    expect(shadow(table).querySelector('[part~="groups"]')).to.equal(null);
+  });
+
+  it('shows loading, empty, error-with-retry, not-applicable and invalid states, each passing axe', async () => {
+    const worker = await startMocks();
+    const { table } = await reportWith(html`<msg-table kind="outgoing"></msg-table>`);
+    await rowsShown(table);
+    await expect(table).to.be.accessible();
+
+    worker.use(...loadingHandlers('/api'));
+    const loading = await fixture<MsgTable>(html`<msg-table endpoint="/api" timezone=${ZONE} now=${NOW} preset="yesterday"></msg-table>`);
+    await loading.updateComplete;
+    expect(statePart(loading)).to.equal('loading');
+    await expect(loading).to.be.accessible();
+    loading.remove();
+
+    worker.resetHandlers();
+    worker.use(...emptyHandlers('/api'));
+    const empty = await fixture<MsgTable>(html`<msg-table endpoint="/api" timezone=${ZONE} now=${NOW} kind="failed"></msg-table>`);
+    await settled(empty);
+    expect(statePart(empty)).to.equal('empty');
+    await expect(empty).to.be.accessible();
+
+    worker.resetHandlers();
+    worker.use(...errorHandlers('/api', 400));
+    const failing = document.createElement('msg-table');
+    Object.assign(failing, { endpoint: '/api', timezone: ZONE, now: NOW, preset: 'last_month' });
+    const errorEvent = nextEvent<MsgErrorEvent>(document, 'msg-error');
+    (await fixture<HTMLElement>(html`<div></div>`)).append(failing);
+    expect((await errorEvent).detail.source).to.equal('request');
+    await settled(failing);
+    expect(statePart(failing)).to.equal('error');
+    await expect(failing).to.be.accessible();
+    worker.resetHandlers();
+    shadow(failing).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+    await settled(failing);
+    expect(statePart(failing)).to.equal(undefined);
+    expect(failing.rows.length).to.be.greaterThan(0);
+
+    resetRequests();
+    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} .filters=${{ source: ['bot'] }}>
+      <msg-table kind="incoming"></msg-table><msg-table kind="outgoing"></msg-table>
+    </msg-report>`);
+    const [incoming, outgoing] = [...report.querySelectorAll('msg-table')];
+    await settled(outgoing!);
+    expect(statePart(incoming!)).to.equal('not-applicable');
+    expect(shadow(incoming!).querySelector('.state')!.textContent!.trim()).to.equal(
+      'Los filtros seleccionados no son aplicables aquí: Origen del mensaje saliente.',
+    );
+    expect(requests.filter((url) => url.searchParams.get('kind') === 'incoming')).to.have.length(0);
+    expect(outgoing!.rows.every((row) => row.source === 'bot')).to.equal(true);
+    await expect(incoming!).to.be.accessible();
+
+    const invalid = await fixture<MsgTable>(html`<msg-table endpoint="/api" kind="sent" page-size="5000"></msg-table>`);
+    await invalid.updateComplete;
+    expect(statePart(invalid)).to.equal('error invalid');
+    expect(shadow(invalid).querySelector('.state')!.textContent).to.contain('el atributo kind no puede ser «sent»');
+    expect(shadow(invalid).querySelector('.state')!.textContent).to.contain('el atributo page-size no puede ser «5000»');
+    await expect(invalid).to.be.accessible();
+  });
+
+  it('aborts its requests when removed, and fetches again when put back', async () => {
+    const signals: AbortSignal[] = [];
+    const source = {
+      messages: (_: MessagesParams, options?: { signal?: AbortSignal }) => {
+        signals.push(options!.signal!);
+        return new Promise<MessagesResponse>(() => {});
+      },
+    } as unknown as ReportDataSource;
+    const report = await fixture<MsgReport>(html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW}><msg-table></msg-table></msg-report>`);
+    const table = report.querySelector('msg-table')!;
+    await table.updateComplete;
+    expect(signals).to.have.length(1);
+    table.remove();
+    expect(signals[0]!.aborted).to.equal(true);
+    report.append(table);
+    await table.updateComplete;
+    expect(signals).to.have.length(2);
+    expect(statePart(table)).to.equal('loading');
+  });
+
+  it('paints a 10,000-row table fast with a small DOM (timing note)', async () => {
+    const rows = syntheticRows(10_000);
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const table = document.createElement('msg-table');
+    Object.assign(table, { dataSource: memorySource(rows, { pageAll: true }), timezone: ZONE, now: NOW });
+    const start = performance.now();
+    host.append(table);
+    await until(() => renderedRows(table).size > 0, 'the first rows');
+    await frame();
+    const firstPaint = performance.now() - start;
+    expect(table.rows).to.have.length(10_000);
+    const root = shadow(table);
+    const elements = root.querySelectorAll('*').length;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+    let nodes = 0;
+    while (walker.nextNode()) nodes++;
+    const rendered = renderedRows(table).size;
+
+    const jump = performance.now();
+    scroller(table).scrollTop = scroller(table).scrollHeight;
+    await until(() => renderedRows(table).has(9_999), 'the last row');
+    await frame();
+    const toEnd = performance.now() - jump;
+    expect(renderedRows(table).get(9_999)!.id).to.equal('m_9999');
+    const elementsAtEnd = root.querySelectorAll('*').length;
+    console.log(
+      `msg-table timing: 10,000 rows, attach → first frame with rows ${firstPaint.toFixed(0)} ms; ` +
+        `${rendered} rows rendered, ${elements} elements (${nodes} nodes) in the shadow root; ` +
+        `jump to row 10,000 → frame ${toEnd.toFixed(0)} ms, ${elementsAtEnd} elements`,
+    );
+    expect(elements, 'virtualized, not 10,000 × 5 cells').to.be.lessThan(1500);
+    expect(firstPaint).to.be.lessThan(2000);
+  });
+});
