@@ -92,6 +92,14 @@ export const en = {
   'problem.unknownLang': 'language “{value}” is not available; showing {fallback}.',
   'problem.noReport': 'no msg-report element has the id “{value}”.',
 
+  'report.incoming': 'Incoming messages',
+  'report.outgoing': 'Outgoing messages',
+  'report.delivery': 'Outgoing message delivery',
+  'report.incomingList': 'Incoming messages list',
+  'report.outgoingList': 'Outgoing messages list',
+  'report.failedList': 'Failed messages log',
+  'report.groupBy': 'Group by',
+
   'zone.label': 'Time zone: {zone}',
 
   // <msg-report-filters>: keys `filters.*`, added by that element
@@ -125,6 +133,28 @@ export const en = {
   // </msg-report-filters>
 
   // <msg-delivery-line>: keys `delivery.*`
+  'delivery.title': 'Outgoing message delivery',
+  'delivery.notReported': 'Not reported',
+  'delivery.notReportedNote': 'Not reported by any channel in scope, so no line is drawn: {statuses}.',
+  'delivery.ofAllOutgoing': 'of all outgoing messages',
+  'delivery.tracking': 'Statuses are tracked for 30 days after sending.',
+  'delivery.windowSince': 'Messages sent since {start} are less than 30 days old: their statuses may still change (shaded on the chart).',
+  'delivery.windowAll': 'Every message in this range is less than 30 days old: statuses may still change (shaded on the chart).',
+  'delivery.mayChange': 'Statuses may still change',
+  'delivery.lineChart': 'Line chart: {title}, one point per {unit}.',
+  'delivery.unit.hour': 'hour',
+  'delivery.unit.day': 'day',
+  'delivery.unit.week': 'week',
+  'delivery.unit.month': 'month',
+  'delivery.interval': 'Interval',
+  'delivery.interval.auto': 'Auto',
+  'delivery.interval.hour': 'Hour',
+  'delivery.interval.day': 'Day',
+  'delivery.interval.week': 'Week',
+  'delivery.interval.month': 'Month',
+  'delivery.intervalUnavailable': 'Too many points for this range',
+  'delivery.intervalFallback': 'The chosen interval does not fit this range; the chart uses the automatic one.',
+  'delivery.weekOf': 'week of {date}',
   // </msg-delivery-line>
 
   // <msg-table>: keys `table.*`

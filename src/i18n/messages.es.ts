@@ -91,6 +91,14 @@ export const es: Messages = {
   'problem.unknownLang': 'el idioma «{value}» no está disponible; se muestra {fallback}.',
   'problem.noReport': 'ningún elemento msg-report tiene el id «{value}».',
 
+  'report.incoming': 'Mensajes entrantes',
+  'report.outgoing': 'Mensajes salientes',
+  'report.delivery': 'Entrega de mensajes salientes',
+  'report.incomingList': 'Lista de mensajes entrantes',
+  'report.outgoingList': 'Lista de mensajes salientes',
+  'report.failedList': 'Registro de mensajes fallidos',
+  'report.groupBy': 'Agrupar por',
+
   'zone.label': 'Zona horaria: {zone}',
 
   // <msg-report-filters>: keys `filters.*`, added by that element
@@ -124,6 +132,28 @@ export const es: Messages = {
   // </msg-report-filters>
 
   // <msg-delivery-line>: keys `delivery.*`
+  'delivery.title': 'Entrega de mensajes salientes',
+  'delivery.notReported': 'No reportado',
+  'delivery.notReportedNote': 'Ningún canal incluido lo reporta, así que no se dibuja su línea: {statuses}.',
+  'delivery.ofAllOutgoing': 'de todos los mensajes salientes',
+  'delivery.tracking': 'El seguimiento del estado de entrega es solo hasta 30 días después del envío.',
+  'delivery.windowSince': 'Los mensajes enviados desde {start} tienen menos de 30 días: sus estados aún pueden cambiar (zona sombreada del gráfico).',
+  'delivery.windowAll': 'Todos los mensajes de este periodo tienen menos de 30 días: sus estados aún pueden cambiar (zona sombreada del gráfico).',
+  'delivery.mayChange': 'Los estados aún pueden cambiar',
+  'delivery.lineChart': 'Gráfico de líneas: {title}, un punto por {unit}.',
+  'delivery.unit.hour': 'hora',
+  'delivery.unit.day': 'día',
+  'delivery.unit.week': 'semana',
+  'delivery.unit.month': 'mes',
+  'delivery.interval': 'Intervalo',
+  'delivery.interval.auto': 'Auto',
+  'delivery.interval.hour': 'Hora',
+  'delivery.interval.day': 'Día',
+  'delivery.interval.week': 'Semana',
+  'delivery.interval.month': 'Mes',
+  'delivery.intervalUnavailable': 'Demasiados puntos para este periodo',
+  'delivery.intervalFallback': 'El intervalo elegido no es posible para este periodo; el gráfico usa el automático.',
+  'delivery.weekOf': 'semana del {date}',
   // </msg-delivery-line>
 
   // <msg-table>: keys `table.*`

@@ -91,6 +91,14 @@ export const pt: Messages = {
   'problem.unknownLang': 'o idioma “{value}” não está disponível; exibindo {fallback}.',
   'problem.noReport': 'nenhum elemento msg-report tem o id “{value}”.',
 
+  'report.incoming': 'Mensagens recebidas',
+  'report.outgoing': 'Mensagens enviadas',
+  'report.delivery': 'Entrega das mensagens enviadas',
+  'report.incomingList': 'Lista de mensagens recebidas',
+  'report.outgoingList': 'Lista de mensagens enviadas',
+  'report.failedList': 'Registro de mensagens com falha',
+  'report.groupBy': 'Agrupar por',
+
   'zone.label': 'Fuso horário: {zone}',
 
   // <msg-report-filters>: keys `filters.*`, added by that element
@@ -124,6 +132,28 @@ export const pt: Messages = {
   // </msg-report-filters>
 
   // <msg-delivery-line>: keys `delivery.*`
+  'delivery.title': 'Entrega de mensagens enviadas',
+  'delivery.notReported': 'Não informado',
+  'delivery.notReportedNote': 'Nenhum canal incluído informa este status, então sua linha não é desenhada: {statuses}.',
+  'delivery.ofAllOutgoing': 'de todas as mensagens enviadas',
+  'delivery.tracking': 'O status de entrega é acompanhado por até 30 dias após o envio.',
+  'delivery.windowSince': 'As mensagens enviadas desde {start} têm menos de 30 dias: seus status ainda podem mudar (área sombreada do gráfico).',
+  'delivery.windowAll': 'Todas as mensagens deste período têm menos de 30 dias: seus status ainda podem mudar (área sombreada do gráfico).',
+  'delivery.mayChange': 'Os status ainda podem mudar',
+  'delivery.lineChart': 'Gráfico de linhas: {title}, um ponto por {unit}.',
+  'delivery.unit.hour': 'hora',
+  'delivery.unit.day': 'dia',
+  'delivery.unit.week': 'semana',
+  'delivery.unit.month': 'mês',
+  'delivery.interval': 'Intervalo',
+  'delivery.interval.auto': 'Auto',
+  'delivery.interval.hour': 'Hora',
+  'delivery.interval.day': 'Dia',
+  'delivery.interval.week': 'Semana',
+  'delivery.interval.month': 'Mês',
+  'delivery.intervalUnavailable': 'Pontos demais para este período',
+  'delivery.intervalFallback': 'O intervalo escolhido não cabe neste período; o gráfico usa o automático.',
+  'delivery.weekOf': 'semana de {date}',
   // </msg-delivery-line>
 
   // <msg-table>: keys `table.*`

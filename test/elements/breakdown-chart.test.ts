@@ -77,6 +77,7 @@ describe('<msg-breakdown-chart>', () => {
     );
     const channel = (await mockAnswer<{ options: { value: string }[] }>('options/channel', {})).options[0]!.value;
     report.filters = { channel: [channel] };
+    await report.updateComplete;
     await settled(element);
     const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'outgoing', groupBy: 'source', channel });
     const english: Record<string, string> = { user: 'User', bot: 'Bot', broadcast: 'Broadcast', workflow: 'Workflow', api: 'API', zapier: 'Zapier', echo: 'Echo' };
@@ -387,6 +388,19 @@ describe('<msg-breakdown-chart>', () => {
       const labels = metrics(element).map(([, label]) => label);
       expect(labels.some((label) => label.includes('<')), 'some label carries markup').to.equal(true);
       expect(shadow(element).querySelector('img, script, a[href^="javascript"]')).to.equal(null);
+
+      // The CSV holds the same numbers, unformatted, and no cell a spreadsheet would evaluate.
+      const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'outgoing', groupBy: 'channel', compare: 'previous' });
+      const csv = element.toCsv()!;
+      expect(csv.startsWith('\uFEFFCanal,Mensajes,Porcentaje,Periodo anterior,Cambio\r\n')).to.equal(true);
+      const lines = csv.slice(1).trimEnd().split('\r\n');
+      expect(lines).to.have.length(answer.groups.length + 2);
+      const formula = answer.groups.find((g) => g.label.startsWith('='))!;
+      expect(formula, 'the hostile data set has a formula-like channel').to.not.equal(undefined);
+      const line = lines.find((l) => l.includes('HYPERLINK'))!;
+      expect(line.startsWith(`"'=HYPERLINK(`), 'neutralised and quoted').to.equal(true);
+      expect(line.split(',').slice(-4)[0]).to.equal(String(formula.count));
+      expect(lines.at(-1)!.split(',').slice(0, 2)).to.deep.equal(['Total', String(answer.total)]);
     } finally {
       worker.resetHandlers();
     }

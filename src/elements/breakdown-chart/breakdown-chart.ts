@@ -211,14 +211,24 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
   #table(rows: BreakdownItem[], lang: Lang, compared: boolean): ChartTable<BreakdownItem> {
     const groupBy = this.#config.ok ? this.#config.groupBy : 'channel';
     const columns: DataTableColumn<BreakdownItem>[] = [
-      { header: translate(lang, `groupBy.${groupBy}`), cell: (item) => item.label },
-      { header: translate(lang, 'chart.count'), cell: (item) => formatCount(lang, item.count), numeric: true },
-      { header: translate(lang, 'chart.percent'), cell: (item) => formatPercent(lang, item.share), numeric: true },
+      { header: capitalize(lang, translate(lang, `groupBy.${groupBy}`)), cell: (item) => item.label },
+      { header: translate(lang, 'chart.count'), cell: (item) => formatCount(lang, item.count), value: (item) => item.count, numeric: true },
+      { header: translate(lang, 'chart.percent'), cell: (item) => formatPercent(lang, item.share), value: (item) => round(item.share), numeric: true },
     ];
     if (compared) {
       columns.push(
-        { header: translate(lang, 'chart.previous'), cell: (item) => formatCount(lang, item.previousCount ?? 0), numeric: true },
-        { header: translate(lang, 'chart.changeColumn'), cell: (item) => this.#changeText(lang, item) ?? '', numeric: true },
+        {
+          header: translate(lang, 'chart.previous'),
+          cell: (item) => formatCount(lang, item.previousCount ?? 0),
+          value: (item) => item.previousCount ?? 0,
+          numeric: true,
+        },
+        {
+          header: translate(lang, 'chart.changeColumn'),
+          cell: (item) => this.#changeText(lang, item) ?? '',
+          value: (item) => (item.previousCount ? round((item.count - item.previousCount) / item.previousCount) : null),
+          numeric: true,
+        },
       );
     }
     return { caption: translate(lang, 'chart.tableCaption', { title: this.displayHeading }), columns, rows };
@@ -271,6 +281,12 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
     </ul>`;
   }
 }
+
+/** `canal` → `Canal`, for a column header made from a word used mid-sentence in titles. */
+const capitalize = (lang: Lang, word: string) => word.charAt(0).toLocaleUpperCase(lang) + word.slice(1);
+
+/** Shares in CSV: a fraction with four decimals (0.1234 = 12.34 %). */
+const round = (share: number) => Math.round(share * 10_000) / 10_000;
 
 /** Keys of the synthetic rows: the total, and the sum of the groups too small to draw. */
 const TOTAL_KEY = '__total__';

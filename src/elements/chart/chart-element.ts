@@ -25,6 +25,7 @@ import { tokenStyles } from '../shared/tokens.styles.js';
 import { chart } from './echarts-directive.js';
 import { chartsToPng } from './chart-export.js';
 import { downloadBlob, fileNameFrom } from '../shared/download.js';
+import { CSV_MEDIA_TYPE, toCsv, type CsvValue } from '../../core/csv/index.js';
 import type { EChartsCoreOption } from './echarts.js';
 import { readChartTheme, type ChartTheme } from './chart-theme.js';
 
@@ -32,6 +33,8 @@ import { readChartTheme, type ChartTheme } from './chart-theme.js';
 export interface DataTableColumn<Row> {
   header: string;
   cell: (row: Row) => string;
+  /** The raw value for CSV (a number stays a number); default: the cell's text. */
+  value?: (row: Row) => CsvValue;
   /** Numeric columns align right. */
   numeric?: boolean;
 }
@@ -293,6 +296,9 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
       <button type="button" part="toolbar-button download-png" ?disabled=${this.tableView} @click=${this.#downloadPng}>
         ${translate(lang, 'chart.downloadPng')}
       </button>
+      <button type="button" part="toolbar-button download-csv" @click=${this.#downloadCsv}>
+        ${translate(lang, 'chart.downloadCsv')}
+      </button>
     </div>`;
   }
 
@@ -312,6 +318,25 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
     const boxes = [...(this.renderRoot as ShadowRoot).querySelectorAll<HTMLElement>('[part~="chart"]')];
     if (boxes.length === 0) throw new Error('msg-report: no chart is drawn');
     return chartsToPng(boxes, this.displayHeading, this.theme());
+  }
+
+  #downloadCsv = (): void => {
+    const csv = this.toCsv();
+    if (csv !== undefined) downloadBlob(new Blob([csv], { type: CSV_MEDIA_TYPE }), fileNameFrom(this.displayHeading, 'csv'));
+  };
+
+  /**
+   * The numbers behind the charts as CSV (RFC 4180, UTF-8 with BOM, formula-safe): exactly the
+   * rows of the data table, numbers unformatted. `undefined` before data arrived.
+   */
+  toCsv(): string | undefined {
+    const table = this.#table;
+    if (!table) return undefined;
+    return toCsv(
+      table.columns.map((column) => column.header),
+      table.rows.map((row) => table.columns.map((column) => (column.value ?? column.cell)(row))),
+      { bom: true },
+    );
   }
 
   /** The table behind the charts now shown, or `undefined` before data arrived. */
