@@ -3,14 +3,15 @@
  * elements draw, on the canvas renderer, so bundlers drop the rest (≈ half of ECharts).
  */
 import { init, use, registerLocale, type ECharts, type EChartsCoreOption } from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import langES from 'echarts/lib/i18n/langES.js';
 import langPT from 'echarts/lib/i18n/langPT-br.js';
 import type { Lang } from '../../i18n/locales.js';
 
-use([BarChart, PieChart, GridComponent, TooltipComponent, CanvasRenderer]);
+// The plain legend (no paging) is enough for the delivery line's four statuses.
+use([BarChart, LineChart, PieChart, GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
 registerLocale('ES', langES as Parameters<typeof registerLocale>[1]);
 registerLocale('PT', langPT as Parameters<typeof registerLocale>[1]);
 
