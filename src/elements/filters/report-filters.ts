@@ -53,6 +53,9 @@ interface OptionsResult {
 
 const labelKey = (field: FilterField, value: string) => `${field}\u0000${value}`;
 
+/** Labels kept in memory at most (values of active filters always stay). */
+const MAX_LABELS = 2000;
+
 /** A local day as the report's language writes it (`26 nov 2026`). */
 function formatPlain(lang: Lang, date: PlainDate): string {
   return formatDay(lang, 'UTC', Date.UTC(date.year, date.month - 1, date.day, 12));
@@ -141,7 +144,7 @@ export class MsgReportFilters extends ReportConsumerElement {
       if (isEnumField(field)) return { field, options: enumOptions(this.#lang, field, q) };
       if (!source) throw new Error('msg-report: the report has no endpoint to search');
       const answer = await source.options({ field, limit: OPTIONS_LIMIT, ...(q ? { q } : {}) }, { signal });
-      for (const option of answer.options) this.#labels.set(labelKey(field, option.value), option.label);
+      for (const option of answer.options) this.#rememberLabel(field, option.value, option.label);
       return { field, options: answer.options.map(({ value, label }) => ({ value, label })) };
     },
   });
@@ -160,7 +163,7 @@ export class MsgReportFilters extends ReportConsumerElement {
         [...byField].map(async ([field, values]) => {
           try {
             const answer = await source.options({ field, limit: LABEL_LOOKUP_LIMIT }, { signal });
-            for (const option of answer.options) this.#labels.set(labelKey(field, option.value), option.label);
+            for (const option of answer.options) this.#rememberLabel(field, option.value, option.label);
           } catch (error) {
             if (signal.aborted) throw error;
           }
@@ -302,7 +305,7 @@ export class MsgReportFilters extends ReportConsumerElement {
   }
 
   #toggleOption(field: FilterField, option: OptionView): void {
-    if (!isEnumField(field)) this.#labels.set(labelKey(field, option.value), option.label);
+    if (!isEnumField(field)) this.#rememberLabel(field, option.value, option.label);
     this.#requestChange({ filters: toggleValue(this.#currentFilters, field, option.value) });
   }
 
@@ -342,7 +345,7 @@ export class MsgReportFilters extends ReportConsumerElement {
 
   #syncPopup(name: PopupName): void {
     const popup = this.#popup(name);
-    if (!popup || typeof popup.showPopover !== 'function') return;
+    if (!popup || !this.isConnected || typeof popup.showPopover !== 'function') return;
     const open = this.openPopup === name;
     const shown = popup.matches(':popover-open');
     if (open && !shown) {
@@ -667,6 +670,20 @@ export class MsgReportFilters extends ReportConsumerElement {
       }
     }
     return keys.join('\u0001');
+  }
+
+  /** Keeps a label; past a few thousand, the oldest ones no active filter uses are forgotten. */
+  #rememberLabel(field: FilterField, value: string, label: string): void {
+    const key = labelKey(field, value);
+    this.#labels.delete(key);
+    this.#labels.set(key, label);
+    if (this.#labels.size <= MAX_LABELS) return;
+    const filters = this.report?.state.filters ?? {};
+    for (const old of this.#labels.keys()) {
+      if (this.#labels.size <= MAX_LABELS) break;
+      const [oldField, oldValue] = old.split('\u0000') as [FilterField, string];
+      if (!filters[oldField]?.includes(oldValue)) this.#labels.delete(old);
+    }
   }
 
   #labelFor(lang: Lang, field: FilterField, value: string): string {
