@@ -135,13 +135,13 @@ export const tableStyles = css`
     background: var(--_stripe-color);
   }
   .kind-incoming .row {
-    grid-template-columns: 11rem 8rem 13rem 12rem minmax(20rem, 1fr);
+    grid-template-columns: 11rem 9rem 13rem 12rem minmax(20rem, 1fr);
   }
   .kind-outgoing .row {
-    grid-template-columns: 11rem 9rem 10rem 8rem 13rem 11rem 11rem 12rem 12rem 11rem minmax(20rem, 1fr);
+    grid-template-columns: 11rem 9rem 10rem 9rem 13rem 11rem 11rem 12rem 12rem 11rem minmax(20rem, 1fr);
   }
   .kind-failed .row {
-    grid-template-columns: 11rem 9rem 10rem 8rem 13rem 12rem 12rem 11rem minmax(20rem, 1fr) 18rem;
+    grid-template-columns: 11rem 9rem 10rem 9rem 13rem 12rem 12rem 11rem minmax(20rem, 1fr) 18rem;
   }
   [role='columnheader'],
   [role='cell'] {
@@ -156,6 +156,9 @@ export const tableStyles = css`
   [role='columnheader'] {
     font-weight: 600;
     text-align: start;
+    /* Long headers ("Marca de tiempo entregada") wrap rather than lose words. */
+    white-space: normal;
+    overflow-wrap: normal;
   }
   [part~='sort'] {
     display: inline-flex;
@@ -243,10 +246,13 @@ export const tableStyles = css`
     border-bottom: 1px solid var(--_border-color);
     text-align: start;
     vertical-align: top;
+  }
+  [part~='groups'] td {
     overflow-wrap: anywhere;
   }
   [part~='groups'] .num {
     text-align: end;
+    white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
   [part~='groups'] ul {

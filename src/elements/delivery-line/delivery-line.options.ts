@@ -1,0 +1,144 @@
+/**
+ * The ECharts option of the delivery line: a pure function of the numbers, the theme and the
+ * texts, so it can be tested without drawing. The x axis is a time axis whose ticks sit on the
+ * bucket starts computed by the endpoint in the report's zone, labelled through `Intl` (ECharts'
+ * own time ticks would follow the browser's zone). Every string drawn comes from the i18n layer
+ * and `Intl`, and the tooltip uses ECharts' rich-text mode: nothing is ever parsed as HTML.
+ */
+import { STATUSES, type DeliveryBucket, type Interval, type Status } from '../../core/contract/types.js';
+import type { ChartTheme } from '../chart/chart-theme.js';
+import type { EChartsCoreOption } from '../chart/echarts.js';
+
+/** Most x-axis labels drawn per bucket size (weeks read `semana del 3 nov`, so fewer fit); ECharts hides any that would still overlap. */
+export const MAX_AXIS_LABELS: Readonly<Record<Interval, number>> = { hour: 8, day: 8, week: 5, month: 8 };
+/** Longer series draw their lines without a dot per bucket. */
+export const MAX_SYMBOLS = 60;
+
+/** The id of the series that carries the open-window mark. */
+export const OPEN_WINDOW_SERIES = 'open-window';
+
+/** Which palette entry each status takes: blue, green, violet; red for failures. */
+const STATUS_COLOR_INDEX: Record<Status, number> = { sent: 0, delivered: 1, read: 4, failed: 3 };
+
+export interface LineInput {
+  series: readonly DeliveryBucket[];
+  interval: Interval;
+  /** The end of the range (exclusive), as an instant: where the last bucket ends. */
+  to: number;
+  /** Statuses none of the channels in scope reports: no line, and "not reported" in the tooltip. */
+  notReported: readonly Status[];
+  /** Buckets starting after this instant have no data yet and draw no point. */
+  now: number;
+  /** The span whose statuses may still change, marked on the chart. */
+  openWindow: { start: number; end: number } | undefined;
+}
+
+export interface LineTexts {
+  status: (status: Status) => string;
+  count: (value: number) => string;
+  /** Short label of a bucket start, for the axis. */
+  axisLabel: (instant: number) => string;
+  /** Full label of a bucket start, for the tooltip. */
+  bucketLabel: (instant: number) => string;
+  notReported: string;
+  /** The mark of the open window: "statuses may still change". */
+  mayChange: string;
+}
+
+/** Every `step`-th bucket start, so that at most {@link MAX_AXIS_LABELS} labels are drawn. */
+export function labelledStarts(starts: readonly number[], interval: Interval): number[] {
+  const step = Math.max(1, Math.ceil(starts.length / MAX_AXIS_LABELS[interval]));
+  return starts.filter((_, i) => i % step === 0);
+}
+
+export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts): EChartsCoreOption {
+  const starts = input.series.map((bucket) => Date.parse(bucket.start));
+  const ends = starts.map((_, i) => starts[i + 1] ?? input.to);
+  const notReported = new Set(input.notReported);
+  const drawn = STATUSES.filter((status) => !notReported.has(status));
+  const open = input.openWindow;
+  const ticks = labelledStarts(starts, input.interval);
+
+  const tooltipText = (index: number): string => {
+    const bucket = input.series[index];
+    if (!bucket) return '';
+    const lines = [text.bucketLabel(starts[index]!)];
+    for (const status of STATUSES) {
+      lines.push(`${text.status(status)}: ${notReported.has(status) ? text.notReported : text.count(bucket[status])}`);
+    }
+    if (open && ends[index]! > open.start && starts[index]! < open.end) lines.push(text.mayChange);
+    return lines.join('\n');
+  };
+
+  const series: object[] = drawn.map((status) => ({
+    type: 'line',
+    id: status,
+    name: text.status(status),
+    color: theme.palette[STATUS_COLOR_INDEX[status]],
+    showSymbol: starts.length <= MAX_SYMBOLS,
+    symbolSize: 6,
+    lineStyle: { width: 2 },
+    emphasis: { focus: 'series' },
+    data: input.series.map((bucket, j) => [starts[j]!, starts[j]! > input.now ? null : bucket[status]]),
+  }));
+  if (open) {
+    // A series of its own, with no data and no legend entry, so hiding a status keeps the mark.
+    series.push({
+      type: 'line',
+      id: OPEN_WINDOW_SERIES,
+      data: [],
+      markArea: {
+        silent: true,
+        itemStyle: { color: theme.mutedColor, opacity: 0.1 },
+        label: { show: true, position: 'insideTopRight', color: theme.mutedColor, fontSize: Math.round(theme.fontSize * 0.85) },
+        data: [[{ name: text.mayChange, xAxis: open.start }, { xAxis: open.end }]],
+      },
+    });
+  }
+
+  return {
+    animation: theme.animationMs > 0,
+    animationDuration: theme.animationMs,
+    textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.textColor },
+    // ECharts 6 keeps axis labels inside the box by itself (grid.outerBounds defaults to 'auto').
+    grid: { left: 8, right: 16, top: 16, bottom: 40 },
+    legend: {
+      bottom: 0,
+      data: drawn.map((status) => text.status(status)),
+      textStyle: { color: theme.textColor },
+      inactiveColor: theme.borderColor,
+    },
+    tooltip: {
+      trigger: 'axis',
+      // Rich text is drawn on the canvas: no HTML, whatever the labels hold.
+      renderMode: 'richText',
+      backgroundColor: theme.surfaceColor,
+      borderColor: theme.borderColor,
+      textStyle: { color: theme.textColor, fontFamily: theme.fontFamily },
+      formatter: (params: { dataIndex: number }[] | { dataIndex: number }) => tooltipText([params].flat()[0]?.dataIndex ?? -1),
+    },
+    xAxis: {
+      type: 'time',
+      // Each point sits at its bucket's start and the axis runs to the range's end, so the last
+      // bucket keeps its width and the open window is shaded over the time it really covers.
+      min: starts[0],
+      max: input.to,
+      axisLine: { lineStyle: { color: theme.borderColor } },
+      axisTick: { customValues: ticks, lineStyle: { color: theme.borderColor } },
+      axisLabel: {
+        customValues: ticks,
+        hideOverlap: true,
+        color: theme.mutedColor,
+        formatter: (value: number) => text.axisLabel(value),
+      },
+      splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: theme.mutedColor, formatter: (value: number) => text.count(value) },
+      splitLine: { lineStyle: { color: theme.borderColor } },
+    },
+    series,
+  };
+}
