@@ -40,12 +40,6 @@ interface AnswerContext {
 }
 
 /**
- * A table column with its raw CSV value: the base class writes `value` (numbers stay numbers)
- * and falls back to the cell's text where a column has none.
- */
-type Column<Row> = DataTableColumn<Row> & { value?: (row: Row) => string | number | null };
-
-/**
  * Outgoing message delivery: how many messages of the period were sent, delivered, read or
  * failed — count and percent of all outgoing messages, with the change against the previous
  * period — and a line chart of the four statuses over time, in the report's time zone.
@@ -306,14 +300,14 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
   #table(data: DeliveryResponse, lang: Lang, tz: string, notReported: readonly Status[]): ChartTable<DeliveryBucket> {
     const interval = data.interval;
     const notReportedText = translate(lang, 'delivery.notReported');
-    const columns: Column<DeliveryBucket>[] = [
+    const columns: DataTableColumn<DeliveryBucket>[] = [
       {
         header: translate(lang, `delivery.interval.${interval}`),
         cell: (bucket) => bucketLabel(lang, tz, interval, Date.parse(bucket.start)),
         value: (bucket) => bucketIso(tz, interval, Date.parse(bucket.start)),
       },
       ...STATUSES.map(
-        (status): Column<DeliveryBucket> =>
+        (status): DataTableColumn<DeliveryBucket> =>
           notReported.includes(status)
             ? { header: translate(lang, `status.${status}`), cell: () => notReportedText, numeric: true }
             : { header: translate(lang, `status.${status}`), cell: (bucket) => formatCount(lang, bucket[status]), value: (bucket) => bucket[status], numeric: true },
