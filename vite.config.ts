@@ -17,6 +17,8 @@ export const libraryEntries: Record<string, string> = {
   'elements/report/report': 'src/elements/report/report.ts',
   'elements/breakdown-chart/msg-breakdown-chart': 'src/elements/breakdown-chart/msg-breakdown-chart.ts',
   'elements/breakdown-chart/breakdown-chart': 'src/elements/breakdown-chart/breakdown-chart.ts',
+  'elements/delivery-line/msg-delivery-line': 'src/elements/delivery-line/msg-delivery-line.ts',
+  'elements/delivery-line/delivery-line': 'src/elements/delivery-line/delivery-line.ts',
   'elements/table/msg-table': 'src/elements/table/msg-table.ts',
   'elements/table/table': 'src/elements/table/table.ts',
   'elements/filters/msg-report-filters': 'src/elements/filters/msg-report-filters.ts',
