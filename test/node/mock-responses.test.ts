@@ -7,21 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { parse } from '@readme/openapi-parser';
-import Ajv2020 from 'ajv/dist/2020.js';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import * as v from 'valibot';
 import { createHandlers, emptyHandlers, errorHandlers } from '../../mock/handlers.js';
 import { generateDataset } from '../../reference/dataset/index.js';
-import {
-  BreakdownResponseSchema,
-  DeliveryResponseSchema,
-  MessagesResponseSchema,
-  OptionsResponseSchema,
-  ProblemSchema,
-} from '../../src/core/contract/schemas.js';
 import {
   FILTER_FIELDS,
   GROUP_BYS,
@@ -41,59 +30,10 @@ import {
   type Problem,
 } from '../../src/core/contract/types.js';
 import { addDays, isoWeekday, localDate, localParts, startOfDay } from '../../src/core/query/zoned-time.js';
+import { assertDocumented } from './contract-ajv.js';
 
-const OPENAPI = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
 const BASE = 'http://mock.test/api';
 const DAY = 86_400_000;
-
-// ---- the document's schemas, closed, under Ajv -------------------------------------------------
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const doc: any = await parse(OPENAPI);
-const ajv = new Ajv2020({
-  allErrors: true,
-  strict: true,
-  // `if`/`then` branches constrain properties (and require them) without repeating their types.
-  strictTypes: false,
-  strictRequired: false,
-  formats: {
-    'date-time': (s: string) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)),
-    'uri-reference': (s: string) => !/\s/.test(s),
-  },
-});
-{
-  // OpenAPI refs become $defs refs; every object schema that lists its properties is closed.
-  const defs = structuredClone(doc.components.schemas);
-  const close = (node: any): void => {
-    if (Array.isArray(node)) return node.forEach(close);
-    if (!node || typeof node !== 'object') return;
-    if (typeof node.$ref === 'string') node.$ref = node.$ref.replace('#/components/schemas/', '#/$defs/');
-    if (node.type === 'object' && node.properties && !('additionalProperties' in node)) node.additionalProperties = false;
-    Object.values(node).forEach(close);
-  };
-  close(defs);
-  ajv.addSchema({ $id: 'urn:msg-report:openapi', $defs: defs });
-}
-const deref = (node: any) => (node?.$ref ? node.$ref.split('/').slice(1).reduce((o: any, k: string) => o[k], doc) : node);
-
-/** The documented response of `template` for `status`: its media type and schema name. */
-function documented(template: string | undefined, status: number): { mediaType: string; schema: string } {
-  const response = template
-    ? deref(doc.paths[template].get.responses[String(status)])
-    : status === 404
-      ? doc.components.responses.NotFound // an unknown path
-      : undefined;
-  assert.ok(response, `${template ?? 'unknown path'} does not document status ${status}`);
-  const [mediaType, media] = Object.entries<any>(response.content)[0]!;
-  return { mediaType, schema: media.schema.$ref.split('/').pop() };
-}
-
-const valibotFor: Record<string, v.GenericSchema> = {
-  BreakdownResponse: BreakdownResponseSchema,
-  DeliveryResponse: DeliveryResponseSchema,
-  MessagesResponse: MessagesResponseSchema,
-  OptionsResponse: OptionsResponseSchema,
-  Problem: ProblemSchema,
-};
 
 // ---- the mocks ---------------------------------------------------------------------------------
 const dataset = generateDataset({ seed: 7, end: Date.UTC(2026, 10, 26, 12), hostile: true });
@@ -120,19 +60,7 @@ async function call<T>(path: string, params: Params, expectedStatus: number | nu
   const statuses = [expectedStatus].flat();
   assert.ok(statuses.includes(response.status), `${what}, expected ${statuses.join(' or ')}: ${JSON.stringify(body).slice(0, 400)}`);
 
-  const template = path.startsWith('/options/') ? '/options/{field}' : doc.paths[path] ? path : undefined;
-  const { mediaType, schema } = documented(template, response.status);
-  const contentType = response.headers.get('content-type') ?? '';
-  assert.equal(contentType.split(';')[0]!.trim(), mediaType, `${what}: content type ${contentType}`);
-
-  const validate = ajv.getSchema(`urn:msg-report:openapi#/$defs/${schema}`)!;
-  if (!validate(body)) {
-    const errors = validate.errors!.slice(0, 8).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
-    assert.fail(`${what} does not match ${schema}:\n  ${errors.join('\n  ')}`);
-  }
-  const parsed = v.safeParse(valibotFor[schema]!, body);
-  assert.ok(parsed.success, `${what}: valibot ${schema}: ${JSON.stringify(parsed.issues?.[0]?.path?.map((p) => p.key))} ${parsed.issues?.[0]?.message}`);
-  if (schema === 'Problem' && (body as Problem).status !== undefined) assert.equal((body as Problem).status, response.status, what);
+  assertDocumented({ path, status: response.status, contentType: response.headers.get('content-type') ?? '', body }, what);
   validated++;
   return body as T;
 }

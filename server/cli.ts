@@ -1,0 +1,138 @@
+/**
+ * `npm start`: the whole report on a real database, on one port.
+ *
+ *   /            the demo page (built by `vite build --mode demo` into dist-demo/)
+ *   /api/…       the reporting endpoint (openapi.yaml)
+ *   /healthz     health check (also /api/healthz)
+ *
+ * Configuration (environment; flags override):
+ *   PORT (8080, --port), HOST (127.0.0.1, --host)
+ *   DATABASE_URL           postgres://… to use PostgreSQL; otherwise SQLite at DATA_DIR/msg-report.sqlite
+ *   DATA_DIR (data)        where the SQLite file lives
+ *   SEED_MESSAGES (1000000, --messages)  size of the seeded data set; --reseed seeds again
+ *   WORKSPACE (ws_1)       the demo's single workspace
+ *   AUTH_TOKEN             if set, /api requires `Authorization: Bearer $AUTH_TOKEN`
+ *   CORS_ORIGINS           `*` or a comma-separated list of origins; CORS_CREDENTIALS=1 allows cookies
+ *   QUERY_TIMEOUT_MS (15000), SQLITE_WORKERS (2–4), LOG_LEVEL (info), DEMO_DIR (dist-demo)
+ */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHandler, staticTokenAuth, type CorsOptions } from './handler.js';
+import { jsonLogger } from './log.js';
+import { createStaticHandler, toNodeListener } from './node.js';
+import { progressBar } from './progress.js';
+import { DEFAULT_SEED_MESSAGES, setupStore } from './setup.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    messages: { type: 'string' },
+    reseed: { type: 'boolean', default: false },
+  },
+});
+
+const env = process.env;
+const port = Number(flags.port ?? env.PORT ?? 8080);
+const host = flags.host ?? env.HOST ?? '127.0.0.1';
+const dataDir = env.DATA_DIR ?? 'data';
+const demoDir = env.DEMO_DIR ?? 'dist-demo';
+const messages = Number(flags.messages ?? env.SEED_MESSAGES ?? DEFAULT_SEED_MESSAGES);
+const queryTimeoutMs = env.QUERY_TIMEOUT_MS ? Number(env.QUERY_TIMEOUT_MS) : undefined;
+const log = jsonLogger();
+
+function corsFromEnv(): CorsOptions | false {
+  const origins = env.CORS_ORIGINS?.trim();
+  if (!origins) return false;
+  return {
+    origins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
+    credentials: env.CORS_CREDENTIALS === '1' || env.CORS_CREDENTIALS === 'true',
+  };
+}
+
+const bar = progressBar();
+const setup = await setupStore({
+  databaseUrl: env.DATABASE_URL || undefined,
+  sqliteFile: join(dataDir, 'msg-report.sqlite'),
+  workspace: env.WORKSPACE,
+  seed: { messages },
+  reseed: flags.reseed,
+  queryTimeoutMs,
+  sqliteWorkers: env.SQLITE_WORKERS ? Number(env.SQLITE_WORKERS) : undefined,
+  onProgress: (p) => bar.update(p),
+});
+if (setup.seeded) {
+  const s = setup.seeded;
+  bar.done(
+    `Seeded ${s.messages.toLocaleString('en-US')} messages in ${((s.generateMs + s.loadMs) / 1000).toFixed(1)} s ` +
+      `(generate ${(s.generateMs / 1000).toFixed(1)} s, load + index ${(s.loadMs / 1000).toFixed(1)} s) into ${setup.location}`,
+  );
+} else {
+  process.stderr.write(`Using ${setup.info.messages.toLocaleString('en-US')} seeded messages in ${setup.location} (--reseed to regenerate)\n`);
+}
+
+const api = createHandler({
+  store: setup.store,
+  basePath: '/api',
+  healthPaths: ['/healthz', '/api/healthz'],
+  verifyRequest: staticTokenAuth({ workspace: setup.workspace, token: env.AUTH_TOKEN || undefined }),
+  cors: corsFromEnv(),
+  queryTimeoutMs,
+  logger: log,
+});
+const hasDemo = existsSync(join(demoDir, 'index.html'));
+const serveStatic = createStaticHandler(demoDir);
+const dataEnd = setup.info.dataEnd;
+
+const listener = toNodeListener(async (request) => {
+  const path = new URL(request.url).pathname;
+  if (path === '/healthz' || path === '/api' || path.startsWith('/api/')) return api(request);
+  if (path === '/demo-config.json') {
+    // The demo page reads this to use the real endpoint (instead of its in-browser mock) and to
+    // count presets from the end of the seeded data when that lies in the past.
+    const stale = Date.now() - dataEnd > 3_600_000;
+    return Response.json({ api: '/api', now: stale ? new Date(dataEnd - 1).toISOString() : null, auth: Boolean(env.AUTH_TOKEN) }, { headers: { 'Cache-Control': 'no-store' } });
+  }
+  const file = await serveStatic(request);
+  if (file) return file;
+  return new Response(hasDemo ? 'Not found' : 'The demo page is not built: run `npm run build:demo` (npm start does it).', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+});
+
+// Bounded requests: headers (and so the URL) at most 16 KiB, a request must arrive within 30 s.
+const server = createServer({ maxHeaderSize: 16_384, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 });
+let inFlight = 0;
+server.on('request', (req, res) => {
+  inFlight++;
+  res.on('close', () => inFlight--);
+  listener(req, res);
+});
+server.listen(port, host, () => {
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  log({ level: 'info', msg: 'listening', url: `http://${shown}:${actualPort}/`, database: setup.engine, workers: 'workers' in setup.store ? setup.store.workers : undefined });
+  process.stderr.write(`\nmsg-report is serving the report at  http://${shown}:${actualPort}/\n  endpoint  http://${shown}:${actualPort}/api  (${setup.engine})\n\n`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log({ level: 'info', msg: 'shutting down', signal, inFlight });
+  // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
+  server.close();
+  server.closeIdleConnections();
+  const deadline = Date.now() + 10_000;
+  while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  server.closeAllConnections();
+  await setup.store.close().catch(() => {});
+  log({ level: 'info', msg: 'stopped', unfinished: inFlight });
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

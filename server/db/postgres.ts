@@ -1,0 +1,104 @@
+/**
+ * PostgreSQL through pg: a pool with a server-side `statement_timeout` (a slow query is cancelled
+ * by the server, not merely abandoned), BIGINT parsed as numbers (epoch ms and counts fit in a
+ * double), migrations under an advisory lock so several instances can start at once.
+ */
+import pg from 'pg';
+import { MIGRATIONS, MIGRATIONS_TABLE_SQL } from './schema.js';
+import { numberPlaceholders, QueryTimeoutError, type Row, type SqlExecutor } from './sql.js';
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+/** Any lock id works as long as every instance uses the same one. */
+const MIGRATION_LOCK = 0x6d73_6772;
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => (value === null ? null : Number(value));
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Pool size; default 10. */
+  max?: number;
+  /** Server-side statement timeout, ms; default 15,000. */
+  statementTimeoutMs?: number;
+  applicationName?: string;
+  /** Schema for the tables (created if missing); default the server's `search_path`. */
+  schema?: string;
+}
+
+/** A schema name as a quoted identifier (names are configuration, never request data). */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function createPgPool(options: PostgresOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+    application_name: options.applicationName ?? 'msg-report',
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    types,
+    ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema).replace(/ /g, '\\ ')}` } : {}),
+  });
+  // An idle client's connection dropping must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** PostgreSQL's "canceling statement due to statement timeout". */
+function isStatementTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '57014';
+}
+
+export class PostgresExecutor implements SqlExecutor {
+  readonly dialect = 'postgres' as const;
+  constructor(
+    readonly pool: pg.Pool | pg.PoolClient,
+    readonly timeoutMs = 15_000,
+  ) {}
+
+  async all<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    try {
+      const result = await this.pool.query(numberPlaceholders(sql), params as unknown[]);
+      return result.rows as T[];
+    } catch (error) {
+      if (isStatementTimeout(error)) throw new QueryTimeoutError(this.timeoutMs);
+      throw error;
+    }
+  }
+}
+
+/** Applies pending migrations (one transaction each) under an advisory lock. Returns ids applied. */
+export async function migratePostgres(pool: pg.Pool, schema?: string): Promise<number[]> {
+  const client = await pool.connect();
+  const applied: number[] = [];
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    await client.query(MIGRATIONS_TABLE_SQL);
+    const done = new Set((await client.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((r) => Number(r.id)));
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.id)) continue;
+      await client.query('BEGIN');
+      try {
+        for (const statement of migration.up('postgres')) await client.query(statement);
+        await client.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [migration.id, migration.name, Date.now()]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+      applied.push(migration.id);
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    client.release();
+  }
+  return applied;
+}

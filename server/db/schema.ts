@@ -1,0 +1,185 @@
+/**
+ * The schema, as ordered migrations shared by SQLite and PostgreSQL. The DDL is the same text for
+ * both engines except for two spelled-out differences:
+ * - key text columns sort byte-wise: `COLLATE "C"` in PostgreSQL (whatever the database's locale),
+ *   SQLite's default BINARY collation;
+ * - index "covering" columns: PostgreSQL's `INCLUDE (…)`, extra key columns in SQLite (which has no
+ *   INCLUDE).
+ *
+ * Multi-tenant: every table carries `workspace` and every key starts with it, which is also what a
+ * distributed PostgreSQL (Citus) needs: `messages` and the lookups are distributed by `workspace`
+ * and co-located, `workspaces` is a reference table (see docs/server.md). No foreign keys between
+ * distributed tables, no sequences, no cross-workspace statements.
+ *
+ * Timestamps are epoch milliseconds in BIGINT columns: the report's bucket edges are computed in
+ * JavaScript (zone rules from Intl) and passed as numbers, so both engines compare plain integers.
+ */
+import type { Dialect } from './sql.js';
+
+/** Days after sending during which a delivery status may still change (SPEC.md). */
+export const STATUS_WINDOW_MS = 30 * 24 * 3_600_000;
+
+/** `messages.status` values: the furthest funnel step within the 30-day window. */
+export const STATUS_CODE = { sent: 0, delivered: 1, read: 2, failed: 3 } as const;
+
+export interface Migration {
+  id: number;
+  name: string;
+  /** Statements, in order. */
+  up(dialect: Dialect): string[];
+}
+
+export interface IndexDef {
+  name: string;
+  table: string;
+  /** Key columns. */
+  columns: string[];
+  /** Covering columns: `INCLUDE` in PostgreSQL, trailing key columns in SQLite. */
+  include?: string[];
+  /** Partial index predicate. */
+  where?: string;
+}
+
+const key = (dialect: Dialect) => (dialect === 'postgres' ? 'TEXT COLLATE "C"' : 'TEXT');
+
+/**
+ * The message indexes (besides the primary key), chosen from ../shared/TOOLCHAIN.md's
+ * measurements and this server's own bench:
+ * - `messages_time`: every range scan — list pages in (ts, id) order, counts, the delivery funnel,
+ *   groupings — index-only thanks to its covering columns;
+ * - `messages_failed`: the failed log (3 % of outgoing) without scanning the rest;
+ * - `messages_channel`, `messages_people`, `messages_contact`, `messages_broadcast`: a filtered
+ *   query seeks the filter's values instead of scanning the whole range.
+ */
+export const MESSAGE_INDEXES: IndexDef[] = [
+  {
+    name: 'messages_time',
+    table: 'messages',
+    columns: ['workspace', 'direction', 'ts', 'id'],
+    include: ['status', 'channel_id', 'source', 'type', 'subtype', 'user_id', 'team_id', 'contact_id', 'broadcast_id'],
+  },
+  { name: 'messages_failed', table: 'messages', columns: ['workspace', 'ts', 'id'], where: 'status = 3' },
+  {
+    name: 'messages_channel',
+    table: 'messages',
+    columns: ['workspace', 'direction', 'channel_id', 'ts'],
+    include: ['status', 'source', 'type', 'subtype'],
+  },
+  { name: 'messages_people', table: 'messages', columns: ['workspace', 'direction', 'user_id', 'channel_id', 'ts'], include: ['status'] },
+  { name: 'messages_contact', table: 'messages', columns: ['workspace', 'contact_id', 'ts'] },
+  { name: 'messages_broadcast', table: 'messages', columns: ['workspace', 'broadcast_id', 'ts'], where: 'broadcast_id IS NOT NULL' },
+];
+
+export function createIndexSql(index: IndexDef, dialect: Dialect): string {
+  const include = index.include ?? [];
+  const columns = dialect === 'sqlite' ? [...index.columns, ...include] : index.columns;
+  let sql = `CREATE INDEX IF NOT EXISTS ${index.name} ON ${index.table} (${columns.join(', ')})`;
+  if (dialect === 'postgres' && include.length > 0) sql += ` INCLUDE (${include.join(', ')})`;
+  if (index.where) sql += ` WHERE ${index.where}`;
+  return sql;
+}
+
+export function dropIndexSql(index: IndexDef): string {
+  return `DROP INDEX IF EXISTS ${index.name}`;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: 'messages and lookups',
+    up: (d) => [
+      `CREATE TABLE workspaces (
+        id ${key(d)} PRIMARY KEY,
+        name TEXT NOT NULL,
+        timezone TEXT NOT NULL
+      )`,
+      `CREATE TABLE channels (
+        workspace ${key(d)} NOT NULL,
+        id ${key(d)} NOT NULL,
+        name ${key(d)} NOT NULL,
+        folded ${key(d)} NOT NULL,
+        kind TEXT NOT NULL,
+        reports TEXT NOT NULL,
+        PRIMARY KEY (workspace, id)
+      )`,
+      `CREATE TABLE teams (
+        workspace ${key(d)} NOT NULL,
+        id ${key(d)} NOT NULL,
+        name ${key(d)} NOT NULL,
+        folded ${key(d)} NOT NULL,
+        PRIMARY KEY (workspace, id)
+      )`,
+      `CREATE TABLE users (
+        workspace ${key(d)} NOT NULL,
+        id ${key(d)} NOT NULL,
+        name ${key(d)} NOT NULL,
+        folded ${key(d)} NOT NULL,
+        team_id ${key(d)},
+        PRIMARY KEY (workspace, id)
+      )`,
+      `CREATE TABLE contacts (
+        workspace ${key(d)} NOT NULL,
+        id ${key(d)} NOT NULL,
+        name ${key(d)} NOT NULL,
+        folded ${key(d)} NOT NULL,
+        PRIMARY KEY (workspace, id)
+      )`,
+      `CREATE TABLE broadcasts (
+        workspace ${key(d)} NOT NULL,
+        id ${key(d)} NOT NULL,
+        name ${key(d)} NOT NULL,
+        folded ${key(d)} NOT NULL,
+        channel_id ${key(d)},
+        sent_at BIGINT,
+        PRIMARY KEY (workspace, id)
+      )`,
+      // status: the furthest funnel step reached within 30 days of sending (0 sent, 1 delivered,
+      // 2 read, 3 failed; NULL for incoming). A generated column, so a receipt that arrives later
+      // (an UPDATE of delivered_at/read_at) can never leave it stale. It comes last: older Citus
+      // releases wanted generated columns at the end.
+      `CREATE TABLE messages (
+        workspace ${key(d)} NOT NULL,
+        id ${key(d)} NOT NULL,
+        ts BIGINT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+        channel_id ${key(d)} NOT NULL,
+        contact_id ${key(d)} NOT NULL,
+        content TEXT NOT NULL,
+        source TEXT,
+        type TEXT,
+        subtype ${key(d)},
+        user_id ${key(d)},
+        team_id ${key(d)},
+        broadcast_id ${key(d)},
+        delivered_at BIGINT,
+        read_at BIGINT,
+        error_code TEXT,
+        error_message TEXT,
+        status SMALLINT GENERATED ALWAYS AS (CASE
+          WHEN direction <> 'outgoing' THEN NULL
+          WHEN error_code IS NOT NULL THEN 3
+          WHEN read_at - ts <= ${STATUS_WINDOW_MS} THEN 2
+          WHEN delivered_at - ts <= ${STATUS_WINDOW_MS} THEN 1
+          ELSE 0 END) STORED,
+        PRIMARY KEY (workspace, id)
+      )`,
+      ...MESSAGE_INDEXES.map((index) => createIndexSql(index, d)),
+      // Seeding bookkeeping: what data set a workspace was seeded from.
+      `CREATE TABLE seed_info (
+        workspace ${key(d)} PRIMARY KEY,
+        options TEXT NOT NULL,
+        messages BIGINT NOT NULL,
+        data_end BIGINT NOT NULL,
+        seeded_at BIGINT NOT NULL
+      )`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.id;
+
+export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at BIGINT NOT NULL
+)`;

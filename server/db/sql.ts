@@ -1,0 +1,51 @@
+/**
+ * The two SQL dialects the server speaks (SQLite through better-sqlite3, PostgreSQL through pg),
+ * and the one interface the report queries run through. Queries are written once with `?`
+ * placeholders; the PostgreSQL executor numbers them (`$1`, `$2`, …). Every value is bound as a
+ * parameter: no request data is ever spliced into SQL text.
+ */
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type Row = Record<string, unknown>;
+
+/** Runs one parameterised statement and returns its rows. */
+export interface SqlExecutor {
+  readonly dialect: Dialect;
+  all<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** Thrown when a query runs past its deadline; the handler answers 503. */
+export class QueryTimeoutError extends Error {
+  override readonly name = 'QueryTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`The query took longer than ${timeoutMs} ms and was cancelled`);
+  }
+}
+
+const numbered = new Map<string, string>();
+
+/**
+ * `?` placeholders as PostgreSQL's `$1…$n`. The server's SQL never holds a `?` inside a string
+ * literal or identifier, so a plain scan is exact.
+ */
+export function numberPlaceholders(sql: string): string {
+  let out = numbered.get(sql);
+  if (out === undefined) {
+    let n = 0;
+    out = sql.replace(/\?/g, () => `$${++n}`);
+    if (numbered.size > 2000) numbered.clear();
+    numbered.set(sql, out);
+  }
+  return out;
+}
+
+/** `?, ?, ?` for a list of `count` values (an `IN (…)` list). */
+export function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+/** Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,82 @@
+/**
+ * SQLite through better-sqlite3 (synchronous): opening a file with the server's pragmas, applying
+ * migrations, and an executor with a prepared-statement cache and a deadline checked before every
+ * statement. Report queries run on it inside worker threads (see ../sqlite-pool.ts), never on the
+ * main event loop.
+ */
+import Database from 'better-sqlite3';
+import { MIGRATIONS, MIGRATIONS_TABLE_SQL } from './schema.js';
+import { QueryTimeoutError, type Row, type SqlExecutor } from './sql.js';
+
+export type SqliteDatabase = Database.Database;
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Page cache per connection, in MiB; default 64. */
+  cacheMiB?: number;
+}
+
+export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatabase {
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  if (!options.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = -${(options.cacheMiB ?? 64) * 1024}`);
+  // Memory-mapped reads: the OS page cache serves index scans without copying into SQLite's cache.
+  db.pragma('mmap_size = 2147483648');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** Applies the migrations not applied yet, each in its own transaction. Returns the ids applied. */
+export function migrateSqlite(db: SqliteDatabase): number[] {
+  db.exec(MIGRATIONS_TABLE_SQL);
+  const done = new Set((db.prepare('SELECT id FROM schema_migrations').all() as { id: number }[]).map((r) => r.id));
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (done.has(migration.id)) continue;
+    db.transaction(() => {
+      for (const statement of migration.up('sqlite')) db.exec(statement);
+      db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(migration.id, migration.name, Date.now());
+    })();
+    applied.push(migration.id);
+  }
+  return applied;
+}
+
+/** The highest migration applied, or 0 for a database without the migrations table. */
+export function sqliteSchemaVersion(db: SqliteDatabase): number {
+  const table = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  if (!table) return 0;
+  return (db.prepare('SELECT coalesce(max(id), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+}
+
+/** An executor over one connection. `deadline` (epoch ms) is checked before each statement. */
+export class SqliteExecutor implements SqlExecutor {
+  readonly dialect = 'sqlite' as const;
+  /** Epoch ms after which the next statement throws {@link QueryTimeoutError}; set per job. */
+  deadline = Infinity;
+  timeoutMs = 0;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly db: SqliteDatabase) {}
+
+  prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.statements.size >= 500) this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  allSync<T extends Row = Row>(sql: string, params: readonly unknown[] = []): T[] {
+    if (Date.now() > this.deadline) throw new QueryTimeoutError(this.timeoutMs);
+    return this.prepare(sql).all(...params) as T[];
+  }
+
+  async all<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.allSync<T>(sql, params);
+  }
+}

@@ -1,0 +1,484 @@
+/**
+ * The four resources of the contract answered in SQL, for one workspace at a time. Same meaning as
+ * the in-memory reference engine (reference/engine.ts), which the contract suite holds this to:
+ * - aggregation happens in the database (counts per group, per status, per bucket); JavaScript only
+ *   merges a handful of partial counts and sorts a few dozen groups;
+ * - bucket edges are computed in the query's zone with src/core/query/zoned-time.ts (DST-correct,
+ *   never a fixed offset) and passed to SQL as epoch-ms numbers;
+ * - the 30-day rule and the funnel live in the `status` column (see db/schema.ts);
+ * - lists page by keyset on (ts, id) and stop at the 10,000-row cap.
+ *
+ * The two engines get the query shape that suits them: PostgreSQL one statement per answer
+ * (`width_bucket` over the bucket edges, `GROUP BY`); SQLite a few short statements (one per bucket,
+ * month-sized chunks of long ranges, conditional counts instead of a sort), which also lets the
+ * worker check the deadline between statements.
+ */
+import {
+  MESSAGE_TYPES,
+  ROW_CAP,
+  SOURCES,
+  STATUSES,
+  type BreakdownGroup,
+  type BreakdownParams,
+  type BreakdownResponse,
+  type DeliveryParams,
+  type DeliveryResponse,
+  type DeliveryTotals,
+  type Direction,
+  type FilterField,
+  type FilterOption,
+  type Filters,
+  type GroupBy,
+  type MessageKind,
+  type MessageRow,
+  type MessagesParams,
+  type MessagesResponse,
+  type OptionsParams,
+  type OptionsResponse,
+  type Status,
+} from '../src/core/contract/types.js';
+import { notApplicableFilters } from '../src/core/query/applicability.js';
+import { bucketStarts } from '../src/core/query/zoned-time.js';
+import { decodeCursor, encodeCursor } from '../reference/cursor.js';
+import { compareStrings, foldForSearch, SOURCE_LABELS, TYPE_LABELS } from '../reference/labels.js';
+import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../reference/params.js';
+import { STATUS_WINDOW_MS } from './db/schema.js';
+import { escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
+
+/** Longest range one SQLite statement scans; longer ranges are counted in chunks and summed. */
+const SQLITE_CHUNK_MS = 32 * 24 * 3_600_000;
+
+export interface MessagesHints {
+  /** The listing's total, already known from its first page (skips the count). */
+  knownTotal?: number;
+}
+
+/** The resources for one workspace; params are assumed valid (reference/params.ts). */
+export interface Report {
+  breakdown(workspace: string, params: BreakdownParams): Promise<BreakdownResponse>;
+  delivery(workspace: string, params: DeliveryParams): Promise<DeliveryResponse>;
+  messages(workspace: string, params: MessagesParams, hints?: MessagesHints): Promise<MessagesResponse>;
+  options(workspace: string, params: OptionsParams): Promise<OptionsResponse>;
+  /** The bare indexed count over a range: the benchmark's floor. */
+  floor(workspace: string, direction: Direction, from: number, to: number): Promise<number>;
+}
+
+/** A WHERE clause under construction: SQL parts and their bound values, in order. */
+class Where {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+
+  add(sql: string, ...params: unknown[]): this {
+    this.parts.push(sql);
+    this.params.push(...params);
+    return this;
+  }
+
+  in(column: string, values: readonly string[]): this {
+    return this.add(`${column} IN (${placeholders(values.length)})`, ...values);
+  }
+
+  get sql(): string {
+    return this.parts.join(' AND ');
+  }
+
+  clone(): Where {
+    const copy = new Where();
+    copy.parts.push(...this.parts);
+    copy.params.push(...this.params);
+    return copy;
+  }
+}
+
+/** Which rows a query reads: a direction, or the failed log (a partial index). */
+type Scope = Direction | 'failed';
+
+/** The workspace, scope and filter conditions (without the time range). */
+function scopeWhere(workspace: string, scope: Scope, filters: Filters): Where {
+  const where = new Where().add('m.workspace = ?', workspace);
+  // Fixed literals (not request data) so that SQLite and PostgreSQL match the partial index.
+  if (scope === 'failed') where.add('m.status = 3');
+  else where.add(scope === 'incoming' ? `m.direction = 'incoming'` : `m.direction = 'outgoing'`);
+  const outgoing = scope !== 'incoming';
+  const values = (field: FilterField) => {
+    const list = filters[field];
+    return list && list.length > 0 ? list : undefined;
+  };
+  const channel = values('channel');
+  const contact = values('contact');
+  const team = values('team');
+  const user = values('user');
+  if (channel) where.in('m.channel_id', channel);
+  if (contact) where.in('m.contact_id', contact);
+  // Outgoing: team and user mean the sender, so only messages a user sent can match.
+  if (outgoing && (team || user)) where.add(`m.source = 'user'`);
+  if (team) where.in('m.team_id', team);
+  if (user) where.in('m.user_id', user);
+  if (outgoing) {
+    // Incoming queries cannot honour these; they are reported in notApplicable instead.
+    const source = values('source');
+    const type = values('type');
+    const broadcast = values('broadcast');
+    if (source) where.in('m.source', source);
+    if (type) where.in('m.type', type);
+    if (broadcast) where.in('m.broadcast_id', broadcast);
+  }
+  return where;
+}
+
+function withRange(where: Where, from: number, to: number): Where {
+  return where.clone().add('m.ts >= ?', from).add('m.ts < ?', to);
+}
+
+/** `[from, to)` cut into pieces of at most `size` ms. */
+function chunks(from: number, to: number, size: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let start = from; start < to; start += size) out.push([start, Math.min(start + size, to)]);
+  return out;
+}
+
+const iso = (instant: number) => new Date(instant).toISOString();
+const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+
+function emptyTotals(): DeliveryTotals {
+  return { total: 0, sent: 0, delivered: 0, read: 0, failed: 0 };
+}
+
+interface ChannelInfo {
+  id: string;
+  name: string;
+  kind: string;
+  reports: Status[];
+}
+
+/** Which table backs each lookup field's options. */
+const OPTION_TABLES: Partial<Record<FilterField, string>> = {
+  channel: 'channels',
+  contact: 'contacts',
+  team: 'teams',
+  user: 'users',
+  broadcast: 'broadcasts',
+};
+
+export function createReport(db: SqlExecutor): Report {
+  const sqlite = db.dialect === 'sqlite';
+
+  async function channels(workspace: string): Promise<ChannelInfo[]> {
+    const rows = await db.all<{ id: string; name: string; kind: string; reports: string }>(
+      'SELECT id, name, kind, reports FROM channels WHERE workspace = ?',
+      [workspace],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, reports: (r.reports ? r.reports.split(',') : []) as Status[] }));
+  }
+
+  // ---- breakdown ---------------------------------------------------------------------------------
+
+  /** SQL for the counts of one grouping over one range: rows of (k, n). */
+  function groupSql(groupBy: GroupBy, where: Where): { sql: string; params: unknown[]; wide?: readonly string[] } {
+    const enumValues = groupBy === 'source' ? SOURCES : groupBy === 'type' ? MESSAGE_TYPES : undefined;
+    if (sqlite && enumValues) {
+      // One pass of conditional counts: SQLite would otherwise sort every row for GROUP BY.
+      const column = groupBy === 'source' ? 'm.source' : 'm.type';
+      const counts = enumValues.map((value, i) => `count(*) FILTER (WHERE ${column} = '${value}') AS c${i}`);
+      return { sql: `SELECT ${counts.join(', ')} FROM messages m WHERE ${where.sql}`, params: where.params, wide: enumValues };
+    }
+    const column = { channel: 'm.channel_id', source: 'm.source', type: 'm.type', subtype: 'm.subtype' }[groupBy];
+    const extra = groupBy === 'subtype' ? ` AND ${column} IS NOT NULL` : '';
+    return { sql: `SELECT ${column} AS k, count(*) AS n FROM messages m WHERE ${where.sql}${extra} GROUP BY ${column}`, params: where.params };
+  }
+
+  async function countGroups(workspace: string, params: BreakdownParams, from: number, to: number) {
+    const base = scopeWhere(workspace, params.direction, params.filters);
+    const counts = new Map<string, number>();
+    const ranges = sqlite ? chunks(from, to, SQLITE_CHUNK_MS) : [[from, to] as [number, number]];
+    for (const [start, end] of ranges) {
+      const { sql, params: values, wide } = groupSql(params.groupBy, withRange(base, start, end));
+      const rows = await db.all(sql, values);
+      if (wide) {
+        const row = rows[0] ?? {};
+        wide.forEach((key, i) => {
+          const n = num(row[`c${i}`]);
+          if (n > 0) counts.set(key, (counts.get(key) ?? 0) + n);
+        });
+      } else {
+        for (const row of rows) {
+          if (row.k === null) continue;
+          const key = String(row.k);
+          counts.set(key, (counts.get(key) ?? 0) + num(row.n));
+        }
+      }
+    }
+    let total = 0;
+    for (const n of counts.values()) total += n;
+    return { counts, total };
+  }
+
+  async function breakdown(workspace: string, params: BreakdownParams): Promise<BreakdownResponse> {
+    const from = Date.parse(params.from);
+    const to = Date.parse(params.to);
+    const current = await countGroups(workspace, params, from, to);
+    const names = params.groupBy === 'channel' ? new Map((await channels(workspace)).map((c) => [c.id, c.name])) : undefined;
+    const label = (key: string): string => {
+      switch (params.groupBy) {
+        case 'channel':
+          return names!.get(key) ?? key;
+        case 'source':
+          return SOURCE_LABELS[key as keyof typeof SOURCE_LABELS] ?? key;
+        case 'type':
+          return TYPE_LABELS[key as keyof typeof TYPE_LABELS] ?? key;
+        case 'subtype':
+          return key;
+      }
+    };
+    const groups: BreakdownGroup[] = [...current.counts]
+      .sort(([ka, a], [kb, b]) => b - a || compareStrings(ka, kb))
+      .map(([key, count]) => ({ key, label: label(key), count }));
+    const response: BreakdownResponse = {
+      direction: params.direction,
+      groupBy: params.groupBy,
+      total: current.total,
+      groups,
+      notApplicable: notApplicableFilters(params.direction, params.filters),
+    };
+    if (params.compare === 'previous') {
+      const previous = await countGroups(workspace, params, from - (to - from), from);
+      for (const group of groups) group.previousCount = previous.counts.get(group.key) ?? 0;
+      response.previousTotal = previous.total;
+    }
+    return response;
+  }
+
+  // ---- delivery ----------------------------------------------------------------------------------
+
+  const FUNNEL_COUNTS =
+    'count(*) AS n, count(*) FILTER (WHERE m.status = 1) AS d, count(*) FILTER (WHERE m.status = 2) AS r, ' +
+    'count(*) FILTER (WHERE m.status = 3) AS f';
+
+  /** Adds one funnel row (n, d, r, f) to `totals`. */
+  function addFunnel(totals: { sent: number; delivered: number; read: number; failed: number; total?: number }, row: Row): void {
+    const n = num(row.n);
+    const read = num(row.r);
+    const failed = num(row.f);
+    if (totals.total !== undefined) totals.total += n;
+    totals.failed += failed;
+    totals.sent += n - failed;
+    totals.delivered += num(row.d) + read;
+    totals.read += read;
+  }
+
+  async function funnelTotals(base: Where, from: number, to: number): Promise<DeliveryTotals> {
+    const totals = emptyTotals();
+    const ranges = sqlite ? chunks(from, to, SQLITE_CHUNK_MS) : [[from, to] as [number, number]];
+    for (const [start, end] of ranges) {
+      const where = withRange(base, start, end);
+      const [row] = await db.all(`SELECT ${FUNNEL_COUNTS} FROM messages m WHERE ${where.sql}`, where.params);
+      if (row) addFunnel(totals, row);
+    }
+    return totals;
+  }
+
+  async function delivery(workspace: string, params: DeliveryParams): Promise<DeliveryResponse> {
+    const from = Date.parse(params.from);
+    const to = Date.parse(params.to);
+    const base = scopeWhere(workspace, 'outgoing', params.filters);
+    const starts = bucketStarts(from, to, params.tz, params.interval);
+    const series = starts.map((start) => ({ start: iso(start), sent: 0, delivered: 0, read: 0, failed: 0 }));
+    const totals = emptyTotals();
+    if (sqlite) {
+      // One short indexed statement per bucket: [max(start, from), next start or to).
+      for (let i = 0; i < starts.length; i++) {
+        const where = withRange(base, Math.max(starts[i]!, from), i + 1 < starts.length ? starts[i + 1]! : to);
+        const [row] = await db.all(`SELECT ${FUNNEL_COUNTS} FROM messages m WHERE ${where.sql}`, where.params);
+        if (row) addFunnel(series[i]!, row);
+      }
+    } else {
+      // width_bucket over the inner edges gives the 0-based bucket of each message.
+      const where = withRange(base, from, to);
+      const rows = await db.all(
+        `SELECT width_bucket(m.ts, ?::bigint[]) AS b, m.status AS s, count(*) AS n FROM messages m WHERE ${where.sql} GROUP BY 1, 2`,
+        [starts.slice(1), ...where.params],
+      );
+      for (const row of rows) {
+        const slot = series[num(row.b)]!;
+        const n = num(row.n);
+        const status = num(row.s);
+        if (status === 3) slot.failed += n;
+        else {
+          slot.sent += n;
+          if (status >= 1) slot.delivered += n;
+          if (status === 2) slot.read += n;
+        }
+      }
+    }
+    for (const slot of series) {
+      totals.sent += slot.sent;
+      totals.delivered += slot.delivered;
+      totals.read += slot.read;
+      totals.failed += slot.failed;
+    }
+    totals.total = totals.sent + totals.failed;
+
+    const known = await channels(workspace);
+    const byId = new Map(known.map((c) => [c.id, c]));
+    const scope = params.filters.channel?.length ? params.filters.channel : known.map((c) => c.id);
+    const reported = new Set<Status>();
+    for (const id of scope) for (const status of byId.get(id)?.reports ?? []) reported.add(status);
+
+    const response: DeliveryResponse = {
+      interval: params.interval,
+      totals,
+      series,
+      notReported: STATUSES.filter((s) => !reported.has(s)),
+      notApplicable: notApplicableFilters('outgoing', params.filters),
+    };
+    if (params.compare === 'previous') response.previousTotals = await funnelTotals(base, from - (to - from), from);
+    return response;
+  }
+
+  // ---- messages ----------------------------------------------------------------------------------
+
+  const ROW_COLUMNS = [
+    'm.id',
+    'm.ts',
+    'm.contact_id',
+    'c.name AS contact_name',
+    'm.channel_id',
+    'ch.name AS channel_name',
+    'ch.kind AS channel_kind',
+    'm.content',
+    'm.source',
+    'm.user_id',
+    'u.name AS user_name',
+    'm.type',
+    'm.subtype',
+    'm.broadcast_id',
+    'b.name AS broadcast_name',
+    'm.delivered_at',
+    'm.read_at',
+    'm.error_code',
+    'm.error_message',
+  ].join(', ');
+  const ROW_JOINS = [
+    'LEFT JOIN contacts c ON c.workspace = m.workspace AND c.id = m.contact_id',
+    'LEFT JOIN channels ch ON ch.workspace = m.workspace AND ch.id = m.channel_id',
+    'LEFT JOIN users u ON u.workspace = m.workspace AND u.id = m.user_id',
+    'LEFT JOIN broadcasts b ON b.workspace = m.workspace AND b.id = m.broadcast_id',
+  ].join(' ');
+
+  function toRow(r: Row, kind: MessageKind): MessageRow {
+    const ts = num(r.ts);
+    const base: MessageRow = {
+      id: String(r.id),
+      timestamp: iso(ts),
+      contact: { id: String(r.contact_id), name: (r.contact_name as string | null) ?? String(r.contact_id) },
+      channel: {
+        id: String(r.channel_id),
+        name: (r.channel_name as string | null) ?? String(r.channel_id),
+        kind: (r.channel_kind as string | null) ?? 'unknown',
+      },
+      content: String(r.content),
+    };
+    if (kind === 'incoming') return base;
+    const failed = r.error_code !== null && r.error_code !== undefined;
+    const within = (at: unknown) => (!failed && at !== null && at !== undefined && num(at) - ts <= STATUS_WINDOW_MS ? iso(num(at)) : null);
+    const source = r.source as MessageRow['source'];
+    const userId = r.user_id as string | null;
+    const broadcastId = r.broadcast_id as string | null;
+    const row: MessageRow = {
+      ...base,
+      source,
+      user: source === 'user' && userId !== null ? { id: userId, name: (r.user_name as string | null) ?? userId } : null,
+      type: r.type as MessageRow['type'],
+      subtype: (r.subtype as string | null) ?? null,
+      broadcast: broadcastId !== null ? { id: broadcastId, name: (r.broadcast_name as string | null) ?? broadcastId } : null,
+      deliveredAt: within(r.delivered_at),
+      readAt: within(r.read_at),
+    };
+    if (kind === 'failed' && failed) row.error = { code: String(r.error_code), message: String(r.error_message ?? '') };
+    return row;
+  }
+
+  async function messages(workspace: string, params: MessagesParams, hints: MessagesHints = {}): Promise<MessagesResponse> {
+    const from = Date.parse(params.from);
+    const to = Date.parse(params.to);
+    const kind = params.kind;
+    const order = params.order ?? 'desc';
+    const limit = params.limit ?? DEFAULT_MESSAGES_LIMIT;
+    const scope: Scope = kind === 'failed' ? 'failed' : kind;
+    const filtered = withRange(scopeWhere(workspace, scope, params.filters), from, to);
+
+    let total = hints.knownTotal;
+    if (total === undefined) {
+      const [row] = await db.all(`SELECT count(*) AS n FROM messages m WHERE ${filtered.sql}`, filtered.params);
+      total = num(row?.n);
+    }
+
+    let returned = 0;
+    const page = filtered.clone();
+    if (params.cursor !== undefined) {
+      const cursor = decodeCursor(params.cursor);
+      if (!cursor || cursor.kind !== kind || cursor.order !== order) throw new RangeError('Invalid cursor');
+      returned = cursor.returned;
+      page.add(order === 'asc' ? '(m.ts, m.id) > (?, ?)' : '(m.ts, m.id) < (?, ?)', cursor.ts, cursor.id);
+    }
+    const take = Math.max(0, Math.min(limit, ROW_CAP - returned));
+    let rows: Row[] = [];
+    if (take > 0) {
+      const direction = order === 'asc' ? 'ASC' : 'DESC';
+      rows = await db.all(
+        `SELECT ${ROW_COLUMNS} FROM messages m ${ROW_JOINS} WHERE ${page.sql} ORDER BY m.ts ${direction}, m.id ${direction} LIMIT ?`,
+        [...page.params, take + 1],
+      );
+    }
+    const more = rows.length > take && returned + take < ROW_CAP;
+    const shown = rows.slice(0, take);
+    const last = shown[shown.length - 1];
+    return {
+      kind,
+      total,
+      cap: ROW_CAP,
+      nextCursor:
+        more && last ? encodeCursor({ ts: num(last.ts), id: String(last.id), returned: returned + shown.length, kind, order }) : null,
+      rows: shown.map((r) => toRow(r, kind)),
+    };
+  }
+
+  // ---- options -----------------------------------------------------------------------------------
+
+  async function options(workspace: string, params: OptionsParams): Promise<OptionsResponse> {
+    const limit = params.limit ?? DEFAULT_OPTIONS_LIMIT;
+    const needle = params.q ? foldForSearch(params.q.trim()) : '';
+    const table = OPTION_TABLES[params.field];
+    if (!table) {
+      // Enum fields keep their menu order and English fallback labels, as the reference does.
+      const list: FilterOption[] =
+        params.field === 'source'
+          ? SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))
+          : MESSAGE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }));
+      return { field: params.field, options: list.filter((o) => !needle || foldForSearch(o.label).includes(needle)).slice(0, limit) };
+    }
+    const where = new Where().add('workspace = ?', workspace);
+    if (needle) where.add(`folded LIKE ? ESCAPE '\\'`, `%${escapeLike(needle)}%`);
+    const columns = params.field === 'channel' ? 'id, name, kind, reports' : 'id, name';
+    const rows = await db.all(`SELECT ${columns} FROM ${table} WHERE ${where.sql} ORDER BY folded, name, id LIMIT ?`, [...where.params, limit]);
+    return {
+      field: params.field,
+      options: rows.map((r) => {
+        const option: FilterOption = { value: String(r.id), label: String(r.name) };
+        if (params.field === 'channel') {
+          option.kind = String(r.kind);
+          option.reports = (r.reports ? String(r.reports).split(',') : []) as Status[];
+        }
+        return option;
+      }),
+    };
+  }
+
+  async function floor(workspace: string, direction: Direction, from: number, to: number): Promise<number> {
+    const where = withRange(scopeWhere(workspace, direction, {}), from, to);
+    const [row] = await db.all(`SELECT count(*) AS n FROM messages m WHERE ${where.sql}`, where.params);
+    return num(row?.n);
+  }
+
+  return { breakdown, delivery, messages, options, floor };
+}

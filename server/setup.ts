@@ -1,0 +1,158 @@
+/**
+ * Opening the configured database, ready to serve: SQLite (a file, created and seeded on first
+ * use, reused afterwards) or PostgreSQL (`DATABASE_URL`; migrated, and seeded when the workspace
+ * has no data yet). Shared by the CLI, the tests and the benchmark.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DEFAULT_MONTHS, generateDataset } from '../reference/dataset/index.js';
+import type { Dataset, DatasetOptions } from '../reference/dataset/types.js';
+import { migrateSqlite, openSqlite, sqliteSchemaVersion } from './db/sqlite.js';
+import { SCHEMA_VERSION } from './db/schema.js';
+import { createSqliteStore } from './sqlite-pool.js';
+import { postgresSeedInfo, seedPostgres, seedSqlite, sqliteSeedInfo, type SeedInfo, type SeedProgress } from './seed.js';
+import { createPostgresStore, type ReportStore } from './store.js';
+
+export interface SeedPlan {
+  /** At least this many messages (default 1,000,000). */
+  messages?: number;
+  /** Generator options besides the size; `messagesPerDay` is derived from `messages` unless set. */
+  dataset?: DatasetOptions;
+}
+
+export interface SetupOptions {
+  /** `postgres://…` to use PostgreSQL; otherwise SQLite at {@link sqliteFile}. */
+  databaseUrl?: string;
+  sqliteFile?: string;
+  /** Workspace the seeded data belongs to; default the data set's (`ws_1`). */
+  workspace?: string;
+  seed?: SeedPlan;
+  /** Drop the workspace's data and seed again. */
+  reseed?: boolean;
+  queryTimeoutMs?: number;
+  sqliteWorkers?: number;
+  onProgress?: (progress: SeedProgress) => void;
+}
+
+export interface SetupResult {
+  store: ReportStore;
+  engine: 'sqlite' | 'postgres';
+  workspace: string;
+  info: SeedInfo;
+  /** Set when this start seeded the data. */
+  seeded?: { messages: number; generateMs: number; loadMs: number };
+  /** Where the data lives: the SQLite file or the PostgreSQL URL without its password. */
+  location: string;
+}
+
+export const DEFAULT_SEED_MESSAGES = 1_000_000;
+const DEFAULT_WORKSPACE = 'ws_1';
+
+/**
+ * A data set with at least `plan.messages` messages: the generator's size knob is messages per
+ * day, so it is derived from the range, checked, and raised if the set came out short.
+ */
+export function generateSeedData(plan: SeedPlan = {}): Dataset {
+  const target = plan.messages ?? DEFAULT_SEED_MESSAGES;
+  const months = plan.dataset?.months ?? DEFAULT_MONTHS;
+  if (plan.dataset?.messagesPerDay !== undefined) return generateDataset({ ...plan.dataset, months });
+  const days = Math.max(1, months * 30.44);
+  // Measured: the generator yields ≈ 0.95 × messagesPerDay × days; aim a little above the target.
+  let perDay = Math.ceil(target / (days * 0.93));
+  for (;;) {
+    const dataset = generateDataset({ ...plan.dataset, months, messagesPerDay: perDay });
+    if (dataset.messages.length >= target || target === 0) return dataset;
+    perDay = Math.ceil(perDay * (target / Math.max(1, dataset.messages.length)) * 1.02);
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+export async function setupStore(options: SetupOptions): Promise<SetupResult> {
+  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
+  if (options.databaseUrl) return setupPostgres(options, workspace);
+  return setupSqlite(options, workspace);
+}
+
+async function setupSqlite(options: SetupOptions, workspace: string): Promise<SetupResult> {
+  const file = options.sqliteFile ?? 'data/msg-report.sqlite';
+  let seeded: SetupResult['seeded'];
+  let usable = false;
+  if (existsSync(file) && !options.reseed) {
+    const db = openSqlite(file);
+    try {
+      usable = sqliteSchemaVersion(db) === SCHEMA_VERSION && sqliteSeedInfo(db, workspace) !== undefined;
+    } finally {
+      db.close();
+    }
+  }
+  if (!usable) {
+    // Seed into a temporary file and rename it into place: an interrupted seed leaves nothing half-done.
+    mkdirSync(dirname(file) || '.', { recursive: true });
+    const temp = `${file}.seeding`;
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
+    const t0 = performance.now();
+    options.onProgress?.({ phase: 'generate', done: 0, total: 1 });
+    const dataset = generateSeedData(options.seed);
+    const generateMs = performance.now() - t0;
+    options.onProgress?.({ phase: 'generate', done: 1, total: 1 });
+    const db = openSqlite(temp);
+    try {
+      // A fresh file that is renamed only when complete needs no journal while loading.
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.pragma('cache_size = -262144');
+      // Lets SQLite's sorter use a helper thread for the index builds.
+      db.pragma('threads = 2');
+      migrateSqlite(db);
+      const result = seedSqlite(db, dataset, { workspace, onProgress: options.onProgress });
+      seeded = { messages: result.messages, generateMs, loadMs: result.ms };
+      db.pragma('journal_mode = WAL');
+    } finally {
+      db.close();
+    }
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    renameSync(temp, file);
+  }
+  const db = openSqlite(file);
+  let info: SeedInfo;
+  try {
+    // Migrations newer than the file's (a later version of this server) apply in place.
+    migrateSqlite(db);
+    info = sqliteSeedInfo(db, workspace)!;
+  } finally {
+    db.close();
+  }
+  const store = createSqliteStore({ file, workers: options.sqliteWorkers, queryTimeoutMs: options.queryTimeoutMs });
+  return { store, engine: 'sqlite', workspace, info, seeded, location: file };
+}
+
+async function setupPostgres(options: SetupOptions, workspace: string): Promise<SetupResult> {
+  const store = await createPostgresStore({ connectionString: options.databaseUrl!, queryTimeoutMs: options.queryTimeoutMs });
+  let seeded: SetupResult['seeded'];
+  try {
+    let info = options.reseed ? undefined : await postgresSeedInfo(store.pool, workspace);
+    if (!info) {
+      const t0 = performance.now();
+      options.onProgress?.({ phase: 'generate', done: 0, total: 1 });
+      const dataset = generateSeedData(options.seed);
+      const generateMs = performance.now() - t0;
+      options.onProgress?.({ phase: 'generate', done: 1, total: 1 });
+      const result = await seedPostgres(store.pool, dataset, { workspace, onProgress: options.onProgress });
+      seeded = { messages: result.messages, generateMs, loadMs: result.ms };
+      info = (await postgresSeedInfo(store.pool, workspace))!;
+    }
+    return { store, engine: 'postgres', workspace, info, seeded, location: redact(options.databaseUrl!) };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * A report store: where the handler sends validated queries. Two implementations:
+ * - {@link createPostgresStore}: the report queries over a pg pool, on the event loop (pg is
+ *   asynchronous), cut off server-side by `statement_timeout`;
+ * - {@link createSqliteStore} (./sqlite-pool.ts): the same queries in worker threads, because
+ *   better-sqlite3 blocks the thread it runs on.
+ */
+import type pg from 'pg';
+import type {
+  BreakdownParams,
+  BreakdownResponse,
+  DeliveryParams,
+  DeliveryResponse,
+  MessagesParams,
+  MessagesResponse,
+  OptionsParams,
+  OptionsResponse,
+} from '../src/core/contract/types.js';
+import { QueryTimeoutError } from './db/sql.js';
+import { createPgPool, migratePostgres, PostgresExecutor } from './db/postgres.js';
+import { createIndexSql, MESSAGE_INDEXES } from './db/schema.js';
+import { createReport, type MessagesHints } from './report.js';
+
+export interface Operations {
+  breakdown: { params: BreakdownParams; result: BreakdownResponse };
+  delivery: { params: DeliveryParams; result: DeliveryResponse };
+  messages: { params: MessagesParams; result: MessagesResponse };
+  options: { params: OptionsParams; result: OptionsResponse };
+}
+export type Operation = keyof Operations;
+
+export interface RunOptions {
+  /** Cut the query off after this long; default the store's. */
+  timeoutMs?: number;
+  hints?: MessagesHints;
+  /** The request's signal: a query still queued when it aborts is dropped. */
+  signal?: AbortSignal;
+}
+
+export interface ReportStore {
+  readonly engine: 'sqlite' | 'postgres';
+  run<O extends Operation>(op: O, workspace: string, params: Operations[O]['params'], options?: RunOptions): Promise<Operations[O]['result']>;
+  /** The benchmark's floor: a bare indexed count over a range. */
+  floor(workspace: string, direction: 'incoming' | 'outgoing', from: number, to: number): Promise<number>;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Thrown when the store's queue is full; the handler answers 429 with Retry-After. */
+export class OverloadedError extends Error {
+  override readonly name = 'OverloadedError';
+  constructor() {
+    super('Too many queries are waiting; retry shortly');
+  }
+}
+
+export const DEFAULT_QUERY_TIMEOUT_MS = 15_000;
+
+/** Rejects with {@link QueryTimeoutError} if `promise` takes longer than `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new QueryTimeoutError(ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** Pool size; default 10. */
+  poolSize?: number;
+  queryTimeoutMs?: number;
+  /** Apply pending migrations on open; default true. */
+  migrate?: boolean;
+  /** Most queries waiting for a connection before answering 429; default 200. */
+  queueLimit?: number;
+  /** Schema for the tables (created if missing); default the `search_path`. */
+  schema?: string;
+}
+
+/** The report over PostgreSQL (`DATABASE_URL`). Migrates on open unless told not to. */
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<ReportStore & { pool: pg.Pool }> {
+  const timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  const pool = createPgPool({
+    connectionString: options.connectionString,
+    max: options.poolSize,
+    statementTimeoutMs: timeoutMs,
+    schema: options.schema,
+  });
+  try {
+    if (options.migrate ?? true) {
+      await migratePostgres(pool, options.schema);
+      // A seed interrupted between dropping and rebuilding indexes must not leave them missing.
+      for (const index of MESSAGE_INDEXES) await pool.query(createIndexSql(index, 'postgres'));
+    }
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
+  const report = createReport(new PostgresExecutor(pool, timeoutMs));
+  const queueLimit = options.queueLimit ?? 200;
+  let active = 0;
+  return {
+    engine: 'postgres',
+    pool,
+    async run(op, workspace, params, runOptions = {}) {
+      if (active >= queueLimit) throw new OverloadedError();
+      if (runOptions.signal?.aborted) throw runOptions.signal.reason;
+      active++;
+      try {
+        const ms = runOptions.timeoutMs ?? timeoutMs;
+        const run = (): Promise<unknown> => {
+          switch (op) {
+            case 'breakdown':
+              return report.breakdown(workspace, params as BreakdownParams);
+            case 'delivery':
+              return report.delivery(workspace, params as DeliveryParams);
+            case 'messages':
+              return report.messages(workspace, params as MessagesParams, runOptions.hints);
+            case 'options':
+              return report.options(workspace, params as OptionsParams);
+          }
+          throw new Error(`Unknown operation ${String(op)}`);
+        };
+        // statement_timeout cancels the statement in the server; this bounds the whole answer.
+        return (await withTimeout(run(), ms + 1_000)) as never;
+      } finally {
+        active--;
+      }
+    },
+    floor: (workspace, direction, from, to) => report.floor(workspace, direction, from, to),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The server under test, on SQLite (a temporary file) and on PostgreSQL (`DATABASE_URL`, in a
+ * schema of its own that is dropped afterwards), each behind a real node:http listener on a free
+ * port. Several data sets can be seeded into separate workspaces; bearer tokens map to them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dataset } from '../../reference/dataset/types.js';
+import { migrateSqlite, openSqlite } from '../../server/db/sqlite.js';
+import { quoteIdent } from '../../server/db/postgres.js';
+import { createHandler, type HandlerOptions } from '../../server/handler.js';
+import { silentLogger, type Logger } from '../../server/log.js';
+import { toNodeListener } from '../../server/node.js';
+import { seedPostgres, seedSqlite } from '../../server/seed.js';
+import { createSqliteStore } from '../../server/sqlite-pool.js';
+import { createPostgresStore, type ReportStore } from '../../server/store.js';
+
+export interface Tenant {
+  workspace: string;
+  token: string;
+  dataset: Dataset;
+}
+
+export interface RunningServer {
+  engine: 'sqlite' | 'postgres';
+  store: ReportStore;
+  /** `http://127.0.0.1:port/api` */
+  baseUrl: string;
+  origin: string;
+  /** Seeding time per tenant, ms. */
+  seedMs: number[];
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  tenants: Tenant[];
+  handler?: Partial<Omit<HandlerOptions, 'store' | 'verifyRequest'>>;
+  queryTimeoutMs?: number;
+  queueLimit?: number;
+  logger?: Logger;
+}
+
+/** Whether PostgreSQL tests may be skipped (only when asked for explicitly). */
+export const POSTGRES_URL = process.env.DATABASE_URL || undefined;
+export const SKIP_POSTGRES = !POSTGRES_URL && process.env.MSG_REPORT_SKIP_POSTGRES === '1';
+export const NO_POSTGRES_MESSAGE =
+  'DATABASE_URL is not set: the PostgreSQL half of the server tests cannot run. Start PostgreSQL and export DATABASE_URL ' +
+  '(.ci/run does), or set MSG_REPORT_SKIP_POSTGRES=1 to skip it knowingly.';
+
+function verifier(tenants: Tenant[]): HandlerOptions['verifyRequest'] {
+  const byToken = new Map(tenants.map((t) => [t.token, t.workspace]));
+  return (request) => {
+    const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    if (!token) return { status: 401, detail: 'Bearer token required', headers: { 'WWW-Authenticate': 'Bearer' } };
+    const workspace = byToken.get(token);
+    return workspace ? { workspace } : { status: 403, detail: 'Unknown token' };
+  };
+}
+
+async function listen(store: ReportStore, options: StartOptions): Promise<{ server: Server; baseUrl: string; origin: string }> {
+  const handler = createHandler({
+    store,
+    basePath: '/api',
+    verifyRequest: verifier(options.tenants),
+    logger: options.logger ?? silentLogger,
+    queryTimeoutMs: options.queryTimeoutMs,
+    ...options.handler,
+  });
+  const server = createServer(toNodeListener(handler));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { server, baseUrl: `http://127.0.0.1:${port}/api`, origin: `http://127.0.0.1:${port}` };
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+export async function startSqliteServer(options: StartOptions): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'msg-report-test-'));
+  const file = join(dir, 'test.sqlite');
+  const db = openSqlite(file);
+  const seedMs: number[] = [];
+  try {
+    migrateSqlite(db);
+    for (const tenant of options.tenants) seedMs.push(seedSqlite(db, tenant.dataset, { workspace: tenant.workspace }).ms);
+  } finally {
+    db.close();
+  }
+  const store = createSqliteStore({ file, workers: 2, queryTimeoutMs: options.queryTimeoutMs, queueLimit: options.queueLimit });
+  const { server, baseUrl, origin } = await listen(store, options);
+  return {
+    engine: 'sqlite',
+    store,
+    baseUrl,
+    origin,
+    seedMs,
+    async close() {
+      await closeServer(server);
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startPostgresServer(options: StartOptions): Promise<RunningServer> {
+  if (!POSTGRES_URL) throw new Error(NO_POSTGRES_MESSAGE);
+  const schema = `msg_report_test_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+  const store = await createPostgresStore({ connectionString: POSTGRES_URL, schema, queryTimeoutMs: options.queryTimeoutMs, queueLimit: options.queueLimit });
+  const seedMs: number[] = [];
+  try {
+    for (const tenant of options.tenants) seedMs.push((await seedPostgres(store.pool, tenant.dataset, { workspace: tenant.workspace })).ms);
+  } catch (error) {
+    await store.pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`).catch(() => {});
+    await store.close();
+    throw error;
+  }
+  const { server, baseUrl, origin } = await listen(store, options);
+  return {
+    engine: 'postgres',
+    store,
+    baseUrl,
+    origin,
+    seedMs,
+    async close() {
+      await closeServer(server);
+      await store.pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`).catch(() => {});
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,306 @@
+/**
+ * The contract suite: one list of queries — every resource, every grouping and interval, filters
+ * alone and combined, the seven presets in three zones on DST days, the 10,000-row cap, paging to
+ * the end, option searches, bad requests — sent to several implementations of the endpoint on the
+ * same data. Every answer is validated against openapi.yaml (./contract-ajv.ts) and must equal the
+ * first target's answer (the in-memory reference engine that the MSW mocks run on), byte for byte
+ * once parsed: same counts, same order, same cursors.
+ */
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Dataset } from '../../reference/dataset/types.js';
+import { createEngine } from '../../reference/engine.js';
+import { handleRequest } from '../../reference/router.js';
+import { foldForSearch } from '../../reference/labels.js';
+import { FILTER_FIELDS, GROUP_BYS, MESSAGE_KINDS, ROW_CAP, type FilterField, type Filters } from '../../src/core/contract/types.js';
+import { PRESETS, resolveRange } from '../../src/core/query/presets.js';
+import { addDays, localDate, startOfDay } from '../../src/core/query/zoned-time.js';
+import { assertDocumented, type Answer } from './contract-ajv.js';
+
+/** One implementation of the endpoint. `get` takes a path relative to the base URL, with query. */
+export interface Target {
+  name: string;
+  get(pathAndQuery: string): Promise<Answer>;
+}
+
+/** The reference engine over `dataset`, answered in process (what the MSW handlers call). */
+export function referenceTarget(dataset: Dataset, name = 'reference (MSW mocks)'): Target {
+  const engine = createEngine(dataset);
+  return {
+    name,
+    async get(pathAndQuery) {
+      const url = new URL(`http://reference.test/api${pathAndQuery}`);
+      const response = handleRequest(engine, url);
+      return {
+        path: url.pathname.slice('/api'.length),
+        status: response.status,
+        contentType: response.headers['Content-Type'] ?? '',
+        // A JSON round trip, as over the wire (drops undefined fields).
+        body: JSON.parse(JSON.stringify(response.body)),
+      };
+    },
+  };
+}
+
+/** An endpoint over HTTP at `baseUrl` (e.g. `http://127.0.0.1:1234/api`). */
+export function httpTarget(name: string, baseUrl: string, headers: Record<string, string> = {}): Target {
+  return {
+    name,
+    async get(pathAndQuery) {
+      const response = await fetch(`${baseUrl}${pathAndQuery}`, { headers });
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+      return { path: new URL(`${baseUrl}${pathAndQuery}`).pathname.slice(new URL(baseUrl).pathname.length), status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+    },
+  };
+}
+
+type Params = Record<string, string | number | readonly string[] | undefined>;
+
+export function query(path: string, params: Params = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  return `${path}${search.size ? `?${search}` : ''}`;
+}
+
+/** Where two JSON values first differ, for a short failure message. */
+function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
+  if (Object.is(a, b)) return undefined;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return `${at || '(root)'}: ${JSON.stringify(a)?.slice(0, 200)} ≠ ${JSON.stringify(b)?.slice(0, 200)}`;
+  if (Array.isArray(a) !== Array.isArray(b)) return `${at}: array vs object`;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return `${at}.length: ${a.length} ≠ ${bb.length}`;
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], bb[i], `${at}[${i}]`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+  for (const key of keys) {
+    if (!(key in ao) || !(key in bo)) return `${at}.${key}: ${key in ao ? 'only in the reference' : 'only in the target'}`;
+    const d = firstDifference(ao[key], bo[key], `${at}.${key}`);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+export interface SuiteStats {
+  requests: number;
+  validated: number;
+  pages: number;
+}
+
+/**
+ * Runs the suite as subtests of `t`. The first target is the truth; every other must answer every
+ * request identically (404 bodies excepted: their `detail` names the implementation's own paths).
+ */
+export async function runContractSuite(t: TestContext, targets: Target[], dataset: Dataset): Promise<SuiteStats> {
+  assert.ok(targets.length >= 2, 'the suite compares at least two targets');
+  const stats: SuiteStats = { requests: 0, validated: 0, pages: 0 };
+  const TZ = dataset.workspace.timezone;
+
+  /** Sends `pathAndQuery` to every target; validates every answer; compares with the first. */
+  async function same(pathAndQuery: string, expectedStatus?: number): Promise<Answer> {
+    stats.requests++;
+    const answers = await Promise.all(targets.map((target) => target.get(pathAndQuery)));
+    const truth = answers[0]!;
+    const what = (i: number) => `${targets[i]!.name}: GET ${decodeURIComponent(pathAndQuery)} → ${answers[i]!.status}`;
+    answers.forEach((answer, i) => {
+      assertDocumented(answer, what(i));
+      stats.validated++;
+    });
+    if (expectedStatus !== undefined) assert.equal(truth.status, expectedStatus, `${what(0)}: ${JSON.stringify(truth.body).slice(0, 300)}`);
+    for (let i = 1; i < answers.length; i++) {
+      const answer = answers[i]!;
+      assert.equal(answer.status, truth.status, `${what(i)}, but ${targets[0]!.name} answered ${truth.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+      if (truth.status === 404) continue;
+      const difference = firstDifference(truth.body, answer.body);
+      if (difference) assert.fail(`${what(i)} differs from ${targets[0]!.name} at ${difference}`);
+    }
+    return truth;
+  }
+
+  /** Pages through a listing with the reference's cursors, comparing every page; returns rows seen. */
+  async function pages(params: Params, maxPages: number): Promise<{ rows: number; total: number; done: boolean }> {
+    let cursor: string | undefined;
+    let rows = 0;
+    let total = 0;
+    let n = 0;
+    do {
+      const page = (await same(query('/messages', { ...params, cursor }), 200)).body as { rows: unknown[]; total: number; nextCursor: string | null };
+      stats.pages++;
+      rows += page.rows.length;
+      total = page.total;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && ++n < maxPages);
+    return { rows, total, done: !cursor };
+  }
+
+  // ---- ranges --------------------------------------------------------------------------------------
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const today = localDate(dataset.end - 1, TZ);
+  const lastDays = (days: number, tz = TZ) => {
+    const day = localDate(dataset.end - 1, tz);
+    return { from: iso(startOfDay(addDays(day, 1 - days), tz)), to: iso(startOfDay(addDays(day, 1), tz)), tz };
+  };
+  void today;
+  const month = lastDays(30);
+  const year = lastDays(366);
+
+  // Values that exist, from the reference's own options.
+  const optionValues = new Map<FilterField, string[]>();
+  for (const field of FILTER_FIELDS) {
+    const body = (await same(query(`/options/${field}`, { limit: 200 }), 200)).body as { options: { value: string; label: string }[] };
+    optionValues.set(field, body.options.map((o) => o.value));
+  }
+  const first = (field: FilterField, n = 1) => optionValues.get(field)!.slice(0, n);
+  const pick = (field: FilterField, indexes: number[]) => indexes.map((i) => optionValues.get(field)![i % optionValues.get(field)!.length]!);
+
+  await t.test('every grouping, both directions, with and without compare, 30 and 366 days', async () => {
+    for (const range of [month, year]) {
+      for (const compare of [undefined, 'previous']) {
+        for (const groupBy of GROUP_BYS) await same(query('/breakdown', { ...range, direction: 'outgoing', groupBy, compare }), 200);
+        await same(query('/breakdown', { ...range, direction: 'incoming', groupBy: 'channel', compare }), 200);
+      }
+    }
+  });
+
+  await t.test('delivery: every interval in three zones, with and without compare', async () => {
+    const spans = { hour: 2, day: 30, week: 91, month: 366 } as const;
+    for (const tz of [TZ, 'America/New_York', 'Europe/Madrid', 'Asia/Kolkata']) {
+      for (const [interval, days] of Object.entries(spans)) {
+        for (const compare of [undefined, 'previous']) await same(query('/delivery', { ...lastDays(days, tz), interval, compare }), 200);
+      }
+    }
+  });
+
+  await t.test('the seven presets in three zones, on DST days and today', async () => {
+    const nows: Record<string, number[]> = {
+      [TZ]: [dataset.end - 1, Date.UTC(2026, 3, 5, 18), Date.UTC(2025, 9, 26, 18)],
+      'America/New_York': [dataset.end - 1, Date.UTC(2026, 2, 8, 18), Date.UTC(2025, 10, 2, 18), Date.UTC(2026, 10, 1, 18)],
+      'Europe/Madrid': [dataset.end - 1, Date.UTC(2026, 2, 29, 12), Date.UTC(2026, 9, 25, 12)],
+    };
+    for (const [tz, instants] of Object.entries(nows)) {
+      for (const now of instants) {
+        if (now >= dataset.end) continue;
+        for (const preset of PRESETS) {
+          const r = resolveRange({ preset }, tz, now);
+          const range = { from: iso(r.from), to: iso(r.to), tz };
+          const hours = (r.to - r.from) / 3_600_000;
+          await same(query('/breakdown', { ...range, direction: 'outgoing', groupBy: 'source', compare: 'previous' }), 200);
+          await same(query('/breakdown', { ...range, direction: 'incoming', groupBy: 'channel' }), 200);
+          const delivery = await same(query('/delivery', { ...range, interval: hours <= 48 ? 'hour' : 'day', compare: 'previous' }), 200);
+          if (preset === 'today' && hours !== 24) {
+            // A DST day: 23 or 25 hourly buckets.
+            assert.equal((delivery.body as { series: unknown[] }).series.length, hours, `${tz} ${iso(now)}: one bucket per local hour`);
+          }
+          for (const kind of MESSAGE_KINDS) await same(query('/messages', { ...range, kind, limit: 20, order: kind === 'incoming' ? 'asc' : undefined }), 200);
+        }
+      }
+    }
+  });
+
+  await t.test('filters alone and combined, on every resource', async () => {
+    const sets: [string, Filters][] = [
+      ...FILTER_FIELDS.map((field): [string, Filters] => [field, { [field]: first(field) }]),
+      ['two channels', { channel: pick('channel', [0, 3]) }],
+      ['channel + user', { channel: first('channel'), user: pick('user', [0, 2, 4]) }],
+      ['source + type', { source: ['user', 'broadcast'], type: ['whatsapp_template'] }],
+      ['channel + source + broadcast', { channel: first('channel', 3), source: ['broadcast'], broadcast: first('broadcast', 5) }],
+      ['team + contact', { team: first('team'), contact: first('contact', 20) }],
+      ['team + user', { team: pick('team', [1]), user: pick('user', [5, 6, 7]) }],
+      ['all seven', Object.fromEntries(FILTER_FIELDS.map((f) => [f, first(f, 2)]))],
+      ['unknown values', { channel: ['ch_nope'], contact: ['c_nope'] }],
+      ['LIKE wildcards as values', { contact: ['%', '_', 'c\\_1'] }],
+      ['a subtype-heavy mix', { type: ['whatsapp_template', 'facebook_message_tag'], channel: pick('channel', [0, 1, 2, 3]) }],
+    ];
+    for (const [name, filters] of sets) {
+      for (const range of [month, year]) {
+        const params = { ...range, ...filters };
+        await same(query('/breakdown', { ...params, direction: 'outgoing', groupBy: 'source' }), 200);
+        await same(query('/breakdown', { ...params, direction: 'outgoing', groupBy: 'subtype', compare: 'previous' }), 200);
+        await same(query('/breakdown', { ...params, direction: 'incoming', groupBy: 'channel' }), 200);
+        await same(query('/delivery', { ...params, interval: range === month ? 'day' : 'week', compare: 'previous' }), 200);
+        for (const kind of MESSAGE_KINDS) await same(query('/messages', { ...params, kind, limit: 25 }), 200);
+      }
+      void name;
+    }
+  });
+
+  await t.test('paging: to the end in both orders, ties included, and the 10,000-row cap', async () => {
+    for (const order of ['asc', 'desc']) {
+      const failed = await pages({ ...month, kind: 'failed', limit: 50, order }, 1000);
+      assert.ok(failed.done && failed.rows === failed.total, `failed ${order}: paged to the end (${failed.rows}/${failed.total})`);
+      // Broadcasts send ~25 messages a second: many rows share a timestamp.
+      const ties = await pages({ ...lastDays(92), kind: 'outgoing', source: ['broadcast'], limit: 7, order }, 1000);
+      assert.ok(ties.done && ties.rows === ties.total, `broadcast ties ${order}: paged to the end (${ties.rows}/${ties.total})`);
+      const contact = await pages({ ...year, kind: 'incoming', contact: first('contact', 3), limit: 13, order }, 1000);
+      assert.ok(contact.done && contact.rows === contact.total, `contact ${order}: paged to the end`);
+    }
+    for (const [limit, order] of [[1000, 'desc'], [999, 'asc']] as const) {
+      const capped = await pages({ ...year, kind: 'outgoing', limit, order }, 20);
+      assert.ok(capped.total > ROW_CAP, `more than ${ROW_CAP} outgoing messages in a year (has ${capped.total})`);
+      assert.ok(capped.done, 'nextCursor is null at the cap');
+      assert.equal(capped.rows, ROW_CAP, `${order}: exactly ${ROW_CAP} rows paged`);
+    }
+    // A cursor replayed with the same query gives the same page (stable keyset paging).
+    const firstPage = (await same(query('/messages', { ...month, kind: 'outgoing', limit: 10 }), 200)).body as { nextCursor: string };
+    await same(query('/messages', { ...month, kind: 'outgoing', limit: 10, cursor: firstPage.nextCursor }), 200);
+    await same(query('/messages', { ...month, kind: 'outgoing', limit: 10, cursor: firstPage.nextCursor }), 200);
+  });
+
+  await t.test('options: every field, search, limits', async () => {
+    for (const field of FILTER_FIELDS) {
+      await same(query(`/options/${field}`), 200);
+      await same(query(`/options/${field}`, { limit: 1 }), 200);
+      const labels = ((await same(query(`/options/${field}`, { limit: 200 }), 200)).body as { options: { label: string }[] }).options.map((o) => o.label);
+      const words = [...new Set(labels.flatMap((l) => l.match(/\p{L}{3,}/gu) ?? []))].slice(0, 4);
+      for (const word of words) {
+        await same(query(`/options/${field}`, { q: foldForSearch(word).toUpperCase(), limit: 200 }), 200);
+        await same(query(`/options/${field}`, { q: word.toLowerCase() }), 200);
+      }
+      for (const q of ['%', '_', '\\', ' a ', 'JOSÉ', 'zzqxj-no-such-thing', 'ñ', "'; DROP TABLE messages; --"]) await same(query(`/options/${field}`, { q }), 200);
+    }
+  });
+
+  await t.test('bad requests answer the same problems', async () => {
+    const outgoing = { ...month, direction: 'outgoing', groupBy: 'source' };
+    const list = { ...month, kind: 'outgoing' };
+    const bad: [string, Params][] = [
+      ['/breakdown', { ...outgoing, from: undefined }],
+      ['/breakdown', { ...outgoing, tz: 'Mars/Olympus_Mons' }],
+      ['/breakdown', { ...outgoing, from: month.to, to: month.from }],
+      ['/breakdown', { ...outgoing, ...lastDays(400) }],
+      ['/breakdown', { ...outgoing, direction: 'incoming' }],
+      ['/breakdown', { ...outgoing, source: 'carrier-pigeon' }],
+      ['/breakdown', { ...outgoing, compare: 'next' }],
+      ['/delivery', { ...month, interval: 'fortnight' }],
+      ['/delivery', { ...lastDays(40), interval: 'hour' }],
+      ['/messages', { ...list, limit: 0 }],
+      ['/messages', { ...list, limit: 1001 }],
+      ['/messages', { ...list, cursor: 'not-a-cursor' }],
+      ['/messages', { ...list, kind: 'failed', cursor: 'eyJ2IjoxLCJ0IjoxLCJpIjoibV8xIiwibiI6MSwiayI6Im91dGdvaW5nIiwibyI6ImRlc2MifQ' }],
+      ['/options/channel', { limit: 201 }],
+      ['/options/colour', {}],
+      ['/nope', {}],
+    ];
+    for (const [path, params] of bad) {
+      const answer = await same(query(path, params));
+      assert.ok(answer.status === 400 || answer.status === 404, `${path}: a 400 or 404 problem`);
+    }
+  });
+
+  return stats;
+}
