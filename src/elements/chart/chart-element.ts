@@ -241,7 +241,6 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
       aria-hidden="true"
       ${chart({
         option,
-        lang: this.reportLang,
         ...(onClick ? { onClick: (event) => onClick(event.dataIndex) } : {}),
         onRendered: () => fire(this, 'msg-chart-rendered', { chart: name }),
       })}

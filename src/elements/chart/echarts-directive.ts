@@ -1,12 +1,10 @@
 import { noChange, type ElementPart } from 'lit';
 import { AsyncDirective, directive, PartType, type PartInfo } from 'lit/async-directive.js';
 import { createChart, type ECharts, type EChartsCoreOption } from './echarts.js';
-import type { Lang } from '../../i18n/locales.js';
 
 /** How the chart of a `chart(...)` binding is drawn. */
 export interface ChartBinding {
   option: EChartsCoreOption;
-  lang: Lang;
   /** Called with ECharts' click parameters (series data index and name). */
   onClick?: (event: { dataIndex: number; name: string }) => void;
   /** Called each time ECharts finishes drawing a frame. */
@@ -44,7 +42,6 @@ class EChartDirective extends AsyncDirective {
       this.#teardown();
       this.#element = element;
     }
-    if (this.#chart && this.#binding?.lang !== binding.lang) this.#teardown();
     this.#binding = binding;
     this.#observe();
     this.#draw();
@@ -87,7 +84,7 @@ class EChartDirective extends AsyncDirective {
     // Hidden or not yet laid out: wait for the ResizeObserver to report a real size.
     if (element.clientWidth === 0 || element.clientHeight === 0) return;
     if (!this.#chart) {
-      this.#chart = createChart(element, binding.lang);
+      this.#chart = createChart(element);
       this.#chart.on('click', (event) => {
         const { dataIndex, name } = event as { dataIndex: number; name: string };
         this.#binding?.onClick?.({ dataIndex, name });
@@ -114,5 +111,5 @@ class EChartDirective extends AsyncDirective {
   }
 }
 
-/** Binds an ECharts chart to an element: `<div ${chart({ option, lang })}></div>`. */
+/** Binds an ECharts chart to an element: `<div ${chart({ option })}></div>`. */
 export const chart = directive(EChartDirective);

@@ -2,20 +2,15 @@
  * The only module that imports ECharts: the core plus exactly the charts and components the
  * elements draw, on the canvas renderer, so bundlers drop the rest (≈ half of ECharts).
  */
-import { init, use, registerLocale, type ECharts, type EChartsCoreOption } from 'echarts/core';
+import { init, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import langES from 'echarts/lib/i18n/langES.js';
-import langPT from 'echarts/lib/i18n/langPT-br.js';
-import type { Lang } from '../../i18n/locales.js';
 
 // The plain legend (no paging) is enough for the delivery line's four statuses.
 use([BarChart, LineChart, PieChart, GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
-registerLocale('ES', langES as Parameters<typeof registerLocale>[1]);
-registerLocale('PT', langPT as Parameters<typeof registerLocale>[1]);
-
-const ECHARTS_LOCALE: Record<Lang, string> = { es: 'ES', en: 'EN', pt: 'PT' };
+// No ECharts locale is registered: every text the charts show (axis labels, tooltips, legends)
+// comes from our own i18n layer through formatters, so ECharts' own strings never appear.
 
 /**
  * zrender empties its root with `root.innerHTML = ''` on init and dispose. Under
@@ -35,10 +30,10 @@ function emptyOnlyInnerHTML(container: HTMLElement): void {
   });
 }
 
-/** Creates a chart in `container` with the report's language. */
-export function createChart(container: HTMLElement, lang: Lang): ECharts {
+/** Creates a chart in `container`. */
+export function createChart(container: HTMLElement): ECharts {
   emptyOnlyInnerHTML(container);
-  return init(container, undefined, { renderer: 'canvas', locale: ECHARTS_LOCALE[lang] });
+  return init(container, undefined, { renderer: 'canvas' });
 }
 
 export type { ECharts, EChartsCoreOption };
