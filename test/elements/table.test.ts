@@ -205,7 +205,7 @@ function syntheticRows(count: number, content: (i: number) => string = (i) => `M
 
 describe('<msg-table>', function () {
   this.timeout(20_000);
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
   before(startMocks);
   beforeEach(() => resetRequests());
 
@@ -256,7 +256,9 @@ describe('<msg-table>', function () {
     const first = await mockAnswer<MessagesResponse>('messages', params);
     expect(first.total).to.be.greaterThan(600);
     await rowsShown(table);
-    expect(table.rows).to.have.length(100);
+    for (let i = 0; i < 5; i++) await frame();
+    expect(table.rows, 'no page before scrolling').to.have.length(100);
+    expect(requests.filter((url) => url.searchParams.has('cursor'))).to.have.length(0);
     const rowHeight = shadow(table).querySelector<HTMLElement>('.body [role="row"]')!.getBoundingClientRect().height;
 
     scroller(table).scrollTop = 40 * rowHeight;
@@ -569,6 +571,32 @@ describe('<msg-table>', function () {
     expect(shadow(invalid).querySelector('.state')!.textContent).to.contain('el atributo kind no puede ser «sent»');
     expect(shadow(invalid).querySelector('.state')!.textContent).to.contain('el atributo page-size no puede ser «5000»');
     await expect(invalid).to.be.accessible();
+  });
+
+  it('keeps its rows when a later page fails, says so, and retries from the same cursor', async () => {
+    const calls: MessagesParams[] = [];
+    const source = memorySource(syntheticRows(600), { calls });
+    let fail = true;
+    const flaky: ReportDataSource = {
+      ...source,
+      messages: (params, options) => (params.cursor && fail ? Promise.reject(new Error('boom')) : source.messages(params, options)),
+    };
+    const table = await fixture<MsgTable>(html`<msg-table .dataSource=${flaky} timezone=${ZONE} now=${NOW} page-size="100"></msg-table>`);
+    await settled(table);
+    await rowsShown(table);
+    const errorEvent = nextEvent<MsgErrorEvent>(table, 'msg-error');
+    scroller(table).scrollTop = 50 * 36;
+    expect((await errorEvent).detail.source).to.equal('request');
+    await until(() => shadow(table).querySelector('[part~="load-error"]') !== null, 'the page error');
+    expect(table.rows).to.have.length(100);
+    await expect(table).to.be.accessible();
+    fail = false;
+    shadow(table).querySelector<HTMLButtonElement>('[part~="load-error"] [part~="retry"]')!.click();
+    await until(() => table.rows.length >= 200, 'the retried page');
+    expect(calls.at(-1)!.cursor).to.equal('100');
+    expect(table.rows.map((row) => row.id).slice(98, 102)).to.deep.equal(['m_98', 'm_99', 'm_100', 'm_101']);
+    await table.updateComplete;
+    expect(shadow(table).querySelector('[part~="load-error"]')).to.equal(null);
   });
 
   it('aborts its requests when removed, and fetches again when put back', async () => {

@@ -456,11 +456,14 @@ export class MsgTable extends ReportConsumerElement {
       for (;;) {
         const listing = this.#listing;
         if (!listing || listing.complete || listing.error || !this.isConnected) break;
-        if (listing.rows.length > this.#wanted + PREFETCH_ROWS) break;
+        const pageSize = this.#config.ok ? this.#config.pageSize : DEFAULT_PAGE_SIZE;
+        // Half a page ahead (at most PREFETCH_ROWS): the next page arrives before it is needed,
+        // and the first screen never asks for a second page.
+        const ahead = Math.min(PREFETCH_ROWS, Math.floor(pageSize / 2));
+        if (listing.rows.length > this.#wanted + ahead) break;
         const before = listing.rows.length;
         // A long way past the rows held (a dragged scrollbar), bigger pages get there sooner.
-        const gap = this.#wanted + PREFETCH_ROWS - before;
-        await listing.loadMore(Math.min(MAX_PAGE_SIZE, Math.max(this.#config.ok ? this.#config.pageSize : DEFAULT_PAGE_SIZE, gap)));
+        await listing.loadMore(Math.min(MAX_PAGE_SIZE, Math.max(pageSize, this.#wanted + ahead - before)));
         if (listing !== this.#listing || listing.rows.length === before) break;
       }
     } catch {
