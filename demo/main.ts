@@ -3,11 +3,10 @@
  * over the seeded demo data set). Elements are loaded only once the worker answers, so their
  * first requests already reach it.
  */
-import { setupWorker } from 'msw/browser';
-import { createHandlers } from '../mock/handlers.js';
+import { applyDemoBackend, startDemoBackend } from './backend.js';
 
-const worker = setupWorker(...createHandlers({ baseUrl: '/api' }));
-await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+// The reference server's real endpoint when it serves this page (npm start), else the MSW mock.
+applyDemoBackend(await startDemoBackend());
 await import('../src/index.js');
 
 const report = document.querySelector('msg-report')!;

@@ -39,12 +39,20 @@ export function toNodeListener(handler: FetchHandler): (req: IncomingMessage, re
         response.headers.forEach((value, name) => {
           outHeaders[name] = value;
         });
-        res.writeHead(response.status, outHeaders);
         if (!response.body || req.method === 'HEAD') {
-          res.end();
+          res.writeHead(response.status, outHeaders).end();
           return;
         }
-        Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res);
+        if (response.headers.has('content-length')) {
+          // A file: stream it.
+          res.writeHead(response.status, outHeaders);
+          Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res);
+          return;
+        }
+        // A JSON answer: small, so one buffer (cheaper than bridging web streams).
+        const body = Buffer.from(await response.arrayBuffer());
+        outHeaders['content-length'] = String(body.length);
+        res.writeHead(response.status, outHeaders).end(body);
       },
       (error) => {
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });

@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import type { Dataset, DatasetMessage } from '../reference/dataset/types.js';
 import { foldForSearch } from '../reference/labels.js';
-import { createIndexSql, dropIndexSql, MESSAGE_INDEXES } from './db/schema.js';
+import { createIndexSql, dropIndexSql, MESSAGE_INDEXES, STATUS_CODE, STATUS_WINDOW_MS } from './db/schema.js';
 import { numberPlaceholders, placeholders } from './db/sql.js';
 import type { SqliteDatabase } from './db/sqlite.js';
 
@@ -53,8 +53,22 @@ const MESSAGE_COLUMNS = [
   'read_at',
   'error_code',
   'error_message',
+  'status',
 ] as const;
-const PG_TYPES = ['text', 'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'bigint', 'text', 'text'];
+const PG_TYPES = ['text', 'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'bigint', 'text', 'text', 'smallint'];
+
+/**
+ * The funnel step a message reached within 30 days of sending, as `messages.status` stores it
+ * (the schema's CHECK holds every writer to the same rule): 3 failed, 2 read, 1 delivered,
+ * 0 sent; null for incoming messages.
+ */
+export function statusOf(m: Pick<DatasetMessage, 'direction' | 'ts' | 'deliveredAt' | 'readAt' | 'error'>): number | null {
+  if (m.direction !== 'outgoing') return null;
+  if (m.error) return STATUS_CODE.failed;
+  if (m.readAt !== null && m.readAt - m.ts <= STATUS_WINDOW_MS) return STATUS_CODE.read;
+  if (m.deliveredAt !== null && m.deliveredAt - m.ts <= STATUS_WINDOW_MS) return STATUS_CODE.delivered;
+  return STATUS_CODE.sent;
+}
 
 const LOOKUP_TABLES = ['channels', 'teams', 'users', 'contacts', 'broadcasts'] as const;
 
@@ -77,6 +91,7 @@ function messageValues(workspace: string, m: DatasetMessage): unknown[] {
     m.readAt,
     m.error?.code ?? null,
     m.error?.message ?? null,
+    statusOf(m),
   ];
 }
 

@@ -123,7 +123,6 @@ export function createSqliteStore(options: SqliteStoreOptions): ReportStore & { 
       }
       replace(slot);
     });
-    worker.unref();
     return slot;
   }
 

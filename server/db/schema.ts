@@ -22,6 +22,11 @@ export const STATUS_WINDOW_MS = 30 * 24 * 3_600_000;
 /** `messages.status` values: the furthest funnel step within the 30-day window. */
 export const STATUS_CODE = { sent: 0, delivered: 1, read: 2, failed: 3 } as const;
 
+/** The funnel rule over a message's own columns; `messages.status` must equal it. */
+export const STATUS_EXPR =
+  `CASE WHEN direction <> 'outgoing' THEN NULL WHEN error_code IS NOT NULL THEN 3 ` +
+  `WHEN read_at - ts <= ${STATUS_WINDOW_MS} THEN 2 WHEN delivered_at - ts <= ${STATUS_WINDOW_MS} THEN 1 ELSE 0 END`;
+
 export interface Migration {
   id: number;
   name: string;
@@ -134,9 +139,10 @@ export const MIGRATIONS: Migration[] = [
         PRIMARY KEY (workspace, id)
       )`,
       // status: the furthest funnel step reached within 30 days of sending (0 sent, 1 delivered,
-      // 2 read, 3 failed; NULL for incoming). A generated column, so a receipt that arrives later
-      // (an UPDATE of delivered_at/read_at) can never leave it stale. It comes last: older Citus
-      // releases wanted generated columns at the end.
+      // 2 read, 3 failed; NULL for incoming). Writers set it (see statusOf in ../seed.ts) and the
+      // CHECK holds them to the rule, so it can never be stale: a receipt arriving later is an
+      // UPDATE of delivered_at/read_at *and* status, or it fails. A plain column rather than a
+      // generated one: SQLite does not read generated columns from a covering index.
       `CREATE TABLE messages (
         workspace ${key(d)} NOT NULL,
         id ${key(d)} NOT NULL,
@@ -155,12 +161,7 @@ export const MIGRATIONS: Migration[] = [
         read_at BIGINT,
         error_code TEXT,
         error_message TEXT,
-        status SMALLINT GENERATED ALWAYS AS (CASE
-          WHEN direction <> 'outgoing' THEN NULL
-          WHEN error_code IS NOT NULL THEN 3
-          WHEN read_at - ts <= ${STATUS_WINDOW_MS} THEN 2
-          WHEN delivered_at - ts <= ${STATUS_WINDOW_MS} THEN 1
-          ELSE 0 END) STORED,
+        status SMALLINT CHECK (status IS NOT DISTINCT FROM (${STATUS_EXPR})),
         PRIMARY KEY (workspace, id)
       )`,
       ...MESSAGE_INDEXES.map((index) => createIndexSql(index, d)),
