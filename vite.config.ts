@@ -23,6 +23,8 @@ export const libraryEntries: Record<string, string> = {
   'elements/table/table': 'src/elements/table/table.ts',
   'elements/filters/msg-report-filters': 'src/elements/filters/msg-report-filters.ts',
   'elements/filters/report-filters': 'src/elements/filters/report-filters.ts',
+  'elements/messages-report/msg-messages-report': 'src/elements/messages-report/msg-messages-report.ts',
+  'elements/messages-report/messages-report': 'src/elements/messages-report/messages-report.ts',
 };
 
 const demo: UserConfig = {

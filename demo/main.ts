@@ -1,7 +1,7 @@
 /**
- * The demo page: the report's elements against the mocked endpoint (MSW in a service worker,
- * over the seeded demo data set). Elements are loaded only once the worker answers, so their
- * first requests already reach it.
+ * The demo page: the whole report in one tag. Served by Vite (`vite`), it runs against the mocked
+ * endpoint (MSW in a service worker, over the seeded demo data set); elements are loaded only
+ * once the worker answers, so their first requests already reach it.
  */
 import { applyDemoBackend, startDemoBackend } from './backend.js';
 
@@ -9,21 +9,21 @@ import { applyDemoBackend, startDemoBackend } from './backend.js';
 applyDemoBackend(await startDemoBackend());
 await import('../src/index.js');
 
-const report = document.querySelector('msg-report')!;
-const outgoing = document.querySelector<HTMLElement>('#outgoing')!;
-const form = document.querySelector<HTMLFormElement>('#controls')!;
+const report = document.querySelector('msg-messages-report')!;
 const status = document.querySelector('#status')!;
 
-form.addEventListener('change', (event) => {
-  const select = event.target as HTMLSelectElement;
-  if (select.name === 'group-by') outgoing.setAttribute('group-by', select.value);
-  else report.setAttribute(select.name, select.value);
-  if (select.name === 'lang') document.documentElement.lang = select.value;
+document.querySelector<HTMLSelectElement>('#lang')!.addEventListener('change', (event) => {
+  const lang = (event.target as HTMLSelectElement).value;
+  document.documentElement.lang = lang;
+  report.setAttribute('lang', lang);
 });
-
 report.addEventListener('msg-error', (event) => {
   status.textContent = event.detail.message;
 });
 report.addEventListener('msg-state-change', () => {
   status.textContent = '';
+});
+report.addEventListener('msg-data-export', (event) => {
+  event.preventDefault();
+  status.textContent = `Data Export: ${event.detail.total} messages (${event.detail.kind}).`;
 });

@@ -50,3 +50,5 @@ export {
   formatPlainDate,
   type PlainDate,
 } from './query/zoned-time.js';
+export * from './csv/index.js';
+export { parseStateChange, toggleFilterValue, type StateChange, type RangeChange } from './query/state-change.js';

@@ -1,0 +1,54 @@
+import { css } from 'lit';
+
+export const messagesReportStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  msg-report {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .section {
+    display: grid;
+    gap: 12px;
+    min-width: 0;
+    padding: var(--_gap);
+    background: var(--_surface-color);
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_radius);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  .grouping {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .grouping legend {
+    padding: 0 0 4px;
+    color: var(--_muted-color);
+  }
+  .grouping label {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    cursor: pointer;
+  }
+  .grouping input {
+    accent-color: var(--_accent-color);
+  }
+  @container (max-width: 480px) {
+    .section {
+      padding: 12px 8px;
+    }
+  }
+`;

@@ -1,0 +1,101 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { MsgMessagesReport } from '../../src/elements/messages-report/messages-report.js';
+import { NOW, ZONE, requests, resetRequests, settled, shadow, startMocks } from './helpers.js';
+import type { MsgChartElement } from '../../src/elements/chart/chart-element.js';
+
+/** Waits until every chart and list of the report has settled. */
+async function allSettled(host: MsgMessagesReport): Promise<void> {
+  await host.updateComplete;
+  const root = shadow(host);
+  const report = root.querySelector('msg-report')!;
+  await report.updateComplete;
+  for (const element of root.querySelectorAll<MsgChartElement<unknown>>('msg-breakdown-chart, msg-delivery-line')) {
+    await settled(element);
+  }
+  for (const table of root.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('msg-table, msg-report-filters')) {
+    await table.updateComplete;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+const byResource = () => {
+  const counts: Record<string, number> = {};
+  for (const url of requests) {
+    const resource = url.pathname.replace(/^.*\/api\//, '').replace(/^options\/.*/, 'options');
+    counts[resource] = (counts[resource] ?? 0) + 1;
+  }
+  return counts;
+};
+
+describe('<msg-messages-report>', () => {
+  before(startMocks);
+  beforeEach(resetRequests);
+
+  it('lays out every part of the Spanish page, in its order', async () => {
+    const host = await fixture<MsgMessagesReport>(html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`);
+    await allSettled(host);
+    const root = shadow(host);
+    expect([...root.querySelectorAll('h2')].map((h) => h.textContent!.trim())).to.deep.equal([
+      'Mensajes entrantes',
+      'Mensajes salientes',
+      'Entrega de mensajes salientes',
+      'Lista de mensajes entrantes',
+      'Lista de mensajes salientes',
+      'Registro de mensajes fallidos',
+    ]);
+    const report = root.querySelector('msg-report')!;
+    expect([...report.children].map((child) => child.localName)).to.deep.equal([
+      'msg-report-filters',
+      'div',
+      'div',
+      'div',
+      'div',
+      'div',
+      'div',
+    ]);
+    expect([...root.querySelectorAll('msg-table')].map((table) => table.getAttribute('kind'))).to.deep.equal(['incoming', 'outgoing', 'failed']);
+    await expect(host).to.be.accessible();
+  });
+
+  it('makes one request per element on load and per element on a filter change', async () => {
+    const host = await fixture<MsgMessagesReport>(html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`);
+    await allSettled(host);
+    const onLoad = byResource();
+    // Two breakdowns, one delivery line, three lists (first page each).
+    expect(onLoad.breakdown).to.equal(2);
+    expect(onLoad.delivery).to.equal(1);
+    expect(onLoad.messages).to.equal(3);
+    resetRequests();
+    host.applyChange({ filters: { channel: ['ch_1'] } });
+    await allSettled(host);
+    const onChange = byResource();
+    expect(onChange.breakdown).to.equal(2);
+    expect(onChange.delivery).to.equal(1);
+    expect(onChange.messages).to.equal(3);
+  });
+
+  it('switches the outgoing grouping from its radio group, with one new request', async () => {
+    const host = await fixture<MsgMessagesReport>(html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`);
+    await allSettled(host);
+    resetRequests();
+    const radio = shadow(host).querySelector<HTMLInputElement>('input[value="source"]')!;
+    radio.click();
+    await allSettled(host);
+    const outgoing = shadow(host).querySelector('msg-breakdown-chart[direction="outgoing"]')!;
+    expect(outgoing.getAttribute('group-by')).to.equal('source');
+    expect(requests.map((url) => url.searchParams.get('groupBy'))).to.deep.equal(['source']);
+  });
+
+  it('fits a 360 px wide screen without horizontal scrolling', async () => {
+    const frame = await fixture<HTMLElement>(html`<div style="width: 360px">
+      <msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>
+    </div>`);
+    const host = frame.querySelector('msg-messages-report')!;
+    await allSettled(host);
+    expect(host.scrollWidth).to.be.at.most(360);
+    for (const section of shadow(host).querySelectorAll('.section')) {
+      expect(section.scrollWidth, section.getAttribute('part')!).to.be.at.most(section.clientWidth + 1);
+    }
+  });
+});
