@@ -16,13 +16,13 @@
  *   QUERY_TIMEOUT_MS (15000), SQLITE_WORKERS (2–4), LOG_LEVEL (info), DEMO_DIR (dist-demo)
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHandler, staticTokenAuth, type CorsOptions } from './handler.js';
 import { jsonLogger } from './log.js';
-import { createStaticHandler, toNodeListener } from './node.js';
+import { createStaticHandler } from './node.js';
 import { progressBar } from './progress.js';
+import { startHttpServer } from './serve.js';
 import { DEFAULT_SEED_MESSAGES, setupStore } from './setup.js';
 
 const { values: flags } = parseArgs({
@@ -86,7 +86,7 @@ const hasDemo = existsSync(join(demoDir, 'index.html'));
 const serveStatic = createStaticHandler(demoDir);
 const dataEnd = setup.info.dataEnd;
 
-const listener = toNodeListener(async (request) => {
+const app = async (request: Request): Promise<Response> => {
   const path = new URL(request.url).pathname;
   if (path === '/healthz' || path === '/api' || path.startsWith('/api/')) return api(request);
   if (path === '/demo-config.json') {
@@ -101,37 +101,22 @@ const listener = toNodeListener(async (request) => {
     status: 404,
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
-});
+};
 
-// Bounded requests: headers (and so the URL) at most 16 KiB, a request must arrive within 30 s.
-const server = createServer({ maxHeaderSize: 16_384, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 });
-let inFlight = 0;
-server.on('request', (req, res) => {
-  inFlight++;
-  res.on('close', () => inFlight--);
-  listener(req, res);
-});
-server.listen(port, host, () => {
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  log({ level: 'info', msg: 'listening', url: `http://${shown}:${actualPort}/`, database: setup.engine, workers: 'workers' in setup.store ? setup.store.workers : undefined });
-  process.stderr.write(`\nmsg-report is serving the report at  http://${shown}:${actualPort}/\n  endpoint  http://${shown}:${actualPort}/api  (${setup.engine})\n\n`);
-});
+const http = await startHttpServer(app, { port, host });
+const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+const url = `http://${shown}:${http.port}/`;
+log({ level: 'info', msg: 'listening', url, database: setup.engine, workers: 'workers' in setup.store ? setup.store.workers : undefined });
+process.stderr.write(`\nmsg-report is serving the report at  ${url}\n  endpoint  ${url}api  (${setup.engine}: ${setup.location})\n\n`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log({ level: 'info', msg: 'shutting down', signal, inFlight });
-  // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
-  server.close();
-  server.closeIdleConnections();
-  const deadline = Date.now() + 10_000;
-  while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  server.closeAllConnections();
+  log({ level: 'info', msg: 'shutting down', signal, inFlight: http.inFlight() });
+  const unfinished = await http.shutdown();
   await setup.store.close().catch(() => {});
-  log({ level: 'info', msg: 'stopped', unfinished: inFlight });
+  log({ level: 'info', msg: 'stopped', unfinished });
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

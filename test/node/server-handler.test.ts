@@ -1,0 +1,272 @@
+/**
+ * The server's behaviour around the contract: credentials and tenants, CORS, bounded requests,
+ * methods, timeouts (503), a full queue (429), logs, health, graceful shutdown, and the CLI from
+ * first start (seeding) to SIGTERM. On SQLite and, where the engine matters, PostgreSQL.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { generateDataset } from '../../reference/dataset/index.js';
+import { createPgPool, PostgresExecutor } from '../../server/db/postgres.js';
+import { QueryTimeoutError } from '../../server/db/sql.js';
+import { createHandler, staticTokenAuth } from '../../server/handler.js';
+import type { LogEntry } from '../../server/log.js';
+import { startHttpServer } from '../../server/serve.js';
+import type { ReportStore } from '../../server/store.js';
+import {
+  NO_POSTGRES_MESSAGE,
+  POSTGRES_URL,
+  SKIP_POSTGRES,
+  startPostgresServer,
+  startSqliteServer,
+  type RunningServer,
+  type Tenant,
+} from './contract-suite-servers.js';
+
+const END = Date.UTC(2026, 10, 26, 12);
+const tenants: Tenant[] = [
+  { workspace: 'ws_a', token: 'secret-a', dataset: generateDataset({ seed: 3, end: END, months: 2, messagesPerDay: 40 }) },
+  { workspace: 'ws_b', token: 'secret-b', dataset: generateDataset({ seed: 4, end: END, months: 2, messagesPerDay: 10 }) },
+];
+const YEAR = { from: new Date(END - 365 * 86_400_000).toISOString(), to: new Date(END).toISOString(), tz: 'America/Mexico_City' };
+const qs = (params: Record<string, string>) => new URLSearchParams(params).toString();
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+describe('server: credentials, limits, errors, logs', () => {
+  const logs: LogEntry[] = [];
+  let sqlite: RunningServer;
+
+  before(async () => {
+    sqlite = await startSqliteServer({
+      tenants,
+      logger: (entry) => logs.push(entry),
+      handler: { cors: { origins: ['https://host.example'], credentials: true } },
+    });
+  });
+  after(() => sqlite.close());
+
+  test('the workspace comes from the credentials: 401 without, 403 for an unknown token, each tenant its own data', async () => {
+    const url = `${sqlite.baseUrl}/breakdown?${qs({ ...YEAR, direction: 'outgoing', groupBy: 'channel' })}`;
+    const none = await fetch(url);
+    assert.equal(none.status, 401);
+    assert.equal(none.headers.get('content-type'), 'application/problem+json');
+    assert.equal(none.headers.get('www-authenticate'), 'Bearer');
+    assert.equal((await none.json()).status, 401);
+    assert.equal((await fetch(url, { headers: auth('nope') })).status, 403);
+    const a = await (await fetch(url, { headers: auth('secret-a') })).json();
+    const b = await (await fetch(url, { headers: auth('secret-b') })).json();
+    const outgoing = (t: Tenant) => t.dataset.messages.filter((m) => m.direction === 'outgoing' && m.ts >= Date.parse(YEAR.from)).length;
+    assert.equal(a.total, outgoing(tenants[0]!));
+    assert.equal(b.total, outgoing(tenants[1]!));
+    // A workspace parameter is just an unknown parameter: ignored.
+    const sneaky = await (await fetch(`${url}&workspace=ws_a`, { headers: auth('secret-b') })).json();
+    assert.equal(sneaky.total, b.total);
+  });
+
+  test('staticTokenAuth: one workspace, an optional bearer token', async () => {
+    const open = staticTokenAuth({ workspace: 'w' });
+    assert.deepEqual(await open(new Request('http://x/')), { workspace: 'w' });
+    const locked = staticTokenAuth({ workspace: 'w', token: 't0k3n' });
+    assert.equal(((await locked(new Request('http://x/'))) as { status: number }).status, 401);
+    assert.equal(((await locked(new Request('http://x/', { headers: auth('wrong') }))) as { status: number }).status, 401);
+    assert.deepEqual(await locked(new Request('http://x/', { headers: auth('t0k3n') })), { workspace: 'w' });
+  });
+
+  test('CORS: preflight and simple requests for allowed origins only, with credentials', async () => {
+    const url = `${sqlite.baseUrl}/options/channel`;
+    const preflight = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://host.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://host.example');
+    assert.equal(preflight.headers.get('access-control-allow-credentials'), 'true');
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /GET/);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /authorization/i);
+    const allowed = await fetch(url, { headers: { Origin: 'https://host.example', ...auth('secret-a') } });
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://host.example');
+    assert.equal(allowed.headers.get('vary'), 'Origin');
+    const other = await fetch(url, { headers: { Origin: 'https://evil.example', ...auth('secret-a') } });
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+    const badPreflight = await fetch(url, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' } });
+    assert.equal(badPreflight.status, 403);
+  });
+
+  test('bounded requests: URL length, filter values; limit by the contract', async () => {
+    const long = await fetch(`${sqlite.baseUrl}/options/contact?q=${'x'.repeat(9000)}`, { headers: auth('secret-a') });
+    assert.equal(long.status, 400);
+    const many = new URLSearchParams({ ...YEAR, direction: 'outgoing', groupBy: 'source' });
+    for (let i = 0; i < 201; i++) many.append('contact', `c_${i}`);
+    const tooMany = await fetch(`${sqlite.baseUrl}/breakdown?${many}`, { headers: auth('secret-a') });
+    assert.equal(tooMany.status, 400);
+    assert.deepEqual((await tooMany.json()).invalidParams.map((p: { name: string }) => p.name), ['contact']);
+    const limit = await fetch(`${sqlite.baseUrl}/messages?${qs({ ...YEAR, kind: 'outgoing', limit: '5000' })}`, { headers: auth('secret-a') });
+    assert.equal(limit.status, 400);
+  });
+
+  test('methods: HEAD answers headers only, anything but GET/HEAD is 405 with Allow', async () => {
+    const url = `${sqlite.baseUrl}/options/channel`;
+    const head = await fetch(url, { method: 'HEAD', headers: auth('secret-a') });
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), '');
+    const post = await fetch(url, { method: 'POST', headers: auth('secret-a'), body: 'x'.repeat(100_000) });
+    assert.equal(post.status, 405);
+    assert.equal(post.headers.get('allow'), 'GET, HEAD');
+    assert.equal((await fetch(`${sqlite.baseUrl}/nope`, { headers: auth('secret-a') })).status, 404);
+  });
+
+  test('health needs no credentials', async () => {
+    const response = await fetch(`${sqlite.baseUrl}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok', database: 'sqlite' });
+  });
+
+  test('one JSON log entry per request, with its id, workspace, operation, status and time', async () => {
+    const response = await fetch(`${sqlite.baseUrl}/options/team`, { headers: { ...auth('secret-b'), 'X-Request-Id': 'req-42' } });
+    assert.equal(response.headers.get('x-request-id'), 'req-42');
+    const entry = logs.find((e) => e.id === 'req-42');
+    assert.ok(entry, 'logged');
+    assert.equal(entry.msg, 'request');
+    assert.equal(entry.level, 'info');
+    assert.equal(entry.status, 200);
+    assert.equal(entry.workspace, 'ws_b');
+    assert.equal(entry.op, 'options');
+    assert.equal(typeof entry.ms, 'number');
+    assert.doesNotThrow(() => JSON.stringify(entry));
+  });
+});
+
+describe('server: timeouts and overload', () => {
+  test('SQLite: a query past its deadline answers 503 with Retry-After', async () => {
+    const server = await startSqliteServer({ tenants, queryTimeoutMs: 1 });
+    try {
+      // 366 daily buckets are 366 statements: the deadline passes long before the last one.
+      const response = await fetch(`${server.baseUrl}/delivery?${qs({ ...YEAR, interval: 'day', compare: 'previous' })}`, { headers: auth('secret-a') });
+      assert.equal(response.status, 503);
+      assert.equal(response.headers.get('retry-after'), '5');
+      assert.match((await response.json()).detail, /longer than 1 ms/);
+      // The pool still answers afterwards.
+      assert.equal((await fetch(`${server.baseUrl}/healthz`)).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('SQLite: a full queue answers 429 with Retry-After', async () => {
+    const server = await startSqliteServer({ tenants: tenants.slice(1), queueLimit: 0 });
+    try {
+      const response = await fetch(`${server.baseUrl}/options/channel`, { headers: auth('secret-b') });
+      assert.equal(response.status, 429);
+      assert.equal(response.headers.get('retry-after'), '1');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('PostgreSQL: statement_timeout cancels the statement in the server, reported as a timeout', async (t) => {
+    if (SKIP_POSTGRES) return t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+    assert.ok(POSTGRES_URL, NO_POSTGRES_MESSAGE);
+    const pool = createPgPool({ connectionString: POSTGRES_URL, statementTimeoutMs: 50, max: 1 });
+    try {
+      const started = Date.now();
+      await assert.rejects(new PostgresExecutor(pool, 50).all('SELECT pg_sleep(5)'), QueryTimeoutError);
+      assert.ok(Date.now() - started < 3_000, 'cut off, not waited out');
+      const [row] = await new PostgresExecutor(pool, 50).all<{ one: number }>('SELECT 1 AS one');
+      assert.equal(row!.one, 1);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  test('PostgreSQL: health and the same 401/200 behaviour', async (t) => {
+    if (SKIP_POSTGRES) return t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+    const server = await startPostgresServer({ tenants: tenants.slice(1) });
+    try {
+      assert.deepEqual(await (await fetch(`${server.baseUrl}/healthz`)).json(), { status: 'ok', database: 'postgres' });
+      assert.equal((await fetch(`${server.baseUrl}/options/channel`)).status, 401);
+      assert.equal((await fetch(`${server.baseUrl}/options/channel`, { headers: auth('secret-b') })).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('server: graceful shutdown and the CLI', () => {
+  test('shutdown lets an in-flight request finish, then refuses new connections', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const store: ReportStore = {
+      engine: 'sqlite',
+      async run() {
+        await gate;
+        return { field: 'channel', options: [] } as never;
+      },
+      floor: async () => 0,
+      ping: async () => {},
+      close: async () => {},
+    };
+    const handler = createHandler({ store, verifyRequest: () => ({ workspace: 'w' }), logger: false });
+    const http = await startHttpServer(handler);
+    const inFlight = fetch(`http://127.0.0.1:${http.port}/options/channel`);
+    while (http.inFlight() === 0) await new Promise((r) => setTimeout(r, 5));
+    const stopped = http.shutdown();
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    const response = await inFlight;
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { field: 'channel', options: [] });
+    assert.equal(await stopped, 0, 'no request left unfinished');
+    await assert.rejects(fetch(`http://127.0.0.1:${http.port}/options/channel`));
+  });
+
+  test('npm start (server/cli.ts): seeds on first start with progress, serves, reuses the data, stops on SIGTERM', { timeout: 120_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'msg-report-cli-'));
+    const start = async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0'], {
+        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, SEED_MESSAGES: '3000', DEMO_DIR: join(dataDir, 'no-demo'), AUTH_TOKEN: 'cli-token' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (c: Buffer) => {
+          stdout += c;
+          const match = /"msg":"listening","url":"([^"]+)"/.exec(stdout);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+      });
+      return { child, url, out: () => stdout, err: () => stderr };
+    };
+    try {
+      const first = await start();
+      assert.match(first.err(), /seed: inserting messages 100%|inserting messages/);
+      assert.match(first.err(), /Seeded [\d,]+ messages/);
+      assert.equal((await fetch(`${first.url}healthz`)).status, 200);
+      assert.equal((await fetch(`${first.url}api/options/channel`)).status, 401);
+      const channels = await fetch(`${first.url}api/options/channel`, { headers: auth('cli-token') });
+      assert.equal(channels.status, 200);
+      const config = await (await fetch(`${first.url}demo-config.json`)).json();
+      assert.equal(config.api, '/api');
+      assert.equal((await fetch(first.url)).status, 404, 'no demo built in this test');
+      const exited = new Promise<number | null>((resolve) => first.child.once('exit', resolve));
+      first.child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+      const lines = first.out().trim().split('\n');
+      for (const line of lines) assert.doesNotThrow(() => JSON.parse(line), `a JSON log line: ${line}`);
+      assert.ok(lines.some((l) => JSON.parse(l).msg === 'stopped'));
+
+      const second = await start();
+      assert.match(second.err(), /Using [\d,]+ seeded messages/);
+      const exited2 = new Promise<number | null>((resolve) => second.child.once('exit', resolve));
+      second.child.kill('SIGTERM');
+      assert.equal(await exited2, 0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
