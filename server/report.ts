@@ -8,10 +8,11 @@
  * - the 30-day rule and the funnel live in the `status` column (see db/schema.ts);
  * - lists page by keyset on (ts, id) and stop at the 10,000-row cap.
  *
- * The two engines get the query shape that suits them: PostgreSQL one statement per answer
- * (`width_bucket` over the bucket edges, `GROUP BY`); SQLite a few short statements (one per bucket,
- * month-sized chunks of long ranges, conditional counts instead of a sort), which also lets the
- * worker check the deadline between statements.
+ * The two engines get the query shape that suits them, measured with bench/server.ts: PostgreSQL one
+ * statement per answer (`GROUP BY`; the buckets as a LATERAL join of index range counts); SQLite a
+ * few short statements (one per bucket, one per channel, month-sized chunks of long ranges,
+ * conditional counts instead of a sort), which also lets the worker check the deadline between
+ * statements.
  */
 import {
   MESSAGE_TYPES,
@@ -187,7 +188,43 @@ export function createReport(db: SqlExecutor): Report {
     return { sql: `SELECT ${column} AS k, count(*) AS n FROM messages m WHERE ${where.sql}${extra} GROUP BY ${column}`, params: where.params };
   }
 
-  async function countGroups(workspace: string, params: BreakdownParams, from: number, to: number) {
+  /**
+   * SQLite, by channel: one indexed range count per channel (messages_channel) instead of sorting
+   * every row for GROUP BY — 5-7× faster on long ranges. Only when the filters are covered by that
+   * index (channel, source, type); messages whose channel is missing from `channels` still count.
+   */
+  async function countPerChannel(workspace: string, params: BreakdownParams, from: number, to: number, known: string[]) {
+    const base = withRange(scopeWhere(workspace, params.direction, params.filters), from, to);
+    const filtered = params.filters.channel?.length ? [...params.filters.channel] : undefined;
+    const keys = filtered ?? known;
+    const counts = new Map<string, number>();
+    let sum = 0;
+    for (const key of keys) {
+      const where = base.clone().add('m.channel_id = ?', key);
+      const [row] = await db.all(`SELECT count(*) AS n FROM messages m WHERE ${where.sql}`, where.params);
+      const n = num(row?.n);
+      if (n > 0) counts.set(key, n);
+      sum += n;
+    }
+    if (!filtered) {
+      const [row] = await db.all(`SELECT count(*) AS n FROM messages m WHERE ${base.sql}`, base.params);
+      if (num(row?.n) !== sum) {
+        const rest = keys.length > 0 ? base.clone().add(`m.channel_id NOT IN (${placeholders(keys.length)})`, ...keys) : base;
+        const rows = await db.all(`SELECT m.channel_id AS k, count(*) AS n FROM messages m WHERE ${rest.sql} GROUP BY m.channel_id`, rest.params);
+        for (const r of rows) counts.set(String(r.k), (counts.get(String(r.k)) ?? 0) + num(r.n));
+      }
+    }
+    let total = 0;
+    for (const n of counts.values()) total += n;
+    return { counts, total };
+  }
+
+  async function countGroups(workspace: string, params: BreakdownParams, from: number, to: number, known?: ChannelInfo[]) {
+    const f = params.filters;
+    const coveredFilters = !f.contact?.length && !f.team?.length && !f.user?.length && (params.direction === 'incoming' || !f.broadcast?.length);
+    if (sqlite && params.groupBy === 'channel' && coveredFilters) {
+      return countPerChannel(workspace, params, from, to, (known ?? (await channels(workspace))).map((c) => c.id));
+    }
     const base = scopeWhere(workspace, params.direction, params.filters);
     const counts = new Map<string, number>();
     const ranges = sqlite ? chunks(from, to, SQLITE_CHUNK_MS) : [[from, to] as [number, number]];
@@ -216,8 +253,9 @@ export function createReport(db: SqlExecutor): Report {
   async function breakdown(workspace: string, params: BreakdownParams): Promise<BreakdownResponse> {
     const from = Date.parse(params.from);
     const to = Date.parse(params.to);
-    const current = await countGroups(workspace, params, from, to);
-    const names = params.groupBy === 'channel' ? new Map((await channels(workspace)).map((c) => [c.id, c.name])) : undefined;
+    const known = params.groupBy === 'channel' ? await channels(workspace) : undefined;
+    const current = await countGroups(workspace, params, from, to, known);
+    const names = known ? new Map(known.map((c) => [c.id, c.name])) : undefined;
     const label = (key: string): string => {
       switch (params.groupBy) {
         case 'channel':
@@ -241,7 +279,7 @@ export function createReport(db: SqlExecutor): Report {
       notApplicable: notApplicableFilters(params.direction, params.filters),
     };
     if (params.compare === 'previous') {
-      const previous = await countGroups(workspace, params, from - (to - from), from);
+      const previous = await countGroups(workspace, params, from - (to - from), from, known);
       for (const group of groups) group.previousCount = previous.counts.get(group.key) ?? 0;
       response.previousTotal = previous.total;
     }
@@ -292,23 +330,16 @@ export function createReport(db: SqlExecutor): Report {
         if (row) addFunnel(series[i]!, row);
       }
     } else {
-      // width_bucket over the inner edges gives the 0-based bucket of each message.
-      const where = withRange(base, from, to);
+      // One statement: each bucket's [lo, hi) counted by an index range scan (LATERAL), which
+      // PostgreSQL runs faster than bucketing every row (width_bucket + hash aggregate).
+      const lo = starts.map((start) => Math.max(start, from));
+      const hi = starts.map((_, i) => (i + 1 < starts.length ? starts[i + 1]! : to));
       const rows = await db.all(
-        `SELECT width_bucket(m.ts, ?::bigint[]) AS b, m.status AS s, count(*) AS n FROM messages m WHERE ${where.sql} GROUP BY 1, 2`,
-        [starts.slice(1), ...where.params],
+        `SELECT b.i AS i, c.n, c.d, c.r, c.f FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS b(lo, hi, i) ` +
+          `CROSS JOIN LATERAL (SELECT ${FUNNEL_COUNTS} FROM messages m WHERE ${base.sql} AND m.ts >= b.lo AND m.ts < b.hi) c`,
+        [lo, hi, ...base.params],
       );
-      for (const row of rows) {
-        const slot = series[num(row.b)]!;
-        const n = num(row.n);
-        const status = num(row.s);
-        if (status === 3) slot.failed += n;
-        else {
-          slot.sent += n;
-          if (status >= 1) slot.delivered += n;
-          if (status === 2) slot.read += n;
-        }
-      }
+      for (const row of rows) addFunnel(series[num(row.i) - 1]!, row);
     }
     for (const slot of series) {
       totals.sent += slot.sent;

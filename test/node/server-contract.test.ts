@@ -24,6 +24,14 @@ const END = Date.UTC(2026, 10, 26, 12);
 const dataset = generateDataset({ seed: 7, end: END, messagesPerDay: 180, hostile: true });
 // A second tenant in the same tables: its rows must never show up in the first one's answers.
 const neighbour = generateDataset({ seed: 8, end: END, messagesPerDay: 80, months: 14 });
+// Rows whose channel, contact or user is missing from the lookups (deleted since): they still
+// count, under their ids, with the fallbacks the reference uses.
+for (let i = 0; i < neighbour.messages.length; i += 97) {
+  const m = neighbour.messages[i]!;
+  if (i % 3 === 0) m.channelId = 'ch_gone';
+  else if (i % 3 === 1) m.contactId = 'c_gone';
+  else if (m.userId) m.userId = 'u_gone';
+}
 const tenants: Tenant[] = [
   { workspace: 'ws_1', token: 'token-1', dataset },
   { workspace: 'ws_2', token: 'token-2', dataset: neighbour },
