@@ -21,6 +21,7 @@ import {
   notApplicableView,
   stateStyles,
 } from '../shared/state-views.js';
+import { AbortOnDisconnect } from '../shared/task-lifecycle.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { chart } from './echarts-directive.js';
 import { chartsToPng } from './chart-export.js';
@@ -148,7 +149,6 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
   /** Shows the numbers as a table in place of the charts. */
   @property({ type: Boolean, attribute: 'table-view', reflect: true }) tableView = false;
 
-  #abortedByDisconnect = false;
   #table: ChartTable<unknown> | undefined;
 
   readonly #task = new Task(this, {
@@ -203,20 +203,9 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
     );
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#abortedByDisconnect) {
-      this.#abortedByDisconnect = false;
-      void this.#task.run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.#task.status === TaskStatus.PENDING) {
-      this.#abortedByDisconnect = true;
-      this.#task.abort(new DOMException('element removed', 'AbortError'));
-    }
+  constructor() {
+    super();
+    new AbortOnDisconnect(this, this.#task);
   }
 
   protected notApplicable(state: ReportState): FilterField[] {

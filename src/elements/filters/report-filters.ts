@@ -13,6 +13,7 @@ import { fire, type MsgFilterChangeDetail } from '../shared/events.js';
 import { ReportConsumerElement } from '../shared/report-consumer-element.js';
 import type { ReportContextValue } from '../shared/report-context.js';
 import { invalidView, stateStyles } from '../shared/state-views.js';
+import { AbortOnDisconnect } from '../shared/task-lifecycle.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import {
   checkDraft,
@@ -201,19 +202,20 @@ export class MsgReportFilters extends ReportConsumerElement {
   #typedAt = 0;
   #afterRender: (() => void)[] = [];
   #removedChip: { field: FilterField; value: string; index: number } | undefined;
-  #abortedByDisconnect = false;
 
   get #lang(): Lang {
     return this.report?.state.lang ?? DEFAULT_LANG;
   }
 
+  constructor() {
+    super();
+    new AbortOnDisconnect(this, this.#optionsTask);
+    new AbortOnDisconnect(this, this.#labelTask);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
-    if (this.#abortedByDisconnect) {
-      this.#abortedByDisconnect = false;
-      void this.#labelTask.run();
-    }
   }
 
   override disconnectedCallback(): void {
@@ -222,12 +224,6 @@ export class MsgReportFilters extends ReportConsumerElement {
     clearTimeout(this.#searchTimer);
     this.openPopup = undefined;
     this.pickerField = undefined;
-    for (const task of [this.#optionsTask, this.#labelTask]) {
-      if (task.status === TaskStatus.PENDING) {
-        this.#abortedByDisconnect = true;
-        task.abort(new DOMException('element removed', 'AbortError'));
-      }
-    }
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -48,8 +48,10 @@ export abstract class ReportConsumerElement extends ReportSettingsElement {
   }
 
   override connectedCallback(): void {
-    super.connectedCallback();
+    // Linked before the controllers connect, so that a task they run again reads the report
+    // named now, not the one seen before the element was removed.
     this.#link();
+    super.connectedCallback();
   }
 
   override disconnectedCallback(): void {

@@ -31,6 +31,7 @@ import {
   notApplicableView,
   stateStyles,
 } from '../shared/state-views.js';
+import { AbortOnDisconnect } from '../shared/task-lifecycle.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { cellText, columnHeader, columnsOf, formatTimestamp } from './table.columns.js';
 import { messagesCsv, messagesCsvFileName } from './table.csv.js';
@@ -190,7 +191,6 @@ export class MsgTable extends ReportConsumerElement {
   /** The last row index the virtualizer renders. */
   #wanted = 0;
   #pumping = false;
-  #abortedByDisconnect = false;
 
   readonly #task = new Task(this, {
     args: () => {
@@ -248,20 +248,13 @@ export class MsgTable extends ReportConsumerElement {
     return this.heading || translate(this.#lang, `table.title.${this.#config.ok ? this.#config.kind : 'incoming'}`);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#abortedByDisconnect) {
-      this.#abortedByDisconnect = false;
-      void this.#task.run();
-    }
+  constructor() {
+    super();
+    new AbortOnDisconnect(this, this.#task);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.#task.status === TaskStatus.PENDING) {
-      this.#abortedByDisconnect = true;
-      this.#task.abort(new DOMException('element removed', 'AbortError'));
-    }
     this.#listing?.suspend();
     this.#cancelJob();
   }
