@@ -103,21 +103,23 @@ const app = async (request: Request): Promise<Response> => {
   });
 };
 
-const http = await startHttpServer(app, { port, host });
-const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-const url = `http://${shown}:${http.port}/`;
-log({ level: 'info', msg: 'listening', url, database: setup.engine, workers: 'workers' in setup.store ? setup.store.workers : undefined });
-process.stderr.write(`\nmsg-report is serving the report at  ${url}\n  endpoint  ${url}api  (${setup.engine}: ${setup.location})\n\n`);
-
+// Signals are handled before the port opens: a SIGTERM right after "listening" must not kill us.
+let http: Awaited<ReturnType<typeof startHttpServer>> | undefined;
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log({ level: 'info', msg: 'shutting down', signal, inFlight: http.inFlight() });
-  const unfinished = await http.shutdown();
+  log({ level: 'info', msg: 'shutting down', signal, inFlight: http?.inFlight() ?? 0 });
+  const unfinished = http ? await http.shutdown() : 0;
   await setup.store.close().catch(() => {});
   log({ level: 'info', msg: 'stopped', unfinished });
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+http = await startHttpServer(app, { port, host });
+const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+const url = `http://${shown}:${http.port}/`;
+log({ level: 'info', msg: 'listening', url, database: setup.engine, workers: 'workers' in setup.store ? setup.store.workers : undefined });
+process.stderr.write(`\nmsg-report is serving the report at  ${url}\n  endpoint  ${url}api  (${setup.engine}: ${setup.location})\n\n`);

@@ -6,6 +6,7 @@ const LABELS: Record<string, string> = {
   lookups: 'writing lookups',
   messages: 'inserting messages',
   indexes: 'building indexes',
+  rollup: 'counting messages per hour',
   statistics: 'gathering statistics',
 };
 

@@ -43,7 +43,7 @@ import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from '../reference/cursor.js';
 import { compareStrings, foldForSearch, SOURCE_LABELS, TYPE_LABELS } from '../reference/labels.js';
 import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../reference/params.js';
-import { STATUS_WINDOW_MS } from './db/schema.js';
+import { HOUR_MS, STATUS_WINDOW_MS } from './db/schema.js';
 import { escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
 
 /** Longest range one SQLite statement scans; longer ranges are counted in chunks and summed. */
@@ -136,6 +136,26 @@ function chunks(from: number, to: number, size: number): [number, number][] {
   const out: [number, number][] = [];
   for (let start = from; start < to; start += size) out.push([start, Math.min(start + size, to)]);
   return out;
+}
+
+/**
+ * Whether a query over `direction` has no filter it honours: then counts by status can come from
+ * the hourly rollup (`message_hours`) instead of the messages themselves.
+ */
+function unfiltered(direction: Direction, filters: Filters): boolean {
+  const fields: FilterField[] = direction === 'incoming' ? ['channel', 'contact', 'team', 'user'] : ['channel', 'contact', 'team', 'user', 'source', 'type', 'broadcast'];
+  return fields.every((f) => !filters[f]?.length);
+}
+
+/** `[lo, hi)` as whole UTC hours (from the rollup) and the partial hours at its edges (from messages). */
+function hourPieces(lo: number, hi: number): { hours?: [number, number]; raw: [number, number][] } {
+  const a = Math.ceil(lo / HOUR_MS) * HOUR_MS;
+  const b = Math.floor(hi / HOUR_MS) * HOUR_MS;
+  if (a >= b) return { raw: lo < hi ? [[lo, hi]] : [] };
+  const raw: [number, number][] = [];
+  if (lo < a) raw.push([lo, a]);
+  if (b < hi) raw.push([b, hi]);
+  return { hours: [a, b], raw };
 }
 
 const iso = (instant: number) => new Date(instant).toISOString();
@@ -304,6 +324,62 @@ export function createReport(db: SqlExecutor): Report {
     totals.read += read;
   }
 
+  const ROLLUP_COUNTS =
+    'sum(h.n) AS n, sum(h.n) FILTER (WHERE h.status = 1) AS d, sum(h.n) FILTER (WHERE h.status = 2) AS r, ' +
+    'sum(h.n) FILTER (WHERE h.status = 3) AS f';
+
+  /**
+   * Unfiltered funnel counts (n, d, r, f) for each of `ranges`, from the hourly rollup plus the
+   * partial hours at each range's edges. SQLite: a statement per piece; PostgreSQL: two statements.
+   */
+  async function rollupFunnels(workspace: string, direction: Direction, ranges: [number, number][]): Promise<Row[]> {
+    const out: Row[] = ranges.map(() => ({ n: 0, d: 0, r: 0, f: 0 }));
+    const add = (i: number, row: Row | undefined) => {
+      if (!row) return;
+      const o = out[i]!;
+      for (const k of ['n', 'd', 'r', 'f']) o[k] = num(o[k]) + num(row[k]);
+    };
+    const hours: [number, number, number][] = [];
+    const raw: [number, number, number][] = [];
+    ranges.forEach(([lo, hi], i) => {
+      const pieces = hourPieces(lo, hi);
+      if (pieces.hours) hours.push([pieces.hours[0], pieces.hours[1], i]);
+      for (const [a, b] of pieces.raw) raw.push([a, b, i]);
+    });
+    const base = scopeWhere(workspace, direction, {});
+    const hourWhere = `h.workspace = ? AND h.direction = '${direction}'`;
+    if (sqlite) {
+      for (const [lo, hi, i] of hours) {
+        const [row] = await db.all(`SELECT ${ROLLUP_COUNTS} FROM message_hours h WHERE ${hourWhere} AND h.hour >= ? AND h.hour < ?`, [workspace, lo, hi]);
+        add(i, row);
+      }
+      for (const [lo, hi, i] of raw) {
+        const where = withRange(base, lo, hi);
+        const [row] = await db.all(`SELECT ${FUNNEL_COUNTS} FROM messages m WHERE ${where.sql}`, where.params);
+        add(i, row);
+      }
+      return out;
+    }
+    const columns = (list: [number, number, number][]) => [list.map((p) => p[0]), list.map((p) => p[1]), list.map((p) => p[2])];
+    if (hours.length > 0) {
+      const rows = await db.all(
+        `SELECT b.i AS i, c.n, c.d, c.r, c.f FROM unnest(?::bigint[], ?::bigint[], ?::int[]) AS b(lo, hi, i) ` +
+          `CROSS JOIN LATERAL (SELECT ${ROLLUP_COUNTS} FROM message_hours h WHERE ${hourWhere} AND h.hour >= b.lo AND h.hour < b.hi) c`,
+        [...columns(hours), workspace],
+      );
+      for (const row of rows) add(num(row.i), row);
+    }
+    if (raw.length > 0) {
+      const rows = await db.all(
+        `SELECT b.i AS i, c.n, c.d, c.r, c.f FROM unnest(?::bigint[], ?::bigint[], ?::int[]) AS b(lo, hi, i) ` +
+          `CROSS JOIN LATERAL (SELECT ${FUNNEL_COUNTS} FROM messages m WHERE ${base.sql} AND m.ts >= b.lo AND m.ts < b.hi) c`,
+        [...columns(raw), ...base.params],
+      );
+      for (const row of rows) add(num(row.i), row);
+    }
+    return out;
+  }
+
   async function funnelTotals(base: Where, from: number, to: number): Promise<DeliveryTotals> {
     const totals = emptyTotals();
     const ranges = sqlite ? chunks(from, to, SQLITE_CHUNK_MS) : [[from, to] as [number, number]];
@@ -322,7 +398,12 @@ export function createReport(db: SqlExecutor): Report {
     const starts = bucketStarts(from, to, params.tz, params.interval);
     const series = starts.map((start) => ({ start: iso(start), sent: 0, delivered: 0, read: 0, failed: 0 }));
     const totals = emptyTotals();
-    if (sqlite) {
+    const ranges = starts.map((start, i): [number, number] => [Math.max(start, from), i + 1 < starts.length ? starts[i + 1]! : to]);
+    const plain = unfiltered('outgoing', params.filters);
+    if (plain) {
+      // No filters: sums of the hourly rollup (plus the partial hours at the edges).
+      (await rollupFunnels(workspace, 'outgoing', ranges)).forEach((row, i) => addFunnel(series[i]!, row));
+    } else if (sqlite) {
       // One short indexed statement per bucket: [max(start, from), next start or to).
       for (let i = 0; i < starts.length; i++) {
         const where = withRange(base, Math.max(starts[i]!, from), i + 1 < starts.length ? starts[i + 1]! : to);
@@ -362,7 +443,13 @@ export function createReport(db: SqlExecutor): Report {
       notReported: STATUSES.filter((s) => !reported.has(s)),
       notApplicable: notApplicableFilters('outgoing', params.filters),
     };
-    if (params.compare === 'previous') response.previousTotals = await funnelTotals(base, from - (to - from), from);
+    if (params.compare === 'previous') {
+      if (plain) {
+        const previous = emptyTotals();
+        addFunnel(previous, (await rollupFunnels(workspace, 'outgoing', [[from - (to - from), from]]))[0]!);
+        response.previousTotals = previous;
+      } else response.previousTotals = await funnelTotals(base, from - (to - from), from);
+    }
     return response;
   }
 
@@ -439,6 +526,10 @@ export function createReport(db: SqlExecutor): Report {
     const filtered = withRange(scopeWhere(workspace, scope, params.filters), from, to);
 
     let total = hints.knownTotal;
+    if (total === undefined && unfiltered(kind === 'incoming' ? 'incoming' : 'outgoing', params.filters)) {
+      const [row] = await rollupFunnels(workspace, kind === 'incoming' ? 'incoming' : 'outgoing', [[from, to]]);
+      total = num(kind === 'failed' ? row!.f : row!.n);
+    }
     if (total === undefined) {
       const [row] = await db.all(`SELECT count(*) AS n FROM messages m WHERE ${filtered.sql}`, filtered.params);
       total = num(row?.n);

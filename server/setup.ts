@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_MONTHS, generateDataset } from '../reference/dataset/index.js';
 import type { Dataset, DatasetOptions } from '../reference/dataset/types.js';
-import { migrateSqlite, openSqlite, sqliteSchemaVersion } from './db/sqlite.js';
+import { ensureSqliteRollup, migrateSqlite, openSqlite, sqliteSchemaVersion } from './db/sqlite.js';
 import { SCHEMA_VERSION } from './db/schema.js';
 import { createSqliteStore } from './sqlite-pool.js';
 import { postgresSeedInfo, seedPostgres, seedSqlite, sqliteSeedInfo, type SeedInfo, type SeedProgress } from './seed.js';
@@ -125,8 +125,9 @@ async function setupSqlite(options: SetupOptions, workspace: string): Promise<Se
   const db = openSqlite(file);
   let info: SeedInfo;
   try {
-    // Migrations newer than the file's (a later version of this server) apply in place.
+    // (A file from an older schema version was re-seeded above.) The rollup triggers must exist.
     migrateSqlite(db);
+    ensureSqliteRollup(db);
     info = sqliteSeedInfo(db, workspace)!;
   } finally {
     db.close();

@@ -17,7 +17,7 @@ import type {
   OptionsResponse,
 } from '../src/core/contract/types.js';
 import { QueryTimeoutError } from './db/sql.js';
-import { createPgPool, migratePostgres, PostgresExecutor } from './db/postgres.js';
+import { createPgPool, ensurePostgresRollup, migratePostgres, PostgresExecutor } from './db/postgres.js';
 import { createIndexSql, MESSAGE_INDEXES } from './db/schema.js';
 import { createReport, type MessagesHints } from './report.js';
 
@@ -93,6 +93,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       await migratePostgres(pool, options.schema);
       // A seed interrupted between dropping and rebuilding indexes must not leave them missing.
       for (const index of MESSAGE_INDEXES) await pool.query(createIndexSql(index, 'postgres'));
+      await ensurePostgresRollup(pool);
     }
   } catch (error) {
     await pool.end().catch(() => {});

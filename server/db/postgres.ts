@@ -4,7 +4,7 @@
  * double), migrations under an advisory lock so several instances can start at once.
  */
 import pg from 'pg';
-import { MIGRATIONS, MIGRATIONS_TABLE_SQL } from './schema.js';
+import { HOUR_MS, MIGRATIONS, MIGRATIONS_TABLE_SQL, rollupTriggers } from './schema.js';
 import { numberPlaceholders, QueryTimeoutError, type Row, type SqlExecutor } from './sql.js';
 
 const INT8_OID = 20;
@@ -101,4 +101,33 @@ export async function migratePostgres(pool: pg.Pool, schema?: string): Promise<n
     client.release();
   }
   return applied;
+}
+
+/**
+ * Makes sure the rollup trigger exists; if it was missing (an interrupted seed), rebuilds the whole
+ * rollup from `messages`, since writes may have gone uncounted meanwhile.
+ */
+export async function ensurePostgresRollup(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query(
+    `SELECT 1 FROM pg_trigger WHERE tgname = 'message_hours_track' AND tgrelid = to_regclass('messages')`,
+  );
+  if (rows.length > 0) return false;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('LOCK TABLE messages IN SHARE ROW EXCLUSIVE MODE');
+    await client.query('DELETE FROM message_hours');
+    await client.query(
+      `INSERT INTO message_hours (workspace, direction, hour, status, n) SELECT workspace, direction, ts - ts % ${HOUR_MS}, ` +
+        `coalesce(status, -1), count(*) FROM messages GROUP BY workspace, direction, ts - ts % ${HOUR_MS}, coalesce(status, -1)`,
+    );
+    for (const statement of rollupTriggers('postgres').create) await client.query(statement);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+  return true;
 }

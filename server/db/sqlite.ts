@@ -5,7 +5,7 @@
  * main event loop.
  */
 import Database from 'better-sqlite3';
-import { MIGRATIONS, MIGRATIONS_TABLE_SQL } from './schema.js';
+import { HOUR_MS, MIGRATIONS, MIGRATIONS_TABLE_SQL, rollupTriggers } from './schema.js';
 import { QueryTimeoutError, type Row, type SqlExecutor } from './sql.js';
 
 export type SqliteDatabase = Database.Database;
@@ -42,6 +42,24 @@ export function migrateSqlite(db: SqliteDatabase): number[] {
     applied.push(migration.id);
   }
   return applied;
+}
+
+/**
+ * Makes sure the rollup triggers exist; if one was missing (an interrupted seed), rebuilds the
+ * whole rollup from `messages`, since writes may have gone uncounted meanwhile.
+ */
+export function ensureSqliteRollup(db: SqliteDatabase): boolean {
+  const present = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'message_hours_%'`).get() as { n: number };
+  if (present.n === 3) return false;
+  db.transaction(() => {
+    db.exec('DELETE FROM message_hours');
+    db.exec(
+      `INSERT INTO message_hours (workspace, direction, hour, status, n) SELECT workspace, direction, ts - ts % ${HOUR_MS}, ` +
+        `coalesce(status, -1), count(*) FROM messages GROUP BY workspace, direction, ts - ts % ${HOUR_MS}, coalesce(status, -1)`,
+    );
+    for (const statement of rollupTriggers('sqlite').create) db.exec(statement);
+  })();
+  return true;
 }
 
 /** The highest migration applied, or 0 for a database without the migrations table. */

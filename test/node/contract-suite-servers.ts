@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Dataset } from '../../reference/dataset/types.js';
 import { migrateSqlite, openSqlite } from '../../server/db/sqlite.js';
 import { quoteIdent } from '../../server/db/postgres.js';
+import { numberPlaceholders } from '../../server/db/sql.js';
 import { createHandler, type HandlerOptions } from '../../server/handler.js';
 import { silentLogger, type Logger } from '../../server/log.js';
 import { toNodeListener } from '../../server/node.js';
@@ -31,6 +32,8 @@ export interface RunningServer {
   origin: string;
   /** Seeding time per tenant, ms. */
   seedMs: number[];
+  /** Runs a writing statement (`?` placeholders) on the server's database, as a host's app would. */
+  write(sql: string, params?: unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -99,6 +102,14 @@ export async function startSqliteServer(options: StartOptions): Promise<RunningS
     baseUrl,
     origin,
     seedMs,
+    async write(sql, params = []) {
+      const writer = openSqlite(file);
+      try {
+        writer.prepare(sql).run(...params);
+      } finally {
+        writer.close();
+      }
+    },
     async close() {
       await closeServer(server);
       await store.close();
@@ -126,6 +137,9 @@ export async function startPostgresServer(options: StartOptions): Promise<Runnin
     baseUrl,
     origin,
     seedMs,
+    async write(sql, params = []) {
+      await store.pool.query(numberPlaceholders(sql), params);
+    },
     async close() {
       await closeServer(server);
       await store.pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`).catch(() => {});

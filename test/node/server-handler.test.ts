@@ -139,6 +139,40 @@ describe('server: credentials, limits, errors, logs', () => {
   });
 });
 
+describe('server: the hourly rollup follows every write', () => {
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    test(`${engine}: insert, a late read receipt, delete`, async (t) => {
+      if (engine === 'postgres' && SKIP_POSTGRES) return t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+      const server = engine === 'sqlite' ? await startSqliteServer({ tenants: tenants.slice(1) }) : await startPostgresServer({ tenants: tenants.slice(1) });
+      try {
+        // An hour at :30 in Kolkata: buckets there end mid-hour, so both rollup and edge counts matter.
+        const range = { from: '2026-11-20T18:30:00.000Z', to: '2026-11-25T18:30:00.000Z', tz: 'Asia/Kolkata' };
+        const get = async (path: string, params: Record<string, string>) =>
+          (await (await fetch(`${server.baseUrl}${path}?${qs({ ...range, ...params })}`, { headers: auth('secret-b') })).json()) as any;
+        const before = await get('/delivery', { interval: 'day' });
+        const listBefore = await get('/messages', { kind: 'outgoing', limit: '1' });
+        const ts = Date.parse('2026-11-22T10:15:00.000Z');
+        const columns = 'workspace, id, ts, direction, channel_id, contact_id, content, source, type, status';
+        await server.write(`INSERT INTO messages (${columns}) VALUES (?, ?, ?, 'outgoing', 'ch_1', 'c_1', 'hola', 'api', 'session', 0)`, ['ws_b', 'm_new', ts]);
+        const afterInsert = await get('/delivery', { interval: 'day' });
+        assert.equal(afterInsert.totals.total, before.totals.total + 1);
+        assert.equal(afterInsert.totals.sent, before.totals.sent + 1);
+        assert.equal((await get('/messages', { kind: 'outgoing', limit: '1' })).total, listBefore.total + 1);
+        // Read within 30 days: the row moves from sent to read; the CHECK refuses a wrong status.
+        await assert.rejects(server.write(`UPDATE messages SET read_at = ? WHERE workspace = ? AND id = ?`, [ts + 60_000, 'ws_b', 'm_new']));
+        await server.write(`UPDATE messages SET read_at = ?, status = 2 WHERE workspace = ? AND id = ?`, [ts + 60_000, 'ws_b', 'm_new']);
+        const afterRead = await get('/delivery', { interval: 'day' });
+        assert.equal(afterRead.totals.read, before.totals.read + 1);
+        assert.equal(afterRead.totals.delivered, before.totals.delivered + 1);
+        await server.write(`DELETE FROM messages WHERE workspace = ? AND id = ?`, ['ws_b', 'm_new']);
+        assert.deepEqual(await get('/delivery', { interval: 'day' }), before);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+});
+
 describe('server: timeouts and overload', () => {
   test('SQLite: a query past its deadline answers 503 with Retry-After', async () => {
     const server = await startSqliteServer({ tenants, queryTimeoutMs: 1 });

@@ -17,6 +17,7 @@ import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { MsgChartElement, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
 import { fire } from '../shared/events.js';
+import { describeBadAttribute } from '../shared/report-model.js';
 import { invalidView } from '../shared/state-views.js';
 import { barOption, foldSmallGroups, MAX_BARS, MAX_PIE_SLICES, pieOption } from './breakdown-chart.options.js';
 import { breakdownStyles } from './breakdown-chart.styles.js';
@@ -81,7 +82,6 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
   @property({ type: Boolean, attribute: 'no-compare' }) noCompare = false;
 
   #config: Config = { ok: true, direction: 'incoming', groupBy: 'channel', show: BREAKDOWN_PARTS };
-  #reportedConfig = '';
 
   protected override get scope() {
     return this.#config.ok ? this.#config.direction : 'incoming';
@@ -99,18 +99,12 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const messages = this.#config.ok ? [] : this.#config.messages;
-    const key = messages.join('\n');
-    if (key && key !== this.#reportedConfig) {
-      for (const message of messages) fire(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'error', message });
-    }
-    this.#reportedConfig = key;
+    this.reportAttributeErrors(this.#config.ok ? [] : this.#config.messages);
   }
 
   #checkConfig(lang: Lang): Config {
     const messages: string[] = [];
-    const bad = (name: string, value: string, allowed: readonly string[]) =>
-      messages.push(translate(lang, 'problem.badAttribute', { name, value, allowed: allowed.join(', ') }));
+    const bad = (name: string, value: string, allowed: readonly string[]) => messages.push(describeBadAttribute(lang, name, value, allowed));
     const direction = this.direction as Direction;
     const groupBy = this.groupBy as GroupBy;
     if (!DIRECTIONS.includes(direction)) bad('direction', this.direction, DIRECTIONS);

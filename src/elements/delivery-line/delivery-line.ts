@@ -8,7 +8,7 @@ import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { MsgChartElement, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
 import type { EChartsCoreOption } from '../chart/echarts.js';
-import { fire } from '../shared/events.js';
+import { describeBadAttribute } from '../shared/report-model.js';
 import { invalidView } from '../shared/state-views.js';
 import { axisLabel, bucketIso, bucketLabel } from './delivery-line.format.js';
 import { openStatusWindow, planIntervals } from './delivery-line.model.js';
@@ -102,7 +102,6 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
   @property({ type: Boolean, attribute: 'no-compare' }) noCompare = false;
 
   #config: Config = { ok: true, requested: 'auto', interval: 'day', plan: undefined, fellBack: false };
-  #reportedConfig = '';
   #plan: { query: ReportQuery; plan: IntervalPlan } | undefined;
   readonly #answers = new WeakMap<DeliveryResponse, AnswerContext>();
   #option: { key: readonly unknown[]; option: EChartsCoreOption } | undefined;
@@ -123,21 +122,13 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const messages = this.#config.ok ? [] : this.#config.messages;
-    const key = messages.join('\n');
-    if (key && key !== this.#reportedConfig) {
-      for (const message of messages) fire(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'error', message });
-    }
-    this.#reportedConfig = key;
+    this.reportAttributeErrors(this.#config.ok ? [] : this.#config.messages);
   }
 
   #checkConfig(lang: Lang): Config {
     const requested = this.interval as IntervalChoice;
     if (!INTERVAL_CHOICES.includes(requested)) {
-      return {
-        ok: false,
-        messages: [translate(lang, 'problem.badAttribute', { name: 'interval', value: this.interval, allowed: INTERVAL_CHOICES.join(', ') })],
-      };
+      return { ok: false, messages: [describeBadAttribute(lang, 'interval', this.interval, INTERVAL_CHOICES)] };
     }
     const plan = this.#planFor(this.report?.state.query);
     if (!plan) return { ok: true, requested, interval: requested === 'auto' ? 'day' : requested, plan, fellBack: false };

@@ -28,6 +28,11 @@ export function describeProblem(lang: Lang, problem: InputProblem): string {
   return translate(lang, `problem.${problem.code}`, problem.params);
 }
 
+/** The message for an attribute whose value is none of those `allowed` (a list, or a phrase). */
+export function describeBadAttribute(lang: Lang, name: string, value: string, allowed: readonly string[] | string): string {
+  return translate(lang, 'problem.badAttribute', { name, value, allowed: typeof allowed === 'string' ? allowed : allowed.join(', ') });
+}
+
 export class ReportModel {
   #value: ReportContextValue | undefined;
   #signature = '';

@@ -66,6 +66,7 @@ export abstract class ReportSettingsElement extends LitElement {
 
   readonly #model = new ReportModel();
   #reportedProblems = new Set<string>();
+  #reportedAttributeErrors = '';
 
   /** The settings as the model reads them. */
   protected reportSettings(): ReportSettings {
@@ -110,6 +111,19 @@ export abstract class ReportSettingsElement extends LitElement {
       queueMicrotask(() => fire(this, 'msg-error', { source: 'input', code: problem.code, severity: problem.severity, message }));
     }
     this.#reportedProblems = now;
+  }
+
+  /**
+   * Reports the element's own bad attributes (`messages`, one per attribute) to the host as
+   * `msg-error` events with code `badAttribute`: each set once, not again on every update while
+   * it stands. An empty list means all is well, so the same problem coming back is reported again.
+   */
+  protected reportAttributeErrors(messages: readonly string[]): void {
+    const key = messages.join('\n');
+    if (key && key !== this.#reportedAttributeErrors) {
+      for (const message of messages) fire(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'error', message });
+    }
+    this.#reportedAttributeErrors = key;
   }
 
   /** Whether `changed` touches any setting. */

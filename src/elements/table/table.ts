@@ -21,7 +21,7 @@ import { translate } from '../../i18n/translate.js';
 import { fire } from '../shared/events.js';
 import { ReportConsumerElement } from '../shared/report-consumer-element.js';
 import type { ReportContextValue } from '../shared/report-context.js';
-import { describeProblem } from '../shared/report-model.js';
+import { describeBadAttribute, describeProblem } from '../shared/report-model.js';
 import {
   describeRequestError,
   emptyView,
@@ -181,7 +181,6 @@ export class MsgTable extends ReportConsumerElement {
   @state() private expanded: ReadonlySet<string> = new Set();
 
   #config: Config = { ok: true, kind: 'incoming', order: 'desc', pageSize: DEFAULT_PAGE_SIZE };
-  #reportedConfig = '';
   #reportedHref: string | undefined;
   #listing: MessageListing | undefined;
   #shownListing: MessageListing | undefined;
@@ -267,7 +266,7 @@ export class MsgTable extends ReportConsumerElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#reportConfig();
+    this.reportAttributeErrors(this.#config.ok ? [] : this.#config.messages);
     this.#reportHref();
     const listing = this.#task.status === TaskStatus.COMPLETE ? this.#listing : undefined;
     if (listing && listing !== this.#shownListing) {
@@ -390,26 +389,16 @@ export class MsgTable extends ReportConsumerElement {
 
   #checkConfig(lang: Lang): Config {
     const messages: string[] = [];
-    const bad = (name: string, value: string, allowed: string) =>
-      messages.push(translate(lang, 'problem.badAttribute', { name, value, allowed }));
+    const bad = (name: string, value: string, allowed: readonly string[] | string) => messages.push(describeBadAttribute(lang, name, value, allowed));
     const kind = this.kind as MessageKind;
     const order = this.order as Order;
-    if (!MESSAGE_KINDS.includes(kind)) bad('kind', String(this.kind), MESSAGE_KINDS.join(', '));
-    if (!ORDERS.includes(order)) bad('order', String(this.order), ORDERS.join(', '));
+    if (!MESSAGE_KINDS.includes(kind)) bad('kind', String(this.kind), MESSAGE_KINDS);
+    if (!ORDERS.includes(order)) bad('order', String(this.order), ORDERS);
     const pageSize = Number(this.pageSize);
     if (!Number.isInteger(pageSize) || pageSize < MIN_PAGE_SIZE || pageSize > MAX_PAGE_SIZE) {
       bad('page-size', String(this.pageSize), `${MIN_PAGE_SIZE}–${MAX_PAGE_SIZE}`);
     }
     return messages.length > 0 ? { ok: false, messages } : { ok: true, kind, order, pageSize };
-  }
-
-  #reportConfig(): void {
-    const messages = this.#config.ok ? [] : this.#config.messages;
-    const key = messages.join('\n');
-    if (key && key !== this.#reportedConfig) {
-      for (const message of messages) fire(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'error', message });
-    }
-    this.#reportedConfig = key;
   }
 
   get #dataExportUrl(): string | undefined | null {
@@ -419,11 +408,7 @@ export class MsgTable extends ReportConsumerElement {
   #reportHref(): void {
     const refused = this.#dataExportUrl === null ? this.dataExportHref : undefined;
     if (refused !== undefined && refused !== this.#reportedHref) {
-      const message = translate(this.#lang, 'problem.badAttribute', {
-        name: 'data-export-href',
-        value: refused,
-        allowed: translate(this.#lang, 'table.hrefAllowed'),
-      });
+      const message = describeBadAttribute(this.#lang, 'data-export-href', refused, translate(this.#lang, 'table.hrefAllowed'));
       console.warn(`msg-report: ${message}`);
       fire(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'warning', message });
     }
