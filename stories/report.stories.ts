@@ -28,3 +28,15 @@ export const Filtered: StoryObj = {
     <msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>
   </msg-report>`,
 };
+
+/** Bad settings never throw: each element explains them and the report fires msg-error. */
+export const InvalidSettings: StoryObj = {
+  render: () => html`<msg-report endpoint="javascript:alert(1)" timezone="Mars/Olympus" preset="last_year">
+    <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
+  </msg-report>`,
+};
+
+/** No endpoint at all. */
+export const NoEndpoint: StoryObj = {
+  render: () => html`<msg-report><msg-breakdown-chart direction="incoming"></msg-breakdown-chart></msg-report>`,
+};

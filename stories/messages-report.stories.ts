@@ -1,0 +1,92 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/index.js';
+import { createHandlers, emptyHandlers, errorHandlers, getDefaultDataset, loadingHandlers } from '../mock/handlers.js';
+
+interface Args {
+  lang: string;
+  preset: string;
+  crossFilter: boolean;
+}
+
+/**
+ * The whole Messages report in one tag, as on the original page: filters; incoming messages;
+ * outgoing messages with their grouping; delivery over time; the three lists. Every story runs
+ * against the mocked contract over the seeded demo data set.
+ */
+const meta: Meta<Args> = {
+  title: 'Elements/msg-messages-report',
+  component: 'msg-messages-report',
+  args: { lang: 'es', preset: 'last_7_days', crossFilter: true },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['es', 'en', 'pt'] },
+    preset: {
+      control: 'select',
+      options: ['today', 'yesterday', 'last_7_days', 'last_14_days', 'last_30_days', 'this_month', 'last_month'],
+    },
+  },
+  render: (args) => html`<msg-messages-report
+    endpoint="/api"
+    timezone="America/Mexico_City"
+    lang=${args.lang}
+    preset=${args.preset}
+    ?cross-filter=${args.crossFilter}
+    data-export-href="#data-export"
+  ></msg-messages-report>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const Playground: Story = {};
+export const English: Story = { args: { lang: 'en' } };
+export const Portuguese: Story = { args: { lang: 'pt' } };
+export const LastMonth: Story = { args: { preset: 'last_month' } };
+
+/** Filters restored from a saved state: the report opens already filtered. */
+export const Filtered: Story = {
+  render: (args) => html`<msg-messages-report
+    endpoint="/api"
+    timezone="America/Mexico_City"
+    lang=${args.lang}
+    state='{"preset":"last_30_days","filters":{"source":["broadcast","workflow"]}}'
+  ></msg-messages-report>`,
+};
+
+/** A phone-sized screen. */
+export const Narrow: Story = {
+  render: (args) => html`<div style="width: 360px; border: 1px dashed #9ca3af">
+    <msg-messages-report endpoint="/api" timezone="America/Mexico_City" lang=${args.lang}></msg-messages-report>
+  </div>`,
+};
+
+export const Loading: Story = {
+  beforeEach({ msw }) {
+    msw.use(...loadingHandlers('/api'));
+  },
+};
+
+export const Empty: Story = {
+  beforeEach({ msw }) {
+    msw.use(...emptyHandlers('/api'));
+  },
+};
+
+export const Error: Story = {
+  beforeEach({ msw }) {
+    msw.use(...errorHandlers('/api', 503));
+  },
+};
+
+/** Names and contents carrying markup, script URLs, formula prefixes, RTL and very long text. */
+export const HostileData: Story = {
+  args: { preset: 'last_30_days' },
+  beforeEach({ msw }) {
+    msw.use(...createHandlers({ baseUrl: '/api', dataset: getDefaultDataset({ hostile: true }) }));
+  },
+};
+
+/** Bad settings: every element says what is wrong, in the report's language. */
+export const InvalidSettings: Story = {
+  render: () => html`<msg-messages-report endpoint="/api" timezone="Mars/Olympus" from="2026-11-20" to="2026-11-01"></msg-messages-report>`,
+};
