@@ -11,8 +11,9 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  // The click starts the download synchronously; revoking on the next task keeps it valid until then.
-  setTimeout(() => URL.revokeObjectURL(url));
+  // Revoked a moment later: revoking at once can cancel the download in some browsers
+  // (https://bugzilla.mozilla.org/show_bug.cgi?id=1282407).
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** A file name from free text: letters, digits and dashes, lower case, no path characters. */

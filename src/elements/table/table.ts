@@ -18,6 +18,7 @@ import type { ReportState } from '../../core/query/report-state.js';
 import { formatCount, formatPercent } from '../../i18n/format.js';
 import { DEFAULT_LANG, type Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
+import { downloadBlob } from '../shared/download.js';
 import { fire } from '../shared/events.js';
 import { ReportConsumerElement } from '../shared/report-consumer-element.js';
 import type { ReportContextValue } from '../shared/report-context.js';
@@ -317,21 +318,8 @@ export class MsgTable extends ReportConsumerElement {
   async download(): Promise<void> {
     await this.#runJob('csv', async (signal, onProgress) => {
       const blob = await this.csvBlob({ signal, onProgress });
-      this.#save(blob, this.csvFileName);
+      downloadBlob(blob, this.csvFileName);
     });
-  }
-
-  #save(blob: Blob, fileName: string): void {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    this.renderRoot.appendChild(link);
-    link.click();
-    link.remove();
-    // Revoked a moment later: revoking at once can cancel the download in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
   async #runJob(kind: Job['kind'], work: (signal: AbortSignal, onProgress: (loaded: number, expected: number) => void) => Promise<void>): Promise<void> {
