@@ -270,7 +270,7 @@ export class MsgReportFilters extends ReportConsumerElement {
       this.requestUpdate();
     }
     if (this.isStandalone) {
-      this.#applyToSelf(change);
+      this.applySettings(change);
       fire(this, 'msg-filter-change', change);
       return;
     }
@@ -280,20 +280,6 @@ export class MsgReportFilters extends ReportConsumerElement {
       return;
     }
     fire(this, 'msg-filter-change', change);
-  }
-
-  #applyToSelf(change: MsgFilterChangeDetail): void {
-    if (change.range) {
-      if ('preset' in change.range) {
-        this.preset = change.range.preset;
-        this.from = undefined;
-        this.to = undefined;
-      } else {
-        this.from = change.range.from;
-        this.to = change.range.to;
-      }
-    }
-    if (change.filters) this.filters = change.filters;
   }
 
   get #currentFilters(): Filters {

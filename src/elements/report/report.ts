@@ -107,19 +107,7 @@ export class MsgReport extends ReportSettingsElement {
       console.warn(`msg-report: ${message}`);
       queueMicrotask(() => fire(this, 'msg-error', { source: 'input', code: 'badState', severity: 'warning', message }));
     }
-    if (change.range) {
-      if ('preset' in change.range) {
-        this.preset = change.range.preset;
-        this.from = undefined;
-        this.to = undefined;
-      } else {
-        this.from = change.range.from;
-        this.to = change.range.to;
-      }
-    }
-    if (change.filters) this.filters = change.filters;
-    if (change.timezone) this.timezone = change.timezone;
-    if (change.lang) this.lang = change.lang;
+    this.applySettings(change);
   }
 
   override connectedCallback(): void {

@@ -4,6 +4,7 @@ import type { TokenGetter } from '../../core/client/client.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import type { Filters } from '../../core/contract/types.js';
 import type { InputProblem } from '../../core/query/report-state.js';
+import type { StateChange } from '../../core/query/state-change.js';
 import { fire } from './events.js';
 import { describeProblem, ReportModel, type ReportSettings } from './report-model.js';
 import type { ReportContextValue } from './report-context.js';
@@ -124,6 +125,26 @@ export abstract class ReportSettingsElement extends LitElement {
       for (const message of messages) fire(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'error', message });
     }
     this.#reportedAttributeErrors = key;
+  }
+
+  /**
+   * Sets what `change` names and keeps the rest: a preset replaces a custom range, a custom range
+   * is set as `from` and `to` (which take precedence over the preset), filters are set whole.
+   */
+  protected applySettings(change: StateChange): void {
+    if (change.range) {
+      if ('preset' in change.range) {
+        this.preset = change.range.preset;
+        this.from = undefined;
+        this.to = undefined;
+      } else {
+        this.from = change.range.from;
+        this.to = change.range.to;
+      }
+    }
+    if (change.filters) this.filters = change.filters;
+    if (change.timezone) this.timezone = change.timezone;
+    if (change.lang) this.lang = change.lang;
   }
 
   /** Whether `changed` touches any setting. */
