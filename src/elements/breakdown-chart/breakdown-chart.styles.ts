@@ -1,34 +1,16 @@
 import { css } from 'lit';
 
+/** On top of the shared metrics strip: each card is a toggle button in its list item. */
 export const breakdownStyles = css`
-  [part~='metrics'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
   [part~='metric'] {
     display: flex;
     min-width: 0;
     max-width: 100%;
   }
-  .metric-body,
-  .metric-button {
-    display: grid;
-    grid-template-columns: auto auto auto;
-    justify-content: start;
-    align-items: baseline;
-    column-gap: 8px;
-    min-width: 0;
-    padding: 8px 12px;
+  .metric-card {
     font: inherit;
     color: inherit;
     text-align: start;
-    background: var(--_surface-color);
-    border: 1px solid var(--_border-color);
-    border-radius: var(--_radius);
   }
   .metric-button {
     cursor: pointer;
@@ -45,22 +27,10 @@ export const breakdownStyles = css`
     box-shadow: inset 0 0 0 1px var(--_accent-color);
   }
   .metric-label {
-    grid-column: 1 / -1;
-    color: var(--_muted-color);
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
     max-width: 24ch;
-  }
-  .metric-value {
-    font-size: 1.4em;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
-  }
-  .metric-share,
-  .metric-change {
-    color: var(--_muted-color);
-    font-variant-numeric: tabular-nums;
   }
   .charts {
     display: grid;

@@ -17,6 +17,7 @@ import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { MsgChartElement, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
 import { fire } from '../shared/events.js';
+import { metricsStyles } from '../shared/metrics.styles.js';
 import { describeBadAttribute } from '../shared/report-model.js';
 import { invalidView } from '../shared/state-views.js';
 import { barOption, foldSmallGroups, MAX_BARS, MAX_PIE_SLICES, pieOption } from './breakdown-chart.options.js';
@@ -67,7 +68,7 @@ type Config =
  * @cssprop --msg-color-1 - First series colour; `--msg-color-2` … `--msg-color-10` follow.
  */
 export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
-  static override styles = [...MsgChartElement.styles, breakdownStyles];
+  static override styles = [...MsgChartElement.styles, metricsStyles, breakdownStyles];
 
   /** `incoming` or `outgoing` messages. */
   @property() direction: string = 'incoming';
@@ -266,10 +267,10 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
         const isTotal = item.key === TOTAL_KEY;
         return html`<li part=${isTotal ? 'metric total' : 'metric'} data-key=${item.key}>
           ${selectable && !isTotal
-            ? html`<button type="button" class="metric-button" aria-pressed=${active.includes(item.key) ? 'true' : 'false'} @click=${() => this.#select(item)}>
+            ? html`<button type="button" class="metric-card metric-button" aria-pressed=${active.includes(item.key) ? 'true' : 'false'} @click=${() => this.#select(item)}>
                 ${content}
               </button>`
-            : html`<div class="metric-body">${content}</div>`}
+            : html`<div class="metric-card">${content}</div>`}
         </li>`;
       })}
     </ul>`;

@@ -1,45 +1,12 @@
 import { css } from 'lit';
 
+/** On top of the shared metrics strip: the statuses no channel reports, the notes and the bucket switch. */
 export const deliveryLineStyles = css`
-  [part~='metrics'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  [part~='metric'] {
-    display: grid;
-    grid-template-columns: auto auto auto;
-    justify-content: start;
-    align-items: baseline;
-    column-gap: 8px;
-    min-width: 0;
-    padding: 8px 12px;
-    background: var(--_surface-color);
-    border: 1px solid var(--_border-color);
-    border-radius: var(--_radius);
-  }
-  .metric-label {
-    grid-column: 1 / -1;
-    color: var(--_muted-color);
-  }
-  .metric-value {
-    font-size: 1.4em;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
-  }
   [part~='not-reported'] .metric-value {
     font-size: 1em;
     font-weight: 400;
     font-style: italic;
     color: var(--_muted-color);
-  }
-  .metric-share,
-  .metric-change {
-    color: var(--_muted-color);
-    font-variant-numeric: tabular-nums;
   }
   .note {
     margin: 0;

@@ -9,6 +9,7 @@ import { translate } from '../../i18n/translate.js';
 import { MsgChartElement, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
 import type { EChartsCoreOption } from '../chart/echarts.js';
 import { describeBadAttribute } from '../shared/report-model.js';
+import { metricsStyles } from '../shared/metrics.styles.js';
 import { invalidView } from '../shared/state-views.js';
 import { axisLabel, bucketIso, bucketLabel } from './delivery-line.format.js';
 import { openStatusWindow, planIntervals } from './delivery-line.model.js';
@@ -88,7 +89,7 @@ interface AnswerContext {
  * @cssprop --msg-color-1 - Colour of Sent; Delivered is `--msg-color-2`, Read `--msg-color-5`, Failed `--msg-color-4`.
  */
 export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
-  static override styles = [...MsgChartElement.styles, deliveryLineStyles];
+  static override styles = [...MsgChartElement.styles, metricsStyles, deliveryLineStyles];
 
   /**
    * Bucket size of the line: `auto` (hours for ranges up to 2 days, days up to 92 days, weeks
@@ -251,7 +252,7 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
         const reported = metric.count !== undefined;
         const change = reported && metric.previousCount ? formatChange(lang, (metric.count! - metric.previousCount) / metric.previousCount) : undefined;
         const part = metric.key === 'total' ? 'metric total' : reported ? 'metric' : 'metric not-reported';
-        return html`<li part=${part} data-key=${metric.key}>
+        return html`<li part=${part} class="metric-card" data-key=${metric.key}>
           <span class="metric-label">${metric.label}</span>
           <span class="metric-value">${reported ? formatCount(lang, metric.count!) : translate(lang, 'delivery.notReported')}</span>
           ${reported && metric.key !== 'total'
