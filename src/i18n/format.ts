@@ -46,6 +46,26 @@ export function formatDateTime(lang: Lang, timeZone: string, instant: number | s
   ).format(new Date(instant));
 }
 
+/**
+ * Date and time to the second of an instant in `timeZone`, the year in full, e.g.
+ * `26/11/2026, 09:04:05`: the message lists need the seconds, since many messages share a minute.
+ */
+export function formatDateTimeSeconds(lang: Lang, timeZone: string, instant: number | string): string {
+  return cached(
+    `dts:${lang}:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  ).format(new Date(instant));
+}
+
 /** A local day of an instant in `timeZone`, e.g. `26 nov 2026`. */
 export function formatDay(lang: Lang, timeZone: string, instant: number | string): string {
   return cached(

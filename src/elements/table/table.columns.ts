@@ -5,7 +5,8 @@
  */
 import { MESSAGE_TYPES, SOURCES, type MessageKind, type MessageRow } from '../../core/contract/types.js';
 import { formatIsoWithOffset } from '../../core/csv/zoned-iso.js';
-import { INTL_LOCALE, type Lang } from '../../i18n/locales.js';
+import { formatDateTimeSeconds } from '../../i18n/format.js';
+import type { Lang } from '../../i18n/locales.js';
 import { translate, type MessageKey } from '../../i18n/translate.js';
 import { COLUMNS_BY_KIND, type ColumnId } from './table.types.js';
 
@@ -34,32 +35,6 @@ export function columnHeader(lang: Lang, column: ColumnId): string {
   return translate(lang, HEADER_KEYS[column]);
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** How list timestamps are written on screen: the full date and the time to the second. */
-export const TIMESTAMP_FORMAT: Intl.DateTimeFormatOptions = {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-};
-
-/**
- * Date and time to the second in the report's locale and zone (`26/11/2026, 09:04:05`). Lists
- * need the seconds that the shared `formatDateTime` leaves out: several messages share a minute.
- */
-export function formatTimestamp(lang: Lang, timeZone: string, instant: string): string {
-  const key = `${lang}:${timeZone}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[lang], { ...TIMESTAMP_FORMAT, timeZone });
-    dateTimeFormats.set(key, format);
-  }
-  return format.format(new Date(instant));
-}
-
 /** A source key's label; an unknown key from a newer backend shows as sent. */
 export function sourceLabel(lang: Lang, key: string | undefined): string {
   if (!key) return '';
@@ -85,7 +60,7 @@ export function cellText(row: MessageRow, column: ColumnId, lang: Lang, timeZone
     case 'readAt': {
       const instant = row[column];
       if (!instant) return '';
-      return form === 'csv' ? formatIsoWithOffset(instant, timeZone) : formatTimestamp(lang, timeZone, instant);
+      return form === 'csv' ? formatIsoWithOffset(instant, timeZone) : formatDateTimeSeconds(lang, timeZone, instant);
     }
     case 'source':
       return sourceLabel(lang, row.source);

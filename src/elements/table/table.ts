@@ -15,7 +15,7 @@ import {
 import { CSV_MEDIA_TYPE } from '../../core/csv/csv.js';
 import { notApplicableFilters } from '../../core/query/applicability.js';
 import type { ReportState } from '../../core/query/report-state.js';
-import { formatCount, formatPercent } from '../../i18n/format.js';
+import { formatCount, formatDateTimeSeconds, formatPercent } from '../../i18n/format.js';
 import { DEFAULT_LANG, type Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { downloadBlob } from '../shared/download.js';
@@ -34,7 +34,7 @@ import {
 } from '../shared/state-views.js';
 import { AbortOnDisconnect } from '../shared/task-lifecycle.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
-import { cellText, columnHeader, columnsOf, formatTimestamp } from './table.columns.js';
+import { cellText, columnHeader, columnsOf } from './table.columns.js';
 import { messagesCsv, messagesCsvFileName } from './table.csv.js';
 import { groupFailuresByCode } from './table.groups.js';
 import { MessageListing } from './table.listing.js';
@@ -657,7 +657,7 @@ export class MsgTable extends ReportConsumerElement {
         const instant = row[column];
         // The title gives the exact instant with its offset, as the CSV has it.
         return html`<div role="cell" part="cell" class="time" aria-colindex=${colIndex} title=${instant ? cellText(row, column, lang, timeZone, 'csv') : ''}>
-          ${instant ? formatTimestamp(lang, timeZone, instant) : ''}
+          ${instant ? formatDateTimeSeconds(lang, timeZone, instant) : ''}
         </div>`;
       }
       case 'contactId':
