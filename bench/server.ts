@@ -12,6 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { addDays, localDate, startOfDay } from '../src/core/query/zoned-time.js';
 import { quoteIdent } from '../server/db/postgres.js';
@@ -33,6 +34,7 @@ const { values: flags } = parseArgs({
   },
 });
 const RUNS = Number(flags.runs);
+const startLoad = loadavg();
 const MESSAGES = Number(flags.messages);
 const WORKSPACE = 'ws_1';
 const SQLITE_FILE = 'data/bench/bench.sqlite';
@@ -220,6 +222,7 @@ for (const engine of engines) {
 
 const out: string[] = [];
 out.push(`\nReference server over HTTP (node:http, sequential requests, ${RUNS} timed runs each after 2 warm-ups), ms`);
+out.push(`machine: ${availableParallelism()} cores, load average at the start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 if (generateMs) out.push(`data set generation: ${(generateMs / 1000).toFixed(1)} s for ${dataset!.messages.length.toLocaleString('en-US')} messages (shared by both engines)`);
 for (const r of results) {
   out.push(`\n## ${r.engine === 'sqlite' ? 'SQLite (better-sqlite3, worker threads)' : 'PostgreSQL 15 (pg)'} — ${r.messages.toLocaleString('en-US')} messages; seeding ${r.seedMs === undefined ? 'reused (--reuse)' : `${(r.seedMs / 1000).toFixed(1)} s`}`);

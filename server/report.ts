@@ -547,8 +547,12 @@ export function createReport(db: SqlExecutor): Report {
     let rows: Row[] = [];
     if (take > 0) {
       const direction = order === 'asc' ? 'ASC' : 'DESC';
+      // A deferred join: the page's keys come from an index alone (sorted there when a filter
+      // index does not give the order), then only those rows are read and joined to the lookups.
       rows = await db.all(
-        `SELECT ${ROW_COLUMNS} FROM messages m ${ROW_JOINS} WHERE ${page.sql} ORDER BY m.ts ${direction}, m.id ${direction} LIMIT ?`,
+        `SELECT ${ROW_COLUMNS} FROM (SELECT m.workspace AS pw, m.id AS pid FROM messages m WHERE ${page.sql} ` +
+          `ORDER BY m.ts ${direction}, m.id ${direction} LIMIT ?) p JOIN messages m ON m.workspace = p.pw AND m.id = p.pid ${ROW_JOINS} ` +
+          `ORDER BY m.ts ${direction}, m.id ${direction}`,
         [...page.params, take + 1],
       );
     }

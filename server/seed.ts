@@ -188,8 +188,8 @@ export function seedSqlite(db: SqliteDatabase, dataset: Dataset, options: SeedOp
   })();
   progress({ phase: 'rollup', done: 1, total: 1 });
   progress({ phase: 'statistics', done: 0, total: 1 });
-  // Sampled statistics (the planner needs the shape, not exact counts): 2 s → 0.1 s on 1M rows.
-  db.pragma('analysis_limit = 2000');
+  // Full statistics: sampled ones (analysis_limit) saved 2 s here but misled the planner into
+  // scanning the time index for user filters (5× slower filtered breakdowns).
   db.exec('ANALYZE');
   progress({ phase: 'statistics', done: 1, total: 1 });
   return { workspace, messages: total, bulk, ms: performance.now() - started };
@@ -261,7 +261,8 @@ export async function seedPostgres(pool: pg.Pool, dataset: Dataset, options: See
     progress({ phase: 'statistics', done: 0, total: 1 });
     // VACUUM sets the visibility map, which index-only scans need; ANALYZE gives the planner stats.
     await q('VACUUM (ANALYZE) messages');
-    for (const table of ['workspaces', ...LOOKUP_TABLES, 'seed_info', 'message_hours']) await q(`ANALYZE ${table}`);
+    await q('VACUUM (ANALYZE) message_hours');
+    for (const table of ['workspaces', ...LOOKUP_TABLES, 'seed_info']) await q(`ANALYZE ${table}`);
     progress({ phase: 'statistics', done: 1, total: 1 });
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
