@@ -2,18 +2,17 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReportDataSource } from '../../core/client/data-source.js';
-import { isAbortError, ReportError } from '../../core/client/errors.js';
+import { isAbortError } from '../../core/client/errors.js';
 import type { FilterField, ReportQuery } from '../../core/contract/types.js';
 import { notApplicableFilters, type QueryScope } from '../../core/query/applicability.js';
 import type { ReportState } from '../../core/query/report-state.js';
-import { DEFAULT_LANG, type Lang } from '../../i18n/locales.js';
+import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { fire } from '../shared/events.js';
 import { ReportConsumerElement } from '../shared/report-consumer-element.js';
 import type { ReportContextValue } from '../shared/report-context.js';
 import { describeProblem } from '../shared/report-model.js';
 import {
-  describeRequestError,
   emptyView,
   errorView,
   invalidView,
@@ -159,7 +158,7 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
       try {
         return await this.fetchData(query, report.dataSource, signal);
       } catch (error) {
-        if (!isAbortError(error) && !signal.aborted) this.#reportRequestError(report.state.lang, error);
+        if (!isAbortError(error) && !signal.aborted) this.reportRequestError(error, report.state.lang);
         throw error;
       }
     },
@@ -179,11 +178,6 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
   protected abstract defaultHeading(lang: Lang): string;
 
   protected abstract renderData(data: TData, state: ReportState): TemplateResult;
-
-  /** The report's language, or the default before a report is found. */
-  protected get reportLang(): Lang {
-    return this.report?.state.lang ?? DEFAULT_LANG;
-  }
 
   /** The current title: `heading`, else the default. */
   protected get displayHeading(): string {
@@ -210,17 +204,6 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
 
   protected notApplicable(state: ReportState): FilterField[] {
     return notApplicableFilters(this.scope, state.filters);
-  }
-
-  #reportRequestError(lang: Lang, error: unknown): void {
-    const known = error instanceof ReportError ? error : undefined;
-    fire(this, 'msg-error', {
-      source: 'request',
-      kind: known?.kind ?? 'invalid-response',
-      status: known?.status,
-      problem: known?.problem,
-      message: describeRequestError(lang, error),
-    });
   }
 
   /** A chart for `option`, drawn by ECharts in a box hidden from assistive technology. */

@@ -7,7 +7,7 @@ import { DEFAULT_PRESET, presetDays } from '../../core/query/presets.js';
 import type { ReportState } from '../../core/query/report-state.js';
 import { formatPlainDate, localDate, type PlainDate } from '../../core/query/zoned-time.js';
 import { formatCount, formatDay } from '../../i18n/format.js';
-import { DEFAULT_LANG, type Lang } from '../../i18n/locales.js';
+import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { fire, type MsgFilterChangeDetail } from '../shared/events.js';
 import { ReportConsumerElement } from '../shared/report-consumer-element.js';
@@ -142,7 +142,7 @@ export class MsgReportFilters extends ReportConsumerElement {
     task: async ([field, q, source], { signal }): Promise<OptionsResult | undefined> => {
       if (!field) return undefined;
       // Enumerations are the contract's own lists: labelled in our language, nothing to fetch.
-      if (isEnumField(field)) return { field, options: enumOptions(this.#lang, field, q) };
+      if (isEnumField(field)) return { field, options: enumOptions(this.reportLang, field, q) };
       if (!source) throw new Error('msg-report: the report has no endpoint to search');
       const answer = await source.options({ field, limit: OPTIONS_LIMIT, ...(q ? { q } : {}) }, { signal });
       for (const option of answer.options) this.#rememberLabel(field, option.value, option.label);
@@ -202,10 +202,6 @@ export class MsgReportFilters extends ReportConsumerElement {
   #typedAt = 0;
   #afterRender: (() => void)[] = [];
   #removedChip: { field: FilterField; value: string; index: number } | undefined;
-
-  get #lang(): Lang {
-    return this.report?.state.lang ?? DEFAULT_LANG;
-  }
 
   constructor() {
     super();
@@ -684,7 +680,7 @@ export class MsgReportFilters extends ReportConsumerElement {
   }
 
   protected override render(): TemplateResult {
-    const lang = this.#lang;
+    const lang = this.reportLang;
     if (this.missingReportId) {
       return html`<div part="base">${invalidView(lang, [translate(lang, 'problem.noReport', { value: this.missingReportId })])}</div>`;
     }

@@ -1,8 +1,12 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
+import { ReportError } from '../../core/client/errors.js';
+import { DEFAULT_LANG, type Lang } from '../../i18n/locales.js';
+import { fire } from './events.js';
 import { reportContext, type ReportContextValue } from './report-context.js';
 import { ReportSettingsElement } from './report-settings-element.js';
+import { describeRequestError } from './state-views.js';
 
 /** What an element of a report needs from a `<msg-report>` it names with `for`. */
 interface ObservableReport extends Element {
@@ -47,6 +51,11 @@ export abstract class ReportConsumerElement extends ReportSettingsElement {
     return !this.for && (Boolean(this.endpoint) || Boolean(this.dataSource));
   }
 
+  /** The report's language, or the default before a report is found. */
+  protected get reportLang(): Lang {
+    return this.report?.state.lang ?? DEFAULT_LANG;
+  }
+
   override connectedCallback(): void {
     // Linked before the controllers connect, so that a task they run again reads the report
     // named now, not the one seen before the element was removed.
@@ -63,6 +72,18 @@ export abstract class ReportConsumerElement extends ReportSettingsElement {
     super.willUpdate(changed);
     if (changed.has('for')) this.#link();
     if (this.isStandalone && (this.settingsChanged(changed) || !this.ownReport)) this.updateOwnReport();
+  }
+
+  /** Tells the host that a request failed (after any retries): `msg-error`, worded in `lang`. */
+  protected reportRequestError(error: unknown, lang: Lang = this.reportLang): void {
+    const known = error instanceof ReportError ? error : undefined;
+    fire(this, 'msg-error', {
+      source: 'request',
+      kind: known?.kind ?? 'invalid-response',
+      status: known?.status,
+      problem: known?.problem,
+      message: describeRequestError(lang, error),
+    });
   }
 
   #link(): void {

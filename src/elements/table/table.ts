@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { isAbortError, ReportError } from '../../core/client/errors.js';
+import { isAbortError } from '../../core/client/errors.js';
 import {
   MESSAGE_KINDS,
   ORDERS,
@@ -16,7 +16,7 @@ import { CSV_MEDIA_TYPE } from '../../core/csv/csv.js';
 import { notApplicableFilters } from '../../core/query/applicability.js';
 import type { ReportState } from '../../core/query/report-state.js';
 import { formatCount, formatDateTimeSeconds, formatPercent } from '../../i18n/format.js';
-import { DEFAULT_LANG, type Lang } from '../../i18n/locales.js';
+import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { downloadBlob } from '../shared/download.js';
 import { fire } from '../shared/events.js';
@@ -208,7 +208,7 @@ export class MsgTable extends ReportConsumerElement {
         this.#wanted = 0;
         return listing;
       } catch (error) {
-        if (!isAbortError(error) && !signal.aborted) this.#reportRequestError(error);
+        if (!isAbortError(error) && !signal.aborted) this.reportRequestError(error);
         throw error;
       }
     },
@@ -228,8 +228,8 @@ export class MsgTable extends ReportConsumerElement {
   get csvFileName(): string {
     const kind = this.#config.ok ? this.#config.kind : 'incoming';
     const resolved = this.report?.state.resolved;
-    if (!resolved) return `${translate(this.#lang, `table.fileName.${kind}`)}.csv`;
-    return messagesCsvFileName(kind, this.#lang, resolved.firstDay, resolved.lastDay);
+    if (!resolved) return `${translate(this.reportLang, `table.fileName.${kind}`)}.csv`;
+    return messagesCsvFileName(kind, this.reportLang, resolved.firstDay, resolved.lastDay);
   }
 
   /** Resolves once the current query's first page has settled, whether it succeeded or failed. */
@@ -240,12 +240,8 @@ export class MsgTable extends ReportConsumerElement {
     );
   }
 
-  get #lang(): Lang {
-    return this.report?.state.lang ?? DEFAULT_LANG;
-  }
-
   get #heading(): string {
-    return this.heading || translate(this.#lang, `table.title.${this.#config.ok ? this.#config.kind : 'incoming'}`);
+    return this.heading || translate(this.reportLang, `table.title.${this.#config.ok ? this.#config.kind : 'incoming'}`);
   }
 
   constructor() {
@@ -262,7 +258,7 @@ export class MsgTable extends ReportConsumerElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Cheap, and its messages follow the report's language, so it is checked on every update.
-    this.#config = this.#checkConfig(this.#lang);
+    this.#config = this.#checkConfig(this.reportLang);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -279,7 +275,7 @@ export class MsgTable extends ReportConsumerElement {
     }
     if (listing?.error && listing.error !== this.#reportedPageError) {
       this.#reportedPageError = listing.error;
-      this.#reportRequestError(listing.error);
+      this.reportRequestError(listing.error);
     }
     if (this.grouped && listing?.params.kind === 'failed' && !listing.complete && !this.job && !this.jobError) this.#loadGroups();
   }
@@ -303,7 +299,7 @@ export class MsgTable extends ReportConsumerElement {
     const listing = this.#listing;
     if (!listing || this.#task.value !== listing) throw new Error('msg-table: there is no loaded query to export');
     await listing.loadAll({ limit: BULK_PAGE_SIZE, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-    return messagesCsv(listing.rows, { kind: listing.params.kind, lang: this.#lang, timeZone: listing.params.tz, bom: options.bom ?? false });
+    return messagesCsv(listing.rows, { kind: listing.params.kind, lang: this.reportLang, timeZone: listing.params.tz, bom: options.bom ?? false });
   }
 
   /** The file the download saves: {@link toCSV} with a UTF-8 byte-order mark, as `text/csv`. */
@@ -336,7 +332,7 @@ export class MsgTable extends ReportConsumerElement {
     } catch (error) {
       if (!job.controller.signal.aborted && !isAbortError(error)) {
         this.jobError = { kind, error };
-        if (error !== this.#listing?.error) this.#reportRequestError(error);
+        if (error !== this.#listing?.error) this.reportRequestError(error);
       }
     } finally {
       if (this.job === job) this.job = undefined;
@@ -396,22 +392,11 @@ export class MsgTable extends ReportConsumerElement {
   #reportHref(): void {
     const refused = this.#dataExportUrl === null ? this.dataExportHref : undefined;
     if (refused !== undefined && refused !== this.#reportedHref) {
-      const message = describeBadAttribute(this.#lang, 'data-export-href', refused, translate(this.#lang, 'table.hrefAllowed'));
+      const message = describeBadAttribute(this.reportLang, 'data-export-href', refused, translate(this.reportLang, 'table.hrefAllowed'));
       console.warn(`msg-report: ${message}`);
       fire(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'warning', message });
     }
     this.#reportedHref = refused;
-  }
-
-  #reportRequestError(error: unknown): void {
-    const known = error instanceof ReportError ? error : undefined;
-    fire(this, 'msg-error', {
-      source: 'request',
-      kind: known?.kind ?? 'invalid-response',
-      status: known?.status,
-      problem: known?.problem,
-      message: describeRequestError(this.#lang, error),
-    });
   }
 
   /** Loads pages until the rows the virtualizer renders, and a margin beyond, are held. */
@@ -538,7 +523,7 @@ export class MsgTable extends ReportConsumerElement {
     const status = this.#task.status;
     if (!listing || listing.rows.length === 0 || !this.#config.ok || (status !== TaskStatus.COMPLETE && status !== TaskStatus.PENDING)) return nothing;
     const busy = status === TaskStatus.PENDING;
-    const lang = this.#lang;
+    const lang = this.reportLang;
     return html`<div part="toolbar">
       ${this.#config.kind === 'failed'
         ? html`<button
@@ -559,7 +544,7 @@ export class MsgTable extends ReportConsumerElement {
   }
 
   #renderBody(): TemplateResult {
-    const lang = this.#lang;
+    const lang = this.reportLang;
     const config = this.#config;
     if (!config.ok) return invalidView(lang, config.messages);
     if (this.missingReportId) return invalidView(lang, [translate(lang, 'problem.noReport', { value: this.missingReportId })]);
@@ -581,7 +566,7 @@ export class MsgTable extends ReportConsumerElement {
   }
 
   #renderList(listing: MessageListing, report: ReportContextValue, busy: boolean): TemplateResult {
-    const lang = this.#lang;
+    const lang = this.reportLang;
     const kind = listing.params.kind;
     const order = listing.params.order;
     const timeZone = listing.params.tz;
