@@ -19,7 +19,6 @@ import { MsgChartElement, type ChartTable, type DataTableColumn } from '../chart
 import { fire } from '../shared/events.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
 import { describeBadAttribute } from '../shared/report-model.js';
-import { invalidView } from '../shared/state-views.js';
 import { barOption, foldSmallGroups, MAX_BARS, MAX_PIE_SLICES, pieOption } from './breakdown-chart.options.js';
 import { breakdownStyles } from './breakdown-chart.styles.js';
 import { BREAKDOWN_PARTS, type BreakdownItem, type BreakdownPart } from './breakdown-chart.types.js';
@@ -98,9 +97,8 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
     this.#config = this.#checkConfig(this.reportLang);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.reportAttributeErrors(this.#config.ok ? [] : this.#config.messages);
+  protected override attributeErrors(): readonly string[] {
+    return this.#config.ok ? [] : this.#config.messages;
   }
 
   #checkConfig(lang: Lang): Config {
@@ -138,13 +136,6 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
     return translate(lang, direction === 'incoming' ? 'title.incoming' : 'title.outgoing', {
       groupBy: translate(lang, `groupBy.${groupBy}`),
     });
-  }
-
-  protected override render(): TemplateResult {
-    if (!this.#config.ok) {
-      return html`<section part="base"><h3 part="title">${this.displayHeading}</h3>${invalidView(this.reportLang, this.#config.messages)}</section>`;
-    }
-    return super.render();
   }
 
   /** Localised label of a group: enum keys through the i18n layer, names as the endpoint sent them. */

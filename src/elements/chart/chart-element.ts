@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReportDataSource } from '../../core/client/data-source.js';
@@ -177,6 +177,14 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
   /** The default, localised title. */
   protected abstract defaultHeading(lang: Lang): string;
 
+  /**
+   * What is wrong with the element's own attributes, one message each; none by default. While
+   * there is any, the element shows them instead of querying, and reports them as `msg-error`.
+   */
+  protected attributeErrors(): readonly string[] {
+    return [];
+  }
+
   protected abstract renderData(data: TData, state: ReportState): TemplateResult;
 
   /** The current title: `heading`, else the default. */
@@ -200,6 +208,11 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
   constructor() {
     super();
     new AbortOnDisconnect(this, this.#task);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.reportAttributeErrors(this.attributeErrors());
   }
 
   protected notApplicable(state: ReportState): FilterField[] {
@@ -321,6 +334,10 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
   }
 
   protected override render(): TemplateResult {
+    const attributeErrors = this.attributeErrors();
+    if (attributeErrors.length > 0) {
+      return html`<section part="base"><h3 part="title">${this.displayHeading}</h3>${invalidView(this.reportLang, attributeErrors)}</section>`;
+    }
     const report = this.report;
     const lang = this.reportLang;
     return html`<section part="base" aria-label=${this.displayHeading} aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>

@@ -10,7 +10,6 @@ import { MsgChartElement, type ChartTable, type DataTableColumn } from '../chart
 import type { EChartsCoreOption } from '../chart/echarts.js';
 import { describeBadAttribute } from '../shared/report-model.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
-import { invalidView } from '../shared/state-views.js';
 import { axisLabel, bucketIso, bucketLabel } from './delivery-line.format.js';
 import { openStatusWindow, planIntervals } from './delivery-line.model.js';
 import { lineOption } from './delivery-line.options.js';
@@ -121,9 +120,8 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
     this.#config = this.#checkConfig(this.reportLang);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.reportAttributeErrors(this.#config.ok ? [] : this.#config.messages);
+  protected override attributeErrors(): readonly string[] {
+    return this.#config.ok ? [] : this.#config.messages;
   }
 
   #checkConfig(lang: Lang): Config {
@@ -161,13 +159,6 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
 
   protected override defaultHeading(lang: Lang): string {
     return translate(lang, 'delivery.title');
-  }
-
-  protected override render(): TemplateResult {
-    if (!this.#config.ok) {
-      return html`<section part="base"><h3 part="title">${this.displayHeading}</h3>${invalidView(this.reportLang, this.#config.messages)}</section>`;
-    }
-    return super.render();
   }
 
   #onIntervalChange = (event: Event): void => {
