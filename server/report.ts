@@ -541,7 +541,12 @@ export function createReport(db: SqlExecutor): Report {
       const cursor = decodeCursor(params.cursor);
       if (!cursor || cursor.kind !== kind || cursor.order !== order) throw new RangeError('Invalid cursor');
       returned = cursor.returned;
-      page.add(order === 'asc' ? '(m.ts, m.id) > (?, ?)' : '(m.ts, m.id) < (?, ?)', cursor.ts, cursor.id);
+      if (sqlite) {
+        // Spelled out: with a row value SQLite 3.53 sometimes skip-scans the covering index and
+        // sorts (200 ms instead of 0.2 ms); the plain bound on ts keeps the scan at the cursor.
+        if (order === 'asc') page.add('m.ts >= ? AND (m.ts > ? OR (m.ts = ? AND m.id > ?))', cursor.ts, cursor.ts, cursor.ts, cursor.id);
+        else page.add('m.ts <= ? AND (m.ts < ? OR (m.ts = ? AND m.id < ?))', cursor.ts, cursor.ts, cursor.ts, cursor.id);
+      } else page.add(order === 'asc' ? '(m.ts, m.id) > (?, ?)' : '(m.ts, m.id) < (?, ?)', cursor.ts, cursor.id);
     }
     const take = Math.max(0, Math.min(limit, ROW_CAP - returned));
     let rows: Row[] = [];
@@ -550,10 +555,10 @@ export function createReport(db: SqlExecutor): Report {
       // A deferred join: the page's keys come from an index alone (sorted there when a filter
       // index does not give the order), then only those rows are read and joined to the lookups.
       rows = await db.all(
-        `SELECT ${ROW_COLUMNS} FROM (SELECT m.workspace AS pw, m.id AS pid FROM messages m WHERE ${page.sql} ` +
-          `ORDER BY m.ts ${direction}, m.id ${direction} LIMIT ?) p JOIN messages m ON m.workspace = p.pw AND m.id = p.pid ${ROW_JOINS} ` +
+        `SELECT ${ROW_COLUMNS} FROM (SELECT m.id AS pid FROM messages m WHERE ${page.sql} ` +
+          `ORDER BY m.ts ${direction}, m.id ${direction} LIMIT ?) p JOIN messages m ON m.workspace = ? AND m.id = p.pid ${ROW_JOINS} ` +
           `ORDER BY m.ts ${direction}, m.id ${direction}`,
-        [...page.params, take + 1],
+        [...page.params, take + 1, workspace],
       );
     }
     const more = rows.length > take && returned + take < ROW_CAP;
