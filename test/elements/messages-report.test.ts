@@ -87,6 +87,25 @@ describe('<msg-messages-report>', () => {
     expect(requests.map((url) => url.searchParams.get('groupBy'))).to.deep.equal(['source']);
   });
 
+  it('with cross-filter, picking a source filters every element by it', async () => {
+    const host = await fixture<MsgMessagesReport>(html`<msg-messages-report cross-filter endpoint="/api" timezone=${ZONE} now=${NOW} outgoing-group-by="source"></msg-messages-report>`);
+    await allSettled(host);
+    resetRequests();
+    const outgoing = shadow(host).querySelector('msg-breakdown-chart[direction="outgoing"]')!;
+    const bot = shadow(outgoing).querySelector<HTMLButtonElement>('[data-key="bot"] button')!;
+    bot.click();
+    await allSettled(host);
+    expect(host.state!.filters).to.deep.equal({ source: ['bot'] });
+    expect(shadow(outgoing).querySelector('[data-key="bot"] button')!.getAttribute('aria-pressed')).to.equal('true');
+    // Every outgoing query carries the filter; incoming ones cannot honour it and are not sent.
+    const sent = requests.filter((url) => !url.pathname.includes('/options/'));
+    expect(sent.length).to.be.greaterThan(0);
+    expect(sent.every((url) => url.searchParams.getAll('source').join() === 'bot')).to.equal(true);
+    expect(sent.some((url) => url.searchParams.get('direction') === 'incoming' || url.searchParams.get('kind') === 'incoming')).to.equal(false);
+    const incoming = shadow(host).querySelector('msg-breakdown-chart[direction="incoming"]')!;
+    expect(shadow(incoming).querySelector('[part~="not-applicable"]')).to.not.equal(null);
+  });
+
   it('fits a 360 px wide screen without horizontal scrolling', async () => {
     const frame = await fixture<HTMLElement>(html`<div style="width: 360px">
       <msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>
