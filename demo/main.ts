@@ -1,7 +1,8 @@
 /**
- * The demo page: the whole report in one tag. Served by Vite (`vite`), it runs against the mocked
- * endpoint (MSW in a service worker, over the seeded demo data set); elements are loaded only
- * once the worker answers, so their first requests already reach it.
+ * The demo page: the whole report in one tag. Served by the reference server (`npm start`) it uses
+ * the real endpoint on the seeded database; served by Vite (`npm run start:mock`) or as static
+ * files, the mocked one (MSW in a service worker, over the seeded demo data set). Elements are
+ * loaded only once the backend is chosen (and the worker answers), so their first requests reach it.
  */
 import { applyDemoBackend, startDemoBackend } from './backend.js';
 
