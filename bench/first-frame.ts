@@ -44,7 +44,9 @@ try {
   console.log(`  attach → both charts (bar + pie)  ${f(result.bothChartsMs!)}`);
   console.log(`  floor: bare fetch of the answer   ${f(result.bareFetchMs!)}`);
   console.log(`  floor: bare ECharts pie, 8 slices ${f(result.bareEChartsPieMs!)}`);
-  console.log(`  ratio first frame / (fetch + pie) ${(result.firstFrameMs! / (result.bareFetchMs! + result.bareEChartsPieMs!)).toFixed(2)}×`);
+  console.log(
+    `  ratio first frame / (fetch + pie) ${(result.firstFrameMs! / (result.bareFetchMs! + result.bareEChartsPieMs!)).toFixed(2)}×`,
+  );
   console.log(`<msg-messages-report> against the mock, median of ${result.wholeReportRuns} runs`);
   console.log(`  attach → all 5 charts drawn       ${f(result.wholeReportMs!)}`);
   console.log(`  requests on load (resource timing) ${result.wholeReportRequests}`);

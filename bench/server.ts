@@ -40,7 +40,9 @@ const WORKSPACE = 'ws_1';
 const SQLITE_FILE = 'data/bench/bench.sqlite';
 const PG_SCHEMA = 'msg_report_bench';
 const DATABASE_URL = process.env.DATABASE_URL || undefined;
-const engines = (flags.engine ? [flags.engine] : ['sqlite', 'postgres']).filter((e) => e === 'sqlite' || e === 'postgres') as ('sqlite' | 'postgres')[];
+const engines = (flags.engine ? [flags.engine] : ['sqlite', 'postgres']).filter((e) => e === 'sqlite' || e === 'postgres') as (
+  'sqlite' | 'postgres'
+)[];
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 function percentile(sorted: number[], p: number): number {
@@ -70,7 +72,9 @@ function data(): Dataset {
   return dataset;
 }
 
-async function openEngine(engine: 'sqlite' | 'postgres'): Promise<{ store: ReportStore; seedMs?: number; dataEnd: number; messages: number; close(): Promise<void> }> {
+async function openEngine(
+  engine: 'sqlite' | 'postgres',
+): Promise<{ store: ReportStore; seedMs?: number; dataEnd: number; messages: number; close(): Promise<void> }> {
   const bar = progressBar();
   if (engine === 'sqlite') {
     mkdirSync('data/bench', { recursive: true });
@@ -93,7 +97,9 @@ async function openEngine(engine: 'sqlite' | 'postgres'): Promise<{ store: Repor
       seedMs = seedSqlite(db, d, { workspace: WORKSPACE, onProgress: (p) => bar.update(p) }).ms;
       db.pragma('journal_mode = WAL');
       db.close();
-      bar.done(`SQLite: seeded ${d.messages.length.toLocaleString('en-US')} messages in ${(seedMs / 1000).toFixed(1)} s (load, indexes, statistics)`);
+      bar.done(
+        `SQLite: seeded ${d.messages.length.toLocaleString('en-US')} messages in ${(seedMs / 1000).toFixed(1)} s (load, indexes, statistics)`,
+      );
     }
     const db = openSqlite(SQLITE_FILE);
     const info = sqliteSeedInfo(db, WORKSPACE)!;
@@ -110,7 +116,9 @@ async function openEngine(engine: 'sqlite' | 'postgres'): Promise<{ store: Repor
     const fresh = await createPostgresStore({ connectionString: DATABASE_URL!, schema: PG_SCHEMA });
     const d = data();
     seedMs = (await seedPostgres(fresh.pool, d, { workspace: WORKSPACE, onProgress: (p) => bar.update(p) })).ms;
-    bar.done(`PostgreSQL: seeded ${d.messages.length.toLocaleString('en-US')} messages in ${(seedMs / 1000).toFixed(1)} s (load, indexes, vacuum + analyze)`);
+    bar.done(
+      `PostgreSQL: seeded ${d.messages.length.toLocaleString('en-US')} messages in ${(seedMs / 1000).toFixed(1)} s (load, indexes, vacuum + analyze)`,
+    );
     info = (await postgresSeedInfo(fresh.pool, WORKSPACE))!;
     return { store: fresh, seedMs, dataEnd: info.dataEnd, messages: info.messages, close: () => fresh.close() };
   }
@@ -121,10 +129,14 @@ async function bench(engine: 'sqlite' | 'postgres') {
   const opened = await openEngine(engine);
   const { store } = opened;
   // The server runs in a process of its own (as it would in production); this one only measures.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server-serve.ts', engine, engine === 'sqlite' ? SQLITE_FILE : PG_SCHEMA], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: process.env,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/server-serve.ts', engine, engine === 'sqlite' ? SQLITE_FILE : PG_SCHEMA],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: process.env,
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let seen = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -169,7 +181,10 @@ async function bench(engine: 'sqlite' | 'postgres') {
     ['source', '&source=user&source=bot'],
   ];
   const figures: Figure[] = [];
-  for (const [label, days] of [['30 d', 30], ['365 d', 365]] as const) {
+  for (const [label, days] of [
+    ['30 d', 30],
+    ['365 d', 365],
+  ] as const) {
     const { from, to } = rangeOf(days);
     const q = `from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}&tz=${encodeURIComponent(tz)}`;
     const floor = await time(() => store.floor(WORKSPACE, 'outgoing', from, to));
@@ -179,26 +194,52 @@ async function bench(engine: 'sqlite' | 'postgres') {
     add('floor: count(*) outgoing (store, no HTTP)', 'none', floor);
     for (const [filterName, filter] of filters) {
       if (filterName === 'source') {
-        add('breakdown outgoing by channel', filterName, await time(() => get(`/breakdown?${q}${filter}&direction=outgoing&groupBy=channel`)));
+        add(
+          'breakdown outgoing by channel',
+          filterName,
+          await time(() => get(`/breakdown?${q}${filter}&direction=outgoing&groupBy=channel`)),
+        );
         add('delivery by day', filterName, await time(() => get(`/delivery?${q}${filter}&interval=day`)));
         add('messages outgoing, first page', filterName, await time(() => get(`/messages?${q}${filter}&kind=outgoing`)), 10);
         continue;
       }
       for (const groupBy of ['channel', 'source', 'type', 'subtype']) {
-        add(`breakdown outgoing by ${groupBy}`, filterName, await time(() => get(`/breakdown?${q}${filter}&direction=outgoing&groupBy=${groupBy}`)));
+        add(
+          `breakdown outgoing by ${groupBy}`,
+          filterName,
+          await time(() => get(`/breakdown?${q}${filter}&direction=outgoing&groupBy=${groupBy}`)),
+        );
       }
-      add('breakdown incoming by channel', filterName, await time(() => get(`/breakdown?${q}${filter}&direction=incoming&groupBy=channel`)));
-      add('breakdown by source, compare=previous', filterName, await time(() => get(`/breakdown?${q}${filter}&direction=outgoing&groupBy=source&compare=previous`)));
+      add(
+        'breakdown incoming by channel',
+        filterName,
+        await time(() => get(`/breakdown?${q}${filter}&direction=incoming&groupBy=channel`)),
+      );
+      add(
+        'breakdown by source, compare=previous',
+        filterName,
+        await time(() => get(`/breakdown?${q}${filter}&direction=outgoing&groupBy=source&compare=previous`)),
+      );
       add('delivery by day', filterName, await time(() => get(`/delivery?${q}${filter}&interval=day`)));
       add('delivery by day, compare=previous', filterName, await time(() => get(`/delivery?${q}${filter}&interval=day&compare=previous`)));
       if (days === 365) add('delivery by week', filterName, await time(() => get(`/delivery?${q}${filter}&interval=week`)));
       for (const kind of ['outgoing', 'incoming', 'failed']) {
-        add(`messages ${kind}, first page (100 rows + total)`, filterName, await time(() => get(`/messages?${q}${filter}&kind=${kind}`)), 10);
+        add(
+          `messages ${kind}, first page (100 rows + total)`,
+          filterName,
+          await time(() => get(`/messages?${q}${filter}&kind=${kind}`)),
+          10,
+        );
       }
       const firstPage = (await get(`/messages?${q}${filter}&kind=outgoing`)) as { nextCursor: string | null };
       if (firstPage.nextCursor) {
         const cursor = encodeURIComponent(firstPage.nextCursor);
-        add('messages outgoing, next page (cursor)', filterName, await time(() => get(`/messages?${q}${filter}&kind=outgoing&cursor=${cursor}`)), 10);
+        add(
+          'messages outgoing, next page (cursor)',
+          filterName,
+          await time(() => get(`/messages?${q}${filter}&kind=outgoing&cursor=${cursor}`)),
+          10,
+        );
       }
     }
   }
@@ -222,15 +263,28 @@ for (const engine of engines) {
 
 const out: string[] = [];
 out.push(`\nReference server over HTTP (node:http, sequential requests, ${RUNS} timed runs each after 2 warm-ups), ms`);
-out.push(`machine: ${availableParallelism()} cores, load average at the start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-if (generateMs) out.push(`data set generation: ${(generateMs / 1000).toFixed(1)} s for ${dataset!.messages.length.toLocaleString('en-US')} messages (shared by both engines)`);
+out.push(
+  `machine: ${availableParallelism()} cores, load average at the start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at the end ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+if (generateMs)
+  out.push(
+    `data set generation: ${(generateMs / 1000).toFixed(1)} s for ${dataset!.messages.length.toLocaleString('en-US')} messages (shared by both engines)`,
+  );
 for (const r of results) {
-  out.push(`\n## ${r.engine === 'sqlite' ? 'SQLite (better-sqlite3, worker threads)' : 'PostgreSQL 15 (pg)'} — ${r.messages.toLocaleString('en-US')} messages; seeding ${r.seedMs === undefined ? 'reused (--reuse)' : `${(r.seedMs / 1000).toFixed(1)} s`}`);
-  out.push(`${'query'.padEnd(48)} ${'range'.padEnd(6)} ${'filters'.padEnd(13)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'floor'.padStart(7)} ${'aim'.padStart(5)}`);
+  out.push(
+    `\n## ${r.engine === 'sqlite' ? 'SQLite (better-sqlite3, worker threads)' : 'PostgreSQL 15 (pg)'} — ${r.messages.toLocaleString('en-US')} messages; seeding ${r.seedMs === undefined ? 'reused (--reuse)' : `${(r.seedMs / 1000).toFixed(1)} s`}`,
+  );
+  out.push(
+    `${'query'.padEnd(48)} ${'range'.padEnd(6)} ${'filters'.padEnd(13)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'floor'.padStart(7)} ${'aim'.padStart(5)}`,
+  );
   for (const f of r.figures) {
     const aim = r.engine === 'postgres' ? f.aim * 1.5 : f.aim;
     const flag = f.p95 > aim ? ' over' : '';
-    out.push(`${f.name.padEnd(48)} ${f.range.padEnd(6)} ${f.filter.padEnd(13)} ${ms(f.p50).padStart(7)} ${ms(f.p95).padStart(7)} ${ms(f.floor).padStart(7)} ${String(aim).padStart(5)}${flag}`);
+    out.push(
+      `${f.name.padEnd(48)} ${f.range.padEnd(6)} ${f.filter.padEnd(13)} ${ms(f.p50).padStart(7)} ${ms(f.p95).padStart(7)} ${ms(f.floor).padStart(7)} ${String(aim).padStart(5)}${flag}`,
+    );
   }
 }
 out.push('\nfloor = p50 of a bare indexed count(*) of outgoing messages over the same range, through the store (no HTTP).');

@@ -153,7 +153,13 @@ export function createEngine(dataset: Dataset): Engine {
   const totalsCache = new Map<string, number>();
 
   /** Calls `visit` for every message of `list` in [from, to) that passes `match`. */
-  function scan(list: SortedList, from: number, to: number, match: (m: DatasetMessage) => boolean, visit: (m: DatasetMessage) => void): void {
+  function scan(
+    list: SortedList,
+    from: number,
+    to: number,
+    match: (m: DatasetMessage) => boolean,
+    visit: (m: DatasetMessage) => void,
+  ): void {
     const end = lowerBound(list, to);
     for (let i = lowerBound(list, from); i < end; i++) {
       const m = list.messages[i]!;
@@ -388,13 +394,31 @@ export function createEngine(dataset: Dataset): Engine {
       dataset.channels.map((c) => ({ value: c.id, label: c.name, kind: c.kind, reports: [...c.reports] })),
       true,
     ),
-    contact: index(dataset.contacts.map((c) => ({ value: c.id, label: c.name })), true),
+    contact: index(
+      dataset.contacts.map((c) => ({ value: c.id, label: c.name })),
+      true,
+    ),
     // Enum fields keep their menu order; their labels are the client's to localise anyway.
-    source: index(SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] })), false),
-    type: index(MESSAGE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] })), false),
-    team: index(dataset.teams.map((t) => ({ value: t.id, label: t.name })), true),
-    user: index(dataset.users.map((u) => ({ value: u.id, label: u.name })), true),
-    broadcast: index(dataset.broadcasts.map((b) => ({ value: b.id, label: b.name })), true),
+    source: index(
+      SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] })),
+      false,
+    ),
+    type: index(
+      MESSAGE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] })),
+      false,
+    ),
+    team: index(
+      dataset.teams.map((t) => ({ value: t.id, label: t.name })),
+      true,
+    ),
+    user: index(
+      dataset.users.map((u) => ({ value: u.id, label: u.name })),
+      true,
+    ),
+    broadcast: index(
+      dataset.broadcasts.map((b) => ({ value: b.id, label: b.name })),
+      true,
+    ),
   };
 
   function options(params: OptionsParams): OptionsResponse {

@@ -52,8 +52,7 @@ export function invalidQuery(invalidParams: InvalidParam[]): Problem {
   };
 }
 
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+\- ])(\d{2}):(\d{2}))$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+\- ])(\d{2}):(\d{2}))$/;
 
 /**
  * Epoch ms of an RFC 3339 instant (date, time with seconds, and `Z` or an offset, as openapi.yaml's
@@ -127,7 +126,8 @@ function parseQuery(params: URLSearchParams, errors: InvalidParam[]): QueryParse
     if (!(from < to)) errors.push({ name: 'from', reason: 'must be before to' });
     else if (validTz) {
       const days = bucketCount(from, to, tz!, 'day');
-      if (days > MAX_RANGE_DAYS) errors.push({ name: 'to', reason: `must be at most ${MAX_RANGE_DAYS} days after from (range spans ${days} days)` });
+      if (days > MAX_RANGE_DAYS)
+        errors.push({ name: 'to', reason: `must be at most ${MAX_RANGE_DAYS} days after from (range spans ${days} days)` });
       else range = { from, to, tz: tz! };
     }
   }
@@ -140,7 +140,10 @@ function parseQuery(params: URLSearchParams, errors: InvalidParam[]): QueryParse
     if (known) {
       const unknown = values.filter((v) => !oneOf(known, v));
       if (unknown.length > 0) {
-        errors.push({ name: field, reason: `has unknown value ${unknown.map((v) => JSON.stringify(v)).join(', ')}; expected one of ${listOf(known)}` });
+        errors.push({
+          name: field,
+          reason: `has unknown value ${unknown.map((v) => JSON.stringify(v)).join(', ')}; expected one of ${listOf(known)}`,
+        });
         continue;
       }
     }
@@ -148,8 +151,8 @@ function parseQuery(params: URLSearchParams, errors: InvalidParam[]): QueryParse
   }
   return {
     query: {
-      from: from !== undefined ? new Date(from).toISOString() : fromText ?? '',
-      to: to !== undefined ? new Date(to).toISOString() : toText ?? '',
+      from: from !== undefined ? new Date(from).toISOString() : (fromText ?? ''),
+      to: to !== undefined ? new Date(to).toISOString() : (toText ?? ''),
       tz: tz ?? '',
       filters,
     },

@@ -47,7 +47,13 @@ function corsFromEnv(): CorsOptions | false {
   const origins = env.CORS_ORIGINS?.trim();
   if (!origins) return false;
   return {
-    origins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
+    origins:
+      origins === '*'
+        ? '*'
+        : origins
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
     credentials: env.CORS_CREDENTIALS === '1' || env.CORS_CREDENTIALS === 'true',
   };
 }
@@ -70,7 +76,9 @@ if (setup.seeded) {
       `(generate ${(s.generateMs / 1000).toFixed(1)} s, load + index ${(s.loadMs / 1000).toFixed(1)} s) into ${setup.location}`,
   );
 } else {
-  process.stderr.write(`Using ${setup.info.messages.toLocaleString('en-US')} seeded messages in ${setup.location} (--reseed to regenerate)\n`);
+  process.stderr.write(
+    `Using ${setup.info.messages.toLocaleString('en-US')} seeded messages in ${setup.location} (--reseed to regenerate)\n`,
+  );
 }
 
 const api = createHandler({
@@ -93,7 +101,10 @@ const app = async (request: Request): Promise<Response> => {
     // The demo page reads this to use the real endpoint (instead of its in-browser mock) and to
     // count presets from the end of the seeded data when that lies in the past.
     const stale = Date.now() - dataEnd > 3_600_000;
-    return Response.json({ api: '/api', now: stale ? new Date(dataEnd - 1).toISOString() : null, auth: Boolean(env.AUTH_TOKEN) }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      { api: '/api', now: stale ? new Date(dataEnd - 1).toISOString() : null, auth: Boolean(env.AUTH_TOKEN) },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   }
   const file = await serveStatic(request);
   if (file) return file;
@@ -104,6 +115,8 @@ const app = async (request: Request): Promise<Response> => {
 };
 
 // Signals are handled before the port opens: a SIGTERM right after "listening" must not kill us.
+// `let`, assigned once below: the handler may run before the server exists (a `const` would throw).
+// eslint-disable-next-line prefer-const
 let http: Awaited<ReturnType<typeof startHttpServer>> | undefined;
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -179,7 +179,10 @@ export function createHandler(options: HandlerOptions): FetchHandler {
     for (const field of FILTER_FIELDS) {
       const count = params.getAll(field).length;
       if (count > maxFilterValues) {
-        return { ok: false, problem: invalidQuery([{ name: field, reason: `has ${count} values; at most ${maxFilterValues} are allowed` }]) };
+        return {
+          ok: false,
+          problem: invalidQuery([{ name: field, reason: `has ${count} values; at most ${maxFilterValues} are allowed` }]),
+        };
       }
     }
     switch (r.op) {
@@ -197,10 +200,20 @@ export function createHandler(options: HandlerOptions): FetchHandler {
   async function health(head: boolean, headers: Record<string, string>): Promise<Response> {
     try {
       await store.ping();
-      return json(200, { status: 'ok', database: store.engine }, { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': 'no-store', ...headers }, head);
+      return json(
+        200,
+        { status: 'ok', database: store.engine },
+        { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': 'no-store', ...headers },
+        head,
+      );
     } catch (error) {
       log({ level: 'error', msg: 'health check failed', error: error instanceof Error ? error.message : String(error) });
-      return json(503, { status: 'unavailable', database: store.engine }, { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': 'no-store', ...headers }, head);
+      return json(
+        503,
+        { status: 'unavailable', database: store.engine },
+        { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': 'no-store', ...headers },
+        head,
+      );
     }
   }
 
@@ -240,7 +253,12 @@ export function createHandler(options: HandlerOptions): FetchHandler {
 
     const verdict = await options.verifyRequest(request);
     if ('status' in verdict) {
-      return problem(verdict.status, { detail: verdict.detail ?? (verdict.status === 401 ? 'Authentication required' : 'Forbidden') }, { ...common, ...verdict.headers }, head);
+      return problem(
+        verdict.status,
+        { detail: verdict.detail ?? (verdict.status === 401 ? 'Authentication required' : 'Forbidden') },
+        { ...common, ...verdict.headers },
+        head,
+      );
     }
     const workspace = verdict.workspace;
     entry.workspace = workspace;
@@ -285,10 +303,26 @@ export function createHandler(options: HandlerOptions): FetchHandler {
     try {
       response = await handle(request, id, entry);
     } catch (error) {
-      log({ level: 'error', msg: 'request failed', ...entry, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      response = problem(500, { detail: `Internal error; request id ${id}` }, { 'X-Request-Id': id, ...corsHeaders(request) }, request.method === 'HEAD');
+      log({
+        level: 'error',
+        msg: 'request failed',
+        ...entry,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      response = problem(
+        500,
+        { detail: `Internal error; request id ${id}` },
+        { 'X-Request-Id': id, ...corsHeaders(request) },
+        request.method === 'HEAD',
+      );
     }
-    log({ level: response.status >= 500 ? 'error' : 'info', msg: 'request', ...entry, status: response.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+    log({
+      level: response.status >= 500 ? 'error' : 'info',
+      msg: 'request',
+      ...entry,
+      status: response.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
     return response;
   };
 }

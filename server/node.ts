@@ -3,6 +3,7 @@
  * that fires when the client goes away), Response → ServerResponse. Request bodies are never read
  * (the contract is GET only). Plus a static file handler for the built demo page.
  */
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -46,7 +47,7 @@ export function toNodeListener(handler: FetchHandler): (req: IncomingMessage, re
         if (response.headers.has('content-length')) {
           // A file: stream it.
           res.writeHead(response.status, outHeaders);
-          Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res);
+          Readable.fromWeb(response.body as WebReadableStream).pipe(res);
           return;
         }
         // A JSON answer: small, so one buffer (cheaper than bridging web streams).

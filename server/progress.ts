@@ -33,7 +33,9 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
         const width = 30;
         const filled = Math.round(fraction * width);
         const count = phase === 'messages' ? ` ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` : '';
-        stream.write(`\r\x1b[2K[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}% ${label}${count} (${seconds} s)`);
+        stream.write(
+          `\r\x1b[2K[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}% ${label}${count} (${seconds} s)`,
+        );
       } else {
         const quarter = Math.floor(fraction * 4);
         if (phase !== lastPhase || quarter !== lastQuarter) {

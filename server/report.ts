@@ -143,7 +143,10 @@ function chunks(from: number, to: number, size: number): [number, number][] {
  * the hourly rollup (`message_hours`) instead of the messages themselves.
  */
 function unfiltered(direction: Direction, filters: Filters): boolean {
-  const fields: FilterField[] = direction === 'incoming' ? ['channel', 'contact', 'team', 'user'] : ['channel', 'contact', 'team', 'user', 'source', 'type', 'broadcast'];
+  const fields: FilterField[] =
+    direction === 'incoming'
+      ? ['channel', 'contact', 'team', 'user']
+      : ['channel', 'contact', 'team', 'user', 'source', 'type', 'broadcast'];
   return fields.every((f) => !filters[f]?.length);
 }
 
@@ -205,7 +208,10 @@ export function createReport(db: SqlExecutor): Report {
     }
     const column = { channel: 'm.channel_id', source: 'm.source', type: 'm.type', subtype: 'm.subtype' }[groupBy];
     const extra = groupBy === 'subtype' ? ` AND ${column} IS NOT NULL` : '';
-    return { sql: `SELECT ${column} AS k, count(*) AS n FROM messages m WHERE ${where.sql}${extra} GROUP BY ${column}`, params: where.params };
+    return {
+      sql: `SELECT ${column} AS k, count(*) AS n FROM messages m WHERE ${where.sql}${extra} GROUP BY ${column}`,
+      params: where.params,
+    };
   }
 
   /**
@@ -230,7 +236,10 @@ export function createReport(db: SqlExecutor): Report {
       const [row] = await db.all(`SELECT count(*) AS n FROM messages m WHERE ${base.sql}`, base.params);
       if (num(row?.n) !== sum) {
         const rest = keys.length > 0 ? base.clone().add(`m.channel_id NOT IN (${placeholders(keys.length)})`, ...keys) : base;
-        const rows = await db.all(`SELECT m.channel_id AS k, count(*) AS n FROM messages m WHERE ${rest.sql} GROUP BY m.channel_id`, rest.params);
+        const rows = await db.all(
+          `SELECT m.channel_id AS k, count(*) AS n FROM messages m WHERE ${rest.sql} GROUP BY m.channel_id`,
+          rest.params,
+        );
         for (const r of rows) counts.set(String(r.k), (counts.get(String(r.k)) ?? 0) + num(r.n));
       }
     }
@@ -241,9 +250,16 @@ export function createReport(db: SqlExecutor): Report {
 
   async function countGroups(workspace: string, params: BreakdownParams, from: number, to: number, known?: ChannelInfo[]) {
     const f = params.filters;
-    const coveredFilters = !f.contact?.length && !f.team?.length && !f.user?.length && (params.direction === 'incoming' || !f.broadcast?.length);
+    const coveredFilters =
+      !f.contact?.length && !f.team?.length && !f.user?.length && (params.direction === 'incoming' || !f.broadcast?.length);
     if (sqlite && params.groupBy === 'channel' && coveredFilters) {
-      return countPerChannel(workspace, params, from, to, (known ?? (await channels(workspace))).map((c) => c.id));
+      return countPerChannel(
+        workspace,
+        params,
+        from,
+        to,
+        (known ?? (await channels(workspace))).map((c) => c.id),
+      );
     }
     const base = scopeWhere(workspace, params.direction, params.filters);
     const counts = new Map<string, number>();
@@ -350,7 +366,11 @@ export function createReport(db: SqlExecutor): Report {
     const hourWhere = `h.workspace = ? AND h.direction = '${direction}'`;
     if (sqlite) {
       for (const [lo, hi, i] of hours) {
-        const [row] = await db.all(`SELECT ${ROLLUP_COUNTS} FROM message_hours h WHERE ${hourWhere} AND h.hour >= ? AND h.hour < ?`, [workspace, lo, hi]);
+        const [row] = await db.all(`SELECT ${ROLLUP_COUNTS} FROM message_hours h WHERE ${hourWhere} AND h.hour >= ? AND h.hour < ?`, [
+          workspace,
+          lo,
+          hi,
+        ]);
         add(i, row);
       }
       for (const [lo, hi, i] of raw) {
@@ -591,7 +611,10 @@ export function createReport(db: SqlExecutor): Report {
     const where = new Where().add('workspace = ?', workspace);
     if (needle) where.add(`folded LIKE ? ESCAPE '\\'`, `%${escapeLike(needle)}%`);
     const columns = params.field === 'channel' ? 'id, name, kind, reports' : 'id, name';
-    const rows = await db.all(`SELECT ${columns} FROM ${table} WHERE ${where.sql} ORDER BY folded, name, id LIMIT ?`, [...where.params, limit]);
+    const rows = await db.all(`SELECT ${columns} FROM ${table} WHERE ${where.sql} ORDER BY folded, name, id LIMIT ?`, [
+      ...where.params,
+      limit,
+    ]);
     return {
       field: params.field,
       options: rows.map((r) => {

@@ -7,7 +7,15 @@
 import type pg from 'pg';
 import type { Dataset, DatasetMessage } from '../reference/dataset/types.js';
 import { foldForSearch } from '../reference/labels.js';
-import { createIndexSql, dropIndexSql, MESSAGE_INDEXES, REBUILD_ROLLUP_SQL, rollupTriggers, STATUS_CODE, STATUS_WINDOW_MS } from './db/schema.js';
+import {
+  createIndexSql,
+  dropIndexSql,
+  MESSAGE_INDEXES,
+  REBUILD_ROLLUP_SQL,
+  rollupTriggers,
+  STATUS_CODE,
+  STATUS_WINDOW_MS,
+} from './db/schema.js';
 import { numberPlaceholders, placeholders } from './db/sql.js';
 import type { SqliteDatabase } from './db/sqlite.js';
 
@@ -55,7 +63,26 @@ const MESSAGE_COLUMNS = [
   'error_message',
   'status',
 ] as const;
-const PG_TYPES = ['text', 'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'bigint', 'text', 'text', 'smallint'];
+const PG_TYPES = [
+  'text',
+  'text',
+  'bigint',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'bigint',
+  'bigint',
+  'text',
+  'text',
+  'smallint',
+];
 
 /**
  * The funnel step a message reached within 30 days of sending, as `messages.status` stores it
@@ -105,7 +132,11 @@ function lookupRows(workspace: string, dataset: Dataset): [string, string[], unk
       dataset.channels.map((c) => [workspace, c.id, c.name, foldForSearch(c.name), c.kind, c.reports.join(',')]),
     ],
     ['teams', ['workspace', 'id', 'name', 'folded'], dataset.teams.map((t) => [workspace, t.id, t.name, foldForSearch(t.name)])],
-    ['users', ['workspace', 'id', 'name', 'folded', 'team_id'], dataset.users.map((u) => [workspace, u.id, u.name, foldForSearch(u.name), u.teamId])],
+    [
+      'users',
+      ['workspace', 'id', 'name', 'folded', 'team_id'],
+      dataset.users.map((u) => [workspace, u.id, u.name, foldForSearch(u.name), u.teamId]),
+    ],
     ['contacts', ['workspace', 'id', 'name', 'folded'], dataset.contacts.map((c) => [workspace, c.id, c.name, foldForSearch(c.name)])],
     [
       'broadcasts',
@@ -205,7 +236,7 @@ export async function seedPostgres(pool: pg.Pool, dataset: Dataset, options: See
   const total = dataset.messages.length;
   const client = await pool.connect();
   const q = (sql: string, params: unknown[] = []) => client.query(numberPlaceholders(sql), params);
-  let bulk = false;
+  let bulk: boolean;
   try {
     // A loading session: no waiting for WAL flushes, room to sort for index builds, no timeout.
     await q('SET synchronous_commit = off');

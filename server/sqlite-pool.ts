@@ -149,14 +149,17 @@ export function createSqliteStore(options: SqliteStoreOptions): ReportStore & { 
         pending.reject(new QueryTimeoutError(pending.job.timeoutMs));
         continue;
       }
-      const timer = setTimeout(() => {
-        // Still busy after its deadline: one statement is running long. Cut it off.
-        if (slot.busy?.pending !== pending) return;
-        slot.busy = undefined;
-        pending!.reject(new QueryTimeoutError(pending!.job.timeoutMs));
-        replace(slot);
-        dispatch();
-      }, pending.job.deadline - now + KILL_GRACE_MS);
+      const timer = setTimeout(
+        () => {
+          // Still busy after its deadline: one statement is running long. Cut it off.
+          if (slot.busy?.pending !== pending) return;
+          slot.busy = undefined;
+          pending!.reject(new QueryTimeoutError(pending!.job.timeoutMs));
+          replace(slot);
+          dispatch();
+        },
+        pending.job.deadline - now + KILL_GRACE_MS,
+      );
       slot.busy = { pending, timer };
       slot.worker.postMessage(pending.job);
     }

@@ -39,7 +39,12 @@ export interface RunOptions {
 
 export interface ReportStore {
   readonly engine: 'sqlite' | 'postgres';
-  run<O extends Operation>(op: O, workspace: string, params: Operations[O]['params'], options?: RunOptions): Promise<Operations[O]['result']>;
+  run<O extends Operation>(
+    op: O,
+    workspace: string,
+    params: Operations[O]['params'],
+    options?: RunOptions,
+  ): Promise<Operations[O]['result']>;
   /** The benchmark's floor: a bare indexed count over a range. */
   floor(workspace: string, direction: 'incoming' | 'outgoing', from: number, to: number): Promise<number>;
   /** Resolves when the database answers. */

@@ -7,7 +7,13 @@ export { MsgReport } from './elements/report/msg-report.js';
 export { MsgBreakdownChart } from './elements/breakdown-chart/msg-breakdown-chart.js';
 export { MsgDeliveryLine } from './elements/delivery-line/msg-delivery-line.js';
 export { MsgChartElement } from './elements/chart/chart-element.js';
-export { MsgTable, type MsgContactSelectDetail, type MsgContactSelectEvent, type MsgDataExportDetail, type MsgDataExportEvent } from './elements/table/msg-table.js';
+export {
+  MsgTable,
+  type MsgContactSelectDetail,
+  type MsgContactSelectEvent,
+  type MsgDataExportDetail,
+  type MsgDataExportEvent,
+} from './elements/table/msg-table.js';
 export { MsgReportFilters } from './elements/filters/msg-report-filters.js';
 export { MsgMessagesReport } from './elements/messages-report/msg-messages-report.js';
 export type {

@@ -39,14 +39,15 @@ const meta: Meta<Args> = {
       options: ['today', 'yesterday', 'last_7_days', 'last_14_days', 'last_30_days', 'this_month', 'last_month'],
     },
   },
-  render: (args) => html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone}>
-    <msg-breakdown-chart
-      direction=${args.direction}
-      group-by=${args.groupBy}
-      show=${args.show}
-      heading=${ifDefined(args.heading || undefined)}
-    ></msg-breakdown-chart>
-  </msg-report>`,
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone}>
+      <msg-breakdown-chart
+        direction=${args.direction}
+        group-by=${args.groupBy}
+        show=${args.show}
+        heading=${ifDefined(args.heading || undefined)}
+      ></msg-breakdown-chart>
+    </msg-report>`,
 };
 export default meta;
 
@@ -85,16 +86,18 @@ export const Error: Story = {
 /** Incoming messages have no source: a source filter cannot apply, and no request is sent. */
 export const NotApplicable: Story = {
   args: { direction: 'incoming', groupBy: 'channel' },
-  render: (args) => html`<msg-report endpoint="/api" lang=${args.lang} .filters=${{ source: ['broadcast'] }}>
-    <msg-breakdown-chart direction=${args.direction} group-by=${args.groupBy}></msg-breakdown-chart>
-  </msg-report>`,
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} .filters=${{ source: ['broadcast'] }}>
+      <msg-breakdown-chart direction=${args.direction} group-by=${args.groupBy}></msg-breakdown-chart>
+    </msg-report>`,
 };
 
 /** Bad settings are explained in the element, in the report's language. */
 export const InvalidSettings: Story = {
-  render: () => html`<msg-report endpoint="/api" timezone="Mars/Olympus" from="2026-11-20" to="2026-11-01">
-    <msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>
-  </msg-report>`,
+  render: () =>
+    html`<msg-report endpoint="/api" timezone="Mars/Olympus" from="2026-11-20" to="2026-11-01">
+      <msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>
+    </msg-report>`,
 };
 
 /** Incoming messages can only be grouped by channel. */
@@ -102,7 +105,8 @@ export const InvalidGrouping: Story = { args: { direction: 'incoming', groupBy: 
 
 /** A partner's single chart: the element alone, with `endpoint` on itself. */
 export const Standalone: Story = {
-  render: (args) => html`<msg-breakdown-chart endpoint="/api" lang=${args.lang} direction="incoming" group-by="channel"></msg-breakdown-chart>`,
+  render: (args) =>
+    html`<msg-breakdown-chart endpoint="/api" lang=${args.lang} direction="incoming" group-by="channel"></msg-breakdown-chart>`,
 };
 
 /** Names and contents carrying markup, script URLs, formula prefixes, RTL and very long text. */
@@ -115,24 +119,25 @@ export const HostileData: Story = {
 
 /** Theming through public custom properties. */
 export const Themed: Story = {
-  render: (args) => html`<div class="themed">
-    <style>
-      .themed msg-breakdown-chart {
-        --msg-font-family: Georgia, serif;
-        --msg-text-color: #f9fafb;
-        --msg-muted-color: #d1d5db;
-        --msg-border-color: #374151;
-        --msg-surface-color: #111827;
-        --msg-color-1: #f472b6;
-        --msg-color-2: #38bdf8;
-        --msg-color-3: #facc15;
-        background: #111827;
-        padding: 16px;
-        display: block;
-      }
-    </style>
-    <msg-report endpoint="/api" lang=${args.lang}>
-      <msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>
-    </msg-report>
-  </div>`,
+  render: (args) =>
+    html`<div class="themed">
+      <style>
+        .themed msg-breakdown-chart {
+          --msg-font-family: Georgia, serif;
+          --msg-text-color: #f9fafb;
+          --msg-muted-color: #d1d5db;
+          --msg-border-color: #374151;
+          --msg-surface-color: #111827;
+          --msg-color-1: #f472b6;
+          --msg-color-2: #38bdf8;
+          --msg-color-3: #facc15;
+          background: #111827;
+          padding: 16px;
+          display: block;
+        }
+      </style>
+      <msg-report endpoint="/api" lang=${args.lang}>
+        <msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>
+      </msg-report>
+    </div>`,
 };

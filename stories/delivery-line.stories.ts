@@ -24,22 +24,28 @@ const channelsWithoutRead = (): string[] =>
 
 /** A custom range of `days` local days ending today (the demo data ends now). */
 function lastDays(days: number): { from: string; to: string } {
-  const day = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const day = (date: Date) =>
+    `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
   const today = new Date();
   return { from: day(new Date(today.getFullYear(), today.getMonth(), today.getDate() - days + 1)), to: day(today) };
 }
 
-const render = (args: Args, filters: Filters = {}) => html`<msg-report
-  endpoint="/api"
-  lang=${args.lang}
-  preset=${args.preset}
-  from=${ifDefined(args.from || undefined)}
-  to=${ifDefined(args.to || undefined)}
-  timezone=${args.timezone}
-  .filters=${filters}
->
-  <msg-delivery-line interval=${args.interval} ?no-compare=${args.noCompare} heading=${ifDefined(args.heading || undefined)}></msg-delivery-line>
-</msg-report>`;
+const render = (args: Args, filters: Filters = {}) =>
+  html`<msg-report
+    endpoint="/api"
+    lang=${args.lang}
+    preset=${args.preset}
+    from=${ifDefined(args.from || undefined)}
+    to=${ifDefined(args.to || undefined)}
+    timezone=${args.timezone}
+    .filters=${filters}
+  >
+    <msg-delivery-line
+      interval=${args.interval}
+      ?no-compare=${args.noCompare}
+      heading=${ifDefined(args.heading || undefined)}
+    ></msg-delivery-line>
+  </msg-report>`;
 
 /**
  * Delivery statuses of outgoing messages — sent, delivered, read, failed — as metrics (count,
@@ -124,25 +130,26 @@ export const Standalone: Story = {
 
 /** Theming through public custom properties. */
 export const Themed: Story = {
-  render: (args) => html`<div class="themed">
-    <style>
-      .themed msg-delivery-line {
-        --msg-font-family: Georgia, serif;
-        --msg-text-color: #f9fafb;
-        --msg-muted-color: #d1d5db;
-        --msg-border-color: #374151;
-        --msg-surface-color: #111827;
-        --msg-accent-color: #38bdf8;
-        --msg-color-1: #f472b6;
-        --msg-color-2: #38bdf8;
-        --msg-color-5: #facc15;
-        background: #111827;
-        padding: 16px;
-        display: block;
-      }
-    </style>
-    <msg-report endpoint="/api" lang=${args.lang} preset=${args.preset}>
-      <msg-delivery-line></msg-delivery-line>
-    </msg-report>
-  </div>`,
+  render: (args) =>
+    html`<div class="themed">
+      <style>
+        .themed msg-delivery-line {
+          --msg-font-family: Georgia, serif;
+          --msg-text-color: #f9fafb;
+          --msg-muted-color: #d1d5db;
+          --msg-border-color: #374151;
+          --msg-surface-color: #111827;
+          --msg-accent-color: #38bdf8;
+          --msg-color-1: #f472b6;
+          --msg-color-2: #38bdf8;
+          --msg-color-5: #facc15;
+          background: #111827;
+          padding: 16px;
+          display: block;
+        }
+      </style>
+      <msg-report endpoint="/api" lang=${args.lang} preset=${args.preset}>
+        <msg-delivery-line></msg-delivery-line>
+      </msg-report>
+    </div>`,
 };

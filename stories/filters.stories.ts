@@ -37,11 +37,12 @@ const meta: Meta<Args> = {
     },
     timezone: { control: 'select', options: ['America/Mexico_City', 'America/Sao_Paulo', 'America/Santiago', 'Europe/Madrid', 'UTC'] },
   },
-  render: (args) => html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone}>
-    <msg-report-filters></msg-report-filters>
-    <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics bar"></msg-breakdown-chart>
-    <msg-breakdown-chart direction="outgoing" group-by="source" show="metrics pie"></msg-breakdown-chart>
-  </msg-report>`,
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone}>
+      <msg-report-filters></msg-report-filters>
+      <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics bar"></msg-breakdown-chart>
+      <msg-breakdown-chart direction="outgoing" group-by="source" show="metrics pie"></msg-breakdown-chart>
+    </msg-report>`,
 };
 export default meta;
 
@@ -51,17 +52,18 @@ export const Playground: Story = {};
 
 /** Values restored from a shared link: chips show names looked up from the endpoint. */
 export const WithActiveFilters: Story = {
-  render: (args) => html`<msg-report
-    endpoint="/api"
-    lang=${args.lang}
-    preset="last_30_days"
-    timezone=${args.timezone}
-    .filters=${{ channel: ['ch_1', 'ch_3'], source: ['bot', 'broadcast'], type: ['whatsapp_template'] }}
-  >
-    <msg-report-filters></msg-report-filters>
-    <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics bar"></msg-breakdown-chart>
-    <msg-breakdown-chart direction="outgoing" group-by="source" show="metrics pie"></msg-breakdown-chart>
-  </msg-report>`,
+  render: (args) =>
+    html`<msg-report
+      endpoint="/api"
+      lang=${args.lang}
+      preset="last_30_days"
+      timezone=${args.timezone}
+      .filters=${{ channel: ['ch_1', 'ch_3'], source: ['bot', 'broadcast'], type: ['whatsapp_template'] }}
+    >
+      <msg-report-filters></msg-report-filters>
+      <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics bar"></msg-breakdown-chart>
+      <msg-breakdown-chart direction="outgoing" group-by="source" show="metrics pie"></msg-breakdown-chart>
+    </msg-report>`,
 };
 
 /** The date range list, open (a select-only combobox in a popover: no ancestor clips it). */
@@ -114,16 +116,17 @@ export const HostileLabels: Story = {
   beforeEach({ msw }) {
     msw.use(...createHandlers({ baseUrl: '/api', dataset: getDefaultDataset({ hostile: true }) }));
   },
-  render: (args) => html`<msg-report
-    endpoint="/api"
-    lang=${args.lang}
-    preset=${args.preset}
-    timezone=${args.timezone}
-    .filters=${{ channel: ['ch_7', 'ch_12', 'ch_3', 'ch_11'] }}
-  >
-    <msg-report-filters></msg-report-filters>
-    <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics bar"></msg-breakdown-chart>
-  </msg-report>`,
+  render: (args) =>
+    html`<msg-report
+      endpoint="/api"
+      lang=${args.lang}
+      preset=${args.preset}
+      timezone=${args.timezone}
+      .filters=${{ channel: ['ch_7', 'ch_12', 'ch_3', 'ch_11'] }}
+    >
+      <msg-report-filters></msg-report-filters>
+      <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics bar"></msg-breakdown-chart>
+    </msg-report>`,
   async play({ canvasElement }) {
     const { filters, root } = await filtersIn(canvasElement);
     root.querySelector<HTMLElement>('#add-button')!.click();
@@ -138,18 +141,20 @@ export const Portuguese: Story = { args: { lang: 'pt', timezone: 'America/Sao_Pa
 
 /** Filters placed elsewhere in the page, naming their report with `for`. */
 export const LinkedWithFor: Story = {
-  render: (args) => html`<div>
-    <msg-report-filters for="story-report"></msg-report-filters>
-    <hr />
-    <msg-report id="story-report" endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone}>
-      <msg-breakdown-chart direction="outgoing" group-by="channel" show="metrics bar"></msg-breakdown-chart>
-    </msg-report>
-  </div>`,
+  render: (args) =>
+    html`<div>
+      <msg-report-filters for="story-report"></msg-report-filters>
+      <hr />
+      <msg-report id="story-report" endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone}>
+        <msg-breakdown-chart direction="outgoing" group-by="channel" show="metrics bar"></msg-breakdown-chart>
+      </msg-report>
+    </div>`,
 };
 
 /** Inside a box that clips its overflow: the popups still show whole (Popover API, top layer). */
 export const InsideAClippingBox: Story = {
-  render: (args) => html`<div class="clip">
+  render: (args) =>
+    html`<div class="clip">
       <style>
         .clip {
           height: 120px;
@@ -167,17 +172,18 @@ export const InsideAClippingBox: Story = {
 
 /** Theming through public custom properties. */
 export const Themed: Story = {
-  render: (args) => html`<div class="themed">
-    <style>
-      .themed {
-        --msg-accent-color: #047857;
-        --msg-radius: 2px;
-        --msg-font-family: Georgia, serif;
-        --msg-surface-color: #fffdf7;
-      }
-    </style>
-    <msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone} .filters=${{ source: ['user'] }}>
-      <msg-report-filters></msg-report-filters>
-    </msg-report>
-  </div>`,
+  render: (args) =>
+    html`<div class="themed">
+      <style>
+        .themed {
+          --msg-accent-color: #047857;
+          --msg-radius: 2px;
+          --msg-font-family: Georgia, serif;
+          --msg-surface-color: #fffdf7;
+        }
+      </style>
+      <msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone} .filters=${{ source: ['user'] }}>
+        <msg-report-filters></msg-report-filters>
+      </msg-report>
+    </div>`,
 };

@@ -25,14 +25,15 @@ const meta: Meta<Args> = {
       options: ['today', 'yesterday', 'last_7_days', 'last_14_days', 'last_30_days', 'this_month', 'last_month'],
     },
   },
-  render: (args) => html`<msg-messages-report
-    endpoint="/api"
-    timezone="America/Mexico_City"
-    lang=${args.lang}
-    preset=${args.preset}
-    ?cross-filter=${args.crossFilter}
-    data-export-href="#data-export"
-  ></msg-messages-report>`,
+  render: (args) =>
+    html`<msg-messages-report
+      endpoint="/api"
+      timezone="America/Mexico_City"
+      lang=${args.lang}
+      preset=${args.preset}
+      ?cross-filter=${args.crossFilter}
+      data-export-href="#data-export"
+    ></msg-messages-report>`,
 };
 export default meta;
 
@@ -45,19 +46,21 @@ export const LastMonth: Story = { args: { preset: 'last_month' } };
 
 /** Filters restored from a saved state: the report opens already filtered. */
 export const Filtered: Story = {
-  render: (args) => html`<msg-messages-report
-    endpoint="/api"
-    timezone="America/Mexico_City"
-    lang=${args.lang}
-    state='{"preset":"last_30_days","filters":{"source":["broadcast","workflow"]}}'
-  ></msg-messages-report>`,
+  render: (args) =>
+    html`<msg-messages-report
+      endpoint="/api"
+      timezone="America/Mexico_City"
+      lang=${args.lang}
+      state='{"preset":"last_30_days","filters":{"source":["broadcast","workflow"]}}'
+    ></msg-messages-report>`,
 };
 
 /** A phone-sized screen. */
 export const Narrow: Story = {
-  render: (args) => html`<div style="width: 360px; border: 1px dashed #9ca3af">
-    <msg-messages-report endpoint="/api" timezone="America/Mexico_City" lang=${args.lang}></msg-messages-report>
-  </div>`,
+  render: (args) =>
+    html`<div style="width: 360px; border: 1px dashed #9ca3af">
+      <msg-messages-report endpoint="/api" timezone="America/Mexico_City" lang=${args.lang}></msg-messages-report>
+    </div>`,
 };
 
 export const Loading: Story = {

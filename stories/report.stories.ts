@@ -14,26 +14,29 @@ const meta: Meta = {
 export default meta;
 
 export const TwoChartsOneReport: StoryObj = {
-  render: () => html`<msg-report id="story-report" endpoint="/api" timezone="America/Mexico_City" preset="last_14_days">
-      <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics pie"></msg-breakdown-chart>
-      <msg-breakdown-chart direction="outgoing" group-by="type" show="metrics bar"></msg-breakdown-chart>
-    </msg-report>
-    <hr />
-    <msg-breakdown-chart for="story-report" direction="outgoing" group-by="source" show="metrics"></msg-breakdown-chart>`,
+  render: () =>
+    html`<msg-report id="story-report" endpoint="/api" timezone="America/Mexico_City" preset="last_14_days">
+        <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics pie"></msg-breakdown-chart>
+        <msg-breakdown-chart direction="outgoing" group-by="type" show="metrics bar"></msg-breakdown-chart>
+      </msg-report>
+      <hr />
+      <msg-breakdown-chart for="story-report" direction="outgoing" group-by="source" show="metrics"></msg-breakdown-chart>`,
 };
 
 export const Filtered: StoryObj = {
-  render: () => html`<msg-report endpoint="/api" .filters=${{ source: ['broadcast', 'workflow'] }}>
-    <msg-breakdown-chart direction="outgoing" group-by="channel"></msg-breakdown-chart>
-    <msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>
-  </msg-report>`,
+  render: () =>
+    html`<msg-report endpoint="/api" .filters=${{ source: ['broadcast', 'workflow'] }}>
+      <msg-breakdown-chart direction="outgoing" group-by="channel"></msg-breakdown-chart>
+      <msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>
+    </msg-report>`,
 };
 
 /** Bad settings never throw: each element explains them and the report fires msg-error. */
 export const InvalidSettings: StoryObj = {
-  render: () => html`<msg-report endpoint="javascript:alert(1)" timezone="Mars/Olympus" preset="last_year">
-    <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
-  </msg-report>`,
+  render: () =>
+    html`<msg-report endpoint="javascript:alert(1)" timezone="Mars/Olympus" preset="last_year">
+      <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
+    </msg-report>`,
 };
 
 /** No endpoint at all. */

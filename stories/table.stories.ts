@@ -49,15 +49,16 @@ const meta: Meta<Args> = {
       options: ['today', 'yesterday', 'last_7_days', 'last_14_days', 'last_30_days', 'this_month', 'last_month'],
     },
   },
-  render: (args) => html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone}>
-    <msg-table
-      kind=${args.kind}
-      order=${args.order}
-      page-size=${args.pageSize}
-      data-export-href=${ifDefined(args.dataExportHref || undefined)}
-      heading=${ifDefined(args.heading || undefined)}
-    ></msg-table>
-  </msg-report>`,
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone}>
+      <msg-table
+        kind=${args.kind}
+        order=${args.order}
+        page-size=${args.pageSize}
+        data-export-href=${ifDefined(args.dataExportHref || undefined)}
+        heading=${ifDefined(args.heading || undefined)}
+      ></msg-table>
+    </msg-report>`,
 };
 export default meta;
 
@@ -76,9 +77,10 @@ export const Portuguese: Story = { args: { lang: 'pt', kind: 'failed', preset: '
 /** A year of incoming messages: more than the 10,000 rows a list shows, so it says so. */
 export const CapNotice: Story = {
   args: { kind: 'incoming' },
-  render: (args) => html`<msg-report endpoint="/api" lang=${args.lang} timezone=${args.timezone} from=${dayAgo(364)} to=${dayAgo(0)}>
-    <msg-table kind=${args.kind} data-export-href=${ifDefined(args.dataExportHref || undefined)}></msg-table>
-  </msg-report>`,
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} timezone=${args.timezone} from=${dayAgo(364)} to=${dayAgo(0)}>
+      <msg-table kind=${args.kind} data-export-href=${ifDefined(args.dataExportHref || undefined)}></msg-table>
+    </msg-report>`,
 };
 
 export const Loading: Story = {
@@ -102,9 +104,10 @@ export const Error: Story = {
 /** Incoming messages have no source: a source filter cannot apply, and no request is sent. */
 export const NotApplicable: Story = {
   args: { kind: 'incoming' },
-  render: (args) => html`<msg-report endpoint="/api" lang=${args.lang} .filters=${{ source: ['broadcast'] }}>
-    <msg-table kind=${args.kind}></msg-table>
-  </msg-report>`,
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} .filters=${{ source: ['broadcast'] }}>
+      <msg-table kind=${args.kind}></msg-table>
+    </msg-report>`,
 };
 
 /** Bad attributes are explained in the element, in the report's language. */
@@ -127,24 +130,25 @@ export const Standalone: Story = {
 
 /** Theming through public custom properties. */
 export const Themed: Story = {
-  render: (args) => html`<div class="themed">
-    <style>
-      .themed msg-table {
-        --msg-text-color: #f9fafb;
-        --msg-muted-color: #d1d5db;
-        --msg-border-color: #374151;
-        --msg-surface-color: #111827;
-        --msg-accent-color: #93c5fd;
-        --msg-table-header-color: #1f2937;
-        --msg-table-stripe-color: #0b1220;
-        --msg-table-height: 360px;
-        background: #111827;
-        padding: 16px;
-        display: block;
-      }
-    </style>
-    <msg-report endpoint="/api" lang=${args.lang}>
-      <msg-table kind="outgoing"></msg-table>
-    </msg-report>
-  </div>`,
+  render: (args) =>
+    html`<div class="themed">
+      <style>
+        .themed msg-table {
+          --msg-text-color: #f9fafb;
+          --msg-muted-color: #d1d5db;
+          --msg-border-color: #374151;
+          --msg-surface-color: #111827;
+          --msg-accent-color: #93c5fd;
+          --msg-table-header-color: #1f2937;
+          --msg-table-stripe-color: #0b1220;
+          --msg-table-height: 360px;
+          background: #111827;
+          padding: 16px;
+          display: block;
+        }
+      </style>
+      <msg-report endpoint="/api" lang=${args.lang}>
+        <msg-table kind="outgoing"></msg-table>
+      </msg-report>
+    </div>`,
 };

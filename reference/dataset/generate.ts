@@ -53,15 +53,28 @@ const CONTACT_COUNT = 400;
 
 /** Relative traffic per local hour (0–23): quiet nights, a late-morning and an afternoon peak. */
 const HOUR_WEIGHTS = [
-  0.15, 0.08, 0.05, 0.04, 0.05, 0.12, 0.35, 0.7, 1.2, 1.7, 1.9, 1.95, 1.8, 1.5, 1.45, 1.6, 1.7, 1.6, 1.4, 1.2,
-  1.05, 0.9, 0.6, 0.3,
+  0.15, 0.08, 0.05, 0.04, 0.05, 0.12, 0.35, 0.7, 1.2, 1.7, 1.9, 1.95, 1.8, 1.5, 1.45, 1.6, 1.7, 1.6, 1.4, 1.2, 1.05, 0.9, 0.6, 0.3,
 ];
 /** Relative traffic per ISO weekday (index 1 = Monday … 7 = Sunday); averages 1. */
 const WEEKDAY_WEIGHTS = [0, 1.15, 1.2, 1.15, 1.1, 1.05, 0.75, 0.6];
 /** How many messages a contact sends in a row, first and later in a conversation. */
-const FIRST_BURST = [[1, 4], [2, 3], [3, 1.5], [4, 0.6], [6, 0.2]] as const;
-const LATER_BURST = [[1, 4], [2, 1.2], [3, 0.3]] as const;
-const ROUNDS = [[1, 4], [2, 3], [3, 1.5]] as const;
+const FIRST_BURST = [
+  [1, 4],
+  [2, 3],
+  [3, 1.5],
+  [4, 0.6],
+  [6, 0.2],
+] as const;
+const LATER_BURST = [
+  [1, 4],
+  [2, 1.2],
+  [3, 0.3],
+] as const;
+const ROUNDS = [
+  [1, 4],
+  [2, 3],
+  [3, 1.5],
+] as const;
 const HOUR_CHOICES = HOUR_WEIGHTS.map((weight, hour) => [hour, weight] as const);
 
 /** Share of all messages that broadcasts send, and of the rest that automations send. */
@@ -213,7 +226,7 @@ class MessageFactory {
   generate(firstDay: PlainDate, lastDay: PlainDate): void {
     if (this.opts.messagesPerDay <= 0 || this.start >= this.opts.end) return;
     const days: { date: PlainDate; start: number; end: number }[] = [];
-    for (let date = firstDay, start = startOfDay(date, this.opts.timezone); ; ) {
+    for (let date = firstDay, start = startOfDay(date, this.opts.timezone); ;) {
       const next = addDays(date, 1);
       const end = startOfDay(next, this.opts.timezone);
       days.push({ date, start, end });
@@ -373,11 +386,16 @@ class MessageFactory {
       const kind = this.channelById.get(channelId)!.seed.kind;
       const [type, subtype, text] =
         kind === 'whatsapp'
-          ? this.template(locale, locale === 'pt' ? ['atualizacao_pedido', 'pesquisa_satisfacao'] : ['seguimiento_envio', 'encuesta_satisfaccion'])
+          ? this.template(
+              locale,
+              locale === 'pt' ? ['atualizacao_pedido', 'pesquisa_satisfacao'] : ['seguimiento_envio', 'encuesta_satisfaccion'],
+            )
           : kind === 'facebook'
             ? (['facebook_message_tag', 'HUMAN_AGENT', FACEBOOK_TAGS.HUMAN_AGENT!] as const)
             : (['session', null, rng.pick(TEXTS.user[locale])] as const);
-      this.push(this.outgoing(t, channelId, contact, 'user', type, subtype, this.fill(text, contact), assignment.userId, assignment.teamId));
+      this.push(
+        this.outgoing(t, channelId, contact, 'user', type, subtype, this.fill(text, contact), assignment.userId, assignment.teamId),
+      );
       count++;
     }
     return count;
@@ -386,7 +404,11 @@ class MessageFactory {
   /** A message from a workflow, the API or Zapier. */
   private automated(day: { date: PlainDate; start: number; end: number }): void {
     const rng = this.rng;
-    const source = rng.weighted<Source>([['workflow', 55], ['api', 30], ['zapier', 15]]);
+    const source = rng.weighted<Source>([
+      ['workflow', 55],
+      ['api', 30],
+      ['zapier', 15],
+    ]);
     const contact = this.pickContact();
     const channelId = contact.channelId;
     const kind = this.channelById.get(channelId)!.seed.kind;
@@ -441,7 +463,13 @@ class MessageFactory {
       const seen = (usedNames.get(name) ?? 0) + 1;
       usedNames.set(name, seen);
       if (seen > 1) name = `${name} (${seen})`;
-      const broadcast: DatasetBroadcast = { id: `b_${this.broadcasts.length + 1}`, name, channelId: channel.id, sentAt, subtype: plan.subtype };
+      const broadcast: DatasetBroadcast = {
+        id: `b_${this.broadcasts.length + 1}`,
+        name,
+        channelId: channel.id,
+        sentAt,
+        subtype: plan.subtype,
+      };
       this.broadcasts.push(broadcast);
 
       const audience = this.lookups.contacts.filter((c) => c.locale === locale);
@@ -453,13 +481,25 @@ class MessageFactory {
         [pool[i], pool[j]] = [pool[j]!, pool[i]!];
       }
       const type: MessageType =
-        channel.kind === 'whatsapp' ? 'whatsapp_template' : channel.kind === 'facebook' && plan.subtype ? 'facebook_message_tag' : 'session';
+        channel.kind === 'whatsapp'
+          ? 'whatsapp_template'
+          : channel.kind === 'facebook' && plan.subtype
+            ? 'facebook_message_tag'
+            : 'session';
       const text = plan.text ?? (channel.kind === 'whatsapp' ? TEMPLATES[plan.subtype!]!.text : FACEBOOK_TAGS[plan.subtype!]!);
       for (let i = 0; i < size; i++) {
         const contact = pool[i]!;
         // Providers take about 25 messages a second: many share a timestamp.
         const t = sentAt + Math.floor(i / 25) * SECOND;
-        const draft = this.outgoing(t, channel.id, contact, 'broadcast', type, type === 'session' ? null : plan.subtype, this.fill(text, contact));
+        const draft = this.outgoing(
+          t,
+          channel.id,
+          contact,
+          'broadcast',
+          type,
+          type === 'session' ? null : plan.subtype,
+          this.fill(text, contact),
+        );
         draft.broadcastId = broadcast.id;
         this.push(draft);
       }

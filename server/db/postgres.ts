@@ -88,7 +88,11 @@ export async function migratePostgres(pool: pg.Pool, schema?: string): Promise<n
       await client.query('BEGIN');
       try {
         for (const statement of migration.up('postgres')) await client.query(statement);
-        await client.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [migration.id, migration.name, Date.now()]);
+        await client.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [
+          migration.id,
+          migration.name,
+          Date.now(),
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
@@ -108,9 +112,7 @@ export async function migratePostgres(pool: pg.Pool, schema?: string): Promise<n
  * rollup from `messages`, since writes may have gone uncounted meanwhile.
  */
 export async function ensurePostgresRollup(pool: pg.Pool): Promise<boolean> {
-  const { rows } = await pool.query(
-    `SELECT 1 FROM pg_trigger WHERE tgname = 'message_hours_track' AND tgrelid = to_regclass('messages')`,
-  );
+  const { rows } = await pool.query(`SELECT 1 FROM pg_trigger WHERE tgname = 'message_hours_track' AND tgrelid = to_regclass('messages')`);
   if (rows.length > 0) return false;
   const client = await pool.connect();
   try {

@@ -70,7 +70,12 @@ export const MESSAGE_INDEXES: IndexDef[] = [
     columns: ['workspace', 'direction', 'channel_id', 'ts'],
     include: ['status', 'source', 'type', 'subtype'],
   },
-  { name: 'messages_people', table: 'messages', columns: ['workspace', 'direction', 'user_id', 'channel_id', 'ts', 'id'], include: ['status'] },
+  {
+    name: 'messages_people',
+    table: 'messages',
+    columns: ['workspace', 'direction', 'user_id', 'channel_id', 'ts', 'id'],
+    include: ['status'],
+  },
   { name: 'messages_contact', table: 'messages', columns: ['workspace', 'contact_id', 'ts'] },
   { name: 'messages_broadcast', table: 'messages', columns: ['workspace', 'broadcast_id', 'ts'], where: 'broadcast_id IS NOT NULL' },
 ];
@@ -253,7 +258,12 @@ MIGRATIONS.push({
 });
 
 /** The rollup read by range (workspace, direction, hour) without visiting the table. */
-export const ROLLUP_INDEX: IndexDef = { name: 'message_hours_cover', table: 'message_hours', columns: ['workspace', 'direction', 'hour'], include: ['status', 'n'] };
+export const ROLLUP_INDEX: IndexDef = {
+  name: 'message_hours_cover',
+  table: 'message_hours',
+  columns: ['workspace', 'direction', 'hour'],
+  include: ['status', 'n'],
+};
 
 MIGRATIONS.push({
   id: 3,

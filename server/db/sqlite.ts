@@ -49,7 +49,9 @@ export function migrateSqlite(db: SqliteDatabase): number[] {
  * whole rollup from `messages`, since writes may have gone uncounted meanwhile.
  */
 export function ensureSqliteRollup(db: SqliteDatabase): boolean {
-  const present = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'message_hours_%'`).get() as { n: number };
+  const present = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'message_hours_%'`).get() as {
+    n: number;
+  };
   if (present.n === 3) return false;
   db.transaction(() => {
     db.exec('DELETE FROM message_hours');

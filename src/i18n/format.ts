@@ -19,10 +19,7 @@ export function formatCount(lang: Lang, value: number): string {
 
 /** A share in 0–1 as a percent with at most one decimal. */
 export function formatPercent(lang: Lang, share: number): string {
-  return cached(
-    `p:${lang}`,
-    () => new Intl.NumberFormat(INTL_LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 }),
-  ).format(share);
+  return cached(`p:${lang}`, () => new Intl.NumberFormat(INTL_LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 })).format(share);
 }
 
 /** A signed change in 0–1 (`+12,5 %`), for comparisons with the previous period. */
@@ -68,16 +65,12 @@ export function formatDateTimeSeconds(lang: Lang, timeZone: string, instant: num
 
 /** A local day of an instant in `timeZone`, e.g. `26 nov 2026`. */
 export function formatDay(lang: Lang, timeZone: string, instant: number | string): string {
-  return cached(
-    `d:${lang}:${timeZone}`,
-    () => new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone, dateStyle: 'medium' }),
-  ).format(new Date(instant));
+  return cached(`d:${lang}:${timeZone}`, () => new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone, dateStyle: 'medium' })).format(
+    new Date(instant),
+  );
 }
 
 /** `Canal, Contacto y Equipo`. */
 export function formatList(lang: Lang, items: readonly string[]): string {
-  return cached(
-    `l:${lang}`,
-    () => new Intl.ListFormat(INTL_LOCALE[lang], { style: 'long', type: 'conjunction' }),
-  ).format(items);
+  return cached(`l:${lang}`, () => new Intl.ListFormat(INTL_LOCALE[lang], { style: 'long', type: 'conjunction' })).format(items);
 }

@@ -174,7 +174,8 @@ export const en = {
   'table.column.content': 'Content',
   'table.column.error': 'Error',
   'table.summary': 'Messages: {count}',
-  'table.capNotice': 'Showing {shown} of {total} messages. The report table generates at most {cap} rows; if you need more data, use Data Export.',
+  'table.capNotice':
+    'Showing {shown} of {total} messages. The report table generates at most {cap} rows; if you need more data, use Data Export.',
   'table.dataExport': 'Data Export',
   'table.sort.showAsc': 'Show oldest first',
   'table.sort.showDesc': 'Show newest first',

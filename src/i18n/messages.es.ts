@@ -137,8 +137,10 @@ export const es: Messages = {
   'delivery.notReportedNote': 'Ningún canal incluido lo reporta, así que no se dibuja su línea: {statuses}.',
   'delivery.ofAllOutgoing': 'de todos los mensajes salientes',
   'delivery.tracking': 'El seguimiento del estado de entrega es solo hasta 30 días después del envío.',
-  'delivery.windowSince': 'Los mensajes enviados desde {start} tienen menos de 30 días: sus estados aún pueden cambiar (zona sombreada del gráfico).',
-  'delivery.windowAll': 'Todos los mensajes de este periodo tienen menos de 30 días: sus estados aún pueden cambiar (zona sombreada del gráfico).',
+  'delivery.windowSince':
+    'Los mensajes enviados desde {start} tienen menos de 30 días: sus estados aún pueden cambiar (zona sombreada del gráfico).',
+  'delivery.windowAll':
+    'Todos los mensajes de este periodo tienen menos de 30 días: sus estados aún pueden cambiar (zona sombreada del gráfico).',
   'delivery.mayChange': 'Los estados aún pueden cambiar',
   'delivery.lineChart': 'Gráfico de líneas: {title}, un punto por {unit}.',
   'delivery.unit.hour': 'hora',
@@ -173,7 +175,8 @@ export const es: Messages = {
   'table.column.content': 'Contenido',
   'table.column.error': 'Error',
   'table.summary': 'Mensajes: {count}',
-  'table.capNotice': 'Se muestran {shown} de {total} mensajes. La tabla de reportes genera un máximo de {cap} filas; si necesita más datos, use Exportación de datos.',
+  'table.capNotice':
+    'Se muestran {shown} de {total} mensajes. La tabla de reportes genera un máximo de {cap} filas; si necesita más datos, use Exportación de datos.',
   'table.dataExport': 'Exportación de datos',
   'table.sort.showAsc': 'Mostrar primero los más antiguos',
   'table.sort.showDesc': 'Mostrar primero los más recientes',

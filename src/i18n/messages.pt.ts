@@ -137,7 +137,8 @@ export const pt: Messages = {
   'delivery.notReportedNote': 'Nenhum canal incluído informa este status, então sua linha não é desenhada: {statuses}.',
   'delivery.ofAllOutgoing': 'de todas as mensagens enviadas',
   'delivery.tracking': 'O status de entrega é acompanhado por até 30 dias após o envio.',
-  'delivery.windowSince': 'As mensagens enviadas desde {start} têm menos de 30 dias: seus status ainda podem mudar (área sombreada do gráfico).',
+  'delivery.windowSince':
+    'As mensagens enviadas desde {start} têm menos de 30 dias: seus status ainda podem mudar (área sombreada do gráfico).',
   'delivery.windowAll': 'Todas as mensagens deste período têm menos de 30 dias: seus status ainda podem mudar (área sombreada do gráfico).',
   'delivery.mayChange': 'Os status ainda podem mudar',
   'delivery.lineChart': 'Gráfico de linhas: {title}, um ponto por {unit}.',
@@ -173,7 +174,8 @@ export const pt: Messages = {
   'table.column.content': 'Conteúdo',
   'table.column.error': 'Erro',
   'table.summary': 'Mensagens: {count}',
-  'table.capNotice': 'Exibindo {shown} de {total} mensagens. A tabela do relatório gera no máximo {cap} linhas; se precisar de mais dados, use a Exportação de dados.',
+  'table.capNotice':
+    'Exibindo {shown} de {total} mensagens. A tabela do relatório gera no máximo {cap} linhas; se precisar de mais dados, use a Exportação de dados.',
   'table.dataExport': 'Exportação de dados',
   'table.sort.showAsc': 'Mostrar as mais antigas primeiro',
   'table.sort.showDesc': 'Mostrar as mais recentes primeiro',

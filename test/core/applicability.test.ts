@@ -7,12 +7,7 @@
  * | source, type, broadcast | no       | yes                        |
  */
 import { expect } from '@open-wc/testing';
-import {
-  FILTER_APPLICABILITY,
-  activeFilterFields,
-  notApplicableFilters,
-  type QueryScope,
-} from '../../src/core/query/applicability.js';
+import { FILTER_APPLICABILITY, activeFilterFields, notApplicableFilters, type QueryScope } from '../../src/core/query/applicability.js';
 import { FILTER_FIELDS, type Filters } from '../../src/core/contract/types.js';
 
 describe('filter applicability', () => {
@@ -62,7 +57,15 @@ describe('filter applicability', () => {
       expect(activeFilterFields({ channel: ['ch_1'], source: [], broadcast: ['b_1', 'b_2'] })).to.deep.equal(['channel', 'broadcast']);
     });
     it('follows FILTER_FIELDS order, not the order the keys were added', () => {
-      const filters: Filters = { broadcast: ['b'], user: ['u'], type: ['session'], channel: ['c'], team: ['t'], contact: ['k'], source: ['bot'] };
+      const filters: Filters = {
+        broadcast: ['b'],
+        user: ['u'],
+        type: ['session'],
+        channel: ['c'],
+        team: ['t'],
+        contact: ['k'],
+        source: ['bot'],
+      };
       expect(activeFilterFields(filters)).to.deep.equal([...FILTER_FIELDS]);
     });
     it('ignores keys that are not filter fields', () => {
@@ -72,7 +75,15 @@ describe('filter applicability', () => {
   });
 
   describe('notApplicableFilters', () => {
-    const every: Filters = { broadcast: ['b_3'], user: ['u_1'], type: ['whatsapp_template'], channel: ['ch_2'], team: ['t_1'], contact: ['c_9'], source: ['broadcast'] };
+    const every: Filters = {
+      broadcast: ['b_3'],
+      user: ['u_1'],
+      type: ['whatsapp_template'],
+      channel: ['ch_2'],
+      team: ['t_1'],
+      contact: ['c_9'],
+      source: ['broadcast'],
+    };
 
     it('incoming cannot honour source, type and broadcast, listed in menu order', () => {
       expect(notApplicableFilters('incoming', every)).to.deep.equal(['source', 'type', 'broadcast']);

@@ -59,7 +59,11 @@ describe('CSV writer (core)', () => {
 
   it('round-trips every hostile string: parsed back it is the text, with an apostrophe before a formula', () => {
     const values = [...HOSTILE_TEXTS, ...HOSTILE_NAMES];
-    const text = toCsv(['value'], values.map((value) => [value]), { bom: true });
+    const text = toCsv(
+      ['value'],
+      values.map((value) => [value]),
+      { bom: true },
+    );
     const records = parseCsv(text);
     expect(records).to.have.length(values.length + 1);
     values.forEach((value, i) => {

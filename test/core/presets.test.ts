@@ -60,15 +60,7 @@ const expected = (from: string, to: string, days: string) => ({ from: iso(at(fro
 describe('presets', () => {
   describe('the preset list', () => {
     it('has the seven presets of the Spanish page, in menu order', () => {
-      expect([...PRESETS]).to.deep.equal([
-        'today',
-        'yesterday',
-        'last_7_days',
-        'last_14_days',
-        'last_30_days',
-        'this_month',
-        'last_month',
-      ]);
+      expect([...PRESETS]).to.deep.equal(['today', 'yesterday', 'last_7_days', 'last_14_days', 'last_30_days', 'this_month', 'last_month']);
     });
     it('isPreset accepts exactly those keys', () => {
       for (const preset of PRESETS) expect(isPreset(preset), preset).to.equal(true);
@@ -220,14 +212,24 @@ describe('presets', () => {
       // 2026-12-31T23:30Z is Fri 1 Jan 2027 00:30 CET.
       const now = '2026-12-31T23:30:00Z';
       expect(resolved('today', MADRID, now)).to.deep.equal(expected('2026-12-31T23:00Z', '2027-01-01T23:00Z', '2027-01-01..2027-01-01'));
-      expect(resolved('yesterday', MADRID, now)).to.deep.equal(expected('2026-12-30T23:00Z', '2026-12-31T23:00Z', '2026-12-31..2026-12-31'));
-      expect(resolved('this_month', MADRID, now)).to.deep.equal(expected('2026-12-31T23:00Z', '2027-01-01T23:00Z', '2027-01-01..2027-01-01'));
-      expect(resolved('last_month', MADRID, now)).to.deep.equal(expected('2026-11-30T23:00Z', '2026-12-31T23:00Z', '2026-12-01..2026-12-31'));
+      expect(resolved('yesterday', MADRID, now)).to.deep.equal(
+        expected('2026-12-30T23:00Z', '2026-12-31T23:00Z', '2026-12-31..2026-12-31'),
+      );
+      expect(resolved('this_month', MADRID, now)).to.deep.equal(
+        expected('2026-12-31T23:00Z', '2027-01-01T23:00Z', '2027-01-01..2027-01-01'),
+      );
+      expect(resolved('last_month', MADRID, now)).to.deep.equal(
+        expected('2026-11-30T23:00Z', '2026-12-31T23:00Z', '2026-12-01..2026-12-31'),
+      );
     });
     it('year end: Mexico City is still in 2026 at 2027-01-01T05:59:59Z', () => {
       const now = '2027-01-01T05:59:59Z';
-      expect(resolved('this_month', MEXICO, now)).to.deep.equal(expected('2026-12-01T06:00Z', '2027-01-01T06:00Z', '2026-12-01..2026-12-31'));
-      expect(resolved('last_month', MEXICO, now)).to.deep.equal(expected('2026-11-01T06:00Z', '2026-12-01T06:00Z', '2026-11-01..2026-11-30'));
+      expect(resolved('this_month', MEXICO, now)).to.deep.equal(
+        expected('2026-12-01T06:00Z', '2027-01-01T06:00Z', '2026-12-01..2026-12-31'),
+      );
+      expect(resolved('last_month', MEXICO, now)).to.deep.equal(
+        expected('2026-11-01T06:00Z', '2026-12-01T06:00Z', '2026-11-01..2026-11-30'),
+      );
     });
   });
 
@@ -345,7 +347,12 @@ describe('presets', () => {
     });
     it('Last N days covers exactly N days, ending today', () => {
       const today = day('2026-03-05');
-      for (const [preset, n] of [['today', 1], ['last_7_days', 7], ['last_14_days', 14], ['last_30_days', 30]] as const) {
+      for (const [preset, n] of [
+        ['today', 1],
+        ['last_7_days', 7],
+        ['last_14_days', 14],
+        ['last_30_days', 30],
+      ] as const) {
         const { firstDay, lastDay } = presetDays(preset, today);
         expect(lastDay, preset).to.deep.equal(today);
         expect(dayCount(firstDay, lastDay), preset).to.equal(n);

@@ -31,15 +31,17 @@ const LAST_7_DAYS = { from: '2026-11-20T06:00:00.000Z', to: '2026-11-27T06:00:00
 const LAST_MONTH = { from: '2026-10-01T06:00:00.000Z', to: '2026-11-01T06:00:00.000Z', tz: ZONE };
 
 async function reportWith(chart: ReturnType<typeof html>, attrs: { preset?: string; lang?: string } = {}) {
-  const report = await fixture<MsgReport>(html`<msg-report
-    endpoint="/api"
-    timezone=${ZONE}
-    now=${NOW}
-    preset=${attrs.preset ?? 'last_7_days'}
-    lang=${attrs.lang ?? 'es'}
-    class="no-animation"
-    >${chart}</msg-report
-  >`);
+  const report = await fixture<MsgReport>(
+    html`<msg-report
+      endpoint="/api"
+      timezone=${ZONE}
+      now=${NOW}
+      preset=${attrs.preset ?? 'last_7_days'}
+      lang=${attrs.lang ?? 'es'}
+      class="no-animation"
+      >${chart}</msg-report
+    >`,
+  );
   const element = report.querySelector('msg-breakdown-chart')!;
   await settled(element);
   return { report, element };
@@ -71,16 +73,24 @@ describe('<msg-breakdown-chart>', () => {
   });
 
   it('shows outgoing counts per source in the report’s language, for another range and filter', async () => {
-    const { report, element } = await reportWith(
-      html`<msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>`,
-      { preset: 'last_month', lang: 'en' },
-    );
+    const { report, element } = await reportWith(html`<msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>`, {
+      preset: 'last_month',
+      lang: 'en',
+    });
     const channel = (await mockAnswer<{ options: { value: string }[] }>('options/channel', {})).options[0]!.value;
     report.filters = { channel: [channel] };
     await report.updateComplete;
     await settled(element);
     const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'outgoing', groupBy: 'source', channel });
-    const english: Record<string, string> = { user: 'User', bot: 'Bot', broadcast: 'Broadcast', workflow: 'Workflow', api: 'API', zapier: 'Zapier', echo: 'Echo' };
+    const english: Record<string, string> = {
+      user: 'User',
+      bot: 'Bot',
+      broadcast: 'Broadcast',
+      workflow: 'Workflow',
+      api: 'API',
+      zapier: 'Zapier',
+      echo: 'Echo',
+    };
     const rows = metrics(element);
     expect(rows[0]).to.deep.equal(['__total__', 'Total', new Intl.NumberFormat('en').format(answer.total)]);
     expect(rows.slice(1)).to.deep.equal(answer.groups.map((g) => [g.key, english[g.key], new Intl.NumberFormat('en').format(g.count)]));
@@ -106,8 +116,15 @@ describe('<msg-breakdown-chart>', () => {
 
   it('mirrors the numbers in a data table for screen readers, and passes axe', async () => {
     const { element } = await reportWith(html`<msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>`);
-    const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_7_DAYS, direction: 'incoming', groupBy: 'channel', compare: 'previous' });
-    const rows = [...shadow(element).querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
+    const answer = await mockAnswer<BreakdownResponse>('breakdown', {
+      ...LAST_7_DAYS,
+      direction: 'incoming',
+      groupBy: 'channel',
+      compare: 'previous',
+    });
+    const rows = [...shadow(element).querySelectorAll('table tbody tr')].map((tr) =>
+      [...tr.children].map((cell) => cell.textContent!.trim()),
+    );
     expect(rows).to.have.length(answer.groups.length + 1);
     expect(rows[0]![0]).to.equal(answer.groups[0]!.label);
     expect(rows[0]![1]).to.equal(esCount(answer.groups[0]!.count));
@@ -124,7 +141,12 @@ describe('<msg-breakdown-chart>', () => {
 
   it('shows the change against the previous period on each metric, as the mock counts it', async () => {
     const { element } = await reportWith(html`<msg-breakdown-chart direction="outgoing" group-by="type"></msg-breakdown-chart>`);
-    const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_7_DAYS, direction: 'outgoing', groupBy: 'type', compare: 'previous' });
+    const answer = await mockAnswer<BreakdownResponse>('breakdown', {
+      ...LAST_7_DAYS,
+      direction: 'outgoing',
+      groupBy: 'type',
+      compare: 'previous',
+    });
     const changes = [...shadow(element).querySelectorAll('[part~="metric"]')].map(
       (item) => item.querySelector('.metric-change [aria-hidden]')?.textContent?.trim() ?? null,
     );
@@ -143,9 +165,11 @@ describe('<msg-breakdown-chart>', () => {
 
   it('hides the change when the previous period lies before any data', async () => {
     // The data set starts 13 months before NOW, on 26 Oct 2025: the fortnight before that is empty.
-    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} from="2025-10-26" to="2025-11-08">
-      <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
-    </msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} from="2025-10-26" to="2025-11-08">
+        <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
+      </msg-report>`,
+    );
     const element = report.querySelector('msg-breakdown-chart')!;
     await settled(element);
     expect(metrics(element).length).to.be.greaterThan(1);
@@ -164,9 +188,11 @@ describe('<msg-breakdown-chart>', () => {
   });
 
   it('switches to a visible table in place of the charts, and exports the charts as one PNG', async () => {
-    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
-      <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
-    </msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
+        <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
+      </msg-report>`,
+    );
     const element = report.querySelector('msg-breakdown-chart')!;
     await chartsRendered(element, 2);
     const png = await element.toPng();
@@ -187,9 +213,11 @@ describe('<msg-breakdown-chart>', () => {
   });
 
   it('draws a bar and a pie chart, and only the parts `show` names', async () => {
-    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
-      <msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>
-    </msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
+        <msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>
+      </msg-report>`,
+    );
     const element = report.querySelector('msg-breakdown-chart')!;
     await chartsRendered(element, 2);
     const boxes = [...shadow(element).querySelectorAll<HTMLElement>('[part~="chart"]')];
@@ -205,9 +233,11 @@ describe('<msg-breakdown-chart>', () => {
   });
 
   it('says the filters are not applicable, naming them, and sends no request', async () => {
-    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} .filters=${{ source: ['bot'], broadcast: ['b_1'] }}>
-      <msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>
-    </msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} .filters=${{ source: ['bot'], broadcast: ['b_1'] }}>
+        <msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>
+      </msg-report>`,
+    );
     const element = report.querySelector('msg-breakdown-chart')!;
     await element.updateComplete;
     expect(statePart(element)).to.equal('not-applicable');
@@ -225,7 +255,9 @@ describe('<msg-breakdown-chart>', () => {
     try {
       const { element } = await reportWith(html`<msg-breakdown-chart direction="incoming"></msg-breakdown-chart>`);
       expect(statePart(element)).to.equal('empty');
-      expect(shadow(element).querySelector('.state')!.textContent!.trim()).to.equal('Los filtros seleccionados no tienen datos aplicables.');
+      expect(shadow(element).querySelector('.state')!.textContent!.trim()).to.equal(
+        'Los filtros seleccionados no tienen datos aplicables.',
+      );
       await expect(element).to.be.accessible();
     } finally {
       worker.resetHandlers();
@@ -295,9 +327,11 @@ describe('<msg-breakdown-chart>', () => {
       messages: () => Promise.reject(new Error('unused')),
       options: () => Promise.reject(new Error('unused')),
     };
-    const report = await fixture<MsgReport>(html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW}>
-      <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
-    </msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW}>
+        <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
+      </msg-report>`,
+    );
     const element = report.querySelector('msg-breakdown-chart')!;
     for (const channel of ['a', 'b', 'c', 'd']) {
       report.filters = { channel: [channel] };
@@ -311,7 +345,10 @@ describe('<msg-breakdown-chart>', () => {
       ['__total__', 'Total', String(calls.length)],
       [`ch_${calls.length}`, `Canal ${calls.length}`, String(calls.length)],
     ]);
-    expect(calls.slice(0, -1).every((call) => call.signal?.aborted), 'older requests were aborted').to.equal(true);
+    expect(
+      calls.slice(0, -1).every((call) => call.signal?.aborted),
+      'older requests were aborted',
+    ).to.equal(true);
   });
 
   it('aborts its request when removed, and fetches again when put back', async () => {
@@ -322,9 +359,11 @@ describe('<msg-breakdown-chart>', () => {
         return new Promise<BreakdownResponse>(() => {});
       },
     } as unknown as ReportDataSource;
-    const report = await fixture<MsgReport>(html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW}>
-      <msg-breakdown-chart></msg-breakdown-chart>
-    </msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW}>
+        <msg-breakdown-chart></msg-breakdown-chart>
+      </msg-report>`,
+    );
     const element = report.querySelector('msg-breakdown-chart')!;
     await element.updateComplete;
     expect(signals).to.have.length(1);
@@ -337,9 +376,11 @@ describe('<msg-breakdown-chart>', () => {
   });
 
   it('disposes its charts when removed, but keeps them through a move', async () => {
-    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
-      <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
-    </msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
+        <msg-breakdown-chart direction="incoming"></msg-breakdown-chart>
+      </msg-report>`,
+    );
     const element = report.querySelector('msg-breakdown-chart')!;
     await chartsRendered(element, 2);
     const boxes = [...shadow(element).querySelectorAll<HTMLElement>('[part~="chart"]')];
@@ -348,23 +389,33 @@ describe('<msg-breakdown-chart>', () => {
     other.append(element); // a move: disconnect and reconnect in one task
     await Promise.resolve();
     await Promise.resolve();
-    expect(boxes.every((box) => getInstanceByDom(box) !== undefined), 'kept through a move').to.equal(true);
+    expect(
+      boxes.every((box) => getInstanceByDom(box) !== undefined),
+      'kept through a move',
+    ).to.equal(true);
     element.remove();
     await Promise.resolve();
     await Promise.resolve();
-    expect(boxes.every((box) => getInstanceByDom(box) === undefined), 'disposed').to.equal(true);
+    expect(
+      boxes.every((box) => getInstanceByDom(box) === undefined),
+      'disposed',
+    ).to.equal(true);
   });
 
   it('works alone with endpoint on itself, and follows a report named with for', async () => {
-    const alone = await fixture<MsgBreakdownChart>(html`<msg-breakdown-chart endpoint="/api" timezone=${ZONE} now=${NOW} preset="last_month"></msg-breakdown-chart>`);
+    const alone = await fixture<MsgBreakdownChart>(
+      html`<msg-breakdown-chart endpoint="/api" timezone=${ZONE} now=${NOW} preset="last_month"></msg-breakdown-chart>`,
+    );
     await settled(alone);
     const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'incoming', groupBy: 'channel' });
     expectMetrics(alone, answer);
 
-    const page = await fixture<HTMLElement>(html`<div>
-      <msg-report id="linked-report" endpoint="/api" timezone=${ZONE} now=${NOW} preset="last_month"></msg-report>
-      <msg-breakdown-chart for="linked-report"></msg-breakdown-chart>
-    </div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <msg-report id="linked-report" endpoint="/api" timezone=${ZONE} now=${NOW} preset="last_month"></msg-report>
+        <msg-breakdown-chart for="linked-report"></msg-breakdown-chart>
+      </div>`,
+    );
     const linked = page.querySelector('msg-breakdown-chart')!;
     await settled(linked);
     expectMetrics(linked, answer);
@@ -386,11 +437,19 @@ describe('<msg-breakdown-chart>', () => {
         preset: 'last_month',
       });
       const labels = metrics(element).map(([, label]) => label);
-      expect(labels.some((label) => label.includes('<')), 'some label carries markup').to.equal(true);
+      expect(
+        labels.some((label) => label.includes('<')),
+        'some label carries markup',
+      ).to.equal(true);
       expect(shadow(element).querySelector('img, script, a[href^="javascript"]')).to.equal(null);
 
       // The CSV holds the same numbers, unformatted, and no cell a spreadsheet would evaluate.
-      const answer = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'outgoing', groupBy: 'channel', compare: 'previous' });
+      const answer = await mockAnswer<BreakdownResponse>('breakdown', {
+        ...LAST_MONTH,
+        direction: 'outgoing',
+        groupBy: 'channel',
+        compare: 'previous',
+      });
       const csv = element.toCsv()!;
       expect(csv.startsWith('\uFEFFCanal,Mensajes,Porcentaje,Periodo anterior,Cambio\r\n')).to.equal(true);
       const lines = csv.slice(1).trimEnd().split('\r\n');
@@ -419,9 +478,11 @@ describe('<msg-report>', () => {
   });
 
   it('gives every element one immutable query, and takes its language from an ancestor', async () => {
-    const page = await fixture<HTMLElement>(html`<div lang="pt-BR">
-      <msg-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>
-    </div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div lang="pt-BR">
+        <msg-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>
+      </div>`,
+    );
     const report = page.querySelector('msg-report')!;
     const value = report.report!;
     expect(value.state.lang).to.equal('pt');

@@ -8,7 +8,22 @@ import type { MsgIntervalChangeEvent } from '../../src/elements/delivery-line/de
 import type { MsgReport } from '../../src/elements/report/report.js';
 import type { DeliveryResponse, Filters, OptionsResponse, Status } from '../../src/core/contract/types.js';
 import type { MsgErrorEvent } from '../../src/elements/shared/events.js';
-import { NOW, ZONE, chartsRendered, esChange, esCount, metrics, mockAnswer, nextEvent, requests, resetRequests, settled, shadow, startMocks, statePart } from './helpers.js';
+import {
+  NOW,
+  ZONE,
+  chartsRendered,
+  esChange,
+  esCount,
+  metrics,
+  mockAnswer,
+  nextEvent,
+  requests,
+  resetRequests,
+  settled,
+  shadow,
+  startMocks,
+  statePart,
+} from './helpers.js';
 
 // 26 Nov 2026 in Mexico City (−06 all year).
 const TODAY = { from: '2026-11-26T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE };
@@ -22,7 +37,8 @@ const SPANISH: Record<Status, string> = { sent: 'Enviado', delivered: 'Entregado
 const esPercent = (share: number) => new Intl.NumberFormat('es', { style: 'percent', maximumFractionDigits: 1 }).format(share);
 const esDateTime = (instant: string | number, timeZone = ZONE) =>
   new Intl.DateTimeFormat('es', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(instant));
-const esDay = (instant: string | number, timeZone = ZONE) => new Intl.DateTimeFormat('es', { timeZone, dateStyle: 'medium' }).format(new Date(instant));
+const esDay = (instant: string | number, timeZone = ZONE) =>
+  new Intl.DateTimeFormat('es', { timeZone, dateStyle: 'medium' }).format(new Date(instant));
 
 interface Setup {
   preset?: string;
@@ -34,17 +50,19 @@ interface Setup {
 }
 
 async function deliveryLine(setup: Setup = {}, attrs: { interval?: string; noCompare?: boolean } = {}) {
-  const report = await fixture<MsgReport>(html`<msg-report
-    endpoint="/api"
-    timezone=${setup.timezone ?? ZONE}
-    now=${NOW}
-    preset=${setup.preset ?? 'last_7_days'}
-    from=${ifDefined(setup.from)}
-    to=${ifDefined(setup.to)}
-    lang=${setup.lang ?? 'es'}
-    .filters=${setup.filters ?? {}}
-    ><msg-delivery-line interval=${attrs.interval ?? 'auto'} ?no-compare=${attrs.noCompare ?? false}></msg-delivery-line
-  ></msg-report>`);
+  const report = await fixture<MsgReport>(
+    html`<msg-report
+      endpoint="/api"
+      timezone=${setup.timezone ?? ZONE}
+      now=${NOW}
+      preset=${setup.preset ?? 'last_7_days'}
+      from=${ifDefined(setup.from)}
+      to=${ifDefined(setup.to)}
+      lang=${setup.lang ?? 'es'}
+      .filters=${setup.filters ?? {}}
+      ><msg-delivery-line interval=${attrs.interval ?? 'auto'} ?no-compare=${attrs.noCompare ?? false}></msg-delivery-line
+    ></msg-report>`,
+  );
   const element = report.querySelector('msg-delivery-line')!;
   await settled(element);
   return { report, element };
@@ -61,7 +79,13 @@ function tableRows(element: MsgDeliveryLine): string[][] {
 function metric(element: MsgDeliveryLine, key: string) {
   const item = shadow(element).querySelector(`[part~="metric"][data-key="${key}"]`)!;
   const text = (selector: string) => item.querySelector(selector)?.textContent?.trim() ?? null;
-  return { part: item.getAttribute('part'), value: text('.metric-value'), share: text('.metric-share'), change: text('.metric-change [aria-hidden]'), all: item.textContent! };
+  return {
+    part: item.getAttribute('part'),
+    value: text('.metric-value'),
+    share: text('.metric-share'),
+    change: text('.metric-change [aria-hidden]'),
+    all: item.textContent!,
+  };
 }
 
 /** The option ECharts is drawing now (once the chart exists: the first draw waits for a size). */
@@ -71,7 +95,12 @@ async function drawnOption(element: MsgDeliveryLine) {
   if (!getInstanceByDom(box)) await chartsRendered(element, 1);
   return getInstanceByDom(box)!.getOption() as {
     tooltip: { renderMode: string; formatter: (params: { dataIndex: number }[]) => string }[];
-    series: { id: string; name: string; data: [number, number | null][]; markArea?: { data: [{ xAxis: number; name: string }, { xAxis: number }][] } }[];
+    series: {
+      id: string;
+      name: string;
+      data: [number, number | null][];
+      markArea?: { data: [{ xAxis: number; name: string }, { xAxis: number }][] };
+    }[];
   };
 }
 
@@ -121,7 +150,12 @@ describe('<msg-delivery-line>', () => {
     report.filters = { channel: channels, source: ['broadcast', 'user'] };
     await report.updateComplete;
     await settled(element);
-    const answer = await mockAnswer<DeliveryResponse>('delivery', { ...LAST_30_DAYS, interval: 'day', channel: channels, source: ['broadcast', 'user'] });
+    const answer = await mockAnswer<DeliveryResponse>('delivery', {
+      ...LAST_30_DAYS,
+      interval: 'day',
+      channel: channels,
+      source: ['broadcast', 'user'],
+    });
     const en = (n: number) => new Intl.NumberFormat('en').format(n);
     expect(answer.totals.total).to.be.greaterThan(0);
     expect(metrics(element)).to.deep.equal([
@@ -184,7 +218,10 @@ describe('<msg-delivery-line>', () => {
     ] as const) {
       resetRequests();
       const { element } = await deliveryLine(setup);
-      expect(deliveryRequests().map((url) => url.searchParams.get('interval')), `${interval} asked`).to.deep.equal([interval]);
+      expect(
+        deliveryRequests().map((url) => url.searchParams.get('interval')),
+        `${interval} asked`,
+      ).to.deep.equal([interval]);
       const answer = await mockAnswer<DeliveryResponse>('delivery', { ...range, interval });
       expect(tableRows(element), `${interval} buckets`).to.have.length(answer.series.length);
       expect(shadow(element).querySelector<HTMLInputElement>('input[name="interval"]:checked')!.value).to.equal('auto');
@@ -297,7 +334,9 @@ describe('<msg-delivery-line>', () => {
     const worker = await startMocks();
     try {
       worker.use(...loadingHandlers('/api'));
-      const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}><msg-delivery-line></msg-delivery-line></msg-report>`);
+      const report = await fixture<MsgReport>(
+        html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}><msg-delivery-line></msg-delivery-line></msg-report>`,
+      );
       const loading = report.querySelector('msg-delivery-line')!;
       await loading.updateComplete;
       expect(statePart(loading)).to.equal('loading');
@@ -308,7 +347,9 @@ describe('<msg-delivery-line>', () => {
       worker.use(...emptyHandlers('/api'));
       const empty = await deliveryLine();
       expect(statePart(empty.element)).to.equal('empty');
-      expect(shadow(empty.element).querySelector('.state')!.textContent!.trim()).to.equal('Los filtros seleccionados no tienen datos aplicables.');
+      expect(shadow(empty.element).querySelector('.state')!.textContent!.trim()).to.equal(
+        'Los filtros seleccionados no tienen datos aplicables.',
+      );
       await expect(empty.element).to.be.accessible();
 
       worker.resetHandlers();

@@ -49,21 +49,25 @@ async function setup(
     keepRequests?: boolean;
   } = {},
 ): Promise<Setup> {
-  const report = await fixture<MsgReport>(html`<msg-report
-    endpoint=${options.dataSource ? nothing : (options.endpoint ?? '/api')}
-    .dataSource=${options.dataSource}
-    timezone=${ZONE}
-    now=${NOW}
-    lang=${options.lang ?? 'en'}
-    preset=${options.preset ?? 'last_7_days'}
-    .filters=${options.filters ?? {}}
-  >
-    <msg-report-filters></msg-report-filters>
-    ${options.charts
-      ? html`<msg-breakdown-chart direction="outgoing" group-by="source" show="metrics"></msg-breakdown-chart>
-          <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics"></msg-breakdown-chart>`
-      : nothing}
-  </msg-report>`);
+  const report = await fixture<MsgReport>(
+    html`<msg-report
+      endpoint=${options.dataSource ? nothing : (options.endpoint ?? '/api')}
+      .dataSource=${options.dataSource}
+      timezone=${ZONE}
+      now=${NOW}
+      lang=${options.lang ?? 'en'}
+      preset=${options.preset ?? 'last_7_days'}
+      .filters=${options.filters ?? {}}
+    >
+      <msg-report-filters></msg-report-filters>
+      ${
+        options.charts
+          ? html`<msg-breakdown-chart direction="outgoing" group-by="source" show="metrics"></msg-breakdown-chart>
+              <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics"></msg-breakdown-chart>`
+          : nothing
+      }
+    </msg-report>`,
+  );
   const filters = report.querySelector('msg-report-filters')!;
   const charts = [...report.querySelectorAll('msg-breakdown-chart')];
   await filters.updateComplete;
@@ -132,7 +136,8 @@ describe('<msg-report-filters>', () => {
 
   it('shows the range, the days it covers and the report’s time zone, in the report’s language', async () => {
     const { report, filters } = await setup({ lang: 'es' });
-    const day = (iso: string, locale: string) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${iso}T12:00:00Z`));
+    const day = (iso: string, locale: string) =>
+      new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${iso}T12:00:00Z`));
     expect(text($(filters, '#range-label'))).to.equal('Frecuencia y fecha');
     expect(text($(filters, '#range-combo'))).to.equal('Los últimos 7 días');
     expect(text($(filters, '[part~="range-days"]'))).to.equal(`${day('2026-11-20', 'es')} – ${day('2026-11-26', 'es')}`);
@@ -576,10 +581,12 @@ describe('<msg-report-filters>', () => {
   });
 
   it('with for= changes the named report through applyChange; alone, changes itself and tells the host', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
-      <msg-report id="linked" endpoint="/api" timezone=${ZONE} now=${NOW} lang="en"></msg-report>
-      <msg-report-filters for="linked"></msg-report-filters>
-    </div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <msg-report id="linked" endpoint="/api" timezone=${ZONE} now=${NOW} lang="en"></msg-report>
+        <msg-report-filters for="linked"></msg-report-filters>
+      </div>`,
+    );
     const report = page.querySelector('msg-report')!;
     const filters = page.querySelector('msg-report-filters')!;
     const bubbled: unknown[] = [];
@@ -597,7 +604,9 @@ describe('<msg-report-filters>', () => {
     expect(bubbled, 'the change went straight to the named report').to.deep.equal([]);
     expect(text($(filters, '#range-combo'))).to.equal('Last month');
 
-    const alone = await fixture<MsgReportFilters>(html`<msg-report-filters endpoint="/api" timezone=${ZONE} now=${NOW} lang="en"></msg-report-filters>`);
+    const alone = await fixture<MsgReportFilters>(
+      html`<msg-report-filters endpoint="/api" timezone=${ZONE} now=${NOW} lang="en"></msg-report-filters>`,
+    );
     const told: MsgFilterChangeDetail[] = [];
     alone.addEventListener('msg-filter-change', (event) => told.push(event.detail));
     $(alone, '#range-combo').click();

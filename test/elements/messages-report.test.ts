@@ -33,7 +33,9 @@ describe('<msg-messages-report>', () => {
   beforeEach(resetRequests);
 
   it('lays out every part of the Spanish page, in its order', async () => {
-    const host = await fixture<MsgMessagesReport>(html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`);
+    const host = await fixture<MsgMessagesReport>(
+      html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`,
+    );
     await allSettled(host);
     const root = shadow(host);
     expect([...root.querySelectorAll('h2')].map((h) => h.textContent!.trim())).to.deep.equal([
@@ -54,12 +56,18 @@ describe('<msg-messages-report>', () => {
       'div',
       'div',
     ]);
-    expect([...root.querySelectorAll('msg-table')].map((table) => table.getAttribute('kind'))).to.deep.equal(['incoming', 'outgoing', 'failed']);
+    expect([...root.querySelectorAll('msg-table')].map((table) => table.getAttribute('kind'))).to.deep.equal([
+      'incoming',
+      'outgoing',
+      'failed',
+    ]);
     await expect(host).to.be.accessible();
   });
 
   it('makes one request per element on load and per element on a filter change', async () => {
-    const host = await fixture<MsgMessagesReport>(html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`);
+    const host = await fixture<MsgMessagesReport>(
+      html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`,
+    );
     await allSettled(host);
     const onLoad = byResource();
     // Two breakdowns, one delivery line, three lists (first page each).
@@ -76,7 +84,9 @@ describe('<msg-messages-report>', () => {
   });
 
   it('switches the outgoing grouping from its radio group, with one new request', async () => {
-    const host = await fixture<MsgMessagesReport>(html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`);
+    const host = await fixture<MsgMessagesReport>(
+      html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`,
+    );
     await allSettled(host);
     resetRequests();
     const radio = shadow(host).querySelector<HTMLInputElement>('input[value="source"]')!;
@@ -88,7 +98,9 @@ describe('<msg-messages-report>', () => {
   });
 
   it('with cross-filter, picking a source filters every element by it', async () => {
-    const host = await fixture<MsgMessagesReport>(html`<msg-messages-report cross-filter endpoint="/api" timezone=${ZONE} now=${NOW} outgoing-group-by="source"></msg-messages-report>`);
+    const host = await fixture<MsgMessagesReport>(
+      html`<msg-messages-report cross-filter endpoint="/api" timezone=${ZONE} now=${NOW} outgoing-group-by="source"></msg-messages-report>`,
+    );
     await allSettled(host);
     resetRequests();
     const outgoing = shadow(host).querySelector('msg-breakdown-chart[direction="outgoing"]')!;
@@ -101,15 +113,19 @@ describe('<msg-messages-report>', () => {
     const sent = requests.filter((url) => !url.pathname.includes('/options/'));
     expect(sent.length).to.be.greaterThan(0);
     expect(sent.every((url) => url.searchParams.getAll('source').join() === 'bot')).to.equal(true);
-    expect(sent.some((url) => url.searchParams.get('direction') === 'incoming' || url.searchParams.get('kind') === 'incoming')).to.equal(false);
+    expect(sent.some((url) => url.searchParams.get('direction') === 'incoming' || url.searchParams.get('kind') === 'incoming')).to.equal(
+      false,
+    );
     const incoming = shadow(host).querySelector('msg-breakdown-chart[direction="incoming"]')!;
     expect(shadow(incoming).querySelector('[part~="not-applicable"]')).to.not.equal(null);
   });
 
   it('fits a 360 px wide screen without horizontal scrolling', async () => {
-    const frame = await fixture<HTMLElement>(html`<div style="width: 360px">
-      <msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>
-    </div>`);
+    const frame = await fixture<HTMLElement>(
+      html`<div style="width: 360px">
+        <msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>
+      </div>`,
+    );
     const host = frame.querySelector('msg-messages-report')!;
     await allSettled(host);
     expect(host.scrollWidth).to.be.at.most(360);

@@ -19,9 +19,11 @@ describe('<msg-report> state changes', () => {
   afterEach(() => history.replaceState(null, '', location.pathname));
 
   it('applies a msg-filter-change from inside as one change: one event, one request per element', async () => {
-    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
-      <msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>
-    </msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
+        <msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>
+      </msg-report>`,
+    );
     const chart = report.querySelector('msg-breakdown-chart')!;
     await settled(chart);
     const changes = stateChanges(report);
@@ -49,7 +51,14 @@ describe('<msg-report> state changes', () => {
     report.state = { from: '2026-11-01', to: '2026-11-15', filters: { user: ['u_1'] } };
     await report.updateComplete;
     const saved = JSON.stringify(report.state);
-    expect(report.state).to.deep.equal({ timezone: ZONE, lang: 'es', from: '2026-11-01', to: '2026-11-15', now: NOW, filters: { user: ['u_1'] } });
+    expect(report.state).to.deep.equal({
+      timezone: ZONE,
+      lang: 'es',
+      from: '2026-11-01',
+      to: '2026-11-15',
+      now: NOW,
+      filters: { user: ['u_1'] },
+    });
 
     const copy = await fixture<MsgReport>(html`<msg-report endpoint="/api" now=${NOW} state=${saved}></msg-report>`);
     expect(copy.state).to.deep.equal(report.state);
@@ -91,9 +100,11 @@ describe('<msg-report> state changes', () => {
   });
 
   it('with cross-filter, a point selection toggles that value as a filter', async () => {
-    const report = await fixture<MsgReport>(html`<msg-report cross-filter endpoint="/api" timezone=${ZONE} now=${NOW}>
-      <msg-breakdown-chart direction="outgoing" group-by="channel"></msg-breakdown-chart>
-    </msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report cross-filter endpoint="/api" timezone=${ZONE} now=${NOW}>
+        <msg-breakdown-chart direction="outgoing" group-by="channel"></msg-breakdown-chart>
+      </msg-report>`,
+    );
     const chart = report.querySelector('msg-breakdown-chart')!;
     const select = (value: string) =>
       chart.dispatchEvent(

@@ -45,7 +45,19 @@ const HEADERS_ES: Record<MessageKind, string[]> = {
 };
 const HEADERS_EN: Record<MessageKind, string[]> = {
   incoming: ['Timestamp', 'Contact ID', 'Contact name', 'Channel', 'Content'],
-  outgoing: ['Timestamp', 'Source', 'User', 'Contact ID', 'Contact name', 'Delivered timestamp', 'Read timestamp', 'Channel', 'Type', 'Subtype', 'Content'],
+  outgoing: [
+    'Timestamp',
+    'Source',
+    'User',
+    'Contact ID',
+    'Contact name',
+    'Delivered timestamp',
+    'Read timestamp',
+    'Channel',
+    'Type',
+    'Subtype',
+    'Content',
+  ],
   failed: ['Timestamp', 'Source', 'User', 'Contact ID', 'Contact name', 'Channel', 'Type', 'Subtype', 'Content', 'Error'],
 };
 const SOURCE_ES: Record<string, string> = {
@@ -89,7 +101,18 @@ function expectedCells(row: MessageRow, kind: MessageKind, time: (instant: strin
     case 'incoming':
       return [time(row.timestamp), ...contact, channel, row.content];
     case 'outgoing':
-      return [time(row.timestamp), source, user, ...contact, time(row.deliveredAt), time(row.readAt), channel, type, row.subtype ?? '', row.content];
+      return [
+        time(row.timestamp),
+        source,
+        user,
+        ...contact,
+        time(row.deliveredAt),
+        time(row.readAt),
+        channel,
+        type,
+        row.subtype ?? '',
+        row.content,
+      ];
     case 'failed':
       return [time(row.timestamp), source, user, ...contact, channel, type, row.subtype ?? '', row.content, error];
   }
@@ -150,16 +173,18 @@ function statePart(table: MsgTable): string | undefined {
 }
 
 async function reportWith(tables: ReturnType<typeof html>, attrs: { preset?: string; lang?: string; from?: string; to?: string } = {}) {
-  const report = await fixture<MsgReport>(html`<msg-report
-    endpoint="/api"
-    timezone=${ZONE}
-    now=${NOW}
-    lang=${attrs.lang ?? 'es'}
-    preset=${attrs.preset ?? 'last_7_days'}
-    from=${attrs.from ?? ''}
-    to=${attrs.to ?? ''}
-    >${tables}</msg-report
-  >`);
+  const report = await fixture<MsgReport>(
+    html`<msg-report
+      endpoint="/api"
+      timezone=${ZONE}
+      now=${NOW}
+      lang=${attrs.lang ?? 'es'}
+      preset=${attrs.preset ?? 'last_7_days'}
+      from=${attrs.from ?? ''}
+      to=${attrs.to ?? ''}
+      >${tables}</msg-report
+    >`,
+  );
   const all = [...report.querySelectorAll('msg-table')];
   await Promise.all(all.map(settled));
   return { report, table: all[0]!, all };
@@ -170,7 +195,11 @@ async function allMockRows(params: Record<string, string>): Promise<MessageRow[]
   const rows: MessageRow[] = [];
   let cursor: string | null = null;
   do {
-    const page: MessagesResponse = await mockAnswer<MessagesResponse>('messages', { ...params, limit: '1000', ...(cursor ? { cursor } : {}) });
+    const page: MessagesResponse = await mockAnswer<MessagesResponse>('messages', {
+      ...params,
+      limit: '1000',
+      ...(cursor ? { cursor } : {}),
+    });
     rows.push(...page.rows);
     cursor = page.nextCursor;
   } while (cursor);
@@ -184,7 +213,13 @@ function memorySource(rows: MessageRow[], options: { pageAll?: boolean; calls?: 
       options.calls?.push(params);
       const start = params.cursor ? Number(params.cursor) : 0;
       const end = options.pageAll ? rows.length : Math.min(rows.length, start + (params.limit ?? 100));
-      return { kind: params.kind, total: rows.length, cap: 10_000, rows: rows.slice(start, end), nextCursor: end < rows.length ? String(end) : null };
+      return {
+        kind: params.kind,
+        total: rows.length,
+        cap: 10_000,
+        rows: rows.slice(start, end),
+        nextCursor: end < rows.length ? String(end) : null,
+      };
     },
     breakdown: () => Promise.reject(new Error('unused')),
     delivery: () => Promise.reject(new Error('unused')),
@@ -210,7 +245,9 @@ describe('<msg-table>', function () {
   beforeEach(() => resetRequests());
 
   it('has exactly the columns of the original report for each kind, in its order and language', async () => {
-    const { all } = await reportWith(html`<msg-table kind="incoming"></msg-table><msg-table kind="outgoing"></msg-table><msg-table kind="failed"></msg-table>`);
+    const { all } = await reportWith(
+      html`<msg-table kind="incoming"></msg-table><msg-table kind="outgoing"></msg-table><msg-table kind="failed"></msg-table>`,
+    );
     for (const table of all) {
       expect(headers(table), table.kind).to.deep.equal(HEADERS_ES[table.kind as MessageKind]);
       const grid = shadow(table).querySelector('[role="table"]')!;
@@ -219,9 +256,12 @@ describe('<msg-table>', function () {
     expect(shadow(all[0]!).querySelector('h3')!.textContent).to.equal('Lista de mensajes entrantes');
     expect(shadow(all[2]!).querySelector('h3')!.textContent).to.equal('Registro de mensajes fallidos');
 
-    const { all: english } = await reportWith(html`<msg-table kind="incoming"></msg-table><msg-table kind="outgoing"></msg-table><msg-table kind="failed"></msg-table>`, {
-      lang: 'en',
-    });
+    const { all: english } = await reportWith(
+      html`<msg-table kind="incoming"></msg-table><msg-table kind="outgoing"></msg-table><msg-table kind="failed"></msg-table>`,
+      {
+        lang: 'en',
+      },
+    );
     for (const table of english) expect(headers(table)).to.deep.equal(HEADERS_EN[table.kind as MessageKind]);
     const { table: portuguese } = await reportWith(html`<msg-table kind="incoming"></msg-table>`, { lang: 'pt' });
     expect(headers(portuguese)).to.deep.equal(['Data e hora', 'ID do contato', 'Nome do contato', 'Canal', 'Conteúdo']);
@@ -229,7 +269,10 @@ describe('<msg-table>', function () {
 
   it('shows the mock’s rows, with times in the report’s zone and enums in its language', async () => {
     const { table } = await reportWith(html`<msg-table kind="outgoing"></msg-table>`);
-    expect(requests.filter((url) => url.pathname.endsWith('/messages')), 'one page for the screen').to.have.length(1);
+    expect(
+      requests.filter((url) => url.pathname.endsWith('/messages')),
+      'one page for the screen',
+    ).to.have.length(1);
     const answer = await mockAnswer<MessagesResponse>('messages', { ...LAST_7_DAYS, kind: 'outgoing', limit: '250' });
     expect(answer.total, 'the query has data').to.be.greaterThan(0);
     expect(table.rows).to.deep.equal(answer.rows);
@@ -323,7 +366,14 @@ describe('<msg-table>', function () {
     table.addEventListener('msg-data-export', (event) => event.preventDefault(), { once: true });
     link.click();
     const { detail } = await exported;
-    expect(detail).to.deep.equal({ kind: 'incoming', order: 'desc', query: { ...YEAR, filters: {} }, total: answer.total, cap: 10_000, href: link.href });
+    expect(detail).to.deep.equal({
+      kind: 'incoming',
+      order: 'desc',
+      query: { ...YEAR, filters: {} },
+      total: answer.total,
+      cap: 10_000,
+      href: link.href,
+    });
 
     // A script URL never becomes a link: the action stays a button, and the host is told.
     const warning = nextEvent<MsgErrorEvent>(table, 'msg-error');
@@ -341,7 +391,10 @@ describe('<msg-table>', function () {
     expect(progress.at(-1)).to.equal(10_000);
     expect(records[10_000]![0]).to.equal(isoMx(table.rows[9_999]!.timestamp));
     const last = await mockAnswer<MessagesResponse>('messages', { ...YEAR, kind: 'incoming', limit: '1', order: 'asc' });
-    expect(table.rows.some((row) => row.id === last.rows[0]!.id), 'the oldest message is beyond the cap').to.equal(false);
+    expect(
+      table.rows.some((row) => row.id === last.rows[0]!.id),
+      'the oldest message is beyond the cap',
+    ).to.equal(false);
   });
 
   it('builds the CSV it downloads from every row of the query: headers, cells, offsets, BOM, file name', async () => {
@@ -349,7 +402,10 @@ describe('<msg-table>', function () {
     const rows = await allMockRows({ ...LAST_7_DAYS, kind: 'outgoing' });
     expect(rows.length, 'more than one page').to.be.greaterThan(100);
     const csv = await table.toCSV();
-    expect(parseCsv(csv)).to.deep.equal([HEADERS_ES.outgoing, ...rows.map((row) => expectedCells(row, 'outgoing', isoMx).map(neutralised))]);
+    expect(parseCsv(csv)).to.deep.equal([
+      HEADERS_ES.outgoing,
+      ...rows.map((row) => expectedCells(row, 'outgoing', isoMx).map(neutralised)),
+    ]);
     expect(csv.endsWith('\r\n')).to.equal(true);
     expect(table.csvFileName).to.equal('mensajes-salientes-2026-11-20_2026-11-26.csv');
 
@@ -424,7 +480,9 @@ describe('<msg-table>', function () {
     const worker = await startMocks();
     worker.use(...createHandlers({ baseUrl: '/api', dataset: generateDataset({ seed: 7, end: Date.parse(NOW), hostile: true }) }));
     try {
-      const { all } = await reportWith(html`<msg-table kind="incoming"></msg-table><msg-table kind="failed"></msg-table>`, { preset: 'last_30_days' });
+      const { all } = await reportWith(html`<msg-table kind="incoming"></msg-table><msg-table kind="failed"></msg-table>`, {
+        preset: 'last_30_days',
+      });
       for (const table of all) {
         // Only rows in the viewport exist: bring each list into it.
         table.scrollIntoView();
@@ -433,14 +491,20 @@ describe('<msg-table>', function () {
         const rows = await allMockRows({ ...LAST_30_DAYS, kind });
         expect(shadow(table).querySelector('.body img, .body script, .body svg, .body b, a[href^="javascript"]')).to.equal(null);
         const cells = [...renderedRows(table).values()].flatMap((row) => row.cells);
-        expect(cells.some((text) => text.includes('<')), 'markup shows as text').to.equal(true);
+        expect(
+          cells.some((text) => text.includes('<')),
+          'markup shows as text',
+        ).to.equal(true);
 
         const records = parseCsv(await table.toCSV());
         const expected = rows.map((row) => expectedCells(row, kind, isoMx).map(neutralised));
         expect(records.slice(1)).to.deep.equal(expected);
         const formulas = rows.flatMap((row) => expectedCells(row, kind, isoMx)).filter((text) => FORMULA_START.test(text));
         expect(formulas.length, 'the data set has formula-like strings').to.be.greaterThan(0);
-        expect(records.flat().filter((text) => FORMULA_START.test(text)), 'no cell starts a formula').to.deep.equal([]);
+        expect(
+          records.flat().filter((text) => FORMULA_START.test(text)),
+          'no cell starts a formula',
+        ).to.deep.equal([]);
       }
       await expect(all[0]!).to.be.accessible();
     } finally {
@@ -552,9 +616,11 @@ describe('<msg-table>', function () {
     expect(failing.rows.length).to.be.greaterThan(0);
 
     resetRequests();
-    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} .filters=${{ source: ['bot'] }}>
-      <msg-table kind="incoming"></msg-table><msg-table kind="outgoing"></msg-table>
-    </msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} .filters=${{ source: ['bot'] }}>
+        <msg-table kind="incoming"></msg-table><msg-table kind="outgoing"></msg-table>
+      </msg-report>`,
+    );
     const [incoming, outgoing] = [...report.querySelectorAll('msg-table')];
     await settled(outgoing!);
     expect(statePart(incoming!)).to.equal('not-applicable');
@@ -607,7 +673,9 @@ describe('<msg-table>', function () {
         return new Promise<MessagesResponse>(() => {});
       },
     } as unknown as ReportDataSource;
-    const report = await fixture<MsgReport>(html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW}><msg-table></msg-table></msg-report>`);
+    const report = await fixture<MsgReport>(
+      html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW}><msg-table></msg-table></msg-report>`,
+    );
     const table = report.querySelector('msg-table')!;
     await table.updateComplete;
     expect(signals).to.have.length(1);

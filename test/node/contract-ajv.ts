@@ -48,7 +48,13 @@ const ajv = new Ajv2020({
   close(defs);
   ajv.addSchema({ $id: 'urn:msg-report:openapi', $defs: defs });
 }
-const deref = (node: any) => (node?.$ref ? node.$ref.split('/').slice(1).reduce((o: any, k: string) => o[k], doc) : node);
+const deref = (node: any) =>
+  node?.$ref
+    ? node.$ref
+        .split('/')
+        .slice(1)
+        .reduce((o: any, k: string) => o[k], doc)
+    : node;
 
 /** The path template of openapi.yaml a request path (relative to the base URL) falls under. */
 export function templateOf(path: string): string | undefined {
@@ -102,7 +108,11 @@ export function assertDocumented(answer: Answer, what: string): string {
     assert.fail(`${what} does not match ${schema}:\n  ${errors.join('\n  ')}`);
   }
   const parsed = v.safeParse(valibotFor[schema]!, answer.body);
-  assert.ok(parsed.success, `${what}: valibot ${schema}: ${JSON.stringify(parsed.issues?.[0]?.path?.map((p) => p.key))} ${parsed.issues?.[0]?.message}`);
-  if (schema === 'Problem' && (answer.body as Problem).status !== undefined) assert.equal((answer.body as Problem).status, answer.status, what);
+  assert.ok(
+    parsed.success,
+    `${what}: valibot ${schema}: ${JSON.stringify(parsed.issues?.[0]?.path?.map((p) => p.key))} ${parsed.issues?.[0]?.message}`,
+  );
+  if (schema === 'Problem' && (answer.body as Problem).status !== undefined)
+    assert.equal((answer.body as Problem).status, answer.status, what);
   return schema;
 }

@@ -121,7 +121,12 @@ export async function startSqliteServer(options: StartOptions): Promise<RunningS
 export async function startPostgresServer(options: StartOptions): Promise<RunningServer> {
   if (!POSTGRES_URL) throw new Error(NO_POSTGRES_MESSAGE);
   const schema = `msg_report_test_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
-  const store = await createPostgresStore({ connectionString: POSTGRES_URL, schema, queryTimeoutMs: options.queryTimeoutMs, queueLimit: options.queueLimit });
+  const store = await createPostgresStore({
+    connectionString: POSTGRES_URL,
+    schema,
+    queryTimeoutMs: options.queryTimeoutMs,
+    queueLimit: options.queueLimit,
+  });
   const seedMs: number[] = [];
   try {
     for (const tenant of options.tenants) seedMs.push((await seedPostgres(store.pool, tenant.dataset, { workspace: tenant.workspace })).ms);

@@ -55,7 +55,12 @@ export function httpTarget(name: string, baseUrl: string, headers: Record<string
       } catch {
         body = text;
       }
-      return { path: new URL(`${baseUrl}${pathAndQuery}`).pathname.slice(new URL(baseUrl).pathname.length), status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+      return {
+        path: new URL(`${baseUrl}${pathAndQuery}`).pathname.slice(new URL(baseUrl).pathname.length),
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        body,
+      };
     },
   };
 }
@@ -74,7 +79,8 @@ export function query(path: string, params: Params = {}): string {
 /** Where two JSON values first differ, for a short failure message. */
 function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
   if (Object.is(a, b)) return undefined;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return `${at || '(root)'}: ${JSON.stringify(a)?.slice(0, 200)} ≠ ${JSON.stringify(b)?.slice(0, 200)}`;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object')
+    return `${at || '(root)'}: ${JSON.stringify(a)?.slice(0, 200)} ≠ ${JSON.stringify(b)?.slice(0, 200)}`;
   if (Array.isArray(a) !== Array.isArray(b)) return `${at}: array vs object`;
   if (Array.isArray(a)) {
     const bb = b as unknown[];
@@ -124,7 +130,11 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
     if (expectedStatus !== undefined) assert.equal(truth.status, expectedStatus, `${what(0)}: ${JSON.stringify(truth.body).slice(0, 300)}`);
     for (let i = 1; i < answers.length; i++) {
       const answer = answers[i]!;
-      assert.equal(answer.status, truth.status, `${what(i)}, but ${targets[0]!.name} answered ${truth.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+      assert.equal(
+        answer.status,
+        truth.status,
+        `${what(i)}, but ${targets[0]!.name} answered ${truth.status}: ${JSON.stringify(answer.body).slice(0, 300)}`,
+      );
       if (truth.status === 404) continue;
       const difference = firstDifference(truth.body, answer.body);
       if (difference) assert.fail(`${what(i)} differs from ${targets[0]!.name} at ${difference}`);
@@ -136,10 +146,14 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
   async function pages(params: Params, maxPages: number): Promise<{ rows: number; total: number; done: boolean }> {
     let cursor: string | undefined;
     let rows = 0;
-    let total = 0;
+    let total: number;
     let n = 0;
     do {
-      const page = (await same(query('/messages', { ...params, cursor }), 200)).body as { rows: unknown[]; total: number; nextCursor: string | null };
+      const page = (await same(query('/messages', { ...params, cursor }), 200)).body as {
+        rows: unknown[];
+        total: number;
+        nextCursor: string | null;
+      };
       stats.pages++;
       rows += page.rows.length;
       total = page.total;
@@ -163,10 +177,14 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
   const optionValues = new Map<FilterField, string[]>();
   for (const field of FILTER_FIELDS) {
     const body = (await same(query(`/options/${field}`, { limit: 200 }), 200)).body as { options: { value: string; label: string }[] };
-    optionValues.set(field, body.options.map((o) => o.value));
+    optionValues.set(
+      field,
+      body.options.map((o) => o.value),
+    );
   }
   const first = (field: FilterField, n = 1) => optionValues.get(field)!.slice(0, n);
-  const pick = (field: FilterField, indexes: number[]) => indexes.map((i) => optionValues.get(field)![i % optionValues.get(field)!.length]!);
+  const pick = (field: FilterField, indexes: number[]) =>
+    indexes.map((i) => optionValues.get(field)![i % optionValues.get(field)!.length]!);
 
   await t.test('every grouping, both directions, with and without compare, 30 and 366 days', async () => {
     for (const range of [month, year]) {
@@ -206,7 +224,8 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
             // A DST day: 23 or 25 hourly buckets.
             assert.equal((delivery.body as { series: unknown[] }).series.length, hours, `${tz} ${iso(now)}: one bucket per local hour`);
           }
-          for (const kind of MESSAGE_KINDS) await same(query('/messages', { ...range, kind, limit: 20, order: kind === 'incoming' ? 'asc' : undefined }), 200);
+          for (const kind of MESSAGE_KINDS)
+            await same(query('/messages', { ...range, kind, limit: 20, order: kind === 'incoming' ? 'asc' : undefined }), 200);
         }
       }
     }
@@ -249,7 +268,10 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
       const contact = await pages({ ...year, kind: 'incoming', contact: first('contact', 3), limit: 13, order }, 1000);
       assert.ok(contact.done && contact.rows === contact.total, `contact ${order}: paged to the end`);
     }
-    for (const [limit, order] of [[1000, 'desc'], [999, 'asc']] as const) {
+    for (const [limit, order] of [
+      [1000, 'desc'],
+      [999, 'asc'],
+    ] as const) {
       const capped = await pages({ ...year, kind: 'outgoing', limit, order }, 20);
       assert.ok(capped.total > ROW_CAP, `more than ${ROW_CAP} outgoing messages in a year (has ${capped.total})`);
       assert.ok(capped.done, 'nextCursor is null at the cap');
@@ -265,13 +287,16 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
     for (const field of FILTER_FIELDS) {
       await same(query(`/options/${field}`), 200);
       await same(query(`/options/${field}`, { limit: 1 }), 200);
-      const labels = ((await same(query(`/options/${field}`, { limit: 200 }), 200)).body as { options: { label: string }[] }).options.map((o) => o.label);
+      const labels = ((await same(query(`/options/${field}`, { limit: 200 }), 200)).body as { options: { label: string }[] }).options.map(
+        (o) => o.label,
+      );
       const words = [...new Set(labels.flatMap((l) => l.match(/\p{L}{3,}/gu) ?? []))].slice(0, 4);
       for (const word of words) {
         await same(query(`/options/${field}`, { q: foldForSearch(word).toUpperCase(), limit: 200 }), 200);
         await same(query(`/options/${field}`, { q: word.toLowerCase() }), 200);
       }
-      for (const q of ['%', '_', '\\', ' a ', 'JOSÉ', 'zzqxj-no-such-thing', 'ñ', "'; DROP TABLE messages; --"]) await same(query(`/options/${field}`, { q }), 200);
+      for (const q of ['%', '_', '\\', ' a ', 'JOSÉ', 'zzqxj-no-such-thing', 'ñ', "'; DROP TABLE messages; --"])
+        await same(query(`/options/${field}`, { q }), 200);
     }
   });
 

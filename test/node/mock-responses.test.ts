@@ -91,7 +91,10 @@ function checkBreakdown(body: BreakdownResponse, compare: boolean, what: string)
     assert.equal(typeof body.previousTotal, 'number', `${what}: previousTotal with compare`);
     assert.ok(sum(body.groups.map((g) => g.previousCount ?? 0)) <= body.previousTotal!, `${what}: previous counts within previousTotal`);
   } else {
-    assert.ok(!('previousTotal' in body) && body.groups.every((g) => !('previousCount' in g)), `${what}: no previous figures without compare`);
+    assert.ok(
+      !('previousTotal' in body) && body.groups.every((g) => !('previousCount' in g)),
+      `${what}: no previous figures without compare`,
+    );
   }
 }
 
@@ -175,7 +178,10 @@ describe('MSW mock responses match openapi.yaml', () => {
   after(() => server.close());
 
   const first = (field: FilterField, n = 1) => {
-    const values = optionsByField.get(field)!.slice(0, n).map((o) => o.value);
+    const values = optionsByField
+      .get(field)!
+      .slice(0, n)
+      .map((o) => o.value);
     assert.ok(values.length > 0, `the mock offers a ${field} option`);
     return values;
   };
@@ -236,15 +242,28 @@ describe('MSW mock responses match openapi.yaml', () => {
       assert.deepEqual(delivery.notApplicable, [], `${name}: every filter applies to delivery`);
       const inScope = filters.channel ? channels.filter((c) => filters.channel!.includes(c.value)) : channels;
       const reported = new Set(inScope.flatMap((c) => c.reports ?? []));
-      sameSet(delivery.notReported, STATUSES.filter((s) => !reported.has(s)), `${name}: notReported`);
+      sameSet(
+        delivery.notReported,
+        STATUSES.filter((s) => !reported.has(s)),
+        `${name}: notReported`,
+      );
 
       for (const kind of MESSAGE_KINDS) {
         const page = await call<MessagesResponse>('/messages', { ...query, kind, limit: 25 });
         if (kind === 'incoming') {
-          assert.ok(page.rows.every((r) => !filters.channel || filters.channel.includes(r.channel.id)), `${name}: channel filter`);
+          assert.ok(
+            page.rows.every((r) => !filters.channel || filters.channel.includes(r.channel.id)),
+            `${name}: channel filter`,
+          );
         } else {
-          assert.ok(page.rows.every((r) => !filters.source || filters.source.includes(r.source!)), `${name}: source filter`);
-          assert.ok(page.rows.every((r) => !filters.type || filters.type.includes(r.type!)), `${name}: type filter`);
+          assert.ok(
+            page.rows.every((r) => !filters.source || filters.source.includes(r.source!)),
+            `${name}: source filter`,
+          );
+          assert.ok(
+            page.rows.every((r) => !filters.type || filters.type.includes(r.type!)),
+            `${name}: type filter`,
+          );
         }
       }
     }
@@ -282,16 +301,23 @@ describe('MSW mock responses match openapi.yaml', () => {
       const plain = await call<OptionsResponse>(`/options/${field}`, {});
       assert.equal(plain.field, field);
       assert.equal(plain.options.length, Math.min(50, all.length), `${field}: 50 options by default`);
-      assert.ok(plain.options.every((o) => (field === 'channel') === (o.kind !== undefined)), `${field}: kind on channels only`);
+      assert.ok(
+        plain.options.every((o) => (field === 'channel') === (o.kind !== undefined)),
+        `${field}: kind on channels only`,
+      );
       const few = await call<OptionsResponse>(`/options/${field}`, { limit: 1 });
       assert.equal(few.options.length, 1, `${field}: limit`);
 
       // q from a word of some label, upper-cased and stripped of accents: it must still find it.
-      const target = all.find((o) => /\p{L}{4,}/u.test(o.label) && /[^\x00-\x7f]/.test(o.label)) ?? all.find((o) => /\p{L}{3,}/u.test(o.label))!;
+      const target =
+        all.find((o) => /\p{L}{4,}/u.test(o.label) && /[\u0080-\u{10FFFF}]/u.test(o.label)) ?? all.find((o) => /\p{L}{3,}/u.test(o.label))!;
       const word = target.label.match(/\p{L}{3,}/gu)!.sort((a, b) => b.length - a.length)[0]!;
       const q = fold(word).toUpperCase();
       const found = await call<OptionsResponse>(`/options/${field}`, { q, limit: 200 });
-      assert.ok(found.options.some((o) => o.value === target.value), `${field}: q=${q} finds ${JSON.stringify(target.label)}`);
+      assert.ok(
+        found.options.some((o) => o.value === target.value),
+        `${field}: q=${q} finds ${JSON.stringify(target.label)}`,
+      );
       const none = await call<OptionsResponse>(`/options/${field}`, { q: 'zzqxj-no-such-thing' });
       assert.deepEqual(none.options, [], `${field}: q that matches nothing`);
     }

@@ -27,42 +27,71 @@ const GENERATED = new URL('../../src/core/contract/openapi.gen.ts', import.meta.
 
 // ---- CONTRACT.md's example bodies (the `…` timestamp made a real instant) ----------------------
 const breakdown = {
-  direction: 'outgoing', groupBy: 'source', total: 1520,
+  direction: 'outgoing',
+  groupBy: 'source',
+  total: 1520,
   groups: [{ key: 'user', label: 'User', count: 900, previousCount: 850 }],
-  previousTotal: 1400, notApplicable: [],
+  previousTotal: 1400,
+  notApplicable: [],
 };
 const delivery = {
   interval: 'day',
   totals: { total: 1520, sent: 1480, delivered: 1400, read: 990, failed: 40 },
   series: [{ start: '2026-11-01T06:00:00.000Z', sent: 50, delivered: 47, read: 30, failed: 1 }],
-  notReported: ['read'], notApplicable: [],
+  notReported: ['read'],
+  notApplicable: [],
 };
 const messages = {
-  kind: 'failed', total: 23817, cap: 10000, nextCursor: '…',
-  rows: [{
-    id: 'm_1', timestamp: '2026-11-01T14:00:00.000Z', contact: { id: 'c_9', name: 'Ana Pérez' },
-    channel: { id: 'ch_2', name: 'WhatsApp Ventas', kind: 'whatsapp' },
-    content: '…', source: 'broadcast', user: null, type: 'whatsapp_template',
-    subtype: 'recordatorio_pago', broadcast: { id: 'b_3', name: 'Cobranza nov' },
-    deliveredAt: null, readAt: null,
-    error: { code: '131026', message: 'Message undeliverable' },
-  }],
+  kind: 'failed',
+  total: 23817,
+  cap: 10000,
+  nextCursor: '…',
+  rows: [
+    {
+      id: 'm_1',
+      timestamp: '2026-11-01T14:00:00.000Z',
+      contact: { id: 'c_9', name: 'Ana Pérez' },
+      channel: { id: 'ch_2', name: 'WhatsApp Ventas', kind: 'whatsapp' },
+      content: '…',
+      source: 'broadcast',
+      user: null,
+      type: 'whatsapp_template',
+      subtype: 'recordatorio_pago',
+      broadcast: { id: 'b_3', name: 'Cobranza nov' },
+      deliveredAt: null,
+      readAt: null,
+      error: { code: '131026', message: 'Message undeliverable' },
+    },
+  ],
 };
 const options = {
   field: 'channel',
   options: [{ value: 'ch_2', label: 'WhatsApp Ventas', kind: 'whatsapp', reports: ['sent', 'delivered', 'read', 'failed'] }],
 };
 const problem = {
-  type: 'about:blank', title: 'Invalid query', status: 400, detail: 'from must be before to',
+  type: 'about:blank',
+  title: 'Invalid query',
+  status: 400,
+  detail: 'from must be before to',
   invalidParams: [{ name: 'from', reason: 'must be before to' }],
 };
 const incomingRow = {
-  id: 'm_2', timestamp: '2026-11-01T15:30:00-06:00', contact: { id: 'c_1', name: 'Luis' },
-  channel: { id: 'ch_1', name: 'Chat del sitio web', kind: 'webchat' }, content: 'Hola',
+  id: 'm_2',
+  timestamp: '2026-11-01T15:30:00-06:00',
+  contact: { id: 'c_1', name: 'Luis' },
+  channel: { id: 'ch_1', name: 'Chat del sitio web', kind: 'webchat' },
+  content: 'Hola',
 };
 const outgoingRow = {
-  ...incomingRow, id: 'm_3', source: 'user', user: { id: 'u_1', name: 'Marta' }, type: 'session',
-  subtype: null, broadcast: null, deliveredAt: '2026-11-01T21:31:00.000Z', readAt: null,
+  ...incomingRow,
+  id: 'm_3',
+  source: 'user',
+  user: { id: 'u_1', name: 'Marta' },
+  type: 'session',
+  subtype: null,
+  broadcast: null,
+  deliveredAt: '2026-11-01T21:31:00.000Z',
+  readAt: null,
 };
 
 /** A deep copy of `value` with `edit` applied, for broken variants of an example. */
@@ -168,10 +197,18 @@ describe('openapi.yaml', () => {
   test("carries CONTRACT.md's rules in its descriptions", async () => {
     const text = (await readFile(OPENAPI, 'utf8')).replace(/\s+/g, ' ');
     for (const phrase of [
-      'OR within a field, AND across fields', 'listed in the response\'s `notApplicable`', `at most ${MAX_RANGE_DAYS} days`,
-      `more than ${MAX_BUCKETS} buckets`, 'Sent ⊇ Delivered ⊇ Read; Failed is disjoint', 'within 30 days of sending',
-      '`notReported` lists the statuses', 'Keyset paging', `paging stops after \`cap\` rows (${ROW_CAP})`,
-      'bucket starts are local midnights', 'never from a query parameter', 'case- and accent-insensitively',
+      'OR within a field, AND across fields',
+      "listed in the response's `notApplicable`",
+      `at most ${MAX_RANGE_DAYS} days`,
+      `more than ${MAX_BUCKETS} buckets`,
+      'Sent ⊇ Delivered ⊇ Read; Failed is disjoint',
+      'within 30 days of sending',
+      '`notReported` lists the statuses',
+      'Keyset paging',
+      `paging stops after \`cap\` rows (${ROW_CAP})`,
+      'bucket starts are local midnights',
+      'never from a query parameter',
+      'case- and accent-insensitively',
     ]) {
       assert.ok(text.includes(phrase), phrase);
     }
@@ -189,8 +226,11 @@ describe('openapi.yaml', () => {
     const closed = await contractValidators(true);
     const doc: any = await dereference(OPENAPI);
     const bodies: [string, unknown][] = [
-      ['BreakdownResponse', breakdown], ['DeliveryResponse', delivery], ['MessagesResponse', messages],
-      ['OptionsResponse', options], ['Problem', problem],
+      ['BreakdownResponse', breakdown],
+      ['DeliveryResponse', delivery],
+      ['MessagesResponse', messages],
+      ['OptionsResponse', options],
+      ['Problem', problem],
       ['BreakdownResponse', doc.paths['/breakdown'].get.responses['200'].content['application/json'].example],
       ['DeliveryResponse', doc.paths['/delivery'].get.responses['200'].content['application/json'].example],
       ['MessagesResponse', doc.paths['/messages'].get.responses['200'].content['application/json'].example],
@@ -208,44 +248,207 @@ describe('openapi.yaml', () => {
   test('tolerates unknown response fields, while the closed copy catches misspellings', async () => {
     const open = await contractValidators(false);
     const closed = await contractValidators(true);
-    const misspelt = edited(breakdown, (d) => { d.groups[0].previousCont = d.groups[0].previousCount; delete d.groups[0].previousCount; });
-    assert.deepEqual(open('BreakdownResponse', edited(breakdown, (d) => { d.newField = 1; })), []);
-    assert.notDeepEqual(closed('BreakdownResponse', edited(breakdown, (d) => { d.newField = 1; })), []);
+    const misspelt = edited(breakdown, (d) => {
+      d.groups[0].previousCont = d.groups[0].previousCount;
+      delete d.groups[0].previousCount;
+    });
+    assert.deepEqual(
+      open(
+        'BreakdownResponse',
+        edited(breakdown, (d) => {
+          d.newField = 1;
+        }),
+      ),
+      [],
+    );
+    assert.notDeepEqual(
+      closed(
+        'BreakdownResponse',
+        edited(breakdown, (d) => {
+          d.newField = 1;
+        }),
+      ),
+      [],
+    );
     // A misspelt optional field is only an unknown field to the open schema...
     assert.notDeepEqual(closed('BreakdownResponse', misspelt), []);
-    assert.notDeepEqual(closed('MessagesResponse', edited(messages, (d) => { d.rows[0].readat = null; })), []);
+    assert.notDeepEqual(
+      closed(
+        'MessagesResponse',
+        edited(messages, (d) => {
+          d.rows[0].readat = null;
+        }),
+      ),
+      [],
+    );
   });
 
   test('rejects what CONTRACT.md forbids', async () => {
     const open = await contractValidators(false);
     const rejected: [string, unknown, string][] = [
-      ['BreakdownResponse', edited(breakdown, (d) => { delete d.total; }), 'missing total'],
-      ['BreakdownResponse', edited(breakdown, (d) => { d.groups[0].count = -1; }), 'negative count'],
-      ['BreakdownResponse', edited(breakdown, (d) => { d.groups[0].count = 0; }), 'zero-count group'],
-      ['BreakdownResponse', edited(breakdown, (d) => { d.total = 1.5; }), 'fractional count'],
-      ['BreakdownResponse', edited(breakdown, (d) => { d.direction = 'incoming'; }), 'incoming grouped by source'],
-      ['BreakdownResponse', edited(breakdown, (d) => { delete d.groups[0].previousCount; }), 'compare without previousCount'],
-      ['BreakdownResponse', edited(breakdown, (d) => { d.notApplicable = ['colour']; }), 'bad filter field'],
-      ['DeliveryResponse', edited(delivery, (d) => { d.interval = 'year'; }), 'bad interval'],
-      ['DeliveryResponse', edited(delivery, (d) => { d.series[0].start = '2026-11-01'; }), 'date, not instant'],
-      ['DeliveryResponse', edited(delivery, (d) => { d.notReported = ['opened']; }), 'bad status'],
-      ['DeliveryResponse', edited(delivery, (d) => { d.series = Array(801).fill(d.series[0]); }), 'over 800 buckets'],
-      ['MessagesResponse', edited(messages, (d) => { delete d.nextCursor; }), 'missing nextCursor'],
-      ['MessagesResponse', edited(messages, (d) => { delete d.rows[0].error; }), 'failed row without error'],
-      ['MessagesResponse', edited(messages, (d) => { d.rows[0].deliveredAt = d.rows[0].timestamp; }), 'delivered failed row'],
-      ['MessagesResponse', edited(messages, (d) => { d.rows[0].source = 'fax'; }), 'bad source'],
-      ['MessagesResponse', edited(messages, (d) => { d.rows[0].channel.kind = ''; }), 'empty channel kind'],
-      ['MessagesResponse', { kind: 'incoming', total: 1, cap: 10000, nextCursor: null, rows: [outgoingRow] }, 'outgoing row in the incoming list'],
-      ['MessagesResponse', { kind: 'outgoing', total: 1, cap: 10000, nextCursor: null, rows: [incomingRow] }, 'incoming row in the outgoing list'],
-      ['MessagesResponse', edited(messages, (d) => { d.kind = 'outgoing'; }), 'failed row in the outgoing list'],
-      ['OptionsResponse', edited(options, (d) => { delete d.options[0].reports; }), 'channel option without reports'],
+      [
+        'BreakdownResponse',
+        edited(breakdown, (d) => {
+          delete d.total;
+        }),
+        'missing total',
+      ],
+      [
+        'BreakdownResponse',
+        edited(breakdown, (d) => {
+          d.groups[0].count = -1;
+        }),
+        'negative count',
+      ],
+      [
+        'BreakdownResponse',
+        edited(breakdown, (d) => {
+          d.groups[0].count = 0;
+        }),
+        'zero-count group',
+      ],
+      [
+        'BreakdownResponse',
+        edited(breakdown, (d) => {
+          d.total = 1.5;
+        }),
+        'fractional count',
+      ],
+      [
+        'BreakdownResponse',
+        edited(breakdown, (d) => {
+          d.direction = 'incoming';
+        }),
+        'incoming grouped by source',
+      ],
+      [
+        'BreakdownResponse',
+        edited(breakdown, (d) => {
+          delete d.groups[0].previousCount;
+        }),
+        'compare without previousCount',
+      ],
+      [
+        'BreakdownResponse',
+        edited(breakdown, (d) => {
+          d.notApplicable = ['colour'];
+        }),
+        'bad filter field',
+      ],
+      [
+        'DeliveryResponse',
+        edited(delivery, (d) => {
+          d.interval = 'year';
+        }),
+        'bad interval',
+      ],
+      [
+        'DeliveryResponse',
+        edited(delivery, (d) => {
+          d.series[0].start = '2026-11-01';
+        }),
+        'date, not instant',
+      ],
+      [
+        'DeliveryResponse',
+        edited(delivery, (d) => {
+          d.notReported = ['opened'];
+        }),
+        'bad status',
+      ],
+      [
+        'DeliveryResponse',
+        edited(delivery, (d) => {
+          d.series = Array(801).fill(d.series[0]);
+        }),
+        'over 800 buckets',
+      ],
+      [
+        'MessagesResponse',
+        edited(messages, (d) => {
+          delete d.nextCursor;
+        }),
+        'missing nextCursor',
+      ],
+      [
+        'MessagesResponse',
+        edited(messages, (d) => {
+          delete d.rows[0].error;
+        }),
+        'failed row without error',
+      ],
+      [
+        'MessagesResponse',
+        edited(messages, (d) => {
+          d.rows[0].deliveredAt = d.rows[0].timestamp;
+        }),
+        'delivered failed row',
+      ],
+      [
+        'MessagesResponse',
+        edited(messages, (d) => {
+          d.rows[0].source = 'fax';
+        }),
+        'bad source',
+      ],
+      [
+        'MessagesResponse',
+        edited(messages, (d) => {
+          d.rows[0].channel.kind = '';
+        }),
+        'empty channel kind',
+      ],
+      [
+        'MessagesResponse',
+        { kind: 'incoming', total: 1, cap: 10000, nextCursor: null, rows: [outgoingRow] },
+        'outgoing row in the incoming list',
+      ],
+      [
+        'MessagesResponse',
+        { kind: 'outgoing', total: 1, cap: 10000, nextCursor: null, rows: [incomingRow] },
+        'incoming row in the outgoing list',
+      ],
+      [
+        'MessagesResponse',
+        edited(messages, (d) => {
+          d.kind = 'outgoing';
+        }),
+        'failed row in the outgoing list',
+      ],
+      [
+        'OptionsResponse',
+        edited(options, (d) => {
+          delete d.options[0].reports;
+        }),
+        'channel option without reports',
+      ],
       ['OptionsResponse', { field: 'contact', options: [{ value: 'c_1', label: 'Luis', kind: 'whatsapp' }] }, 'contact option with a kind'],
-      ['Problem', edited(problem, (d) => { d.invalidParams[0] = { name: 'from' }; }), 'invalid param without reason'],
-      ['Problem', edited(problem, (d) => { d.status = '400'; }), 'status as a string'],
+      [
+        'Problem',
+        edited(problem, (d) => {
+          d.invalidParams[0] = { name: 'from' };
+        }),
+        'invalid param without reason',
+      ],
+      [
+        'Problem',
+        edited(problem, (d) => {
+          d.status = '400';
+        }),
+        'status as a string',
+      ],
     ];
     for (const [name, body, why] of rejected) assert.notDeepEqual(open(name, body), [], why);
     // An unknown channel kind is not an error: the list is open.
-    assert.deepEqual(open('MessagesResponse', edited(messages, (d) => { d.rows[0].channel.kind = 'carrier_pigeon'; })), []);
+    assert.deepEqual(
+      open(
+        'MessagesResponse',
+        edited(messages, (d) => {
+          d.rows[0].channel.kind = 'carrier_pigeon';
+        }),
+      ),
+      [],
+    );
   });
 });
 
@@ -279,37 +482,195 @@ describe('valibot response schemas', () => {
     const output = v.parse(MessagesResponseSchema, newer);
     assert.equal(output.rows[0]!.channel.kind, 'carrier_pigeon');
     assert.ok(!('apiVersion' in output) && !('avatar' in output.rows[0]!.channel));
-    assert.ok(v.is(OptionsResponseSchema, { field: 'channel', options: [{ value: 'x', label: 'X', kind: 'carrier_pigeon', reports: [] }] }));
+    assert.ok(
+      v.is(OptionsResponseSchema, { field: 'channel', options: [{ value: 'x', label: 'X', kind: 'carrier_pigeon', reports: [] }] }),
+    );
   });
 
   test('reject broken bodies', () => {
     const rejected: [string, v.GenericSchema, unknown][] = [
-      ['missing total', BreakdownResponseSchema, edited(breakdown, (d) => { delete d.total; })],
-      ['negative count', BreakdownResponseSchema, edited(breakdown, (d) => { d.groups[0].count = -3; })],
-      ['fractional count', BreakdownResponseSchema, edited(breakdown, (d) => { d.previousTotal = 1.5; })],
-      ['count as string', BreakdownResponseSchema, edited(breakdown, (d) => { d.total = '1520'; })],
-      ['bad direction', BreakdownResponseSchema, edited(breakdown, (d) => { d.direction = 'sideways'; })],
-      ['bad groupBy', BreakdownResponseSchema, edited(breakdown, (d) => { d.groupBy = 'team'; })],
-      ['bad filter field', BreakdownResponseSchema, edited(breakdown, (d) => { d.notApplicable = ['colour']; })],
-      ['missing totals.read', DeliveryResponseSchema, edited(delivery, (d) => { delete d.totals.read; })],
-      ['negative bucket count', DeliveryResponseSchema, edited(delivery, (d) => { d.series[0].failed = -1; })],
-      ['bad interval', DeliveryResponseSchema, edited(delivery, (d) => { d.interval = 'fortnight'; })],
-      ['bad status', DeliveryResponseSchema, edited(delivery, (d) => { d.notReported = ['opened']; })],
-      ['start not an instant', DeliveryResponseSchema, edited(delivery, (d) => { d.series[0].start = 'yesterday'; })],
-      ['start an impossible date', DeliveryResponseSchema, edited(delivery, (d) => { d.series[0].start = '2026-13-45T00:00:00.000Z'; })],
-      ['missing nextCursor', MessagesResponseSchema, edited(messages, (d) => { delete d.nextCursor; })],
-      ['bad kind', MessagesResponseSchema, edited(messages, (d) => { d.kind = 'spam'; })],
-      ['bad source', MessagesResponseSchema, edited(messages, (d) => { d.rows[0].source = 'fax'; })],
-      ['bad type', MessagesResponseSchema, edited(messages, (d) => { d.rows[0].type = 'sms'; })],
-      ['row without channel kind', MessagesResponseSchema, edited(messages, (d) => { delete d.rows[0].channel.kind; })],
-      ['user neither ref nor null', MessagesResponseSchema, edited(messages, (d) => { d.rows[0].user = 'u_1'; })],
-      ['readAt not an instant', MessagesResponseSchema, edited(messages, (d) => { d.rows[0].readAt = 1730000000000; })],
-      ['error without code', MessagesResponseSchema, edited(messages, (d) => { delete d.rows[0].error.code; })],
-      ['bad field', OptionsResponseSchema, edited(options, (d) => { d.field = 'colour'; })],
-      ['bad reports', OptionsResponseSchema, edited(options, (d) => { d.options[0].reports = ['seen']; })],
-      ['option without label', OptionsResponseSchema, edited(options, (d) => { delete d.options[0].label; })],
-      ['invalid param without reason', ProblemSchema, edited(problem, (d) => { d.invalidParams = [{ name: 'from' }]; })],
-      ['status as string', ProblemSchema, edited(problem, (d) => { d.status = '400'; })],
+      [
+        'missing total',
+        BreakdownResponseSchema,
+        edited(breakdown, (d) => {
+          delete d.total;
+        }),
+      ],
+      [
+        'negative count',
+        BreakdownResponseSchema,
+        edited(breakdown, (d) => {
+          d.groups[0].count = -3;
+        }),
+      ],
+      [
+        'fractional count',
+        BreakdownResponseSchema,
+        edited(breakdown, (d) => {
+          d.previousTotal = 1.5;
+        }),
+      ],
+      [
+        'count as string',
+        BreakdownResponseSchema,
+        edited(breakdown, (d) => {
+          d.total = '1520';
+        }),
+      ],
+      [
+        'bad direction',
+        BreakdownResponseSchema,
+        edited(breakdown, (d) => {
+          d.direction = 'sideways';
+        }),
+      ],
+      [
+        'bad groupBy',
+        BreakdownResponseSchema,
+        edited(breakdown, (d) => {
+          d.groupBy = 'team';
+        }),
+      ],
+      [
+        'bad filter field',
+        BreakdownResponseSchema,
+        edited(breakdown, (d) => {
+          d.notApplicable = ['colour'];
+        }),
+      ],
+      [
+        'missing totals.read',
+        DeliveryResponseSchema,
+        edited(delivery, (d) => {
+          delete d.totals.read;
+        }),
+      ],
+      [
+        'negative bucket count',
+        DeliveryResponseSchema,
+        edited(delivery, (d) => {
+          d.series[0].failed = -1;
+        }),
+      ],
+      [
+        'bad interval',
+        DeliveryResponseSchema,
+        edited(delivery, (d) => {
+          d.interval = 'fortnight';
+        }),
+      ],
+      [
+        'bad status',
+        DeliveryResponseSchema,
+        edited(delivery, (d) => {
+          d.notReported = ['opened'];
+        }),
+      ],
+      [
+        'start not an instant',
+        DeliveryResponseSchema,
+        edited(delivery, (d) => {
+          d.series[0].start = 'yesterday';
+        }),
+      ],
+      [
+        'start an impossible date',
+        DeliveryResponseSchema,
+        edited(delivery, (d) => {
+          d.series[0].start = '2026-13-45T00:00:00.000Z';
+        }),
+      ],
+      [
+        'missing nextCursor',
+        MessagesResponseSchema,
+        edited(messages, (d) => {
+          delete d.nextCursor;
+        }),
+      ],
+      [
+        'bad kind',
+        MessagesResponseSchema,
+        edited(messages, (d) => {
+          d.kind = 'spam';
+        }),
+      ],
+      [
+        'bad source',
+        MessagesResponseSchema,
+        edited(messages, (d) => {
+          d.rows[0].source = 'fax';
+        }),
+      ],
+      [
+        'bad type',
+        MessagesResponseSchema,
+        edited(messages, (d) => {
+          d.rows[0].type = 'sms';
+        }),
+      ],
+      [
+        'row without channel kind',
+        MessagesResponseSchema,
+        edited(messages, (d) => {
+          delete d.rows[0].channel.kind;
+        }),
+      ],
+      [
+        'user neither ref nor null',
+        MessagesResponseSchema,
+        edited(messages, (d) => {
+          d.rows[0].user = 'u_1';
+        }),
+      ],
+      [
+        'readAt not an instant',
+        MessagesResponseSchema,
+        edited(messages, (d) => {
+          d.rows[0].readAt = 1730000000000;
+        }),
+      ],
+      [
+        'error without code',
+        MessagesResponseSchema,
+        edited(messages, (d) => {
+          delete d.rows[0].error.code;
+        }),
+      ],
+      [
+        'bad field',
+        OptionsResponseSchema,
+        edited(options, (d) => {
+          d.field = 'colour';
+        }),
+      ],
+      [
+        'bad reports',
+        OptionsResponseSchema,
+        edited(options, (d) => {
+          d.options[0].reports = ['seen'];
+        }),
+      ],
+      [
+        'option without label',
+        OptionsResponseSchema,
+        edited(options, (d) => {
+          delete d.options[0].label;
+        }),
+      ],
+      [
+        'invalid param without reason',
+        ProblemSchema,
+        edited(problem, (d) => {
+          d.invalidParams = [{ name: 'from' }];
+        }),
+      ],
+      [
+        'status as string',
+        ProblemSchema,
+        edited(problem, (d) => {
+          d.status = '400';
+        }),
+      ],
       ['not an object', ProblemSchema, 'Bad Request'],
     ];
     for (const [why, schema, body] of rejected) assert.equal(v.safeParse(schema, body).success, false, why);

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type * as Core from '../../src/core/index.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
@@ -40,7 +41,7 @@ describe('the package', () => {
   });
 
   it('runs the DOM-free core in Node as published', async () => {
-    const core = (await import(resolve(root, 'dist/core.js'))) as typeof import('../../src/core/index.js');
+    const core = (await import(resolve(root, 'dist/core.js'))) as typeof Core;
     const state = core.buildReportState({
       endpoint: 'https://reports.example/api',
       timezone: 'America/Santiago',
@@ -71,7 +72,10 @@ describe('the package', () => {
     ]);
     const chart = tags.find((d) => d.tagName === 'msg-breakdown-chart')!;
     for (const name of ['direction', 'group-by', 'show', 'endpoint', 'for']) {
-      assert.ok(chart.attributes?.some((a) => a.name === name), `attribute ${name}`);
+      assert.ok(
+        chart.attributes?.some((a) => a.name === name),
+        `attribute ${name}`,
+      );
     }
   });
 });

@@ -53,14 +53,18 @@ describe(`contract suite: reference, SQLite and PostgreSQL on ${dataset.messages
   test('PostgreSQL is available (DATABASE_URL)', (t) => {
     if (SKIP_POSTGRES) return t.skip('MSG_REPORT_SKIP_POSTGRES=1');
     assert.ok(postgres, NO_POSTGRES_MESSAGE);
-    t.diagnostic(`seeded in ${postgres.seedMs.map((ms) => `${Math.round(ms)} ms`).join(' + ')} (PostgreSQL), ${sqlite!.seedMs.map((ms) => `${Math.round(ms)} ms`).join(' + ')} (SQLite)`);
+    t.diagnostic(
+      `seeded in ${postgres.seedMs.map((ms) => `${Math.round(ms)} ms`).join(' + ')} (PostgreSQL), ${sqlite!.seedMs.map((ms) => `${Math.round(ms)} ms`).join(' + ')} (SQLite)`,
+    );
   });
 
   test('the same answers everywhere, every answer documented', async (t) => {
     const targets = [referenceTarget(dataset), httpTarget('SQLite server', sqlite!.baseUrl, { Authorization: 'Bearer token-1' })];
     if (postgres) targets.push(httpTarget('PostgreSQL server', postgres.baseUrl, { Authorization: 'Bearer token-1' }));
     const stats = await runContractSuite(t, targets, dataset);
-    t.diagnostic(`${stats.requests} requests (${stats.pages} list pages) × ${targets.length} targets; ${stats.validated} answers validated`);
+    t.diagnostic(
+      `${stats.requests} requests (${stats.pages} list pages) × ${targets.length} targets; ${stats.validated} answers validated`,
+    );
     assert.ok(stats.requests > 500, `only ${stats.requests} requests`);
   });
 

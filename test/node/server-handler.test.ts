@@ -79,7 +79,11 @@ describe('server: credentials, limits, errors, logs', () => {
     const url = `${sqlite.baseUrl}/options/channel`;
     const preflight = await fetch(url, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://host.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: 'https://host.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://host.example');
@@ -91,7 +95,10 @@ describe('server: credentials, limits, errors, logs', () => {
     assert.equal(allowed.headers.get('vary'), 'Origin');
     const other = await fetch(url, { headers: { Origin: 'https://evil.example', ...auth('secret-a') } });
     assert.equal(other.headers.get('access-control-allow-origin'), null);
-    const badPreflight = await fetch(url, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' } });
+    const badPreflight = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' },
+    });
     assert.equal(badPreflight.status, 403);
   });
 
@@ -102,8 +109,13 @@ describe('server: credentials, limits, errors, logs', () => {
     for (let i = 0; i < 201; i++) many.append('contact', `c_${i}`);
     const tooMany = await fetch(`${sqlite.baseUrl}/breakdown?${many}`, { headers: auth('secret-a') });
     assert.equal(tooMany.status, 400);
-    assert.deepEqual((await tooMany.json()).invalidParams.map((p: { name: string }) => p.name), ['contact']);
-    const limit = await fetch(`${sqlite.baseUrl}/messages?${qs({ ...YEAR, kind: 'outgoing', limit: '5000' })}`, { headers: auth('secret-a') });
+    assert.deepEqual(
+      (await tooMany.json()).invalidParams.map((p: { name: string }) => p.name),
+      ['contact'],
+    );
+    const limit = await fetch(`${sqlite.baseUrl}/messages?${qs({ ...YEAR, kind: 'outgoing', limit: '5000' })}`, {
+      headers: auth('secret-a'),
+    });
     assert.equal(limit.status, 400);
   });
 
@@ -143,7 +155,10 @@ describe('server: the hourly rollup follows every write', () => {
   for (const engine of ['sqlite', 'postgres'] as const) {
     test(`${engine}: insert, a late read receipt, delete`, async (t) => {
       if (engine === 'postgres' && SKIP_POSTGRES) return t.skip('MSG_REPORT_SKIP_POSTGRES=1');
-      const server = engine === 'sqlite' ? await startSqliteServer({ tenants: tenants.slice(1) }) : await startPostgresServer({ tenants: tenants.slice(1) });
+      const server =
+        engine === 'sqlite'
+          ? await startSqliteServer({ tenants: tenants.slice(1) })
+          : await startPostgresServer({ tenants: tenants.slice(1) });
       try {
         // An hour at :30 in Kolkata: buckets there end mid-hour, so both rollup and edge counts matter.
         const range = { from: '2026-11-20T18:30:00.000Z', to: '2026-11-25T18:30:00.000Z', tz: 'Asia/Kolkata' };
@@ -153,13 +168,19 @@ describe('server: the hourly rollup follows every write', () => {
         const listBefore = await get('/messages', { kind: 'outgoing', limit: '1' });
         const ts = Date.parse('2026-11-22T10:15:00.000Z');
         const columns = 'workspace, id, ts, direction, channel_id, contact_id, content, source, type, status';
-        await server.write(`INSERT INTO messages (${columns}) VALUES (?, ?, ?, 'outgoing', 'ch_1', 'c_1', 'hola', 'api', 'session', 0)`, ['ws_b', 'm_new', ts]);
+        await server.write(`INSERT INTO messages (${columns}) VALUES (?, ?, ?, 'outgoing', 'ch_1', 'c_1', 'hola', 'api', 'session', 0)`, [
+          'ws_b',
+          'm_new',
+          ts,
+        ]);
         const afterInsert = await get('/delivery', { interval: 'day' });
         assert.equal(afterInsert.totals.total, before.totals.total + 1);
         assert.equal(afterInsert.totals.sent, before.totals.sent + 1);
         assert.equal((await get('/messages', { kind: 'outgoing', limit: '1' })).total, listBefore.total + 1);
         // Read within 30 days: the row moves from sent to read; the CHECK refuses a wrong status.
-        await assert.rejects(server.write(`UPDATE messages SET read_at = ? WHERE workspace = ? AND id = ?`, [ts + 60_000, 'ws_b', 'm_new']));
+        await assert.rejects(
+          server.write(`UPDATE messages SET read_at = ? WHERE workspace = ? AND id = ?`, [ts + 60_000, 'ws_b', 'm_new']),
+        );
         await server.write(`UPDATE messages SET read_at = ?, status = 2 WHERE workspace = ? AND id = ?`, [ts + 60_000, 'ws_b', 'm_new']);
         const afterRead = await get('/delivery', { interval: 'day' });
         assert.equal(afterRead.totals.read, before.totals.read + 1);
@@ -178,7 +199,9 @@ describe('server: timeouts and overload', () => {
     const server = await startSqliteServer({ tenants, queryTimeoutMs: 1 });
     try {
       // 366 daily buckets are 366 statements: the deadline passes long before the last one.
-      const response = await fetch(`${server.baseUrl}/delivery?${qs({ ...YEAR, interval: 'day', compare: 'previous' })}`, { headers: auth('secret-a') });
+      const response = await fetch(`${server.baseUrl}/delivery?${qs({ ...YEAR, interval: 'day', compare: 'previous' })}`, {
+        headers: auth('secret-a'),
+      });
       assert.equal(response.status, 503);
       assert.equal(response.headers.get('retry-after'), '5');
       assert.match((await response.json()).detail, /longer than 1 ms/);
@@ -256,51 +279,62 @@ describe('server: graceful shutdown and the CLI', () => {
     await assert.rejects(fetch(`http://127.0.0.1:${http.port}/options/channel`));
   });
 
-  test('npm start (server/cli.ts): seeds on first start with progress, serves, reuses the data, stops on SIGTERM', { timeout: 120_000 }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'msg-report-cli-'));
-    const start = async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0'], {
-        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, SEED_MESSAGES: '3000', DEMO_DIR: join(dataDir, 'no-demo'), AUTH_TOKEN: 'cli-token' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => (stderr += c));
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (c: Buffer) => {
-          stdout += c;
-          const match = /"msg":"listening","url":"([^"]+)"/.exec(stdout);
-          if (match) resolve(match[1]!);
+  test(
+    'npm start (server/cli.ts): seeds on first start with progress, serves, reuses the data, stops on SIGTERM',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'msg-report-cli-'));
+      const start = async () => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0'], {
+          env: {
+            ...process.env,
+            DATABASE_URL: '',
+            DATA_DIR: dataDir,
+            SEED_MESSAGES: '3000',
+            DEMO_DIR: join(dataDir, 'no-demo'),
+            AUTH_TOKEN: 'cli-token',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
         });
-        child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-      });
-      return { child, url, out: () => stdout, err: () => stderr };
-    };
-    try {
-      const first = await start();
-      assert.match(first.err(), /seed: inserting messages 100%|inserting messages/);
-      assert.match(first.err(), /Seeded [\d,]+ messages/);
-      assert.equal((await fetch(`${first.url}healthz`)).status, 200);
-      assert.equal((await fetch(`${first.url}api/options/channel`)).status, 401);
-      const channels = await fetch(`${first.url}api/options/channel`, { headers: auth('cli-token') });
-      assert.equal(channels.status, 200);
-      const config = await (await fetch(`${first.url}demo-config.json`)).json();
-      assert.equal(config.api, '/api');
-      assert.equal((await fetch(first.url)).status, 404, 'no demo built in this test');
-      const exited = new Promise<number | null>((resolve) => first.child.once('exit', resolve));
-      first.child.kill('SIGTERM');
-      assert.equal(await exited, 0);
-      const lines = first.out().trim().split('\n');
-      for (const line of lines) assert.doesNotThrow(() => JSON.parse(line), `a JSON log line: ${line}`);
-      assert.ok(lines.some((l) => JSON.parse(l).msg === 'stopped'));
+        let stdout = '';
+        let stderr = '';
+        child.stderr.on('data', (c: Buffer) => (stderr += c));
+        const url = await new Promise<string>((resolve, reject) => {
+          child.stdout.on('data', (c: Buffer) => {
+            stdout += c;
+            const match = /"msg":"listening","url":"([^"]+)"/.exec(stdout);
+            if (match) resolve(match[1]!);
+          });
+          child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+        });
+        return { child, url, out: () => stdout, err: () => stderr };
+      };
+      try {
+        const first = await start();
+        assert.match(first.err(), /seed: inserting messages 100%|inserting messages/);
+        assert.match(first.err(), /Seeded [\d,]+ messages/);
+        assert.equal((await fetch(`${first.url}healthz`)).status, 200);
+        assert.equal((await fetch(`${first.url}api/options/channel`)).status, 401);
+        const channels = await fetch(`${first.url}api/options/channel`, { headers: auth('cli-token') });
+        assert.equal(channels.status, 200);
+        const config = await (await fetch(`${first.url}demo-config.json`)).json();
+        assert.equal(config.api, '/api');
+        assert.equal((await fetch(first.url)).status, 404, 'no demo built in this test');
+        const exited = new Promise<number | null>((resolve) => first.child.once('exit', resolve));
+        first.child.kill('SIGTERM');
+        assert.equal(await exited, 0);
+        const lines = first.out().trim().split('\n');
+        for (const line of lines) assert.doesNotThrow(() => JSON.parse(line), `a JSON log line: ${line}`);
+        assert.ok(lines.some((l) => JSON.parse(l).msg === 'stopped'));
 
-      const second = await start();
-      assert.match(second.err(), /Using [\d,]+ seeded messages/);
-      const exited2 = new Promise<number | null>((resolve) => second.child.once('exit', resolve));
-      second.child.kill('SIGTERM');
-      assert.equal(await exited2, 0);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+        const second = await start();
+        assert.match(second.err(), /Using [\d,]+ seeded messages/);
+        const exited2 = new Promise<number | null>((resolve) => second.child.once('exit', resolve));
+        second.child.kill('SIGTERM');
+        assert.equal(await exited2, 0);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });

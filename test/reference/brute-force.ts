@@ -12,7 +12,8 @@ export type BruteFilters = Partial<Record<'channel' | 'contact' | 'source' | 'ty
 
 /** Whether `m` passes `filters` for a query over `direction` messages. */
 export function passes(m: DatasetMessage, direction: 'incoming' | 'outgoing', filters: BruteFilters): boolean {
-  const has = (values: string[] | undefined, value: string | null) => !values || values.length === 0 || (value !== null && values.includes(value));
+  const has = (values: string[] | undefined, value: string | null) =>
+    !values || values.length === 0 || (value !== null && values.includes(value));
   if (!has(filters.channel, m.channelId)) return false;
   if (!has(filters.contact, m.contactId)) return false;
   const peopleFilter = (filters.team?.length ?? 0) > 0 || (filters.user?.length ?? 0) > 0;
@@ -28,12 +29,21 @@ export function passes(m: DatasetMessage, direction: 'incoming' | 'outgoing', fi
 }
 
 /** Messages of a direction in [from, to) passing the filters, in (ts, id) order. */
-export function select(dataset: Dataset, direction: 'incoming' | 'outgoing', from: number, to: number, filters: BruteFilters): DatasetMessage[] {
+export function select(
+  dataset: Dataset,
+  direction: 'incoming' | 'outgoing',
+  from: number,
+  to: number,
+  filters: BruteFilters,
+): DatasetMessage[] {
   const out = dataset.messages.filter((m) => m.direction === direction && m.ts >= from && m.ts < to && passes(m, direction, filters));
   return out.sort((a, b) => (a.ts !== b.ts ? a.ts - b.ts : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export function bruteGroups(messages: DatasetMessage[], groupBy: 'channel' | 'source' | 'type' | 'subtype'): { key: string; count: number }[] {
+export function bruteGroups(
+  messages: DatasetMessage[],
+  groupBy: 'channel' | 'source' | 'type' | 'subtype',
+): { key: string; count: number }[] {
   const counts: Record<string, number> = {};
   for (const m of messages) {
     const key = groupBy === 'channel' ? m.channelId : groupBy === 'source' ? m.source : groupBy === 'type' ? m.type : m.subtype;
@@ -71,7 +81,10 @@ export function bruteTotals(messages: DatasetMessage[]) {
 
 /** Accent- and case-insensitive folding, written independently of the engine's. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();

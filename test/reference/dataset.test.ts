@@ -142,7 +142,15 @@ describe('reference data set', () => {
     for (const m of dataset.messages) {
       const channel = channels.get(m.channelId)!;
       if (m.direction === 'incoming') {
-        expect([m.source, m.type, m.subtype, m.broadcastId, m.deliveredAt, m.readAt, m.error]).to.deep.equal([null, null, null, null, null, null, null]);
+        expect([m.source, m.type, m.subtype, m.broadcastId, m.deliveredAt, m.readAt, m.error]).to.deep.equal([
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+        ]);
         if (m.userId !== null) expect(users.get(m.userId)!.teamId).to.equal(m.teamId);
         continue;
       }

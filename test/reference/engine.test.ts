@@ -63,7 +63,10 @@ describe('reference engine', () => {
             const expected = bruteGroups(current, groupBy);
             const expectedPrevious = bruteGroups(previous, groupBy);
             const label = `${groupBy} ${JSON.stringify(filters)} ${iso(range.from)}`;
-            expect(got.groups.map(({ key, count }) => ({ key, count })), label).to.deep.equal(expected);
+            expect(
+              got.groups.map(({ key, count }) => ({ key, count })),
+              label,
+            ).to.deep.equal(expected);
             expect(got.total, label).to.equal(expected.reduce((sum, g) => sum + g.count, 0));
             expect(got.previousTotal, label).to.equal(expectedPrevious.reduce((sum, g) => sum + g.count, 0));
             for (const group of got.groups) {
@@ -96,7 +99,12 @@ describe('reference engine', () => {
     it('counts incoming by channel with team/user as the assignee, and lists source/type/broadcast as not applicable', () => {
       const ids = someIds();
       const range = days('2026-03-01', 90);
-      for (const filters of [{ team: [ids.team] }, { user: ids.users }, { contact: ids.contacts }, { channel: ids.channels }] as BruteFilters[]) {
+      for (const filters of [
+        { team: [ids.team] },
+        { user: ids.users },
+        { contact: ids.contacts },
+        { channel: ids.channels },
+      ] as BruteFilters[]) {
         const got = engine.breakdown({ ...query(range, filters), direction: 'incoming', groupBy: 'channel' });
         const expected = bruteGroups(select(dataset, 'incoming', range.from, range.to, filters), 'channel');
         expect(got.groups.map(({ key, count }) => ({ key, count }))).to.deep.equal(expected);
@@ -299,7 +307,10 @@ describe('reference engine', () => {
           const expected = expectedIds(kind, order, range, filters);
           expect(expected.length, `${kind} has data`).to.be.greaterThan(limit * 3);
           const { rows, totals } = pageAll({ ...query(range, filters), kind, order, limit });
-          expect(rows.map((r) => r.id), `${kind} ${order}`).to.deep.equal(expected);
+          expect(
+            rows.map((r) => r.id),
+            `${kind} ${order}`,
+          ).to.deep.equal(expected);
           expect([...totals]).to.deep.equal([expected.length]);
         }
       }
@@ -333,7 +344,20 @@ describe('reference engine', () => {
         expect(row.channel).to.deep.equal({ id: channel.id, name: channel.name, kind: channel.kind });
       }
       const outgoing = engine.messages({ ...query(range), kind: 'outgoing', limit: 1000 });
-      const outgoingKeys = ['broadcast', 'channel', 'contact', 'content', 'deliveredAt', 'id', 'readAt', 'source', 'subtype', 'timestamp', 'type', 'user'];
+      const outgoingKeys = [
+        'broadcast',
+        'channel',
+        'contact',
+        'content',
+        'deliveredAt',
+        'id',
+        'readAt',
+        'source',
+        'subtype',
+        'timestamp',
+        'type',
+        'user',
+      ];
       for (const row of outgoing.rows) {
         expect(Object.keys(row).sort()).to.deep.equal(outgoingKeys);
         const m = byId.get(row.id)!;
@@ -377,10 +401,22 @@ describe('reference engine', () => {
         const channel = dataset.channels.find((c) => c.id === option.value)!;
         expect(option).to.deep.equal({ value: channel.id, label: channel.name, kind: channel.kind, reports: channel.reports });
       }
-      expect(engine.options({ field: 'source' }).options.map((o) => o.value)).to.deep.equal(['user', 'bot', 'broadcast', 'workflow', 'api', 'zapier', 'echo']);
-      expect(engine.options({ field: 'type', q: 'whats' }).options).to.deep.equal([{ value: 'whatsapp_template', label: 'WhatsApp Message Template' }]);
+      expect(engine.options({ field: 'source' }).options.map((o) => o.value)).to.deep.equal([
+        'user',
+        'bot',
+        'broadcast',
+        'workflow',
+        'api',
+        'zapier',
+        'echo',
+      ]);
+      expect(engine.options({ field: 'type', q: 'whats' }).options).to.deep.equal([
+        { value: 'whatsapp_template', label: 'WhatsApp Message Template' },
+      ]);
       expect(engine.options({ field: 'team' }).options).to.have.length(dataset.teams.length);
-      expect(engine.options({ field: 'broadcast', q: 'satisfaccion' }).options.every((o) => o.label.includes('satisfacción'))).to.equal(true);
+      expect(engine.options({ field: 'broadcast', q: 'satisfaccion' }).options.every((o) => o.label.includes('satisfacción'))).to.equal(
+        true,
+      );
     });
   });
 
@@ -393,11 +429,18 @@ describe('reference engine', () => {
       const ok = handleRequest(engine, url);
       expect(ok.status).to.equal(200);
       expect(ok.headers['Content-Type']).to.match(/^application\/json/);
-      expect(ok.body).to.deep.equal(engine.breakdown({ ...query(range, { channel: ['ch_1', 'ch_2'] }), direction: 'outgoing', groupBy: 'type' }));
+      expect(ok.body).to.deep.equal(
+        engine.breakdown({ ...query(range, { channel: ['ch_1', 'ch_2'] }), direction: 'outgoing', groupBy: 'type' }),
+      );
       const bad = handleRequest(engine, new URL('http://x/api/messages?kind=all'));
       expect(bad.status).to.equal(400);
       expect(bad.headers['Content-Type']).to.equal('application/problem+json');
-      expect((bad.body as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name)).to.deep.equal(['from', 'to', 'tz', 'kind']);
+      expect((bad.body as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name)).to.deep.equal([
+        'from',
+        'to',
+        'tz',
+        'kind',
+      ]);
       const missing = handleRequest(engine, new URL('http://x/api/nothing'));
       expect([missing.status, (missing.body as { status: number }).status]).to.deep.equal([404, 404]);
       const options = handleRequest(engine, new URL('http://x/api/options/channel?q=whatsapp'));
@@ -482,5 +525,8 @@ describe('reference engine on a hand-made data set', () => {
 function busiestContacts(dataset: Dataset, n: number): string[] {
   const counts = new Map<string, number>();
   for (const m of dataset.messages as DatasetMessage[]) counts.set(m.contactId, (counts.get(m.contactId) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, n).map(([id]) => id);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([id]) => id);
 }

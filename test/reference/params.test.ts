@@ -26,7 +26,9 @@ const names = (problem: Problem) => problem.invalidParams!.map((p) => p.name);
 describe('reference params', () => {
   it('parses a full breakdown query: filters repeated, deduplicated, unknown params ignored', () => {
     const params = paramsOf(
-      parseBreakdownParams(sp(`${base}&direction=outgoing&groupBy=source&compare=previous&channel=ch_1&channel=ch_2&channel=ch_1&source=bot&team=t_1&foo=bar`)),
+      parseBreakdownParams(
+        sp(`${base}&direction=outgoing&groupBy=source&compare=previous&channel=ch_1&channel=ch_2&channel=ch_1&source=bot&team=t_1&foo=bar`),
+      ),
     );
     expect(params).to.deep.equal({
       from: '2026-11-01T06:00:00.000Z',
@@ -71,22 +73,41 @@ describe('reference params', () => {
   });
 
   it('rejects bad instants and unknown time zones', () => {
-    for (const bad of ['2026-11-01', '2026-11-01T06:00', '2026-11-01T06:00Z', '2026-11-01T06:00:00', 'yesterday', '2026-02-30T00:00:00Z', '2026-11-01T24:00:00Z', '1762000000000']) {
-      expect(names(problemOf(parseBreakdownParams(sp(`from=${bad}&to=2026-12-01T00:00:00Z&tz=UTC&direction=outgoing&groupBy=type`)))), bad).to.deep.equal(['from']);
+    for (const bad of [
+      '2026-11-01',
+      '2026-11-01T06:00',
+      '2026-11-01T06:00Z',
+      '2026-11-01T06:00:00',
+      'yesterday',
+      '2026-02-30T00:00:00Z',
+      '2026-11-01T24:00:00Z',
+      '1762000000000',
+    ]) {
+      expect(
+        names(problemOf(parseBreakdownParams(sp(`from=${bad}&to=2026-12-01T00:00:00Z&tz=UTC&direction=outgoing&groupBy=type`)))),
+        bad,
+      ).to.deep.equal(['from']);
     }
     expect(parseInstant('2026-11-01T00:00:00-06:00')).to.equal(Date.parse('2026-11-01T06:00:00.000Z'));
     expect(parseInstant('2026-11-01T00:00:00 01:00'), 'an unencoded + arrives as a space').to.equal(Date.parse('2026-10-31T23:00:00.000Z'));
     expect(parseInstant('2026-11-01T06:00:00.123456Z')).to.equal(Date.parse('2026-11-01T06:00:00.123Z'));
     for (const tz of ['Mars/Olympus_Mons', 'GMT+25', '']) {
-      const problem = problemOf(parseBreakdownParams(sp(`from=2026-11-01T06:00:00Z&to=2026-11-02T06:00:00Z&tz=${tz}&direction=outgoing&groupBy=type`)));
+      const problem = problemOf(
+        parseBreakdownParams(sp(`from=2026-11-01T06:00:00Z&to=2026-11-02T06:00:00Z&tz=${tz}&direction=outgoing&groupBy=type`)),
+      );
       expect(names(problem), tz).to.deep.equal(['tz']);
     }
   });
 
   it('accepts only known source and type filter values', () => {
-    expect(names(problemOf(parseBreakdownParams(sp(`${base}&direction=outgoing&groupBy=type&source=user&source=robot`))))).to.deep.equal(['source']);
+    expect(names(problemOf(parseBreakdownParams(sp(`${base}&direction=outgoing&groupBy=type&source=user&source=robot`))))).to.deep.equal([
+      'source',
+    ]);
     expect(names(problemOf(parseMessagesParams(sp(`${base}&kind=outgoing&type=template`))))).to.deep.equal(['type']);
-    expect(paramsOf(parseMessagesParams(sp(`${base}&kind=outgoing&type=session&source=zapier`))).filters).to.deep.equal({ type: ['session'], source: ['zapier'] });
+    expect(paramsOf(parseMessagesParams(sp(`${base}&kind=outgoing&type=session&source=zapier`))).filters).to.deep.equal({
+      type: ['session'],
+      source: ['zapier'],
+    });
   });
 
   it('allows only channel grouping for incoming messages', () => {
@@ -96,7 +117,9 @@ describe('reference params', () => {
     }
     expect(paramsOf(parseBreakdownParams(sp(`${base}&direction=incoming&groupBy=channel`))).groupBy).to.equal('channel');
     expect(names(problemOf(parseBreakdownParams(sp(`${base}&direction=outgoing&groupBy=colour`))))).to.deep.equal(['groupBy']);
-    expect(names(problemOf(parseBreakdownParams(sp(`${base}&direction=outgoing&groupBy=type&compare=last_year`))))).to.deep.equal(['compare']);
+    expect(names(problemOf(parseBreakdownParams(sp(`${base}&direction=outgoing&groupBy=type&compare=last_year`))))).to.deep.equal([
+      'compare',
+    ]);
   });
 
   it('limits delivery to 800 buckets', () => {
@@ -120,10 +143,17 @@ describe('reference params', () => {
     const cursor = encodeCursor({ ts: 1, id: 'm_1', returned: 100, kind: 'incoming', order: 'desc' });
     expect(paramsOf(parseMessagesParams(sp(`${base}&kind=incoming&cursor=${cursor}`))).cursor).to.equal(cursor);
     for (const bad of ['garbage!', 'eyJ2IjoyfQ', btoa('{"v":1,"t":1,"i":"m","n":0,"k":"incoming","o":"desc"}'), cursor.slice(0, -3)]) {
-      expect(names(problemOf(parseMessagesParams(sp(`${base}&kind=incoming&cursor=${encodeURIComponent(bad)}`)))), bad).to.deep.equal(['cursor']);
+      expect(names(problemOf(parseMessagesParams(sp(`${base}&kind=incoming&cursor=${encodeURIComponent(bad)}`)))), bad).to.deep.equal([
+        'cursor',
+      ]);
     }
-    expect(names(problemOf(parseMessagesParams(sp(`${base}&kind=outgoing&cursor=${cursor}`)))), 'cursor of another kind').to.deep.equal(['cursor']);
-    expect(names(problemOf(parseMessagesParams(sp(`${base}&kind=incoming&order=asc&cursor=${cursor}`)))), 'cursor of another order').to.deep.equal(['cursor']);
+    expect(names(problemOf(parseMessagesParams(sp(`${base}&kind=outgoing&cursor=${cursor}`)))), 'cursor of another kind').to.deep.equal([
+      'cursor',
+    ]);
+    expect(
+      names(problemOf(parseMessagesParams(sp(`${base}&kind=incoming&order=asc&cursor=${cursor}`)))),
+      'cursor of another order',
+    ).to.deep.equal(['cursor']);
   });
 
   it('validates options field, q and limit', () => {

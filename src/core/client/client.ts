@@ -105,12 +105,7 @@ export class ReportClient implements ReportDataSource {
     this.#cache.clear();
   }
 
-  async #get<T>(
-    path: string,
-    search: URLSearchParams,
-    schema: v.GenericSchema<unknown, T>,
-    options: RequestOptions = {},
-  ): Promise<T> {
+  async #get<T>(path: string, search: URLSearchParams, schema: v.GenericSchema<unknown, T>, options: RequestOptions = {}): Promise<T> {
     const url = new URL(path, this.endpoint);
     url.search = search.toString();
     const key = url.href;
@@ -160,7 +155,7 @@ export class ReportClient implements ReportDataSource {
     const maxRetries = this.#options.maxRetries ?? 3;
     let refreshedToken = false;
     let refreshToken = false;
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       let failure: ReportError;
       let waitMs: number | undefined;
       try {
@@ -177,7 +172,10 @@ export class ReportClient implements ReportDataSource {
         if (response.status === 429) waitMs = parseRetryAfter(response.headers.get('Retry-After'));
       } catch (error) {
         if (signal.aborted) throw abortedError(url.href, signal.reason);
-        failure = error instanceof ReportError ? error : new ReportError('network', `msg-report: ${url.pathname} could not be reached`, { url: url.href, cause: error });
+        failure =
+          error instanceof ReportError
+            ? error
+            : new ReportError('network', `msg-report: ${url.pathname} could not be reached`, { url: url.href, cause: error });
       }
       if (!failure.retryable || attempt >= maxRetries) throw failure;
       const cap = this.#options.retryMaxMs ?? 10_000;

@@ -37,7 +37,9 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
  */
 const exactly =
   <T>() =>
-  <S extends v.GenericSchema<unknown, T>>(schema: S & (Equals<v.InferOutput<S>, T> extends true ? unknown : never)): v.GenericSchema<unknown, T> =>
+  <S extends v.GenericSchema<unknown, T>>(
+    schema: S & (Equals<v.InferOutput<S>, T> extends true ? unknown : never),
+  ): v.GenericSchema<unknown, T> =>
     schema;
 
 /** A count of messages. */

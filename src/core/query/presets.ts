@@ -3,26 +3,10 @@
  * "Time zone"). Local days are inclusive; the resolved range is half-open `[from, to)`.
  */
 import { MAX_RANGE_DAYS } from '../contract/types.js';
-import {
-  addDays,
-  compareDates,
-  daysBetween,
-  firstOfMonth,
-  localDate,
-  startOfDay,
-  type PlainDate,
-} from './zoned-time.js';
+import { addDays, compareDates, daysBetween, firstOfMonth, localDate, startOfDay, type PlainDate } from './zoned-time.js';
 
 /** The seven date presets, in menu order. */
-export const PRESETS = [
-  'today',
-  'yesterday',
-  'last_7_days',
-  'last_14_days',
-  'last_30_days',
-  'this_month',
-  'last_month',
-] as const;
+export const PRESETS = ['today', 'yesterday', 'last_7_days', 'last_14_days', 'last_30_days', 'this_month', 'last_month'] as const;
 export type Preset = (typeof PRESETS)[number];
 
 export const DEFAULT_PRESET: Preset = 'last_7_days';
@@ -86,9 +70,7 @@ export function resolveRange(range: DateRange, timeZone: string, now: number): R
 
 /** Why a custom range is not accepted; `messages` in the i18n layer turns each into words. */
 export type RangeProblem =
-  | { code: 'from-after-to' }
-  | { code: 'range-too-long'; days: number; max: number }
-  | { code: 'future'; today: PlainDate };
+  { code: 'from-after-to' } | { code: 'range-too-long'; days: number; max: number } | { code: 'future'; today: PlainDate };
 
 /**
  * Checks a custom range: `from` not after `to`, at most 366 days, and (when `today` is given) not

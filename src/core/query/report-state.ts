@@ -94,7 +94,11 @@ export function runtimeTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-function problem(code: InputProblem['code'], params: InputProblem['params'] = {}, severity: InputProblem['severity'] = 'error'): InputProblem {
+function problem(
+  code: InputProblem['code'],
+  params: InputProblem['params'] = {},
+  severity: InputProblem['severity'] = 'error',
+): InputProblem {
   return Object.freeze({ code, severity, params: Object.freeze({ ...params }) });
 }
 
@@ -117,7 +121,8 @@ export function parseFilters(value: unknown): { filters: Filters; problems: Inpu
       continue;
     }
     const kept = [...new Set(values.filter((item): item is string => typeof item === 'string' && item !== ''))];
-    if (kept.length !== values.length) problems.push(problem('badFilters', { detail: `${field} holds values that are not text` }, 'warning'));
+    if (kept.length !== values.length)
+      problems.push(problem('badFilters', { detail: `${field} holds values that are not text` }, 'warning'));
     if (kept.length > MAX_FILTER_VALUES) {
       problems.push(problem('badFilters', { detail: `${field} holds more than ${MAX_FILTER_VALUES} values` }));
       continue;
@@ -168,7 +173,8 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
     else {
       const rangeProblem = validateRange(from, to, localDate(nowInstant, timezone));
       if (rangeProblem?.code === 'from-after-to') problems.push(problem('fromAfterTo', { from: input.from, to: input.to }));
-      else if (rangeProblem?.code === 'range-too-long') problems.push(problem('rangeTooLong', { days: rangeProblem.days, max: rangeProblem.max }));
+      else if (rangeProblem?.code === 'range-too-long')
+        problems.push(problem('rangeTooLong', { days: rangeProblem.days, max: rangeProblem.max }));
       else if (rangeProblem?.code === 'future') problems.push(problem('future', { today: formatPlainDate(rangeProblem.today) }));
       range = { from, to };
     }

@@ -24,9 +24,7 @@ import { breakdownStyles } from './breakdown-chart.styles.js';
 import { BREAKDOWN_PARTS, type BreakdownItem, type BreakdownPart } from './breakdown-chart.types.js';
 
 /** The element's own attributes, checked: either usable values or the messages saying why not. */
-type Config =
-  | { ok: true; direction: Direction; groupBy: GroupBy; show: readonly BreakdownPart[] }
-  | { ok: false; messages: string[] };
+type Config = { ok: true; direction: Direction; groupBy: GroupBy; show: readonly BreakdownPart[] } | { ok: false; messages: string[] };
 
 /**
  * Incoming or outgoing message counts for one grouping — channel, source, type or subtype — as a
@@ -103,7 +101,8 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
 
   #checkConfig(lang: Lang): Config {
     const messages: string[] = [];
-    const bad = (name: string, value: string, allowed: readonly string[]) => messages.push(describeBadAttribute(lang, name, value, allowed));
+    const bad = (name: string, value: string, allowed: readonly string[]) =>
+      messages.push(describeBadAttribute(lang, name, value, allowed));
     const direction = this.direction as Direction;
     const groupBy = this.groupBy as GroupBy;
     if (!DIRECTIONS.includes(direction)) bad('direction', this.direction, DIRECTIONS);
@@ -174,19 +173,23 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
     const barItems = foldSmallGroups(items, MAX_BARS, other);
     const pieItems = foldSmallGroups(items, MAX_PIE_SLICES, other);
     const charts = html`<div class="charts">
-      ${show.includes('bar')
-        ? html`<figure class="chart-figure">
-            <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
-            ${this.renderChart(barOption(barItems, theme, format), 'bar', (index) => this.#select(barItems[index]))}
-          </figure>`
-        : nothing}
-      ${show.includes('pie')
-        ? html`<figure class="chart-figure">
-            <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
-            ${this.renderChart(pieOption(pieItems, theme, format), 'pie', (index) => this.#select(pieItems[index]))}
-            <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, data.total)}</p>
-          </figure>`
-        : nothing}
+      ${
+        show.includes('bar')
+          ? html`<figure class="chart-figure">
+              <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
+              ${this.renderChart(barOption(barItems, theme, format), 'bar', (index) => this.#select(barItems[index]))}
+            </figure>`
+          : nothing
+      }
+      ${
+        show.includes('pie')
+          ? html`<figure class="chart-figure">
+              <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
+              ${this.renderChart(pieOption(pieItems, theme, format), 'pie', (index) => this.#select(pieItems[index]))}
+              <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, data.total)}</p>
+            </figure>`
+          : nothing
+      }
     </div>`;
     return html`
       ${show.includes('metrics') ? this.#renderMetrics([total, ...items], lang, state) : nothing}
@@ -199,7 +202,12 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
     const columns: DataTableColumn<BreakdownItem>[] = [
       { header: capitalize(lang, translate(lang, `groupBy.${groupBy}`)), cell: (item) => item.label },
       { header: translate(lang, 'chart.count'), cell: (item) => formatCount(lang, item.count), value: (item) => item.count, numeric: true },
-      { header: translate(lang, 'chart.percent'), cell: (item) => formatPercent(lang, item.share), value: (item) => round(item.share), numeric: true },
+      {
+        header: translate(lang, 'chart.percent'),
+        cell: (item) => formatPercent(lang, item.share),
+        value: (item) => round(item.share),
+        numeric: true,
+      },
     ];
     if (compared) {
       columns.push(
@@ -249,19 +257,28 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
         const content = html`<span class="metric-label" title=${item.label}>${item.label}</span>
           <span class="metric-value">${formatCount(lang, item.count)}</span>
           ${item.key === TOTAL_KEY ? nothing : html`<span class="metric-share">${formatPercent(lang, item.share)}</span>`}
-          ${change
-            ? html`<span class="metric-change" part="change">
-                <span aria-hidden="true">${change}</span>
-                <span class="visually-hidden">${translate(lang, 'chart.change', { change })}</span>
-              </span>`
-            : nothing}`;
+          ${
+            change
+              ? html`<span class="metric-change" part="change">
+                  <span aria-hidden="true">${change}</span>
+                  <span class="visually-hidden">${translate(lang, 'chart.change', { change })}</span>
+                </span>`
+              : nothing
+          }`;
         const isTotal = item.key === TOTAL_KEY;
         return html`<li part=${isTotal ? 'metric total' : 'metric'} data-key=${item.key}>
-          ${selectable && !isTotal
-            ? html`<button type="button" class="metric-card metric-button" aria-pressed=${active.includes(item.key) ? 'true' : 'false'} @click=${() => this.#select(item)}>
-                ${content}
-              </button>`
-            : html`<div class="metric-card">${content}</div>`}
+          ${
+            selectable && !isTotal
+              ? html`<button
+                  type="button"
+                  class="metric-card metric-button"
+                  aria-pressed=${active.includes(item.key) ? 'true' : 'false'}
+                  @click=${() => this.#select(item)}
+                >
+                  ${content}
+                </button>`
+              : html`<div class="metric-card">${content}</div>`
+          }
         </li>`;
       })}
     </ul>`;

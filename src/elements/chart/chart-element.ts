@@ -12,14 +12,7 @@ import { fire } from '../shared/events.js';
 import { ReportConsumerElement } from '../shared/report-consumer-element.js';
 import type { ReportContextValue } from '../shared/report-context.js';
 import { describeProblem } from '../shared/report-model.js';
-import {
-  emptyView,
-  errorView,
-  invalidView,
-  loadingView,
-  notApplicableView,
-  stateStyles,
-} from '../shared/state-views.js';
+import { emptyView, errorView, invalidView, loadingView, notApplicableView, stateStyles } from '../shared/state-views.js';
 import { AbortOnDisconnect } from '../shared/task-lifecycle.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { chart } from './echarts-directive.js';
@@ -239,10 +232,12 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
   protected renderChartsOrTable<Row>(charts: TemplateResult, table: ChartTable<Row>): TemplateResult {
     this.#table = table as ChartTable<unknown>;
     return html`${this.noToolbar ? nothing : this.#renderToolbar()}
-      ${this.tableView
+    ${
+      this.tableView
         ? html`<div class="table-view">${this.#renderTable(table)}</div>`
         : html`${charts}
-            <div class="visually-hidden">${this.#renderTable(table)}</div>`}`;
+            <div class="visually-hidden">${this.#renderTable(table)}</div>`
+    }`;
   }
 
   #renderTable<Row>({ caption, columns, rows }: ChartTable<Row>): TemplateResult {
@@ -259,13 +254,14 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
       </thead>
       <tbody>
         ${rows.map(
-          (row) => html`<tr>
-            ${columns.map((column, i) =>
-              i === 0
-                ? html`<th scope="row">${column.cell(row)}</th>`
-                : html`<td class=${column.numeric ? 'numeric' : ''}>${column.cell(row)}</td>`,
-            )}
-          </tr>`,
+          (row) =>
+            html`<tr>
+              ${columns.map((column, i) =>
+                i === 0
+                  ? html`<th scope="row">${column.cell(row)}</th>`
+                  : html`<td class=${column.numeric ? 'numeric' : ''}>${column.cell(row)}</td>`,
+              )}
+            </tr>`,
         )}
       </tbody>
     </table>`;
@@ -274,15 +270,18 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
   #renderToolbar(): TemplateResult {
     const lang = this.reportLang;
     return html`<div part="toolbar" role="toolbar" aria-label=${translate(lang, 'chart.toolbar', { title: this.displayHeading })}>
-      <button type="button" part="toolbar-button table-toggle" aria-pressed=${this.tableView ? 'true' : 'false'} @click=${this.#toggleTable}>
+      <button
+        type="button"
+        part="toolbar-button table-toggle"
+        aria-pressed=${this.tableView ? 'true' : 'false'}
+        @click=${this.#toggleTable}
+      >
         ${translate(lang, 'chart.viewTable')}
       </button>
       <button type="button" part="toolbar-button download-png" ?disabled=${this.tableView} @click=${this.#downloadPng}>
         ${translate(lang, 'chart.downloadPng')}
       </button>
-      <button type="button" part="toolbar-button download-csv" @click=${this.#downloadCsv}>
-        ${translate(lang, 'chart.downloadCsv')}
-      </button>
+      <button type="button" part="toolbar-button download-csv" @click=${this.#downloadCsv}>${translate(lang, 'chart.downloadCsv')}</button>
     </div>`;
   }
 
@@ -336,11 +335,18 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
   protected override render(): TemplateResult {
     const attributeErrors = this.attributeErrors();
     if (attributeErrors.length > 0) {
-      return html`<section part="base"><h3 part="title">${this.displayHeading}</h3>${invalidView(this.reportLang, attributeErrors)}</section>`;
+      return html`<section part="base">
+        <h3 part="title">${this.displayHeading}</h3>
+        ${invalidView(this.reportLang, attributeErrors)}
+      </section>`;
     }
     const report = this.report;
     const lang = this.reportLang;
-    return html`<section part="base" aria-label=${this.displayHeading} aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+    return html`<section
+      part="base"
+      aria-label=${this.displayHeading}
+      aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}
+    >
       <h3 part="title">${this.displayHeading}</h3>
       ${this.#renderBody(report, lang)}
     </section>`;
@@ -352,7 +358,11 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
     }
     if (!report) return invalidView(lang, [translate(lang, 'problem.noEndpoint')]);
     const errors = report.state.problems.filter((problem) => problem.severity === 'error');
-    if (errors.length > 0) return invalidView(lang, errors.map((problem) => describeProblem(lang, problem)));
+    if (errors.length > 0)
+      return invalidView(
+        lang,
+        errors.map((problem) => describeProblem(lang, problem)),
+      );
     const notApplicable = this.notApplicable(report.state);
     if (notApplicable.length > 0) return notApplicableView(lang, notApplicable);
     return this.#task.render({
@@ -362,8 +372,7 @@ export abstract class MsgChartElement<TData> extends ReportConsumerElement {
           ? html`<div class="busy">${this.renderData(this.#task.value, report.state)}</div>`
           : loadingView(lang),
       complete: (data) => (this.isEmpty(data) ? emptyView(lang) : this.renderData(data, report.state)),
-      error: (error) =>
-        isAbortError(error) ? loadingView(lang) : errorView(lang, error, () => this.refresh()),
+      error: (error) => (isAbortError(error) ? loadingView(lang) : errorView(lang, error, () => this.refresh())),
     });
   }
 }

@@ -1,7 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
-import { STATUSES, type DeliveryBucket, type DeliveryResponse, type Interval, type ReportQuery, type Status } from '../../core/contract/types.js';
+import {
+  STATUSES,
+  type DeliveryBucket,
+  type DeliveryResponse,
+  type Interval,
+  type ReportQuery,
+  type Status,
+} from '../../core/contract/types.js';
 import type { ReportState } from '../../core/query/report-state.js';
 import { formatChange, formatCount, formatDateTime, formatList, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
@@ -14,7 +21,13 @@ import { axisLabel, bucketIso, bucketLabel } from './delivery-line.format.js';
 import { openStatusWindow, planIntervals } from './delivery-line.model.js';
 import { lineOption } from './delivery-line.options.js';
 import { deliveryLineStyles } from './delivery-line.styles.js';
-import { INTERVAL_CHOICES, type DeliveryMetric, type IntervalChoice, type IntervalPlan, type MsgIntervalChangeDetail } from './delivery-line.types.js';
+import {
+  INTERVAL_CHOICES,
+  type DeliveryMetric,
+  type IntervalChoice,
+  type IntervalPlan,
+  type MsgIntervalChangeDetail,
+} from './delivery-line.types.js';
 
 /** The element's own attributes, checked: either usable values or the messages saying why not. */
 type Config =
@@ -204,17 +217,18 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
         </figcaption>
         ${this.renderChart(this.#option.option, 'line')}
       </figure>
-      ${notReported.length > 0
-        ? html`<p class="note" part="not-reported-note">
-            ${translate(lang, 'delivery.notReportedNote', { statuses: formatList(lang, notReported.map(statusLabel)) })}
-          </p>`
-        : nothing}`;
+      ${
+        notReported.length > 0
+          ? html`<p class="note" part="not-reported-note">
+              ${translate(lang, 'delivery.notReportedNote', { statuses: formatList(lang, notReported.map(statusLabel)) })}
+            </p>`
+          : nothing
+      }`;
 
     return html`
       ${this.#renderMetrics(data, lang, notReported, compared)}
       <p class="note" part="note">${translate(lang, 'delivery.tracking')} ${windowText}</p>
-      ${this.#renderIntervalSwitch(lang)}
-      ${this.renderChartsOrTable(charts, this.#table(data, lang, context.tz, notReported))}
+      ${this.#renderIntervalSwitch(lang)} ${this.renderChartsOrTable(charts, this.#table(data, lang, context.tz, notReported))}
     `;
   }
 
@@ -229,7 +243,13 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
     const previous = compared ? data.previousTotals : undefined;
     const share = (count: number) => (totals.total > 0 ? count / totals.total : 0);
     const metrics: DeliveryMetric[] = [
-      { key: 'total', label: translate(lang, 'chart.total'), count: totals.total, share: 1, ...(previous ? { previousCount: previous.total } : {}) },
+      {
+        key: 'total',
+        label: translate(lang, 'chart.total'),
+        count: totals.total,
+        share: 1,
+        ...(previous ? { previousCount: previous.total } : {}),
+      },
       ...STATUSES.map((status) => ({
         key: status,
         label: translate(lang, `status.${status}`),
@@ -241,21 +261,26 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
     return html`<ul part="metrics" aria-label=${translate(lang, 'chart.metrics', { title: this.displayHeading })}>
       ${metrics.map((metric) => {
         const reported = metric.count !== undefined;
-        const change = reported && metric.previousCount ? formatChange(lang, (metric.count! - metric.previousCount) / metric.previousCount) : undefined;
+        const change =
+          reported && metric.previousCount ? formatChange(lang, (metric.count! - metric.previousCount) / metric.previousCount) : undefined;
         const part = metric.key === 'total' ? 'metric total' : reported ? 'metric' : 'metric not-reported';
         return html`<li part=${part} class="metric-card" data-key=${metric.key}>
           <span class="metric-label">${metric.label}</span>
           <span class="metric-value">${reported ? formatCount(lang, metric.count!) : translate(lang, 'delivery.notReported')}</span>
-          ${reported && metric.key !== 'total'
-            ? html`<span class="metric-share">${formatPercent(lang, metric.share)}</span>
-                <span class="visually-hidden">${translate(lang, 'delivery.ofAllOutgoing')}</span>`
-            : nothing}
-          ${change
-            ? html`<span class="metric-change" part="change">
-                <span aria-hidden="true">${change}</span>
-                <span class="visually-hidden">${translate(lang, 'chart.change', { change })}</span>
-              </span>`
-            : nothing}
+          ${
+            reported && metric.key !== 'total'
+              ? html`<span class="metric-share">${formatPercent(lang, metric.share)}</span>
+                  <span class="visually-hidden">${translate(lang, 'delivery.ofAllOutgoing')}</span>`
+              : nothing
+          }
+          ${
+            change
+              ? html`<span class="metric-change" part="change">
+                  <span aria-hidden="true">${change}</span>
+                  <span class="visually-hidden">${translate(lang, 'chart.change', { change })}</span>
+                </span>`
+              : nothing
+          }
         </li>`;
       })}
     </ul>`;
@@ -270,8 +295,19 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
         <div class="segments">
           ${INTERVAL_CHOICES.map((choice) => {
             const disabled = choice !== 'auto' && config.plan !== undefined && !config.plan.available[choice];
-            return html`<label class="segment" part="interval-option" title=${disabled ? translate(lang, 'delivery.intervalUnavailable') : nothing}>
-              <input type="radio" name="interval" value=${choice} .checked=${choice === checked} ?disabled=${disabled} @change=${this.#onIntervalChange} />
+            return html`<label
+              class="segment"
+              part="interval-option"
+              title=${disabled ? translate(lang, 'delivery.intervalUnavailable') : nothing}
+            >
+              <input
+                type="radio"
+                name="interval"
+                value=${choice}
+                .checked=${choice === checked}
+                ?disabled=${disabled}
+                @change=${this.#onIntervalChange}
+              />
               <span>${translate(lang, `delivery.interval.${choice}`)}</span>
             </label>`;
           })}
@@ -289,11 +325,15 @@ export class MsgDeliveryLine extends MsgChartElement<DeliveryResponse> {
         cell: (bucket) => bucketLabel(lang, tz, interval, Date.parse(bucket.start)),
         value: (bucket) => bucketIso(tz, interval, Date.parse(bucket.start)),
       },
-      ...STATUSES.map(
-        (status): DataTableColumn<DeliveryBucket> =>
-          notReported.includes(status)
-            ? { header: translate(lang, `status.${status}`), cell: () => notReportedText, numeric: true }
-            : { header: translate(lang, `status.${status}`), cell: (bucket) => formatCount(lang, bucket[status]), value: (bucket) => bucket[status], numeric: true },
+      ...STATUSES.map((status): DataTableColumn<DeliveryBucket> =>
+        notReported.includes(status)
+          ? { header: translate(lang, `status.${status}`), cell: () => notReportedText, numeric: true }
+          : {
+              header: translate(lang, `status.${status}`),
+              cell: (bucket) => formatCount(lang, bucket[status]),
+              value: (bucket) => bucket[status],
+              numeric: true,
+            },
       ),
     ];
     return { caption: translate(lang, 'chart.tableCaption', { title: this.displayHeading }), columns, rows: data.series };

@@ -24,7 +24,9 @@ export function enumLabel(lang: Lang, field: EnumField, value: string): string |
   if (field === 'source') {
     return (SOURCES as readonly string[]).includes(value) ? translate(lang, `source.${value as (typeof SOURCES)[number]}`) : undefined;
   }
-  return (MESSAGE_TYPES as readonly string[]).includes(value) ? translate(lang, `type.${value as (typeof MESSAGE_TYPES)[number]}`) : undefined;
+  return (MESSAGE_TYPES as readonly string[]).includes(value)
+    ? translate(lang, `type.${value as (typeof MESSAGE_TYPES)[number]}`)
+    : undefined;
 }
 
 /** An enum field's values, labelled in `lang`, in contract order, narrowed by `q` like the endpoint would. */

@@ -85,7 +85,10 @@ export const filtersStyles = css`
     inset: auto;
     margin: 4px 0;
     position-area: block-end span-inline-end;
-    position-try-fallbacks: flip-block, flip-inline, flip-block flip-inline;
+    position-try-fallbacks:
+      flip-block,
+      flip-inline,
+      flip-block flip-inline;
     box-sizing: border-box;
     min-width: 14em;
     max-width: min(28em, calc(100vw - 16px));

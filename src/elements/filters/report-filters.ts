@@ -290,7 +290,13 @@ export class MsgReportFilters extends ReportConsumerElement {
   #removeChip(field: FilterField, value: string, index: number): void {
     this.#removedChip = { field, value, index };
     const current = this.#currentFilters;
-    this.#requestChange({ filters: withValues(current, field, (current[field] ?? []).filter((item) => item !== value)) });
+    this.#requestChange({
+      filters: withValues(
+        current,
+        field,
+        (current[field] ?? []).filter((item) => item !== value),
+      ),
+    });
   }
 
   #clearAll = (): void => {
@@ -511,7 +517,9 @@ export class MsgReportFilters extends ReportConsumerElement {
     }
     this.editingCustom = false;
     const unchanged =
-      !('preset' in state.range) && formatPlainDate(state.range.from) === this.draftFrom && formatPlainDate(state.range.to) === this.draftTo;
+      !('preset' in state.range) &&
+      formatPlainDate(state.range.from) === this.draftFrom &&
+      formatPlainDate(state.range.to) === this.draftTo;
     if (!unchanged) this.#requestChange({ range: { from: this.draftFrom, to: this.draftTo } });
   };
 
@@ -584,7 +592,11 @@ export class MsgReportFilters extends ReportConsumerElement {
       event.preventDefault();
       items[moves[event.key]!]?.focus();
     } else if (isPrintableKey(event)) {
-      const found = this.#matchTyped(event.key, items.map((item) => item.textContent?.trim() ?? ''), index);
+      const found = this.#matchTyped(
+        event.key,
+        items.map((item) => item.textContent?.trim() ?? ''),
+        index,
+      );
       if (found !== undefined) items[found]?.focus();
     }
   };
@@ -600,7 +612,11 @@ export class MsgReportFilters extends ReportConsumerElement {
   #onBack = (): void => {
     const field = this.pickerField;
     this.pickerField = undefined;
-    this.#focusAfterRender(() => this.#menuItems().find((item) => item.dataset.field === field)?.focus());
+    this.#focusAfterRender(() =>
+      this.#menuItems()
+        .find((item) => item.dataset.field === field)
+        ?.focus(),
+    );
   };
 
   #onSearchInput = (event: InputEvent): void => {
@@ -722,22 +738,27 @@ export class MsgReportFilters extends ReportConsumerElement {
       <div id="range-popup" popover="manual" part="popup range-popup" ?hidden=${!open} @mousedown=${preventDefault}>
         <div id="range-list" role="listbox" aria-labelledby="range-label">
           ${RANGE_CHOICES.map(
-            (choice, index) => html`<div
-              id="range-option-${choice}"
-              role="option"
-              part="option range-option"
-              class=${index === this.rangeActive ? 'active' : ''}
-              aria-selected=${choice === current ? 'true' : 'false'}
-              @click=${() => this.#chooseRange(choice)}
-            >
-              ${this.#choiceLabel(lang, choice)}
-            </div>`,
+            (choice, index) =>
+              html`<div
+                id="range-option-${choice}"
+                role="option"
+                part="option range-option"
+                class=${index === this.rangeActive ? 'active' : ''}
+                aria-selected=${choice === current ? 'true' : 'false'}
+                @click=${() => this.#chooseRange(choice)}
+              >
+                ${this.#choiceLabel(lang, choice)}
+              </div>`,
           )}
         </div>
       </div>
-      ${days && !this.editingCustom
-        ? html`<span part="range-days">${translate(lang, 'filters.days', { from: formatPlain(lang, days.firstDay), to: formatPlain(lang, days.lastDay) })}</span>`
-        : nothing}
+      ${
+        days && !this.editingCustom
+          ? html`<span part="range-days"
+              >${translate(lang, 'filters.days', { from: formatPlain(lang, days.firstDay), to: formatPlain(lang, days.lastDay) })}</span
+            >`
+          : nothing
+      }
       <p part="zone">${translate(lang, 'zone.label', { zone: state.timezone })}</p>`;
   }
 
@@ -776,9 +797,11 @@ export class MsgReportFilters extends ReportConsumerElement {
         />
       </label>
       <button type="submit" part="apply">${translate(lang, 'filters.apply')}</button>
-      ${this.editingCustom && 'preset' in state.range
-        ? html`<button type="button" part="cancel" @click=${this.#onCancelCustom}>${translate(lang, 'filters.cancel')}</button>`
-        : nothing}
+      ${
+        this.editingCustom && 'preset' in state.range
+          ? html`<button type="button" part="cancel" @click=${this.#onCancelCustom}>${translate(lang, 'filters.cancel')}</button>`
+          : nothing
+      }
       <p id="range-error" part="range-error" role="alert">${this.draftProblem ? this.#draftMessage(lang, this.draftProblem) : ''}</p>
     </form>`;
   }
@@ -807,7 +830,14 @@ export class MsgReportFilters extends ReportConsumerElement {
       ${FILTER_FIELDS.map((field) => {
         const name = translate(lang, `field.${field}`);
         const count = state.filters[field]?.length ?? 0;
-        return html`<button type="button" role="menuitem" tabindex="-1" part="menu-item" data-field=${field} @click=${() => this.#chooseField(field)}>
+        return html`<button
+          type="button"
+          role="menuitem"
+          tabindex="-1"
+          part="menu-item"
+          data-field=${field}
+          @click=${() => this.#chooseField(field)}
+        >
           ${count > 0 ? translate(lang, 'filters.fieldCount', { field: name, count: formatCount(lang, count) }) : name}
         </button>`;
       })}
@@ -820,11 +850,12 @@ export class MsgReportFilters extends ReportConsumerElement {
     const selected = new Set(this.#currentFilters[field] ?? []);
     const status = this.#optionsTask.status;
     const active = this.activeOption >= 0 && this.activeOption < options.length ? this.activeOption : -1;
-    let message = '';
+    let message: string;
     if (status === TaskStatus.PENDING) message = translate(lang, 'filters.searching');
     else if (status === TaskStatus.ERROR) message = translate(lang, 'filters.loadError');
     else if (options.length === 0) message = translate(lang, 'filters.noMatches');
-    else if (options.length >= OPTIONS_LIMIT) message = translate(lang, 'filters.moreResults', { count: formatCount(lang, options.length) });
+    else if (options.length >= OPTIONS_LIMIT)
+      message = translate(lang, 'filters.moreResults', { count: formatCount(lang, options.length) });
     else message = translate(lang, 'filters.results', { count: formatCount(lang, options.length) });
     return html`<div part="picker" role="group" aria-labelledby="picker-title">
       <div class="picker-head">
@@ -875,9 +906,13 @@ export class MsgReportFilters extends ReportConsumerElement {
       </ul>
       <p part="status" role="status">${message}</p>
       <div class="picker-actions">
-        ${status === TaskStatus.ERROR
-          ? html`<button type="button" part="retry" @click=${() => void this.#optionsTask.run()}>${translate(lang, 'filters.retry')}</button>`
-          : nothing}
+        ${
+          status === TaskStatus.ERROR
+            ? html`<button type="button" part="retry" @click=${() => void this.#optionsTask.run()}>
+                ${translate(lang, 'filters.retry')}
+              </button>`
+            : nothing
+        }
         <button type="button" part="done" @click=${() => this.#closePopup(true)}>${translate(lang, 'filters.done')}</button>
       </div>
     </div>`;

@@ -119,10 +119,17 @@ export class MsgMessagesReport extends ReportSettingsElement {
         html`<fieldset class="grouping" part="grouping">
             <legend>${translate(lang, 'report.groupBy')}</legend>
             ${GROUP_BYS.map(
-              (option) => html`<label>
-                <input type="radio" name="outgoing-group-by" value=${option} .checked=${option === groupBy} @change=${this.#onGroupingChange} />
-                ${translate(lang, `groupBy.${option}`)}
-              </label>`,
+              (option) =>
+                html`<label>
+                  <input
+                    type="radio"
+                    name="outgoing-group-by"
+                    value=${option}
+                    .checked=${option === groupBy}
+                    @change=${this.#onGroupingChange}
+                  />
+                  ${translate(lang, `groupBy.${option}`)}
+                </label>`,
             )}
           </fieldset>
           <msg-breakdown-chart direction="outgoing" group-by=${groupBy}></msg-breakdown-chart>`,

@@ -5,13 +5,7 @@
  */
 import { ReportClient, type TokenGetter } from '../../core/client/client.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
-import {
-  buildReportState,
-  serializeState,
-  type InputProblem,
-  type ReportInput,
-  type ReportState,
-} from '../../core/query/report-state.js';
+import { buildReportState, serializeState, type InputProblem, type ReportInput, type ReportState } from '../../core/query/report-state.js';
 import { translate } from '../../i18n/translate.js';
 import type { Lang } from '../../i18n/locales.js';
 import type { ReportContextValue } from './report-context.js';

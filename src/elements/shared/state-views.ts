@@ -74,9 +74,7 @@ export function notApplicableView(lang: Lang, fields: readonly FilterField[]): T
     lang,
     fields.map((field) => translate(lang, `field.${field}`)),
   );
-  return html`<div class="state" part="not-applicable" role="status">
-    ${translate(lang, 'state.notApplicable', { fields: names })}
-  </div>`;
+  return html`<div class="state" part="not-applicable" role="status">${translate(lang, 'state.notApplicable', { fields: names })}</div>`;
 }
 
 export function invalidView(lang: Lang, messages: readonly string[]): TemplateResult {

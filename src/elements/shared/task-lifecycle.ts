@@ -36,4 +36,3 @@ export class AbortOnDisconnect implements ReactiveController {
     this.#task.abort(new DOMException('element removed', 'AbortError'));
   }
 }
-

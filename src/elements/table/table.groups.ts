@@ -18,15 +18,27 @@ export function groupFailuresByCode(rows: readonly MessageRow[]): ErrorGroup[] {
     group.count += 1;
     group.messages.set(row.error.message, (group.messages.get(row.error.message) ?? 0) + 1);
   }
-  const byCountThen = <T>(count: (x: T) => number, key: (x: T) => string) => (a: T, b: T) =>
-    count(b) - count(a) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const byCountThen =
+    <T>(count: (x: T) => number, key: (x: T) => string) =>
+    (a: T, b: T) =>
+      count(b) - count(a) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   return [...groups]
     .map(([code, group]) => ({
       code,
       count: group.count,
       messages: [...group.messages]
         .map(([message, count]) => ({ message, count }))
-        .sort(byCountThen((m) => m.count, (m) => m.message)),
+        .sort(
+          byCountThen(
+            (m) => m.count,
+            (m) => m.message,
+          ),
+        ),
     }))
-    .sort(byCountThen((g) => g.count, (g) => g.code));
+    .sort(
+      byCountThen(
+        (g) => g.count,
+        (g) => g.code,
+      ),
+    );
 }

@@ -4,14 +4,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { isAbortError } from '../../core/client/errors.js';
-import {
-  MESSAGE_KINDS,
-  ORDERS,
-  type FilterField,
-  type MessageKind,
-  type MessageRow,
-  type Order,
-} from '../../core/contract/types.js';
+import { MESSAGE_KINDS, ORDERS, type FilterField, type MessageKind, type MessageRow, type Order } from '../../core/contract/types.js';
 import { CSV_MEDIA_TYPE } from '../../core/csv/csv.js';
 import { notApplicableFilters } from '../../core/query/applicability.js';
 import type { ReportState } from '../../core/query/report-state.js';
@@ -195,7 +188,9 @@ export class MsgTable extends ReportConsumerElement {
   readonly #task = new Task(this, {
     args: () => {
       const config = this.#config;
-      return config.ok ? ([this.report, config.kind, config.order, config.pageSize] as const) : ([this.report, undefined, undefined, 0] as const);
+      return config.ok
+        ? ([this.report, config.kind, config.order, config.pageSize] as const)
+        : ([this.report, undefined, undefined, 0] as const);
     },
     task: async ([report, kind, order, pageSize], { signal }) => {
       this.#retire();
@@ -203,7 +198,9 @@ export class MsgTable extends ReportConsumerElement {
       if (!report || !query || !report.dataSource || !kind || !order) return initialState;
       if (this.#notApplicable(report.state, kind).length > 0) return initialState;
       try {
-        const listing = await MessageListing.open(report.dataSource, { ...query, kind, order }, pageSize, signal, () => this.requestUpdate());
+        const listing = await MessageListing.open(report.dataSource, { ...query, kind, order }, pageSize, signal, () =>
+          this.requestUpdate(),
+        );
         this.#listing = listing;
         this.#wanted = 0;
         return listing;
@@ -294,12 +291,23 @@ export class MsgTable extends ReportConsumerElement {
    * @throws when the list has no query to export (loading failed, invalid or not applicable), a
    * page fails, or `signal` aborts.
    */
-  async toCSV(options: { signal?: AbortSignal; bom?: boolean; onProgress?: (loaded: number, expected: number) => void } = {}): Promise<string> {
+  async toCSV(
+    options: { signal?: AbortSignal; bom?: boolean; onProgress?: (loaded: number, expected: number) => void } = {},
+  ): Promise<string> {
     await this.loadComplete;
     const listing = this.#listing;
     if (!listing || this.#task.value !== listing) throw new Error('msg-table: there is no loaded query to export');
-    await listing.loadAll({ limit: BULK_PAGE_SIZE, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-    return messagesCsv(listing.rows, { kind: listing.params.kind, lang: this.reportLang, timeZone: listing.params.tz, bom: options.bom ?? false });
+    await listing.loadAll({
+      limit: BULK_PAGE_SIZE,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    return messagesCsv(listing.rows, {
+      kind: listing.params.kind,
+      lang: this.reportLang,
+      timeZone: listing.params.tz,
+      bom: options.bom ?? false,
+    });
   }
 
   /** The file the download saves: {@link toCSV} with a UTF-8 byte-order mark, as `text/csv`. */
@@ -318,7 +326,10 @@ export class MsgTable extends ReportConsumerElement {
     });
   }
 
-  async #runJob(kind: Job['kind'], work: (signal: AbortSignal, onProgress: (loaded: number, expected: number) => void) => Promise<void>): Promise<void> {
+  async #runJob(
+    kind: Job['kind'],
+    work: (signal: AbortSignal, onProgress: (loaded: number, expected: number) => void) => Promise<void>,
+  ): Promise<void> {
     if (this.job) return;
     const job: Job = { kind, controller: new AbortController(), loaded: 0, expected: 0 };
     this.job = job;
@@ -373,7 +384,8 @@ export class MsgTable extends ReportConsumerElement {
 
   #checkConfig(lang: Lang): Config {
     const messages: string[] = [];
-    const bad = (name: string, value: string, allowed: readonly string[] | string) => messages.push(describeBadAttribute(lang, name, value, allowed));
+    const bad = (name: string, value: string, allowed: readonly string[] | string) =>
+      messages.push(describeBadAttribute(lang, name, value, allowed));
     const kind = this.kind as MessageKind;
     const order = this.order as Order;
     if (!MESSAGE_KINDS.includes(kind)) bad('kind', String(this.kind), MESSAGE_KINDS);
@@ -521,22 +533,25 @@ export class MsgTable extends ReportConsumerElement {
     // disabled, so nothing moves under the pointer or loses focus.
     const listing = this.#task.value;
     const status = this.#task.status;
-    if (!listing || listing.rows.length === 0 || !this.#config.ok || (status !== TaskStatus.COMPLETE && status !== TaskStatus.PENDING)) return nothing;
+    if (!listing || listing.rows.length === 0 || !this.#config.ok || (status !== TaskStatus.COMPLETE && status !== TaskStatus.PENDING))
+      return nothing;
     const busy = status === TaskStatus.PENDING;
     const lang = this.reportLang;
     return html`<div part="toolbar">
-      ${this.#config.kind === 'failed'
-        ? html`<button
-            type="button"
-            class="action"
-            part="group-toggle"
-            aria-pressed=${this.grouped ? 'true' : 'false'}
-            ?disabled=${busy}
-            @click=${this.#toggleGroups}
-          >
-            ${translate(lang, 'table.groupByError')}
-          </button>`
-        : nothing}
+      ${
+        this.#config.kind === 'failed'
+          ? html`<button
+              type="button"
+              class="action"
+              part="group-toggle"
+              aria-pressed=${this.grouped ? 'true' : 'false'}
+              ?disabled=${busy}
+              @click=${this.#toggleGroups}
+            >
+              ${translate(lang, 'table.groupByError')}
+            </button>`
+          : nothing
+      }
       <button type="button" class="action" part="download" ?disabled=${busy || this.job !== undefined} @click=${this.#onDownload}>
         ${translate(lang, 'table.download')}
       </button>
@@ -551,7 +566,11 @@ export class MsgTable extends ReportConsumerElement {
     const report = this.report;
     if (!report) return invalidView(lang, [translate(lang, 'problem.noEndpoint')]);
     const errors = report.state.problems.filter((problem) => problem.severity === 'error');
-    if (errors.length > 0) return invalidView(lang, errors.map((problem) => describeProblem(lang, problem)));
+    if (errors.length > 0)
+      return invalidView(
+        lang,
+        errors.map((problem) => describeProblem(lang, problem)),
+      );
     const notApplicable = this.#notApplicable(report.state, config.kind);
     if (notApplicable.length > 0) return notApplicableView(lang, notApplicable);
     return this.#task.render({
@@ -596,12 +615,14 @@ export class MsgTable extends ReportConsumerElement {
           </div>
         </div>
       </div>
-      ${listing.error
-        ? html`<div part="load-error" role="alert">
-            <span>${translate(lang, 'table.loadMoreFailed', { reason: describeRequestError(lang, listing.error) })}</span>
-            <button type="button" class="action" part="retry" @click=${this.#retryPage}>${translate(lang, 'state.retry')}</button>
-          </div>`
-        : nothing}
+      ${
+        listing.error
+          ? html`<div part="load-error" role="alert">
+              <span>${translate(lang, 'table.loadMoreFailed', { reason: describeRequestError(lang, listing.error) })}</span>
+              <button type="button" class="action" part="retry" @click=${this.#retryPage}>${translate(lang, 'state.retry')}</button>
+            </div>`
+          : nothing
+      }
     `;
   }
 
@@ -610,20 +631,39 @@ export class MsgTable extends ReportConsumerElement {
     if (column !== 'timestamp') {
       return html`<div role="columnheader" part="header-cell" aria-colindex=${index + 1}>${label}</div>`;
     }
-    return html`<div role="columnheader" part="header-cell" aria-colindex=${index + 1} aria-sort=${order === 'desc' ? 'descending' : 'ascending'}>
-      <button type="button" part="sort" title=${translate(lang, order === 'desc' ? 'table.sort.showAsc' : 'table.sort.showDesc')} @click=${this.#toggleOrder}>
+    return html`<div
+      role="columnheader"
+      part="header-cell"
+      aria-colindex=${index + 1}
+      aria-sort=${order === 'desc' ? 'descending' : 'ascending'}
+    >
+      <button
+        type="button"
+        part="sort"
+        title=${translate(lang, order === 'desc' ? 'table.sort.showAsc' : 'table.sort.showDesc')}
+        @click=${this.#toggleOrder}
+      >
         ${label}<span aria-hidden="true">${order === 'desc' ? '↓' : '↑'}</span>
       </button>
     </div>`;
   }
 
-  #renderRow(item: TableItem, index: number, columns: readonly ColumnId[], kind: MessageKind, lang: Lang, timeZone: string): TemplateResult {
+  #renderRow(
+    item: TableItem,
+    index: number,
+    columns: readonly ColumnId[],
+    kind: MessageKind,
+    lang: Lang,
+    timeZone: string,
+  ): TemplateResult {
     const odd = index % 2 === 1 ? ' odd' : '';
     if (isPendingRow(item)) {
       return html`<div class="row pending${odd}" part="row" role="row" aria-rowindex=${index + 2}>
         ${columns.map(
           (_, i) =>
-            html`<div role="cell" part="cell" aria-colindex=${i + 1}>${i === 0 ? html`<span class="visually-hidden">${translate(lang, 'state.loading')}</span>` : nothing}</div>`,
+            html`<div role="cell" part="cell" aria-colindex=${i + 1}>
+              ${i === 0 ? html`<span class="visually-hidden">${translate(lang, 'state.loading')}</span>` : nothing}
+            </div>`,
         )}
       </div>`;
     }
@@ -633,7 +673,15 @@ export class MsgTable extends ReportConsumerElement {
     </div>`;
   }
 
-  #renderCell(row: MessageRow, column: ColumnId, index: number, kind: MessageKind, lang: Lang, timeZone: string, expanded: boolean): TemplateResult {
+  #renderCell(
+    row: MessageRow,
+    column: ColumnId,
+    index: number,
+    kind: MessageKind,
+    lang: Lang,
+    timeZone: string,
+    expanded: boolean,
+  ): TemplateResult {
     const colIndex = index + 1;
     switch (column) {
       case 'timestamp':
@@ -641,7 +689,13 @@ export class MsgTable extends ReportConsumerElement {
       case 'readAt': {
         const instant = row[column];
         // The title gives the exact instant with its offset, as the CSV has it.
-        return html`<div role="cell" part="cell" class="time" aria-colindex=${colIndex} title=${instant ? cellText(row, column, lang, timeZone, 'csv') : ''}>
+        return html`<div
+          role="cell"
+          part="cell"
+          class="time"
+          aria-colindex=${colIndex}
+          title=${instant ? cellText(row, column, lang, timeZone, 'csv') : ''}
+        >
           ${instant ? formatDateTimeSeconds(lang, timeZone, instant) : ''}
         </div>`;
       }
@@ -649,7 +703,9 @@ export class MsgTable extends ReportConsumerElement {
       case 'contactName': {
         const text = cellText(row, column, lang, timeZone, 'screen');
         return html`<div role="cell" part="cell" aria-colindex=${colIndex}>
-          <button type="button" part="contact" dir="auto" title=${clip(text, 1000)} @click=${() => this.#selectContact(row, kind)}>${clip(text)}</button>
+          <button type="button" part="contact" dir="auto" title=${clip(text, 1000)} @click=${() => this.#selectContact(row, kind)}>
+            ${clip(text)}
+          </button>
         </div>`;
       }
       case 'content': {
@@ -657,16 +713,25 @@ export class MsgTable extends ReportConsumerElement {
         const long = text.length > CONTENT_PREVIEW || /[\r\n]/.test(text);
         return html`<div role="cell" part="cell" class="content" aria-colindex=${colIndex}>
           <span class="text" dir="auto" title=${long && !expanded ? text : ''}>${expanded ? text : clip(text)}</span>
-          ${long
-            ? html`<button type="button" part="expand" aria-expanded=${expanded ? 'true' : 'false'} @click=${() => this.#toggleExpanded(row.id)}>
-                ${translate(lang, expanded ? 'table.showLess' : 'table.showMore')}
-              </button>`
-            : nothing}
+          ${
+            long
+              ? html`<button
+                  type="button"
+                  part="expand"
+                  aria-expanded=${expanded ? 'true' : 'false'}
+                  @click=${() => this.#toggleExpanded(row.id)}
+                >
+                  ${translate(lang, expanded ? 'table.showLess' : 'table.showMore')}
+                </button>`
+              : nothing
+          }
         </div>`;
       }
       default: {
         const text = cellText(row, column, lang, timeZone, 'screen');
-        return html`<div role="cell" part="cell" dir="auto" aria-colindex=${colIndex} title=${text.length > 24 ? clip(text, 1000) : ''}>${clip(text)}</div>`;
+        return html`<div role="cell" part="cell" dir="auto" aria-colindex=${colIndex} title=${text.length > 24 ? clip(text, 1000) : ''}>
+          ${clip(text)}
+        </div>`;
       }
     }
   }
@@ -682,9 +747,11 @@ export class MsgTable extends ReportConsumerElement {
           cap: formatCount(lang, listing.cap),
         })}
       </p>
-      ${href
-        ? html`<a part="data-export" href=${href} @click=${this.#onDataExport}>${label}</a>`
-        : html`<button type="button" part="data-export" @click=${this.#onDataExport}>${label}</button>`}
+      ${
+        href
+          ? html`<a part="data-export" href=${href} @click=${this.#onDataExport}>${label}</a>`
+          : html`<button type="button" part="data-export" @click=${this.#onDataExport}>${label}</button>`
+      }
     </div>`;
   }
 
@@ -732,25 +799,29 @@ export class MsgTable extends ReportConsumerElement {
         </thead>
         <tbody>
           ${groups.map(
-            (group) => html`<tr data-code=${group.code}>
-              <th scope="row" dir="auto">${group.code}</th>
-              <td>
-                <ul>
-                  ${group.messages.map(
-                    (m) => html`<li dir="auto">${group.messages.length > 1 ? `${m.message} (${formatCount(lang, m.count)})` : m.message}</li>`,
-                  )}
-                </ul>
-              </td>
-              <td class="num">${formatCount(lang, group.count)}</td>
-              <td class="num">${formatPercent(lang, held > 0 ? group.count / held : 0)}</td>
-            </tr>`,
+            (group) =>
+              html`<tr data-code=${group.code}>
+                <th scope="row" dir="auto">${group.code}</th>
+                <td>
+                  <ul>
+                    ${group.messages.map(
+                      (m) =>
+                        html`<li dir="auto">${group.messages.length > 1 ? `${m.message} (${formatCount(lang, m.count)})` : m.message}</li>`,
+                    )}
+                  </ul>
+                </td>
+                <td class="num">${formatCount(lang, group.count)}</td>
+                <td class="num">${formatPercent(lang, held > 0 ? group.count / held : 0)}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
       <p class="groups-scope">
-        ${listing.capped
-          ? translate(lang, 'table.groups.scopeCapped', { count: formatCount(lang, held), total: formatCount(lang, listing.total) })
-          : translate(lang, 'table.groups.scope', { count: formatCount(lang, held) })}
+        ${
+          listing.capped
+            ? translate(lang, 'table.groups.scopeCapped', { count: formatCount(lang, held), total: formatCount(lang, listing.total) })
+            : translate(lang, 'table.groups.scope', { count: formatCount(lang, held) })
+        }
       </p>
     </div>`;
   }
