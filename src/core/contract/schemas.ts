@@ -8,7 +8,7 @@
  * string, and counts need only be non-negative integers. Cross-field rules (funnel sums, the row
  * shape per list kind) are left to the contract tests.
  *
- * valibot because it never builds code with `eval`/`new Function`, so it runs under a strict
+ * valibot because it never generates code at run time (no eval, no Function constructor), so it runs under a strict
  * Content-Security-Policy. DOM-free.
  */
 import * as v from 'valibot';
