@@ -8,7 +8,6 @@ import {
   MESSAGE_TYPES,
   ROW_CAP,
   SOURCES,
-  STATUSES,
   STATUS_WINDOW_DAYS,
   type BreakdownGroup,
   type BreakdownParams,
@@ -25,9 +24,8 @@ import {
   type MessagesResponse,
   type OptionsParams,
   type OptionsResponse,
-  type Status,
 } from '../src/core/contract/types.js';
-import { notApplicableFilters, type QueryScope } from '../src/core/query/applicability.js';
+import { notApplicableFilters, notReportedStatuses, type QueryScope } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Dataset, DatasetMessage } from './dataset/types.js';
@@ -260,15 +258,11 @@ export function createEngine(dataset: Dataset): Engine {
       }
     });
 
-    const scope = params.filters.channel?.length ? params.filters.channel : dataset.channels.map((c) => c.id);
-    const reported = new Set<Status>();
-    for (const id of scope) for (const status of channels.get(id)?.reports ?? []) reported.add(status);
-
     const response: DeliveryResponse = {
       interval: params.interval,
       totals,
       series,
-      notReported: STATUSES.filter((s) => !reported.has(s)),
+      notReported: notReportedStatuses(params.filters.channel, dataset.channels),
       notApplicable: notApplicableFilters('outgoing', params.filters),
     };
     if (params.compare === 'previous') {

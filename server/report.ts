@@ -18,7 +18,6 @@ import {
   MESSAGE_TYPES,
   ROW_CAP,
   SOURCES,
-  STATUSES,
   type BreakdownGroup,
   type BreakdownParams,
   type BreakdownResponse,
@@ -38,7 +37,7 @@ import {
   type OptionsResponse,
   type Status,
 } from '../src/core/contract/types.js';
-import { notApplicableFilters } from '../src/core/query/applicability.js';
+import { notApplicableFilters, notReportedStatuses } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from '../reference/cursor.js';
 import { compareStrings, foldForSearch, SOURCE_LABELS, TYPE_LABELS } from '../reference/labels.js';
@@ -451,16 +450,12 @@ export function createReport(db: SqlExecutor): Report {
     totals.total = totals.sent + totals.failed;
 
     const known = await channels(workspace);
-    const byId = new Map(known.map((c) => [c.id, c]));
-    const scope = params.filters.channel?.length ? params.filters.channel : known.map((c) => c.id);
-    const reported = new Set<Status>();
-    for (const id of scope) for (const status of byId.get(id)?.reports ?? []) reported.add(status);
 
     const response: DeliveryResponse = {
       interval: params.interval,
       totals,
       series,
-      notReported: STATUSES.filter((s) => !reported.has(s)),
+      notReported: notReportedStatuses(params.filters.channel, known),
       notApplicable: notApplicableFilters('outgoing', params.filters),
     };
     if (params.compare === 'previous') {

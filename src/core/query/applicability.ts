@@ -3,7 +3,7 @@
  * Elements use it to show the "not applicable" notice without sending a request; the mocks and
  * the server use it to fill `notApplicable` in their answers.
  */
-import { FILTER_FIELDS, type FilterField, type Filters } from '../contract/types.js';
+import { FILTER_FIELDS, STATUSES, type FilterField, type Filters, type Status } from '../contract/types.js';
 
 /**
  * The scope of a query: incoming messages (charts and list), or outgoing ones (charts, list,
@@ -43,4 +43,20 @@ export function activeFilterFields(filters: Filters): FilterField[] {
 /** The active filters a query of `scope` cannot honour, in menu order. */
 export function notApplicableFilters(scope: QueryScope, filters: Filters): FilterField[] {
   return activeFilterFields(filters).filter((field) => !FILTER_APPLICABILITY[scope][field]);
+}
+
+/**
+ * The delivery statuses that none of the channels in scope report (SPEC.md, "Channel-aware
+ * delivery"): the scope is the channels the filter names, or every channel of the workspace when
+ * it names none. An id that is not a known channel reports nothing.
+ */
+export function notReportedStatuses(
+  channelFilter: readonly string[] | undefined,
+  channels: readonly { id: string; reports: readonly Status[] }[],
+): Status[] {
+  const byId = new Map(channels.map((channel) => [channel.id, channel.reports]));
+  const scope = channelFilter?.length ? channelFilter : channels.map((channel) => channel.id);
+  const reported = new Set<Status>();
+  for (const id of scope) for (const status of byId.get(id) ?? []) reported.add(status);
+  return STATUSES.filter((status) => !reported.has(status));
 }
