@@ -7,26 +7,10 @@ export { MsgReport } from './elements/report/msg-report.js';
 export { MsgBreakdownChart } from './elements/breakdown-chart/msg-breakdown-chart.js';
 export { MsgDeliveryLine } from './elements/delivery-line/msg-delivery-line.js';
 export { MsgChartElement } from './elements/chart/chart-element.js';
-export {
-  MsgTable,
-  type MsgContactSelectDetail,
-  type MsgContactSelectEvent,
-  type MsgDataExportDetail,
-  type MsgDataExportEvent,
-} from './elements/table/msg-table.js';
+export { MsgTable } from './elements/table/msg-table.js';
 export { MsgReportFilters } from './elements/filters/msg-report-filters.js';
 export { MsgMessagesReport } from './elements/messages-report/msg-messages-report.js';
-export type {
-  MsgErrorDetail,
-  MsgErrorEvent,
-  MsgStateChangeEvent,
-  MsgChartRenderedEvent,
-  MsgFilterChangeDetail,
-  MsgFilterChangeEvent,
-  MsgPointSelectDetail,
-  MsgPointSelectEvent,
-} from './elements/shared/events.js';
-export type { ReportContextValue } from './elements/shared/report-context.js';
+export type * from './elements/shared/events.js';
 export { reportContext } from './elements/shared/report-context.js';
 export * from './core/index.js';
 export { LANGS, DEFAULT_LANG, matchLang, translate, type Lang, type MessageKey } from './i18n/index.js';

@@ -52,3 +52,12 @@ export {
 } from './query/zoned-time.js';
 export * from './csv/index.js';
 export { parseStateChange, toggleFilterValue, type StateChange, type RangeChange } from './query/state-change.js';
+export { INTERVAL_CHOICES, planIntervals, openStatusWindow, type IntervalChoice, type IntervalPlan } from './query/intervals.js';
+export {
+  ReportStore,
+  type ReportSettings,
+  type ReportSnapshot,
+  type ChangeCause,
+  type StoreUpdate,
+  type StoreListener,
+} from './store/report-store.js';

@@ -469,10 +469,10 @@ describe('<msg-breakdown-chart>', () => {
 describe('<msg-report>', () => {
   before(startMocks);
 
-  it('fires msg-state-change with the serialisable state when it changes', async () => {
+  it('fires msg-state-change with the serialisable state when a person changes it', async () => {
     const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>`);
     const event = nextEvent<CustomEvent>(report, 'msg-state-change');
-    report.filters = { channel: ['ch_1'] };
+    report.store.change({ filters: { channel: ['ch_1'] } });
     const { detail } = await event;
     expect(detail).to.deep.equal({ timezone: ZONE, lang: 'es', preset: 'last_7_days', now: NOW, filters: { channel: ['ch_1'] } });
   });
@@ -484,9 +484,10 @@ describe('<msg-report>', () => {
       </div>`,
     );
     const report = page.querySelector('msg-report')!;
-    const value = report.report!;
-    expect(value.state.lang).to.equal('pt');
-    const query: ReportQuery = value.state.query!;
+    const state = report.store.state;
+    expect(state.lang).to.equal('pt');
+    expect(Object.isFrozen(state)).to.equal(true);
+    const query: ReportQuery = state.query!;
     expect(query).to.deep.equal({ ...LAST_7_DAYS, filters: {} });
     expect(Object.isFrozen(query)).to.equal(true);
   });

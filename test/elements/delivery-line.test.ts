@@ -4,10 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { emptyHandlers, errorHandlers, loadingHandlers } from '../../mock/handlers.js';
 import '../../src/index.js';
 import type { MsgDeliveryLine } from '../../src/elements/delivery-line/delivery-line.js';
-import type { MsgIntervalChangeEvent } from '../../src/elements/delivery-line/delivery-line.types.js';
 import type { MsgReport } from '../../src/elements/report/report.js';
 import type { DeliveryResponse, Filters, OptionsResponse, Status } from '../../src/core/contract/types.js';
-import type { MsgErrorEvent } from '../../src/elements/shared/events.js';
+import type { MsgErrorEvent, MsgStateChangeEvent } from '../../src/elements/shared/events.js';
 import {
   NOW,
   ZONE,
@@ -233,19 +232,19 @@ describe('<msg-delivery-line>', () => {
   });
 
   it('switches the interval in the element with one new request, and shows the new buckets', async () => {
-    const { element } = await deliveryLine({ preset: 'last_30_days' });
+    const { element, report } = await deliveryLine({ preset: 'last_30_days' });
     resetRequests();
     const week = shadow(element).querySelector<HTMLInputElement>('input[value="week"]')!;
-    const event = oneEvent(element, 'msg-interval-change') as Promise<MsgIntervalChangeEvent>;
+    const event = oneEvent(report, 'msg-state-change') as Promise<MsgStateChangeEvent>;
     week.click();
-    expect((await event).detail).to.deep.equal({ interval: 'week' });
+    expect((await event).detail, 'a person’s change of the report').to.include({ interval: 'week' });
     await settled(element);
     expect(deliveryRequests().map((url) => url.searchParams.get('interval'))).to.deep.equal(['week']);
     const answer = await mockAnswer<DeliveryResponse>('delivery', { ...LAST_30_DAYS, interval: 'week' });
     expect(tableRows(element)).to.have.length(answer.series.length);
     const option = await drawnOption(element);
     expect(option.series.find((s) => s.id === 'sent')!.data.map(([x]) => x)).to.deep.equal(answer.series.map((b) => Date.parse(b.start)));
-    expect(element.interval).to.equal('week');
+    expect(element.interval, 'the attribute stays an input').to.equal('auto');
     expect(shadow(element).querySelector<HTMLInputElement>('input[name="interval"]:checked')!.value).to.equal('week');
   });
 

@@ -10,7 +10,7 @@ import type { Filters, OptionsParams, OptionsResponse } from '../../src/core/con
 import type { MsgBreakdownChart } from '../../src/elements/breakdown-chart/breakdown-chart.js';
 import type { MsgReportFilters } from '../../src/elements/filters/report-filters.js';
 import type { MsgReport } from '../../src/elements/report/report.js';
-import type { MsgFilterChangeDetail, MsgStateChangeEvent } from '../../src/elements/shared/events.js';
+import type { MsgStateChangeEvent } from '../../src/elements/shared/events.js';
 import { NOW, ZONE, mockAnswer, requests, resetRequests, settled, startMocks } from './helpers.js';
 
 // NOW is 26 Nov 2026 12:00 in Mexico City (−06:00 all year): every local midnight is 06:00Z.
@@ -33,8 +33,8 @@ interface Setup {
   charts: MsgBreakdownChart[];
   /** Every `msg-state-change` of the report since setup. */
   changes: MsgStateChangeEvent['detail'][];
-  /** Every `msg-filter-change` the report received since setup. */
-  requested: MsgFilterChangeDetail[];
+  /** Every change the filters asked of the report's store since setup. */
+  requested: unknown[];
 }
 
 async function setup(
@@ -75,7 +75,11 @@ async function setup(
   const changes: Setup['changes'] = [];
   const requested: Setup['requested'] = [];
   report.addEventListener('msg-state-change', (event) => changes.push(event.detail));
-  report.addEventListener('msg-filter-change', (event) => requested.push(event.detail));
+  const change = report.store.change.bind(report.store);
+  report.store.change = (input, cause) => {
+    requested.push(input);
+    change(input, cause);
+  };
   if (!options.keepRequests) resetRequests();
   return { report, filters, charts, changes, requested };
 }
@@ -170,7 +174,7 @@ describe('<msg-report-filters>', () => {
       expect(requested.at(-1)).to.deep.equal({ range: { preset } });
       expect(changes, preset).to.have.length(count);
       expect(changes.at(-1)).to.include({ preset });
-      expect(report.report!.state.query).to.deep.include({ ...EXPECTED[preset], tz: ZONE });
+      expect(report.store.state.query).to.deep.include({ ...EXPECTED[preset], tz: ZONE });
       const sent = breakdownRequests();
       expect(sent, `${preset}: one request per chart`).to.have.length(2);
       for (const url of sent) {
@@ -218,7 +222,7 @@ describe('<msg-report-filters>', () => {
     expect(isOpen(filters, 'range')).to.equal(false);
     expect(focused(filters)).to.equal(combo);
     expect(changes).to.have.length(1);
-    expect(report.report!.state.query).to.deep.include(EXPECTED.yesterday!);
+    expect(report.store.state.query).to.deep.include(EXPECTED.yesterday!);
     expect(text(combo)).to.equal('Yesterday');
 
     // Home and End jump; a typed letter finds an option.
@@ -234,7 +238,7 @@ describe('<msg-report-filters>', () => {
     await sendKeys({ press: ' ' });
     await settle(context);
     expect(changes).to.have.length(2);
-    expect(report.report!.state.query).to.deep.include(EXPECTED.this_month!);
+    expect(report.store.state.query).to.deep.include(EXPECTED.this_month!);
   });
 
   it('validates a custom range next to its inputs and applies nothing until it is valid', async () => {
@@ -280,7 +284,7 @@ describe('<msg-report-filters>', () => {
 
     expect(requested, 'nothing was asked of the report').to.have.length(0);
     expect(changes, 'and its state never changed').to.have.length(0);
-    expect(report.report!.state.range).to.deep.equal({ preset: 'last_7_days' });
+    expect(report.store.state.range).to.deep.equal({ preset: 'last_7_days' });
     expect(breakdownRequests()).to.have.length(0);
 
     // Fixing the input clears the message as the user types; Apply then applies once.
@@ -292,7 +296,7 @@ describe('<msg-report-filters>', () => {
     expect(requested).to.deep.equal([{ range: { from: '2026-11-01', to: '2026-11-15' } }]);
     expect(changes).to.have.length(1);
     expect(changes[0]).to.include({ from: '2026-11-01', to: '2026-11-15' });
-    expect(report.report!.state.query).to.deep.include({ from: '2026-11-01T06:00:00.000Z', to: '2026-11-16T06:00:00.000Z' });
+    expect(report.store.state.query).to.deep.include({ from: '2026-11-01T06:00:00.000Z', to: '2026-11-16T06:00:00.000Z' });
     expect(text(combo)).to.equal('Custom range');
     expect(filters.shadowRoot!.querySelector('[part~="cancel"]'), 'nothing left to cancel').to.equal(null);
   });
@@ -331,7 +335,7 @@ describe('<msg-report-filters>', () => {
     await settle(context);
     const [first, second] = answer.options;
     expect(changes).to.have.length(1);
-    expect(report.report!.state.filters).to.deep.equal({ channel: [first!.value] });
+    expect(report.store.state.filters).to.deep.equal({ channel: [first!.value] });
     expect(breakdownRequests(), 'one request per chart').to.have.length(2);
     expect($(filters, '#option-0').getAttribute('aria-selected')).to.equal('true');
     expect(chips(filters)).to.deep.equal([first!.label]);
@@ -341,14 +345,14 @@ describe('<msg-report-filters>', () => {
     await sendKeys({ press: 'Enter' });
     await settle(context);
     expect(changes).to.have.length(2);
-    expect(report.report!.state.filters).to.deep.equal({ channel: [first!.value, second!.value] });
+    expect(report.store.state.filters).to.deep.equal({ channel: [first!.value, second!.value] });
     expect(chips(filters)).to.deep.equal([first!.label, second!.label]);
 
     // Enter on a selected value removes it.
     await sendKeys({ press: 'Enter' });
     await settle(context);
     expect(changes).to.have.length(3);
-    expect(report.report!.state.filters).to.deep.equal({ channel: [first!.value] });
+    expect(report.store.state.filters).to.deep.equal({ channel: [first!.value] });
     expect(isOpen(filters, 'add'), 'the picker stays open for more values').to.equal(true);
   });
 
@@ -392,7 +396,7 @@ describe('<msg-report-filters>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     await settle(context);
-    expect(report.report!.state.filters).to.deep.equal({ source: ['broadcast'] });
+    expect(report.store.state.filters).to.deep.equal({ source: ['broadcast'] });
     expect(changes).to.have.length(1);
     expect(chips(filters)).to.deep.equal(['Transmissão']);
     expect($(filters, '[part~="chip-remove"]').getAttribute('aria-label')).to.equal('Remover Origem da mensagem enviada: Transmissão');
@@ -432,7 +436,7 @@ describe('<msg-report-filters>', () => {
     $$(filters, '[part~="chip-remove"]')[0]!.click();
     await settle(context);
     expect(changes).to.have.length(1);
-    expect(report.report!.state.filters).to.deep.equal({ channel: [b!.value, 'ch_gone'], user: [users[0]!.value], type: ['session'] });
+    expect(report.store.state.filters).to.deep.equal({ channel: [b!.value, 'ch_gone'], user: [users[0]!.value], type: ['session'] });
     // The incoming chart cannot honour a type filter (SPEC.md): it says so and sends nothing.
     expect(breakdownRequests().map((url) => url.searchParams.get('direction'))).to.deep.equal(['outgoing']);
     expect(focused(filters), 'focus moves to the next chip').to.equal($$(filters, '[part~="chip-remove"]')[0]);
@@ -444,7 +448,7 @@ describe('<msg-report-filters>', () => {
     expect(changes).to.have.length(2);
     expect(changes[1]).to.include({ preset: 'last_7_days' });
     expect(changes[1]!.filters).to.deep.equal({});
-    expect(report.report!.state.query).to.deep.include(EXPECTED.last_7_days!);
+    expect(report.store.state.query).to.deep.include(EXPECTED.last_7_days!);
     expect(breakdownRequests()).to.have.length(2);
     expect(chips(filters)).to.deep.equal([]);
     expect($<HTMLButtonElement>(filters, '[part~="clear"]').disabled).to.equal(true);
@@ -489,7 +493,7 @@ describe('<msg-report-filters>', () => {
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'Enter' });
     await settle(context);
-    expect(report.report!.state.filters).to.deep.equal({ team: [teams.options.at(-1)!.value] });
+    expect(report.store.state.filters).to.deep.equal({ team: [teams.options.at(-1)!.value] });
     expect(changes).to.have.length(1);
 
     // Shift+Tab reaches Back, which returns to the field list on the same field.
@@ -544,7 +548,7 @@ describe('<msg-report-filters>', () => {
       await settle(context);
       expect(chips(filters)).to.deep.equal([hostile]);
       expect($(filters, '[part~="chip-remove"]').getAttribute('aria-label')).to.equal(`Remove Channel: ${hostile}`);
-      expect(report.report!.state.filters.channel).to.have.length(1);
+      expect(report.store.state.filters.channel).to.have.length(1);
       expect(filters.shadowRoot!.querySelectorAll('img, script, svg, a')).to.have.length(0);
       await wait(50);
       expect(alerts).to.deep.equal([]);
@@ -580,7 +584,7 @@ describe('<msg-report-filters>', () => {
     await expect(filters).to.be.accessible();
   });
 
-  it('with for= changes the named report through applyChange; alone, changes itself and tells the host', async () => {
+  it('with for= changes the named report’s store; alone, changes its own and tells the host', async () => {
     const page = await fixture<HTMLElement>(
       html`<div>
         <msg-report id="linked" endpoint="/api" timezone=${ZONE} now=${NOW} lang="en"></msg-report>
@@ -589,8 +593,6 @@ describe('<msg-report-filters>', () => {
     );
     const report = page.querySelector('msg-report')!;
     const filters = page.querySelector('msg-report-filters')!;
-    const bubbled: unknown[] = [];
-    page.addEventListener('msg-filter-change', (event) => bubbled.push(event.detail));
     const changes: unknown[] = [];
     report.addEventListener('msg-state-change', (event) => changes.push(event.detail));
     await report.updateComplete;
@@ -599,23 +601,22 @@ describe('<msg-report-filters>', () => {
     await filters.updateComplete;
     $(filters, '#range-option-last_month').click();
     await settle({ report, filters, charts: [] });
-    expect(report.report!.state.query).to.deep.include(EXPECTED.last_month!);
+    expect(report.store.state.query).to.deep.include(EXPECTED.last_month!);
     expect(changes).to.have.length(1);
-    expect(bubbled, 'the change went straight to the named report').to.deep.equal([]);
     expect(text($(filters, '#range-combo'))).to.equal('Last month');
 
     const alone = await fixture<MsgReportFilters>(
       html`<msg-report-filters endpoint="/api" timezone=${ZONE} now=${NOW} lang="en"></msg-report-filters>`,
     );
-    const told: MsgFilterChangeDetail[] = [];
-    alone.addEventListener('msg-filter-change', (event) => told.push(event.detail));
+    const told: MsgStateChangeEvent['detail'][] = [];
+    alone.addEventListener('msg-state-change', (event) => told.push(event.detail));
     $(alone, '#range-combo').click();
     await alone.updateComplete;
     $(alone, '#range-option-yesterday').click();
     await alone.updateComplete;
     await alone.updateComplete;
-    expect(told).to.deep.equal([{ range: { preset: 'yesterday' } }]);
-    expect(alone.preset).to.equal('yesterday');
+    expect(told.map((state) => state.preset)).to.deep.equal(['yesterday']);
+    expect(alone.preset, 'its attribute is an input, left as the host set it').to.equal(undefined);
     expect(text($(alone, '#range-combo'))).to.equal('Yesterday');
   });
 });

@@ -5,7 +5,6 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers } from '../../mock/handlers.js';
 import { generateDataset } from '../../reference/dataset/index.js';
-import type { MsgChartElement } from '../../src/elements/chart/chart-element.js';
 
 /** The instant the test data set ends and presets count from. */
 export const NOW = '2026-11-26T18:00:00.000Z';
@@ -42,7 +41,7 @@ export async function mockAnswer<T>(path: string, params: Record<string, string 
 }
 
 /** Waits until the element's query settled and it rendered the result. */
-export async function settled(element: MsgChartElement<unknown>): Promise<void> {
+export async function settled(element: { updateComplete: Promise<unknown>; loadComplete: Promise<void> }): Promise<void> {
   await element.updateComplete;
   await element.loadComplete;
   await element.updateComplete;

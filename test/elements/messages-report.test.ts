@@ -2,20 +2,18 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MsgMessagesReport } from '../../src/elements/messages-report/messages-report.js';
 import { NOW, ZONE, requests, resetRequests, settled, shadow, startMocks } from './helpers.js';
-import type { MsgChartElement } from '../../src/elements/chart/chart-element.js';
+import type { MsgDataElement } from '../../src/elements/shared/data-element.js';
 
 /** Waits until every chart and list of the report has settled. */
 async function allSettled(host: MsgMessagesReport): Promise<void> {
   await host.updateComplete;
   const root = shadow(host);
-  const report = root.querySelector('msg-report')!;
-  await report.updateComplete;
-  for (const element of root.querySelectorAll<MsgChartElement<unknown>>('msg-breakdown-chart, msg-delivery-line')) {
+  for (const element of root.querySelectorAll<MsgDataElement<unknown, unknown, unknown>>(
+    'msg-breakdown-chart, msg-delivery-line, msg-table',
+  )) {
     await settled(element);
   }
-  for (const table of root.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('msg-table, msg-report-filters')) {
-    await table.updateComplete;
-  }
+  await root.querySelector('msg-report-filters')!.updateComplete;
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
@@ -46,7 +44,7 @@ describe('<msg-messages-report>', () => {
       'Lista de mensajes salientes',
       'Registro de mensajes fallidos',
     ]);
-    const report = root.querySelector('msg-report')!;
+    const report = root.querySelector('[part~="report"]')!;
     expect([...report.children].map((child) => child.localName)).to.deep.equal([
       'msg-report-filters',
       'div',
@@ -75,7 +73,7 @@ describe('<msg-messages-report>', () => {
     expect(onLoad.delivery).to.equal(1);
     expect(onLoad.messages).to.equal(3);
     resetRequests();
-    host.applyChange({ filters: { channel: ['ch_1'] } });
+    host.state = { filters: { channel: ['ch_1'] } };
     await allSettled(host);
     const onChange = byResource();
     expect(onChange.breakdown).to.equal(2);

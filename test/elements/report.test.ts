@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MsgReport } from '../../src/elements/report/report.js';
-import type { MsgErrorEvent, MsgStateChangeEvent } from '../../src/elements/shared/events.js';
+import type { MsgErrorEvent, MsgPointSelectEvent, MsgStateChangeEvent } from '../../src/elements/shared/events.js';
 import { NOW, ZONE, nextEvent, requests, resetRequests, settled, startMocks } from './helpers.js';
 
 /** Collects every `msg-state-change` the report fires. */
@@ -11,14 +11,12 @@ function stateChanges(report: MsgReport): MsgStateChangeEvent['detail'][] {
   return seen;
 }
 
-const microtasks = () => new Promise((resolve) => setTimeout(resolve));
-
 describe('<msg-report> state changes', () => {
   before(startMocks);
   beforeEach(resetRequests);
   afterEach(() => history.replaceState(null, '', location.pathname));
 
-  it('applies a msg-filter-change from inside as one change: one event, one request per element', async () => {
+  it('applies a change to its store as one change: one event, one request per element', async () => {
     const report = await fixture<MsgReport>(
       html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}>
         <msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>
@@ -28,22 +26,30 @@ describe('<msg-report> state changes', () => {
     await settled(chart);
     const changes = stateChanges(report);
     resetRequests();
-    chart.dispatchEvent(
-      new CustomEvent('msg-filter-change', {
-        bubbles: true,
-        composed: true,
-        detail: { range: { preset: 'last_30_days' }, filters: { source: ['bot'], channel: ['ch_1'] } },
-      }),
-    );
+    report.store.change({ range: { preset: 'last_30_days' }, filters: { source: ['bot'], channel: ['ch_1'] } });
     await report.updateComplete;
     await settled(chart);
-    await microtasks();
     expect(changes).to.deep.equal([
       { timezone: ZONE, lang: 'es', preset: 'last_30_days', now: NOW, filters: { channel: ['ch_1'], source: ['bot'] } },
     ]);
     const breakdowns = requests.filter((url) => url.pathname.endsWith('/breakdown'));
     expect(breakdowns).to.have.length(1);
     expect(breakdowns[0]!.searchParams.get('from')).to.equal('2026-10-28T06:00:00.000Z');
+  });
+
+  it("fires msg-state-change for a person's changes only, never for what the host's code sets", async () => {
+    const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>`);
+    const changes = stateChanges(report);
+    report.preset = 'yesterday';
+    report.filters = { channel: ['ch_1'] };
+    report.state = { filters: { channel: ['ch_2'] } };
+    await report.updateComplete;
+    expect(report.state).to.include({ preset: 'yesterday' });
+    expect(report.state.filters).to.deep.equal({ channel: ['ch_2'] });
+    expect(changes, 'the host set every one of these').to.deep.equal([]);
+    report.store.change({ range: { preset: 'today' } });
+    expect(changes.map((change) => change.preset)).to.deep.equal(['today']);
+    expect(report.preset, 'inputs stay inputs').to.equal('yesterday');
   });
 
   it('round-trips its state through the state property and attribute', async () => {
@@ -62,7 +68,7 @@ describe('<msg-report> state changes', () => {
 
     const copy = await fixture<MsgReport>(html`<msg-report endpoint="/api" now=${NOW} state=${saved}></msg-report>`);
     expect(copy.state).to.deep.equal(report.state);
-    expect(copy.report!.state.query).to.deep.equal(report.report!.state.query);
+    expect(copy.store.state.query).to.deep.equal(report.store.state.query);
   });
 
   it('keeps the valid parts of a bad state and says what it ignored', async () => {
@@ -86,7 +92,7 @@ describe('<msg-report> state changes', () => {
     const report = await fixture<MsgReport>(html`<msg-report sync-url endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>`);
     expect(report.state).to.include({ preset: 'last_14_days' });
     expect(report.state!.filters).to.deep.equal({ type: ['session'] });
-    report.applyChange({ filters: { type: ['session'], channel: ['ch_2'] } });
+    report.store.change({ filters: { type: ['session'], channel: ['ch_2'] } });
     await report.updateComplete;
     const url = new URL(location.href);
     expect(url.searchParams.get('other')).to.equal('1');
@@ -96,34 +102,33 @@ describe('<msg-report> state changes', () => {
     });
     // A reload: a new report on the same URL shows the same state.
     const reloaded = await fixture<MsgReport>(html`<msg-report sync-url endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>`);
-    expect(reloaded.report!.state.query).to.deep.equal(report.report!.state.query);
+    expect(reloaded.store.state.query).to.deep.equal(report.store.state.query);
   });
 
-  it('with cross-filter, a point selection toggles that value as a filter', async () => {
+  it("with cross-filter, picking a group toggles that value as a filter, as a person's change", async () => {
     const report = await fixture<MsgReport>(
       html`<msg-report cross-filter endpoint="/api" timezone=${ZONE} now=${NOW}>
-        <msg-breakdown-chart direction="outgoing" group-by="channel"></msg-breakdown-chart>
+        <msg-breakdown-chart direction="outgoing" group-by="source" show="metrics"></msg-breakdown-chart>
       </msg-report>`,
     );
     const chart = report.querySelector('msg-breakdown-chart')!;
-    const select = (value: string) =>
-      chart.dispatchEvent(
-        new CustomEvent('msg-point-select', {
-          bubbles: true,
-          composed: true,
-          detail: { direction: 'outgoing', groupBy: 'channel', field: 'channel', value, label: value },
-        }),
-      );
-    select('ch_3');
-    await report.updateComplete;
-    expect(report.filters).to.deep.equal({ channel: ['ch_3'] });
-    select('ch_3');
-    await report.updateComplete;
-    expect(report.filters).to.deep.equal({});
+    await settled(chart);
+    const changes = stateChanges(report);
+    const selected = nextEvent<MsgPointSelectEvent>(report, 'msg-point-select');
+    const pick = () => chart.shadowRoot!.querySelector<HTMLButtonElement>('[data-key="bot"] button')!.click();
+    pick();
+    expect((await selected).detail).to.deep.include({ field: 'source', value: 'bot' });
+    expect(report.state.filters).to.deep.equal({ source: ['bot'] });
+    expect(changes.map((change) => change.filters)).to.deep.equal([{ source: ['bot'] }]);
+    await settled(chart);
+    pick();
+    expect(report.state.filters).to.deep.equal({});
+    expect(report.filters, 'the input is untouched').to.deep.equal({});
 
     report.crossFilter = false;
-    select('ch_4');
     await report.updateComplete;
-    expect(report.filters, 'only with cross-filter').to.deep.equal({});
+    await settled(chart);
+    pick();
+    expect(report.state.filters, 'only with cross-filter').to.deep.equal({});
   });
 });

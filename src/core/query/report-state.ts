@@ -19,6 +19,7 @@ import {
   type ResolvedRange,
 } from './presets.js';
 import { formatPlainDate, isValidTimeZone, localDate, parsePlainDate } from './zoned-time.js';
+import { INTERVAL_CHOICES, type IntervalChoice } from './intervals.js';
 
 /**
  * A problem with the report's input. `code` names a message (`problem.<code>` in the i18n layer);
@@ -54,6 +55,8 @@ export interface ReportInput {
   to?: string | null | undefined;
   now?: string | null | undefined;
   filters?: unknown;
+  /** The delivery line's bucket size as a person picked it; `undefined` leaves it to each element. */
+  interval?: string | null | undefined;
   /** What a relative endpoint resolves against (the page's base URL). */
   baseUrl?: string | undefined;
   /** False when a host-provided data source replaces the endpoint. Default true. */
@@ -68,6 +71,8 @@ export interface ReportState {
   /** The pinned instant presets count from, or `undefined` for the current time. */
   readonly now: number | undefined;
   readonly filters: Filters;
+  /** The delivery line's bucket size as a person picked it, or `undefined` for each element's own. */
+  readonly interval: IntervalChoice | undefined;
   /** The range in instants; `undefined` when the input has errors. */
   readonly resolved: ResolvedRange | undefined;
   /** The query every element sends; `undefined` when the input has errors. */
@@ -84,6 +89,7 @@ export interface SerializableState {
   to?: string;
   now?: string;
   filters: Partial<Record<FilterField, string[]>>;
+  interval?: IntervalChoice;
 }
 
 /** Most values one filter field may hold; more would only build URLs servers refuse. */
@@ -183,6 +189,13 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
     else problems.push(problem('badAttribute', { name: 'preset', value: input.preset, allowed: PRESETS.join(', ') }));
   }
 
+  let interval: IntervalChoice | undefined;
+  if (input.interval) {
+    if ((INTERVAL_CHOICES as readonly string[]).includes(input.interval)) interval = input.interval as IntervalChoice;
+    else
+      problems.push(problem('badAttribute', { name: 'interval', value: input.interval, allowed: INTERVAL_CHOICES.join(', ') }, 'warning'));
+  }
+
   const parsedFilters = parseFilters(input.filters);
   problems.push(...parsedFilters.problems);
   const filters = parsedFilters.filters;
@@ -205,6 +218,7 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
     range: Object.freeze(range),
     now,
     filters,
+    interval,
     resolved: resolved && Object.freeze(resolved),
     query,
     problems: Object.freeze(problems),
@@ -228,5 +242,6 @@ export function serializeState(state: ReportState): SerializableState {
     ...range,
     ...(state.now !== undefined ? { now: new Date(state.now).toISOString() } : {}),
     filters,
+    ...(state.interval !== undefined ? { interval: state.interval } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * into a {@link StateChange} that keeps every valid part and names what it dropped.
  */
 import type { Filters } from '../contract/types.js';
+import { INTERVAL_CHOICES, type IntervalChoice } from './intervals.js';
 import { isPreset, type Preset } from './presets.js';
 import { parseFilters } from './report-state.js';
 import { parsePlainDate } from './zoned-time.js';
@@ -17,6 +18,8 @@ export interface StateChange {
   readonly filters?: Filters;
   readonly timezone?: string;
   readonly lang?: string;
+  /** The delivery line's bucket size. */
+  readonly interval?: IntervalChoice;
 }
 
 export interface ParsedStateChange {
@@ -39,7 +42,7 @@ function parseRange(value: Record<string, unknown>, dropped: string[]): RangeCha
 }
 
 /**
- * Checks a state change given as an object (`{ range?, filters?, timezone?, lang? }`, or a
+ * Checks a state change given as an object (`{ range?, filters?, timezone?, lang?, interval? }`, or a
  * serialised state with `preset` or `from`/`to` at the top level) or as JSON text of either (the
  * `state` attribute, the URL). Never throws.
  */
@@ -66,6 +69,10 @@ export function parseStateChange(input: unknown): ParsedStateChange {
     const { filters, problems } = parseFilters(record.filters);
     change.filters = filters;
     dropped.push(...problems.map((problem) => `filters: ${String(problem.params.detail)}`));
+  }
+  if ('interval' in record) {
+    if ((INTERVAL_CHOICES as readonly unknown[]).includes(record.interval)) change.interval = record.interval as IntervalChoice;
+    else dropped.push(`unknown interval ${JSON.stringify(record.interval)}`);
   }
   for (const key of ['timezone', 'lang'] as const) {
     if (!(key in record)) continue;

@@ -5,7 +5,7 @@
  */
 import type { EChartsCoreOption } from '../chart/echarts.js';
 import type { ChartTheme } from '../chart/chart-theme.js';
-import type { BreakdownItem } from './breakdown-chart.types.js';
+import { OTHER_KEY, type BreakdownItem } from './breakdown-chart.types.js';
 
 /** Most slices or bars drawn; the rest is summed into one "Other" entry. */
 export const MAX_PIE_SLICES = 8;
@@ -19,7 +19,7 @@ export function foldSmallGroups(items: readonly BreakdownItem[], max: number, ot
   return [
     ...kept,
     {
-      key: '__other__',
+      key: OTHER_KEY,
       label: otherLabel,
       count: rest.reduce((sum, item) => sum + item.count, 0),
       share: rest.reduce((sum, item) => sum + item.share, 0),

@@ -1,128 +1,113 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import * as v from 'valibot';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import {
   DIRECTIONS,
   GROUP_BYS,
-  MESSAGE_TYPES,
-  SOURCES,
+  type BreakdownParams,
   type BreakdownResponse,
   type Direction,
   type GroupBy,
   type ReportQuery,
 } from '../../core/contract/types.js';
-import type { ReportState } from '../../core/query/report-state.js';
-import { formatChange, formatCount, formatPercent } from '../../i18n/format.js';
+import { toggleFilterValue } from '../../core/query/state-change.js';
+import { formatCount, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
-import { MsgChartElement, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
-import { fire } from '../shared/events.js';
+import { MsgChartElement } from '../chart/chart-element.js';
+import type { ChartTheme } from '../chart/chart-theme.js';
+import type { Answer } from '../shared/data-element.js';
+import { emit } from '../shared/events.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
-import { describeBadAttribute } from '../shared/report-model.js';
-import { barOption, foldSmallGroups, MAX_BARS, MAX_PIE_SLICES, pieOption } from './breakdown-chart.options.js';
+import { checkAttributes, describeBadAttribute, oneOf, type CheckedAttributes } from '../shared/problems.js';
+import { changeText, presentBreakdown, type BreakdownPresentation } from './breakdown-chart.present.js';
 import { breakdownStyles } from './breakdown-chart.styles.js';
-import { BREAKDOWN_PARTS, type BreakdownItem, type BreakdownPart } from './breakdown-chart.types.js';
+import { BREAKDOWN_PARTS, OTHER_KEY, TOTAL_KEY, type BreakdownItem, type BreakdownPart } from './breakdown-chart.types.js';
 
-/** The element's own attributes, checked: either usable values or the messages saying why not. */
-type Config = { ok: true; direction: Direction; groupBy: GroupBy; show: readonly BreakdownPart[] } | { ok: false; messages: string[] };
+const ATTRIBUTES = {
+  direction: oneOf('direction', DIRECTIONS),
+  groupBy: oneOf('group-by', GROUP_BYS),
+  show: {
+    name: 'show',
+    schema: v.pipe(
+      v.string(),
+      v.transform((text) => text.split(/\s+/).filter(Boolean)),
+      v.array(v.picklist(BREAKDOWN_PARTS)),
+      v.minLength(1),
+    ),
+    allowed: BREAKDOWN_PARTS.join(', '),
+  },
+};
+
+interface Config {
+  readonly direction: Direction;
+  readonly groupBy: GroupBy;
+  readonly show: readonly BreakdownPart[];
+}
 
 /**
  * Incoming or outgoing message counts for one grouping — channel, source, type or subtype — as a
  * metrics strip (count per group and the total), a bar chart and a pie chart with percentages.
  * Inside a `<msg-report>` it shows the report's query; alone, give it `endpoint` (and any other
- * attribute of `<msg-report>`).
+ * attribute of `<msg-report>`). With the report's `cross-filter`, picking a group filters the
+ * report by it.
  *
  * @tag msg-breakdown-chart
  * @summary Messages by channel, source, type or subtype: metrics, bar and pie.
  *
+ * @fires msg-point-select - The user picked a bar, slice or metric; `detail` names the group.
+ * @fires msg-chart-rendered - A chart finished drawing a frame; `detail.chart` is `bar` or `pie`.
+ * @fires msg-state-change - Used alone: a person changed the element's own report (see `<msg-report>`).
  * @fires msg-error - A request failed, or an attribute is invalid.
  *
  * @csspart base - The element's section.
  * @csspart title - The heading.
  * @csspart metrics - The metrics strip (a list).
- * @csspart metric - One metric: label and count.
- * @csspart total - The total metric.
+ * @csspart metric - One metric: label and count; also `total` for the total.
+ * @csspart change - The change against the previous period, in a metric.
  * @csspart chart - Each chart box; also `bar` or `pie`.
- * @csspart table - The visually hidden data table mirroring the charts.
+ * @csspart toolbar - View as table, PNG and CSV downloads; its buttons are `toolbar-button`.
+ * @csspart table - The data table mirroring the charts (visually hidden unless `table-view`).
  * @csspart loading - The loading state.
  * @csspart empty - The "no applicable data" state.
  * @csspart not-applicable - The "filters not applicable here" notice.
  * @csspart error - The error state (also `invalid` for bad settings).
  * @csspart retry - The error state's retry button.
- *
- * @cssprop --msg-font-family - Font of text and charts.
- * @cssprop --msg-font-size - Base font size (default 14px).
- * @cssprop --msg-text-color - Text colour.
- * @cssprop --msg-muted-color - Secondary text colour.
- * @cssprop --msg-surface-color - Background of tooltips and slice borders.
- * @cssprop --msg-border-color - Lines and borders.
- * @cssprop --msg-accent-color - Buttons and focus rings.
- * @cssprop --msg-error-color - Error text.
- * @cssprop --msg-radius - Corner radius.
- * @cssprop --msg-gap - Space between parts.
- * @cssprop --msg-chart-height - Height of each chart (default 280px).
- * @cssprop --msg-animation-duration - Chart animation; `0ms` turns it off.
- * @cssprop --msg-color-1 - First series colour; `--msg-color-2` … `--msg-color-10` follow.
  */
-export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
+export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, BreakdownResponse, BreakdownPresentation> {
   static override styles = [...MsgChartElement.styles, metricsStyles, breakdownStyles];
 
-  /** `incoming` or `outgoing` messages. */
-  @property() direction: string = 'incoming';
+  /** Which messages: `incoming` or `outgoing`. */
+  @property() direction: Direction = 'incoming';
 
   /** `channel`, `source`, `type` or `subtype`; incoming messages only group by channel. */
-  @property({ attribute: 'group-by' }) groupBy: string = 'channel';
+  @property({ attribute: 'group-by' }) groupBy: GroupBy = 'channel';
 
   /** Which parts to show, space-separated: any of `metrics bar pie`. Default all three. */
-  @property() show: string = BREAKDOWN_PARTS.join(' ');
+  @property() show = BREAKDOWN_PARTS.join(' ');
 
   /** Leaves out the comparison with the previous period of the same length. */
   @property({ type: Boolean, attribute: 'no-compare' }) noCompare = false;
 
-  #config: Config = { ok: true, direction: 'incoming', groupBy: 'channel', show: BREAKDOWN_PARTS };
-
-  protected override get scope() {
-    return this.#config.ok ? this.#config.direction : 'incoming';
+  protected override checkConfig(lang: Lang): CheckedAttributes<Config> {
+    const checked = checkAttributes(lang, ATTRIBUTES, { direction: this.direction, groupBy: this.groupBy, show: this.show });
+    if (checked.ok && checked.value.direction === 'incoming' && checked.value.groupBy !== 'channel') {
+      return { ok: false, messages: [describeBadAttribute(lang, 'group-by', this.groupBy, 'channel')] };
+    }
+    return checked;
   }
 
-  protected override queryArgs(): readonly unknown[] {
-    return this.#config.ok ? [this.#config.direction, this.#config.groupBy, this.noCompare] : ['invalid'];
+  protected override scopeOf(config: Config) {
+    return config.direction;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // Cheap, and its messages follow the report's language, so it is checked on every update.
-    this.#config = this.#checkConfig(this.reportLang);
+  protected override requestFor(query: ReportQuery, config: Config): BreakdownParams {
+    return { ...query, direction: config.direction, groupBy: config.groupBy, ...(this.noCompare ? {} : { compare: 'previous' as const }) };
   }
 
-  protected override attributeErrors(): readonly string[] {
-    return this.#config.ok ? [] : this.#config.messages;
-  }
-
-  #checkConfig(lang: Lang): Config {
-    const messages: string[] = [];
-    const bad = (name: string, value: string, allowed: readonly string[]) =>
-      messages.push(describeBadAttribute(lang, name, value, allowed));
-    const direction = this.direction as Direction;
-    const groupBy = this.groupBy as GroupBy;
-    if (!DIRECTIONS.includes(direction)) bad('direction', this.direction, DIRECTIONS);
-    if (!GROUP_BYS.includes(groupBy)) bad('group-by', this.groupBy, GROUP_BYS);
-    else if (direction === 'incoming' && groupBy !== 'channel') bad('group-by', this.groupBy, ['channel']);
-    const tokens = this.show.split(/\s+/).filter(Boolean);
-    const unknown = tokens.filter((token) => !(BREAKDOWN_PARTS as readonly string[]).includes(token));
-    if (unknown.length > 0 || tokens.length === 0) bad('show', this.show, BREAKDOWN_PARTS);
-    if (messages.length > 0) return { ok: false, messages };
-    const show = BREAKDOWN_PARTS.filter((part) => tokens.includes(part));
-    return { ok: true, direction, groupBy, show };
-  }
-
-  protected override fetchData(query: ReportQuery, source: ReportDataSource, signal: AbortSignal): Promise<BreakdownResponse> {
-    const config = this.#config;
-    if (!config.ok) return Promise.reject(new Error('invalid configuration'));
-    return source.breakdown(
-      { ...query, direction: config.direction, groupBy: config.groupBy, ...(this.noCompare ? {} : { compare: 'previous' as const }) },
-      { signal },
-    );
+  protected override fetchData(request: BreakdownParams, source: ReportDataSource, signal: AbortSignal): Promise<BreakdownResponse> {
+    return source.breakdown(request, { signal });
   }
 
   protected override isEmpty(data: BreakdownResponse): boolean {
@@ -130,54 +115,26 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
   }
 
   protected override defaultHeading(lang: Lang): string {
-    const direction = this.#config.ok ? this.#config.direction : 'incoming';
-    const groupBy = this.#config.ok ? this.#config.groupBy : 'channel';
-    return translate(lang, direction === 'incoming' ? 'title.incoming' : 'title.outgoing', {
-      groupBy: translate(lang, `groupBy.${groupBy}`),
+    const config = this.config;
+    return translate(lang, config?.direction === 'outgoing' ? 'title.outgoing' : 'title.incoming', {
+      groupBy: translate(lang, `groupBy.${config?.groupBy ?? 'channel'}`),
     });
   }
 
-  /** Localised label of a group: enum keys through the i18n layer, names as the endpoint sent them. */
-  #label(lang: Lang, key: string, label: string): string {
-    if (this.#config.ok && this.#config.groupBy === 'source' && (SOURCES as readonly string[]).includes(key)) {
-      return translate(lang, `source.${key as (typeof SOURCES)[number]}`);
-    }
-    if (this.#config.ok && this.#config.groupBy === 'type' && (MESSAGE_TYPES as readonly string[]).includes(key)) {
-      return translate(lang, `type.${key as (typeof MESSAGE_TYPES)[number]}`);
-    }
-    return label || key;
+  protected override present(answer: Answer<BreakdownParams, BreakdownResponse>, lang: Lang, theme: ChartTheme): BreakdownPresentation {
+    return presentBreakdown(answer.data, lang, theme, this.displayHeading);
   }
 
-  protected override renderData(data: BreakdownResponse, state: ReportState): TemplateResult {
-    const lang = state.lang;
-    const show = this.#config.ok ? this.#config.show : BREAKDOWN_PARTS;
-    // The previous period lies before any data when it has none: then no change is shown.
-    const compared = data.previousTotal !== undefined && data.previousTotal > 0;
-    const items: BreakdownItem[] = data.groups.map((group) => ({
-      key: group.key,
-      label: this.#label(lang, group.key, group.label),
-      count: group.count,
-      share: data.total > 0 ? group.count / data.total : 0,
-      ...(compared ? { previousCount: group.previousCount ?? 0 } : {}),
-    }));
-    const total: BreakdownItem = {
-      key: TOTAL_KEY,
-      label: translate(lang, 'chart.total'),
-      count: data.total,
-      share: data.total > 0 ? 1 : 0,
-      ...(compared ? { previousCount: data.previousTotal } : {}),
-    };
-    const format = { count: (n: number) => formatCount(lang, n), percent: (s: number) => formatPercent(lang, s) };
-    const theme = this.theme();
-    const other = translate(lang, 'chart.other');
-    const barItems = foldSmallGroups(items, MAX_BARS, other);
-    const pieItems = foldSmallGroups(items, MAX_PIE_SLICES, other);
+  protected override renderAnswer(answer: Answer<BreakdownParams, BreakdownResponse>, busy: boolean): TemplateResult {
+    const lang = this.reportLang;
+    const view = this.presentation(answer);
+    const show = this.config?.show ?? BREAKDOWN_PARTS;
     const charts = html`<div class="charts">
       ${
         show.includes('bar')
           ? html`<figure class="chart-figure">
               <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
-              ${this.renderChart(barOption(barItems, theme, format), 'bar', (index) => this.#select(barItems[index]))}
+              ${this.renderChart(view.barOption, 'bar', (index) => this.#select(answer.request, view.barItems[index]))}
             </figure>`
           : nothing
       }
@@ -185,78 +142,39 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
         show.includes('pie')
           ? html`<figure class="chart-figure">
               <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
-              ${this.renderChart(pieOption(pieItems, theme, format), 'pie', (index) => this.#select(pieItems[index]))}
-              <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, data.total)}</p>
+              ${this.renderChart(view.pieOption, 'pie', (index) => this.#select(answer.request, view.pieItems[index]))}
+              <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, view.total)}</p>
             </figure>`
           : nothing
       }
     </div>`;
-    return html`
-      ${show.includes('metrics') ? this.#renderMetrics([total, ...items], lang, state) : nothing}
-      ${show.includes('bar') || show.includes('pie') ? this.renderChartsOrTable(charts, this.#table([...items, total], lang, compared)) : nothing}
-    `;
+    return html`<div class=${busy ? 'answer busy' : 'answer'}>
+      ${show.includes('metrics') ? this.#renderMetrics(answer.request, view.metrics, lang) : nothing}
+      ${show.includes('bar') || show.includes('pie') ? this.renderChartsOrTable(charts, view.table) : nothing}
+    </div>`;
   }
 
-  #table(rows: BreakdownItem[], lang: Lang, compared: boolean): ChartTable<BreakdownItem> {
-    const groupBy = this.#config.ok ? this.#config.groupBy : 'channel';
-    const columns: DataTableColumn<BreakdownItem>[] = [
-      { header: capitalize(lang, translate(lang, `groupBy.${groupBy}`)), cell: (item) => item.label },
-      { header: translate(lang, 'chart.count'), cell: (item) => formatCount(lang, item.count), value: (item) => item.count, numeric: true },
-      {
-        header: translate(lang, 'chart.percent'),
-        cell: (item) => formatPercent(lang, item.share),
-        value: (item) => round(item.share),
-        numeric: true,
-      },
-    ];
-    if (compared) {
-      columns.push(
-        {
-          header: translate(lang, 'chart.previous'),
-          cell: (item) => formatCount(lang, item.previousCount ?? 0),
-          value: (item) => item.previousCount ?? 0,
-          numeric: true,
-        },
-        {
-          header: translate(lang, 'chart.changeColumn'),
-          cell: (item) => this.#changeText(lang, item) ?? '',
-          value: (item) => (item.previousCount ? round((item.count - item.previousCount) / item.previousCount) : null),
-          numeric: true,
-        },
-      );
-    }
-    return { caption: translate(lang, 'chart.tableCaption', { title: this.displayHeading }), columns, rows };
+  /** Tells the host that the user picked a group and, when the report cross-filters, filters by it. */
+  #select(request: BreakdownParams, item: BreakdownItem | undefined): void {
+    if (!item || item.key === TOTAL_KEY || item.key === OTHER_KEY) return;
+    const { direction, groupBy } = request;
+    const field = groupBy === 'subtype' ? undefined : groupBy;
+    emit(this, 'msg-point-select', { direction, groupBy, field, value: item.key, label: item.label });
+    const store = this.reportStore;
+    if (field && store?.state.crossFilter) store.change({ filters: toggleFilterValue(store.state.filters, field, item.key) });
   }
 
-  /** `+12,5 %` against the previous period, or `undefined` when there is nothing to compare. */
-  #changeText(lang: Lang, item: BreakdownItem): string | undefined {
-    if (!item.previousCount) return undefined;
-    return formatChange(lang, (item.count - item.previousCount) / item.previousCount);
-  }
-
-  /** Tells the host (and a cross-filtering report) that the user picked a group. */
-  #select(item: BreakdownItem | undefined): void {
-    if (!item || item.key === TOTAL_KEY || item.key === OTHER_KEY || !this.#config.ok) return;
-    const { direction, groupBy } = this.#config;
-    fire(this, 'msg-point-select', {
-      direction,
-      groupBy,
-      field: groupBy === 'subtype' ? undefined : groupBy,
-      value: item.key,
-      label: item.label,
-    });
-  }
-
-  #renderMetrics(items: readonly BreakdownItem[], lang: Lang, state: ReportState): TemplateResult {
-    const groupBy = this.#config.ok ? this.#config.groupBy : 'channel';
+  #renderMetrics(request: BreakdownParams, items: readonly BreakdownItem[], lang: Lang): TemplateResult {
+    const groupBy = request.groupBy;
     const selectable = groupBy !== 'subtype';
-    const active = selectable ? (state.filters[groupBy] ?? []) : [];
+    const active = selectable ? (this.report?.filters[groupBy] ?? []) : [];
     return html`<ul part="metrics" aria-label=${translate(lang, 'chart.metrics', { title: this.displayHeading })}>
       ${items.map((item) => {
-        const change = this.#changeText(lang, item);
+        const change = changeText(lang, item);
+        const isTotal = item.key === TOTAL_KEY;
         const content = html`<span class="metric-label" title=${item.label}>${item.label}</span>
           <span class="metric-value">${formatCount(lang, item.count)}</span>
-          ${item.key === TOTAL_KEY ? nothing : html`<span class="metric-share">${formatPercent(lang, item.share)}</span>`}
+          ${isTotal ? nothing : html`<span class="metric-share">${formatPercent(lang, item.share)}</span>`}
           ${
             change
               ? html`<span class="metric-change" part="change">
@@ -265,7 +183,6 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
                 </span>`
               : nothing
           }`;
-        const isTotal = item.key === TOTAL_KEY;
         return html`<li part=${isTotal ? 'metric total' : 'metric'} data-key=${item.key}>
           ${
             selectable && !isTotal
@@ -273,7 +190,7 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
                   type="button"
                   class="metric-card metric-button"
                   aria-pressed=${active.includes(item.key) ? 'true' : 'false'}
-                  @click=${() => this.#select(item)}
+                  @click=${() => this.#select(request, item)}
                 >
                   ${content}
                 </button>`
@@ -284,16 +201,6 @@ export class MsgBreakdownChart extends MsgChartElement<BreakdownResponse> {
     </ul>`;
   }
 }
-
-/** `canal` → `Canal`, for a column header made from a word used mid-sentence in titles. */
-const capitalize = (lang: Lang, word: string) => word.charAt(0).toLocaleUpperCase(lang) + word.slice(1);
-
-/** Shares in CSV: a fraction with four decimals (0.1234 = 12.34 %). */
-const round = (share: number) => Math.round(share * 10_000) / 10_000;
-
-/** Keys of the synthetic rows: the total, and the sum of the groups too small to draw. */
-const TOTAL_KEY = '__total__';
-const OTHER_KEY = '__other__';
 
 declare global {
   interface HTMLElementTagNameMap {

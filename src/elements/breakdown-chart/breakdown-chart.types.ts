@@ -11,3 +11,8 @@ export interface BreakdownItem {
   /** The count in the previous period of the same length, when compared. */
   previousCount?: number;
 }
+
+/** Key of the metrics strip's total entry: never a group key, which the endpoint sends. */
+export const TOTAL_KEY = '__total__';
+/** Key of the entry summing the groups too small to draw. */
+export const OTHER_KEY = '__other__';

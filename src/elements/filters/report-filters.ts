@@ -4,14 +4,13 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
 import { FILTER_FIELDS, type FilterField, type Filters } from '../../core/contract/types.js';
 import { DEFAULT_PRESET, presetDays } from '../../core/query/presets.js';
-import type { ReportState } from '../../core/query/report-state.js';
 import { formatPlainDate, localDate, type PlainDate } from '../../core/query/zoned-time.js';
 import { formatCount, formatDay } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
-import { fire, type MsgFilterChangeDetail } from '../shared/events.js';
+import type { StateChange } from '../../core/query/state-change.js';
+import type { ReportSnapshot } from '../../core/store/report-store.js';
 import { ReportConsumerElement } from '../shared/report-consumer-element.js';
-import type { ReportContextValue } from '../shared/report-context.js';
 import { invalidView, stateStyles } from '../shared/state-views.js';
 import { AbortOnDisconnect } from '../shared/task-lifecycle.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -36,15 +35,6 @@ import {
   type PopupName,
   type RangeChoice,
 } from './report-filters.types.js';
-
-/** A `<msg-report>` named with `for` that takes changes directly. */
-interface ChangeableReport extends Element {
-  applyChange(change: MsgFilterChangeDetail): void;
-}
-
-function isChangeableReport(element: Element | null): element is ChangeableReport {
-  return element !== null && typeof (element as Partial<ChangeableReport>).applyChange === 'function';
-}
 
 /** What the options task found, and for which field (so a field switch never shows stale rows). */
 interface OptionsResult {
@@ -193,9 +183,7 @@ export class MsgReportFilters extends ReportConsumerElement {
   /** Labels of every value seen in an answer, by field and value: chips show names, not ids. */
   readonly #labels = new Map<string, string>();
   readonly #lookedUp = new Set<string>();
-  /** The filters last asked for, until the report's next state: rapid picks build on each other. */
-  #pendingFilters: Filters | undefined;
-  #seenReport: ReportContextValue | undefined;
+  #seenReport: ReportSnapshot | undefined;
   #seenRange = '';
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #typed = '';
@@ -227,13 +215,12 @@ export class MsgReportFilters extends ReportConsumerElement {
     const report = this.report;
     if (report === this.#seenReport) return;
     this.#seenReport = report;
-    this.#pendingFilters = undefined;
     if (!report) {
       this.openPopup = undefined;
       return;
     }
     // A custom range applied or restored elsewhere shows in the inputs, unless the user is typing one.
-    const range = report.state.range;
+    const range = report.range;
     const rangeKey = JSON.stringify(range);
     if (rangeKey !== this.#seenRange) {
       this.#seenRange = rangeKey;
@@ -259,27 +246,13 @@ export class MsgReportFilters extends ReportConsumerElement {
 
   // ——— Changes ————————————————————————————————————————————————————————————————
 
-  /** Asks for one change of the report's state, by the route this element's report takes. */
-  #requestChange(change: MsgFilterChangeDetail): void {
-    if (change.filters) {
-      this.#pendingFilters = change.filters;
-      this.requestUpdate();
-    }
-    if (this.isStandalone) {
-      this.applySettings(change);
-      fire(this, 'msg-filter-change', change);
-      return;
-    }
-    if (this.for) {
-      const target = (this.getRootNode() as Document | ShadowRoot).getElementById?.(this.for) ?? null;
-      if (isChangeableReport(target)) target.applyChange(change);
-      return;
-    }
-    fire(this, 'msg-filter-change', change);
+  /** A person's change of range or filters: the report's store applies it as one new state. */
+  #requestChange(change: StateChange): void {
+    this.reportStore?.change(change);
   }
 
   get #currentFilters(): Filters {
-    return this.#pendingFilters ?? this.report?.state.filters ?? {};
+    return this.report?.filters ?? {};
   }
 
   #toggleOption(field: FilterField, option: OptionView): void {
@@ -394,7 +367,7 @@ export class MsgReportFilters extends ReportConsumerElement {
 
   // ——— Date range: a select-only combobox (APG) ————————————————————————————————
 
-  #currentChoice(state: ReportState): RangeChoice {
+  #currentChoice(state: ReportSnapshot): RangeChoice {
     if (this.editingCustom || !('preset' in state.range)) return 'custom';
     return state.range.preset;
   }
@@ -409,13 +382,13 @@ export class MsgReportFilters extends ReportConsumerElement {
   }
 
   #onRangeClick = (): void => {
-    const state = this.report?.state;
+    const state = this.report;
     if (this.openPopup === 'range') this.#closePopup(false);
     else if (state) this.#openRange(RANGE_CHOICES.indexOf(this.#currentChoice(state)));
   };
 
   #onRangeKeyDown = (event: KeyboardEvent): void => {
-    const state = this.report?.state;
+    const state = this.report;
     if (!state) return;
     const last = RANGE_CHOICES.length - 1;
     const labels = RANGE_CHOICES.map((choice) => this.#choiceLabel(state.lang, choice));
@@ -458,7 +431,7 @@ export class MsgReportFilters extends ReportConsumerElement {
   };
 
   #chooseRange(choice: RangeChoice, moveFocus = true): void {
-    const state = this.report?.state;
+    const state = this.report;
     this.openPopup = undefined;
     if (!state) return;
     if (choice === 'custom') {
@@ -480,7 +453,7 @@ export class MsgReportFilters extends ReportConsumerElement {
 
   // ——— Custom range ——————————————————————————————————————————————————————————————
 
-  #today(state: ReportState): PlainDate {
+  #today(state: ReportSnapshot): PlainDate {
     return localDate(state.now ?? Date.now(), state.timezone);
   }
 
@@ -492,19 +465,19 @@ export class MsgReportFilters extends ReportConsumerElement {
   #onDraftInput = (): void => {
     this.#readDraft();
     // Once a message shows, it follows the input, so it disappears as soon as the range is valid.
-    const state = this.report?.state;
+    const state = this.report;
     if (this.draftProblem && state) this.draftProblem = checkDraft(this.draftFrom, this.draftTo, this.#today(state));
   };
 
   #onDraftChange = (): void => {
     this.#readDraft();
-    const state = this.report?.state;
+    const state = this.report;
     if (state && this.draftFrom && this.draftTo) this.draftProblem = checkDraft(this.draftFrom, this.draftTo, this.#today(state));
   };
 
   #onApplyCustom = (event: SubmitEvent): void => {
     event.preventDefault();
-    const state = this.report?.state;
+    const state = this.report;
     if (!state) return;
     this.#readDraft();
     const problem = checkDraft(this.draftFrom, this.draftTo, this.#today(state));
@@ -653,7 +626,7 @@ export class MsgReportFilters extends ReportConsumerElement {
   // ——— Rendering ——————————————————————————————————————————————————————————————————
 
   #unknownLabels(): string {
-    const filters = this.report?.state.filters;
+    const filters = this.report?.filters;
     if (!filters) return '';
     const keys: string[] = [];
     for (const field of FILTER_FIELDS) {
@@ -672,7 +645,7 @@ export class MsgReportFilters extends ReportConsumerElement {
     this.#labels.delete(key);
     this.#labels.set(key, label);
     if (this.#labels.size <= MAX_LABELS) return;
-    const filters = this.report?.state.filters ?? {};
+    const filters = this.report?.filters ?? {};
     for (const old of this.#labels.keys()) {
       if (this.#labels.size <= MAX_LABELS) break;
       const [oldField, oldValue] = old.split('\u0000') as [FilterField, string];
@@ -697,12 +670,8 @@ export class MsgReportFilters extends ReportConsumerElement {
 
   protected override render(): TemplateResult {
     const lang = this.reportLang;
-    if (this.missingReportId) {
-      return html`<div part="base">${invalidView(lang, [translate(lang, 'problem.noReport', { value: this.missingReportId })])}</div>`;
-    }
-    const report = this.report;
-    if (!report) return html`<div part="base">${invalidView(lang, [translate(lang, 'problem.noEndpoint')])}</div>`;
-    const state = report.state;
+    const state = this.report;
+    if (!state) return html`<div part="base">${invalidView(lang, [this.missingReportMessage ?? ''])}</div>`;
     return html`<div part="base" role="group" aria-label=${translate(lang, 'filters.label')} @focusout=${this.#onFocusOut}>
       <div class="row" part="range">${this.#renderRange(state, lang)}</div>
       ${this.editingCustom || !('preset' in state.range) ? this.#renderCustomRange(state, lang) : nothing}
@@ -715,7 +684,7 @@ export class MsgReportFilters extends ReportConsumerElement {
     </div>`;
   }
 
-  #renderRange(state: ReportState, lang: Lang): TemplateResult {
+  #renderRange(state: ReportSnapshot, lang: Lang): TemplateResult {
     const current = this.#currentChoice(state);
     const open = this.openPopup === 'range';
     const days = state.resolved ?? ('preset' in state.range ? undefined : { firstDay: state.range.from, lastDay: state.range.to });
@@ -762,7 +731,7 @@ export class MsgReportFilters extends ReportConsumerElement {
       <p part="zone">${translate(lang, 'zone.label', { zone: state.timezone })}</p>`;
   }
 
-  #renderCustomRange(state: ReportState, lang: Lang): TemplateResult {
+  #renderCustomRange(state: ReportSnapshot, lang: Lang): TemplateResult {
     const invalid = this.#invalidInputs(this.draftProblem);
     const today = formatPlainDate(this.#today(state));
     return html`<form part="custom-range" novalidate aria-labelledby="custom-title" @submit=${this.#onApplyCustom}>
@@ -806,7 +775,7 @@ export class MsgReportFilters extends ReportConsumerElement {
     </form>`;
   }
 
-  #renderAdd(state: ReportState, lang: Lang): TemplateResult {
+  #renderAdd(state: ReportSnapshot, lang: Lang): TemplateResult {
     const open = this.openPopup === 'add';
     return html`<button
         id="add-button"
@@ -825,7 +794,7 @@ export class MsgReportFilters extends ReportConsumerElement {
       </div>`;
   }
 
-  #renderFieldMenu(state: ReportState, lang: Lang): TemplateResult {
+  #renderFieldMenu(state: ReportSnapshot, lang: Lang): TemplateResult {
     return html`<div id="field-menu" role="menu" part="menu" aria-label=${translate(lang, 'filters.add')} @keydown=${this.#onMenuKeyDown}>
       ${FILTER_FIELDS.map((field) => {
         const name = translate(lang, `field.${field}`);
@@ -918,7 +887,7 @@ export class MsgReportFilters extends ReportConsumerElement {
     </div>`;
   }
 
-  #renderChips(state: ReportState, lang: Lang): TemplateResult | typeof nothing {
+  #renderChips(state: ReportSnapshot, lang: Lang): TemplateResult | typeof nothing {
     const chips = FILTER_FIELDS.flatMap((field) => (state.filters[field] ?? []).map((value) => ({ field, value })));
     if (chips.length === 0) return nothing;
     return html`<ul part="chips" aria-label=${translate(lang, 'filters.active')}>

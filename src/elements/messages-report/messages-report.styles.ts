@@ -8,7 +8,7 @@ export const messagesReportStyles = css`
   :host([hidden]) {
     display: none;
   }
-  msg-report {
+  [part~='report'] {
     display: grid;
     gap: var(--_gap);
   }

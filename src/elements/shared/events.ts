@@ -1,10 +1,10 @@
 /**
- * The events the elements fire, typed for hosts: each augments `GlobalEventHandlersEventMap`, so
- * `el.addEventListener('msg-error', (e) => e.detail.message)` type-checks.
+ * Every event the elements fire, in one place, with one typed `emit`. Each augments
+ * `GlobalEventHandlersEventMap`, so `el.addEventListener('msg-error', (e) => e.detail.message)`
+ * type-checks in a host's code.
  */
 import type { ReportErrorKind } from '../../core/client/errors.js';
-import type { Direction, FilterField, GroupBy, Problem } from '../../core/contract/types.js';
-import type { StateChange } from '../../core/query/state-change.js';
+import type { Direction, FilterField, GroupBy, MessageKind, NamedRef, Order, Problem, ReportQuery } from '../../core/contract/types.js';
 import type { InputProblem, SerializableState } from '../../core/query/report-state.js';
 
 /** Detail of `msg-error`: bad input from the host, or a failed request. */
@@ -26,16 +26,7 @@ export type MsgErrorDetail =
       readonly message: string;
     };
 
-export type MsgErrorEvent = CustomEvent<MsgErrorDetail>;
-export type MsgStateChangeEvent = CustomEvent<SerializableState>;
-/**
- * Detail of `msg-filter-change`: a change of range and filters that an element of the report
- * asks its `<msg-report>` to apply as one state change (`{ range?, filters? }`).
- */
-export type MsgFilterChangeDetail = StateChange;
-export type MsgFilterChangeEvent = CustomEvent<MsgFilterChangeDetail>;
-
-/** Detail of `msg-point-select`: the user clicked a bar or slice. */
+/** Detail of `msg-point-select`: the user picked a bar, slice or metric. */
 export interface MsgPointSelectDetail {
   readonly direction: Direction;
   readonly groupBy: GroupBy;
@@ -46,30 +37,73 @@ export interface MsgPointSelectDetail {
   /** The group's label as shown. */
   readonly label: string;
 }
-export type MsgPointSelectEvent = CustomEvent<MsgPointSelectDetail>;
 
 /** Detail of `msg-chart-rendered`: which chart of the element drew a frame (`bar`, `pie`, …). */
-export type MsgChartRenderedEvent = CustomEvent<{ readonly chart: string }>;
+export interface MsgChartRenderedDetail {
+  readonly chart: string;
+}
+
+/** Detail of `msg-contact-select`: the contact of the row whose contact cell was activated. */
+export interface MsgContactSelectDetail {
+  readonly contact: NamedRef;
+  /** The message row's id. */
+  readonly rowId: string;
+  readonly kind: MessageKind;
+}
+
+/** Detail of `msg-data-export`: the query whose full result the user wants beyond the row cap. */
+export interface MsgDataExportDetail {
+  readonly kind: MessageKind;
+  readonly order: Order;
+  /** The report query (instants, zone and filters), as every resource takes it. */
+  readonly query: ReportQuery;
+  /** Every message matching the query. */
+  readonly total: number;
+  /** The most rows the list shows. */
+  readonly cap: number;
+  /** The validated `data-export-href`, or `undefined` when none is set. */
+  readonly href: string | undefined;
+}
+
+export type MsgErrorEvent = CustomEvent<MsgErrorDetail>;
+/** `detail` is the report's JSON-serialisable state after a change a person made. */
+export type MsgStateChangeEvent = CustomEvent<SerializableState>;
+export type MsgPointSelectEvent = CustomEvent<MsgPointSelectDetail>;
+export type MsgChartRenderedEvent = CustomEvent<MsgChartRenderedDetail>;
+export type MsgContactSelectEvent = CustomEvent<MsgContactSelectDetail>;
+export type MsgDataExportEvent = CustomEvent<MsgDataExportDetail>;
+
+/** The elements' events by type. */
+export interface MsgEventMap {
+  'msg-error': MsgErrorEvent;
+  'msg-state-change': MsgStateChangeEvent;
+  'msg-point-select': MsgPointSelectEvent;
+  'msg-chart-rendered': MsgChartRenderedEvent;
+  'msg-contact-select': MsgContactSelectEvent;
+  'msg-data-export': MsgDataExportEvent;
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'msg-error': MsgErrorEvent;
     'msg-state-change': MsgStateChangeEvent;
-    'msg-chart-rendered': MsgChartRenderedEvent;
-    'msg-filter-change': MsgFilterChangeEvent;
     'msg-point-select': MsgPointSelectEvent;
+    'msg-chart-rendered': MsgChartRenderedEvent;
+    'msg-contact-select': MsgContactSelectEvent;
+    'msg-data-export': MsgDataExportEvent;
   }
 }
 
+/** Events that stay on their element: hosts listen on the chart they measure. */
+const LOCAL: ReadonlySet<keyof MsgEventMap> = new Set(['msg-chart-rendered']);
+/** Events whose default action a host may prevent. */
+const CANCELABLE: ReadonlySet<keyof MsgEventMap> = new Set(['msg-data-export']);
+
 /**
- * Fires a typed event. `msg-error` and `msg-state-change` bubble and cross shadow roots to reach the
- * host page; `msg-chart-rendered` stays on the element (hosts listen on the chart they measure).
+ * Fires a typed event from `target`. Every event but `msg-chart-rendered` bubbles and crosses
+ * shadow roots to reach the host page. Returns `false` when a listener prevented its default.
  */
-export function fire<K extends 'msg-error' | 'msg-state-change' | 'msg-chart-rendered' | 'msg-filter-change' | 'msg-point-select'>(
-  target: EventTarget,
-  type: K,
-  detail: GlobalEventHandlersEventMap[K]['detail'],
-): void {
-  const bubbles = type !== 'msg-chart-rendered';
-  target.dispatchEvent(new CustomEvent(type, { detail, bubbles, composed: bubbles }));
+export function emit<K extends keyof MsgEventMap>(target: EventTarget, type: K, detail: MsgEventMap[K]['detail']): boolean {
+  const bubbles = !LOCAL.has(type);
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles, composed: bubbles, cancelable: CANCELABLE.has(type) }));
 }

@@ -1,128 +1,124 @@
 import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import { ReportError } from '../../core/client/errors.js';
+import { ReportStore, type ReportSnapshot } from '../../core/store/report-store.js';
 import { DEFAULT_LANG, type Lang } from '../../i18n/locales.js';
-import { fire } from './events.js';
-import { reportContext, type ReportContextValue } from './report-context.js';
-import { ReportSettingsElement } from './report-settings-element.js';
-import { describeRequestError } from './state-views.js';
+import { translate } from '../../i18n/translate.js';
+import { reportContext } from './report-context.js';
+import { ReportInputsElement } from './report-inputs.js';
+import { StoreOwner } from './store-owner.js';
 
-/** What an element of a report needs from a `<msg-report>` it names with `for`. */
-interface ObservableReport extends Element {
-  observe(listener: (value: ReportContextValue) => void): () => void;
-}
-
-function isObservableReport(element: Element | null): element is ObservableReport {
-  return element !== null && typeof (element as Partial<ObservableReport>).observe === 'function';
+/** An element that holds a report's store: `<msg-report>` or `<msg-messages-report>`. */
+function storeOf(element: Element | null): ReportStore | undefined {
+  const store = (element as { store?: unknown } | null)?.store;
+  return store instanceof ReportStore ? store : undefined;
 }
 
 /**
- * Base of every element that shows part of a report. It finds its report in this order:
- * 1. `for="id"`: the `<msg-report>` with that id in the same document or shadow root;
- * 2. `endpoint` (or `dataSource`) on itself: a private report built from its own attributes;
- * 3. otherwise the nearest `<msg-report>` ancestor, through context.
+ * Base of every element that shows part of a report. It reads one store, found in this order:
+ * 1. `for="id"`: the store of the `<msg-report>` with that id in the same document or shadow root;
+ * 2. `endpoint` (or `dataSource`) on itself: a store of its own, configured from its attributes;
+ * 3. otherwise the store of the nearest `<msg-report>` ancestor, through context.
+ * It re-renders whenever that store changes, and changes the report only through it.
  */
-export abstract class ReportConsumerElement extends ReportSettingsElement {
-  /** The id of a `<msg-report>` elsewhere in the page whose state this element shows. */
+export abstract class ReportConsumerElement extends ReportInputsElement {
+  /** The id of a `<msg-report>` elsewhere in the page whose report this element shows. */
   @property({ attribute: 'for' }) for?: string;
 
-  @state() private linkedReport: ReportContextValue | undefined;
-  @state() private missingReport: string | undefined;
-
   readonly #context = new ContextConsumer(this, { context: reportContext, subscribe: true });
-  #unlink: (() => void) | undefined;
-  #linkedTo: string | undefined;
+  #ownStore: { store: ReportStore; owner: StoreOwner } | undefined;
+  #store: ReportStore | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #waitingFor: string | undefined;
 
-  /** The report this element shows, or `undefined` while it has none. */
-  protected get report(): ReportContextValue | undefined {
-    if (this.for) return this.linkedReport;
-    if (this.isStandalone) return this.ownReport;
-    return this.#context.value;
+  /** The store this element reads, or `undefined` while it has none. */
+  protected get reportStore(): ReportStore | undefined {
+    return this.#store;
   }
 
-  /** The id given in `for` when no `<msg-report>` has it. */
-  protected get missingReportId(): string | undefined {
-    return this.for ? this.missingReport : undefined;
-  }
-
-  /** True when the element runs its own report from its own attributes. */
-  protected get isStandalone(): boolean {
-    return !this.for && (Boolean(this.endpoint) || Boolean(this.dataSource));
+  /** The report's current state, or `undefined` while the element has no report. */
+  protected get report(): ReportSnapshot | undefined {
+    return this.#store?.state;
   }
 
   /** The report's language, or the default before a report is found. */
   protected get reportLang(): Lang {
-    return this.report?.state.lang ?? DEFAULT_LANG;
+    return this.report?.lang ?? DEFAULT_LANG;
+  }
+
+  /** Why the element has no report, in its language; `undefined` when it has one. */
+  protected get missingReportMessage(): string | undefined {
+    if (this.#store) return undefined;
+    const lang = this.reportLang;
+    return this.for ? translate(lang, 'problem.noReport', { value: this.for }) : translate(lang, 'problem.noEndpoint');
+  }
+
+  /** True when the element runs a report of its own from its own attributes. */
+  protected get isStandalone(): boolean {
+    return !this.for && (Boolean(this.endpoint) || Boolean(this.dataSource));
   }
 
   override connectedCallback(): void {
-    // Linked before the controllers connect, so that a task they run again reads the report
-    // named now, not the one seen before the element was removed.
-    this.#link();
     super.connectedCallback();
+    // The store may have changed while the element was away, and so may an inherited language.
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unlinkReport();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('for')) this.#link();
-    if (this.isStandalone && (this.settingsChanged(changed) || !this.ownReport)) this.updateOwnReport();
+    this.#follow(this.#findStore(changed));
   }
 
-  /** Tells the host that a request failed (after any retries): `msg-error`, worded in `lang`. */
-  protected reportRequestError(error: unknown, lang: Lang = this.reportLang): void {
-    const known = error instanceof ReportError ? error : undefined;
-    fire(this, 'msg-error', {
-      source: 'request',
-      kind: known?.kind ?? 'invalid-response',
-      status: known?.status,
-      problem: known?.problem,
-      message: describeRequestError(lang, error),
-    });
-  }
-
-  #link(): void {
-    if (this.for === this.#linkedTo && (this.#unlink || !this.for)) return;
-    this.#unlinkReport();
-    this.#linkedTo = this.for;
-    if (!this.for || !this.isConnected) return;
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const target = root.getElementById?.(this.for) ?? null;
-    if (!isObservableReport(target)) {
-      this.missingReport = this.for;
-      this.linkedReport = undefined;
-      this.#retryLinkWhenReady(target);
-      return;
+  #findStore(changed: PropertyValues): ReportStore | undefined {
+    if (this.for) return this.#storeNamed(this.for);
+    if (!this.isStandalone) {
+      this.#dropOwnStore();
+      return this.#context.value;
     }
-    this.missingReport = undefined;
-    this.#unlink = target.observe((value) => {
-      this.linkedReport = value;
-    });
-  }
-
-  /** Looks for the report again once it is upgraded, or once the page has been parsed. */
-  #retryLinkWhenReady(target: Element | null): void {
-    const retry = () => {
-      if (this.missingReport && this.isConnected) {
-        this.#linkedTo = undefined;
-        this.#link();
-      }
-    };
-    if (target && target.localName === 'msg-report') {
-      void customElements.whenDefined('msg-report').then(retry);
-    } else if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', retry, { once: true });
+    const first = !this.#ownStore;
+    if (!this.#ownStore) {
+      const store = new ReportStore();
+      this.#ownStore = { store, owner: new StoreOwner(this, store) };
     }
+    const settings = this.inputSettings(changed, first);
+    if (settings) this.#ownStore.store.configure(settings);
+    if (first) this.#ownStore.owner.start();
+    return this.#ownStore.store;
   }
 
-  #unlinkReport(): void {
-    this.#unlink?.();
-    this.#unlink = undefined;
-    this.#linkedTo = undefined;
+  /** The store of the report with `id`; until one exists, looks again once it may. */
+  #storeNamed(id: string): ReportStore | undefined {
+    const target = this.isConnected ? ((this.getRootNode() as Document | ShadowRoot).getElementById?.(id) ?? null) : null;
+    const store = storeOf(target);
+    if (!store && this.isConnected && this.#waitingFor !== id) {
+      this.#waitingFor = id;
+      const retry = () => {
+        this.#waitingFor = undefined;
+        this.requestUpdate();
+      };
+      if (target?.localName.startsWith('msg-')) void customElements.whenDefined(target.localName).then(retry);
+      else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', retry, { once: true });
+    }
+    return store;
+  }
+
+  #dropOwnStore(): void {
+    if (!this.#ownStore) return;
+    this.removeController(this.#ownStore.owner);
+    this.#ownStore = undefined;
+  }
+
+  #follow(store: ReportStore | undefined): void {
+    if (store === this.#store && (this.#unsubscribe || !store || !this.isConnected)) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#store = store;
+    if (store && this.isConnected) this.#unsubscribe = store.subscribe(() => this.requestUpdate());
   }
 }

@@ -4,10 +4,10 @@
  */
 import { css, html, type TemplateResult } from 'lit';
 import type { FilterField } from '../../core/contract/types.js';
-import { ReportError } from '../../core/client/errors.js';
 import { formatList } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
-import { translate, type MessageKey } from '../../i18n/translate.js';
+import { translate } from '../../i18n/translate.js';
+import { describeRequestError } from './problems.js';
 
 export const stateStyles = css`
   .state {
@@ -81,26 +81,6 @@ export function invalidView(lang: Lang, messages: readonly string[]): TemplateRe
   return html`<div class="state" part="error invalid" role="alert">
     ${messages.map((message) => html`<p>${translate(lang, 'state.invalid', { reason: message })}</p>`)}
   </div>`;
-}
-
-/** The sentence for a failed request, in `lang`. */
-export function describeRequestError(lang: Lang, error: unknown): string {
-  if (!(error instanceof ReportError)) return translate(lang, 'state.error');
-  const keyByKind: Partial<Record<ReportError['kind'], MessageKey>> = {
-    network: 'error.network',
-    timeout: 'error.timeout',
-    'invalid-response': 'error.invalidResponse',
-  };
-  const byKind = keyByKind[error.kind];
-  if (byKind) return translate(lang, byKind);
-  const status = error.status ?? 0;
-  if (status === 401) return translate(lang, 'error.unauthorized');
-  if (status === 403) return translate(lang, 'error.forbidden');
-  if (status === 429) return translate(lang, 'error.rateLimited');
-  if (status >= 400 && status < 500) {
-    return translate(lang, 'error.badRequest', { detail: error.problem?.detail ?? error.problem?.title ?? String(status) });
-  }
-  return translate(lang, 'error.server', { status });
 }
 
 export function errorView(lang: Lang, error: unknown, retry: () => void): TemplateResult {

@@ -5,4 +5,3 @@ import { MsgTable } from './table.js';
 defineElement('msg-table', MsgTable);
 
 export { MsgTable };
-export type { MsgContactSelectDetail, MsgContactSelectEvent, MsgDataExportDetail, MsgDataExportEvent } from './table.types.js';

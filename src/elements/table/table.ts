@@ -1,36 +1,25 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import * as v from 'valibot';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { ReportDataSource } from '../../core/client/data-source.js';
 import { isAbortError } from '../../core/client/errors.js';
-import { MESSAGE_KINDS, ORDERS, type FilterField, type MessageKind, type MessageRow, type Order } from '../../core/contract/types.js';
+import { MESSAGE_KINDS, ORDERS, type MessageKind, type MessageRow, type Order, type ReportQuery } from '../../core/contract/types.js';
 import { CSV_MEDIA_TYPE } from '../../core/csv/csv.js';
-import { notApplicableFilters } from '../../core/query/applicability.js';
-import type { ReportState } from '../../core/query/report-state.js';
 import { formatCount, formatDateTimeSeconds, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
+import { MsgDataElement, type Answer } from '../shared/data-element.js';
 import { downloadBlob } from '../shared/download.js';
-import { fire } from '../shared/events.js';
-import { ReportConsumerElement } from '../shared/report-consumer-element.js';
-import type { ReportContextValue } from '../shared/report-context.js';
-import { describeBadAttribute, describeProblem } from '../shared/report-model.js';
-import {
-  describeRequestError,
-  emptyView,
-  errorView,
-  invalidView,
-  loadingView,
-  notApplicableView,
-  stateStyles,
-} from '../shared/state-views.js';
-import { AbortOnDisconnect } from '../shared/task-lifecycle.js';
+import { emit } from '../shared/events.js';
+import { checkAttributes, describeBadAttribute, describeRequestError, oneOf, type CheckedAttributes } from '../shared/problems.js';
+import { stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { cellText, columnHeader, columnsOf } from './table.columns.js';
 import { messagesCsv, messagesCsvFileName } from './table.csv.js';
 import { groupFailuresByCode } from './table.groups.js';
-import { MessageListing } from './table.listing.js';
+import { MessageListing, type ListingParams } from './table.listing.js';
 import { tableStyles } from './table.styles.js';
 import {
   BULK_PAGE_SIZE,
@@ -39,14 +28,31 @@ import {
   MIN_PAGE_SIZE,
   isPendingRow,
   type ColumnId,
-  type MsgContactSelectDetail,
-  type MsgDataExportDetail,
   type PendingRow,
   type TableItem,
 } from './table.types.js';
 
-/** The element's own attributes, checked: usable values, or the messages saying why not. */
-type Config = { ok: true; kind: MessageKind; order: Order; pageSize: number } | { ok: false; messages: string[] };
+const ATTRIBUTES = {
+  kind: oneOf('kind', MESSAGE_KINDS),
+  order: oneOf('order', ORDERS),
+  pageSize: {
+    name: 'page-size',
+    schema: v.pipe(v.number(), v.integer(), v.minValue(MIN_PAGE_SIZE), v.maxValue(MAX_PAGE_SIZE)),
+    allowed: `${MIN_PAGE_SIZE}–${MAX_PAGE_SIZE}`,
+  },
+};
+
+interface Config {
+  readonly kind: MessageKind;
+  readonly order: Order;
+  readonly pageSize: number;
+}
+
+/** What the list asks: the first page of one query, in one order. */
+interface ListRequest {
+  readonly params: ListingParams;
+  readonly pageSize: number;
+}
 
 /** A long-running fetch of every row: for the CSV, or for the failures summary. */
 interface Job {
@@ -146,14 +152,14 @@ export function safeHttpUrl(value: string | undefined, base: string): string | u
  * @cssprop --msg-table-header-color - Background of the header row.
  * @cssprop --msg-table-stripe-color - Background of every other row.
  */
-export class MsgTable extends ReportConsumerElement {
+export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing> {
   static override styles = [tokenStyles, stateStyles, tableStyles];
 
   /** Which list: `incoming`, `outgoing` or `failed`. */
-  @property() kind: string = 'incoming';
+  @property() kind: MessageKind = 'incoming';
 
   /** Time order: `desc` (newest first, the default) or `asc`. The Timestamp header toggles it. */
-  @property() order: string = 'desc';
+  @property() order: Order = 'desc';
 
   /** Rows fetched per page while scrolling, 1–1000. Default 250. */
   @property({ type: Number, attribute: 'page-size' }) pageSize: number = DEFAULT_PAGE_SIZE;
@@ -165,16 +171,12 @@ export class MsgTable extends ReportConsumerElement {
    */
   @property({ attribute: 'data-export-href' }) dataExportHref?: string;
 
-  /** Replaces the element's default, localised title. */
-  @property() heading = '';
-
   @state() private job: Job | undefined;
   @state() private jobError: { kind: Job['kind']; error: unknown } | undefined;
   /** Whether the failed log shows its failures by error code. */
   @state() private grouped = false;
   @state() private expanded: ReadonlySet<string> = new Set();
 
-  #config: Config = { ok: true, kind: 'incoming', order: 'desc', pageSize: DEFAULT_PAGE_SIZE };
   #reportedHref: string | undefined;
   #listing: MessageListing | undefined;
   #shownListing: MessageListing | undefined;
@@ -184,32 +186,6 @@ export class MsgTable extends ReportConsumerElement {
   /** The last row index the virtualizer renders. */
   #wanted = 0;
   #pumping = false;
-
-  readonly #task = new Task(this, {
-    args: () => {
-      const config = this.#config;
-      return config.ok
-        ? ([this.report, config.kind, config.order, config.pageSize] as const)
-        : ([this.report, undefined, undefined, 0] as const);
-    },
-    task: async ([report, kind, order, pageSize], { signal }) => {
-      this.#retire();
-      const query = report?.state.query;
-      if (!report || !query || !report.dataSource || !kind || !order) return initialState;
-      if (this.#notApplicable(report.state, kind).length > 0) return initialState;
-      try {
-        const listing = await MessageListing.open(report.dataSource, { ...query, kind, order }, pageSize, signal, () =>
-          this.requestUpdate(),
-        );
-        this.#listing = listing;
-        this.#wanted = 0;
-        return listing;
-      } catch (error) {
-        if (!isAbortError(error) && !signal.aborted) this.reportRequestError(error);
-        throw error;
-      }
-    },
-  });
 
   /** The rows the list holds now, in its order (more arrive as it scrolls or downloads). */
   get rows(): readonly MessageRow[] {
@@ -223,27 +199,10 @@ export class MsgTable extends ReportConsumerElement {
 
   /** The name the CSV downloads under, e.g. `mensajes-salientes-2026-11-20_2026-11-26.csv`. */
   get csvFileName(): string {
-    const kind = this.#config.ok ? this.#config.kind : 'incoming';
-    const resolved = this.report?.state.resolved;
+    const kind = this.config?.kind ?? 'incoming';
+    const resolved = this.report?.resolved;
     if (!resolved) return `${translate(this.reportLang, `table.fileName.${kind}`)}.csv`;
     return messagesCsvFileName(kind, this.reportLang, resolved.firstDay, resolved.lastDay);
-  }
-
-  /** Resolves once the current query's first page has settled, whether it succeeded or failed. */
-  get loadComplete(): Promise<void> {
-    return this.#task.taskComplete.then(
-      () => undefined,
-      () => undefined,
-    );
-  }
-
-  get #heading(): string {
-    return this.heading || translate(this.reportLang, `table.title.${this.#config.ok ? this.#config.kind : 'incoming'}`);
-  }
-
-  constructor() {
-    super();
-    new AbortOnDisconnect(this, this.#task);
   }
 
   override disconnectedCallback(): void {
@@ -252,17 +211,38 @@ export class MsgTable extends ReportConsumerElement {
     this.#cancelJob();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // Cheap, and its messages follow the report's language, so it is checked on every update.
-    this.#config = this.#checkConfig(this.reportLang);
+  protected override checkConfig(lang: Lang): CheckedAttributes<Config> {
+    return checkAttributes(lang, ATTRIBUTES, { kind: this.kind, order: this.order, pageSize: Number(this.pageSize) });
+  }
+
+  protected override scopeOf(config: Config) {
+    return config.kind === 'incoming' ? ('incoming' as const) : ('outgoing' as const);
+  }
+
+  protected override requestFor(query: ReportQuery, config: Config): ListRequest {
+    return { params: { ...query, kind: config.kind, order: config.order }, pageSize: config.pageSize };
+  }
+
+  protected override async fetchData(request: ListRequest, source: ReportDataSource, signal: AbortSignal): Promise<MessageListing> {
+    this.#retire();
+    const listing = await MessageListing.open(source, request.params, request.pageSize, signal, () => this.requestUpdate());
+    this.#listing = listing;
+    this.#wanted = 0;
+    return listing;
+  }
+
+  protected override isEmpty(listing: MessageListing): boolean {
+    return listing.rows.length === 0;
+  }
+
+  protected override defaultHeading(lang: Lang): string {
+    return translate(lang, `table.title.${this.config?.kind ?? 'incoming'}`);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.reportAttributeErrors(this.#config.ok ? [] : this.#config.messages);
     this.#reportHref();
-    const listing = this.#task.status === TaskStatus.COMPLETE ? this.#listing : undefined;
+    const listing = this.shownAnswer && !this.busy ? this.shownAnswer.data : undefined;
     if (listing && listing !== this.#shownListing) {
       // A new query (or order) starts at its first row.
       this.#shownListing = listing;
@@ -275,11 +255,6 @@ export class MsgTable extends ReportConsumerElement {
       this.reportRequestError(listing.error);
     }
     if (this.grouped && listing?.params.kind === 'failed' && !listing.complete && !this.job && !this.jobError) this.#loadGroups();
-  }
-
-  /** Runs the query again (what the error state's Retry button does). */
-  refresh(): void {
-    void this.#task.run();
   }
 
   /**
@@ -295,8 +270,8 @@ export class MsgTable extends ReportConsumerElement {
     options: { signal?: AbortSignal; bom?: boolean; onProgress?: (loaded: number, expected: number) => void } = {},
   ): Promise<string> {
     await this.loadComplete;
-    const listing = this.#listing;
-    if (!listing || this.#task.value !== listing) throw new Error('msg-table: there is no loaded query to export');
+    const listing = this.shownAnswer?.data;
+    if (!listing) throw new Error('msg-table: there is no loaded query to export');
     await listing.loadAll({
       limit: BULK_PAGE_SIZE,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -378,25 +353,6 @@ export class MsgTable extends ReportConsumerElement {
     this.job = undefined;
   }
 
-  #notApplicable(state: ReportState, kind: MessageKind): FilterField[] {
-    return notApplicableFilters(kind === 'incoming' ? 'incoming' : 'outgoing', state.filters);
-  }
-
-  #checkConfig(lang: Lang): Config {
-    const messages: string[] = [];
-    const bad = (name: string, value: string, allowed: readonly string[] | string) =>
-      messages.push(describeBadAttribute(lang, name, value, allowed));
-    const kind = this.kind as MessageKind;
-    const order = this.order as Order;
-    if (!MESSAGE_KINDS.includes(kind)) bad('kind', String(this.kind), MESSAGE_KINDS);
-    if (!ORDERS.includes(order)) bad('order', String(this.order), ORDERS);
-    const pageSize = Number(this.pageSize);
-    if (!Number.isInteger(pageSize) || pageSize < MIN_PAGE_SIZE || pageSize > MAX_PAGE_SIZE) {
-      bad('page-size', String(this.pageSize), `${MIN_PAGE_SIZE}–${MAX_PAGE_SIZE}`);
-    }
-    return messages.length > 0 ? { ok: false, messages } : { ok: true, kind, order, pageSize };
-  }
-
   get #dataExportUrl(): string | undefined | null {
     return safeHttpUrl(this.dataExportHref, document.baseURI);
   }
@@ -406,7 +362,7 @@ export class MsgTable extends ReportConsumerElement {
     if (refused !== undefined && refused !== this.#reportedHref) {
       const message = describeBadAttribute(this.reportLang, 'data-export-href', refused, translate(this.reportLang, 'table.hrefAllowed'));
       console.warn(`msg-report: ${message}`);
-      fire(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'warning', message });
+      emit(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'warning', message });
     }
     this.#reportedHref = refused;
   }
@@ -419,7 +375,7 @@ export class MsgTable extends ReportConsumerElement {
       for (;;) {
         const listing = this.#listing;
         if (!listing || listing.complete || listing.error || !this.isConnected) break;
-        const pageSize = this.#config.ok ? this.#config.pageSize : DEFAULT_PAGE_SIZE;
+        const pageSize = this.config?.pageSize ?? DEFAULT_PAGE_SIZE;
         // Half a page ahead (at most PREFETCH_ROWS): the next page arrives before it is needed,
         // and the first screen never asks for a second page.
         const ahead = Math.min(PREFETCH_ROWS, Math.floor(pageSize / 2));
@@ -449,7 +405,7 @@ export class MsgTable extends ReportConsumerElement {
   };
 
   readonly #toggleOrder = (): void => {
-    this.order = this.order === 'asc' ? 'desc' : 'asc';
+    this.order = this.config?.order === 'asc' ? 'desc' : 'asc';
   };
 
   readonly #toggleGroups = (): void => {
@@ -479,23 +435,21 @@ export class MsgTable extends ReportConsumerElement {
   };
 
   #selectContact(row: MessageRow, kind: MessageKind): void {
-    const detail: MsgContactSelectDetail = { contact: { id: row.contact.id, name: row.contact.name }, rowId: row.id, kind };
-    this.dispatchEvent(new CustomEvent('msg-contact-select', { detail, bubbles: true, composed: true }));
+    emit(this, 'msg-contact-select', { contact: { id: row.contact.id, name: row.contact.name }, rowId: row.id, kind });
   }
 
   readonly #onDataExport = (event: Event): void => {
     const listing = this.#listing;
     if (!listing) return;
     const { kind, order, tz, from, to, filters } = listing.params;
-    const detail: MsgDataExportDetail = {
+    const proceed = emit(this, 'msg-data-export', {
       kind,
       order,
       query: { from, to, tz, filters },
       total: listing.total,
       cap: listing.cap,
       href: this.#dataExportUrl ?? undefined,
-    };
-    const proceed = this.dispatchEvent(new CustomEvent('msg-data-export', { detail, bubbles: true, composed: true, cancelable: true }));
+    });
     if (!proceed) event.preventDefault();
   };
 
@@ -517,29 +471,27 @@ export class MsgTable extends ReportConsumerElement {
   }
 
   protected override render(): TemplateResult {
-    const busy = this.#task.status === TaskStatus.PENDING;
     // The section stays unnamed (not a landmark): the scroller is the list's one named region.
-    return html`<section part="base" aria-busy=${busy ? 'true' : 'false'}>
+    return html`<section part="base" aria-busy=${this.busy ? 'true' : 'false'}>
       <div class="top">
-        <h3 part="title">${this.#heading}</h3>
+        <h3 part="title">${this.displayHeading}</h3>
         ${this.#renderToolbar()}
       </div>
-      ${this.#renderBody()}
+      ${this.renderBody()}
     </section>`;
   }
 
   #renderToolbar(): TemplateResult | typeof nothing {
     // While a new order or query loads, the previous list stays on screen and so do its actions,
     // disabled, so nothing moves under the pointer or loses focus.
-    const listing = this.#task.value;
-    const status = this.#task.status;
-    if (!listing || listing.rows.length === 0 || !this.#config.ok || (status !== TaskStatus.COMPLETE && status !== TaskStatus.PENDING))
-      return nothing;
-    const busy = status === TaskStatus.PENDING;
+    const listing = this.shownAnswer?.data;
+    const kind = this.config?.kind;
+    if (!listing || !kind) return nothing;
+    const busy = this.busy;
     const lang = this.reportLang;
     return html`<div part="toolbar">
       ${
-        this.#config.kind === 'failed'
+        kind === 'failed'
           ? html`<button
               type="button"
               class="action"
@@ -558,44 +510,22 @@ export class MsgTable extends ReportConsumerElement {
     </div>`;
   }
 
-  #renderBody(): TemplateResult {
-    const lang = this.reportLang;
-    const config = this.#config;
-    if (!config.ok) return invalidView(lang, config.messages);
-    if (this.missingReportId) return invalidView(lang, [translate(lang, 'problem.noReport', { value: this.missingReportId })]);
-    const report = this.report;
-    if (!report) return invalidView(lang, [translate(lang, 'problem.noEndpoint')]);
-    const errors = report.state.problems.filter((problem) => problem.severity === 'error');
-    if (errors.length > 0)
-      return invalidView(
-        lang,
-        errors.map((problem) => describeProblem(lang, problem)),
-      );
-    const notApplicable = this.#notApplicable(report.state, config.kind);
-    if (notApplicable.length > 0) return notApplicableView(lang, notApplicable);
-    return this.#task.render({
-      initial: () => loadingView(lang),
-      pending: () => {
-        const previous = this.#task.value;
-        return previous && previous.rows.length > 0 ? this.#renderList(previous, report, true) : loadingView(lang);
-      },
-      complete: (listing) => (listing.rows.length === 0 ? emptyView(lang) : this.#renderList(listing, report, false)),
-      error: (error) => (isAbortError(error) ? loadingView(lang) : errorView(lang, error, () => this.refresh())),
-    });
+  protected override renderAnswer(answer: Answer<ListRequest, MessageListing>, busy: boolean): TemplateResult {
+    return this.#renderList(answer.data, busy);
   }
 
-  #renderList(listing: MessageListing, report: ReportContextValue, busy: boolean): TemplateResult {
+  #renderList(listing: MessageListing, busy: boolean): TemplateResult {
     const lang = this.reportLang;
     const kind = listing.params.kind;
     const order = listing.params.order;
     const timeZone = listing.params.tz;
     const columns = columnsOf(kind);
-    const heading = this.#heading;
+    const heading = this.displayHeading;
     const items = this.#itemsOf(listing);
     return html`
       <p part="summary" role="status">
         ${translate(lang, 'table.summary', { count: formatCount(lang, listing.total) })} ·
-        ${translate(lang, 'zone.label', { zone: report.state.timezone })}
+        ${translate(lang, 'zone.label', { zone: timeZone })}
       </p>
       ${listing.capped ? this.#renderCapNotice(listing, lang) : nothing} ${this.#renderJob(lang)} ${this.#renderJobError(lang)}
       ${this.grouped && kind === 'failed' && !busy ? this.#renderGroups(listing, lang) : nothing}

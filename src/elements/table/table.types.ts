@@ -1,4 +1,4 @@
-import type { MessageKind, MessageRow, NamedRef, Order, ReportQuery } from '../../core/contract/types.js';
+import type { MessageKind, MessageRow } from '../../core/contract/types.js';
 
 /** Every column any list has, in no particular order. */
 export const COLUMN_IDS = [
@@ -44,38 +44,6 @@ export interface ErrorGroup {
   /** The distinct messages reported with this code, most frequent first. */
   messages: { message: string; count: number }[];
   count: number;
-}
-
-/** Detail of `msg-contact-select`: the contact of the row whose contact cell was activated. */
-export interface MsgContactSelectDetail {
-  readonly contact: NamedRef;
-  /** The message row's id. */
-  readonly rowId: string;
-  readonly kind: MessageKind;
-}
-
-/** Detail of `msg-data-export`: the query whose full result the user wants beyond the row cap. */
-export interface MsgDataExportDetail {
-  readonly kind: MessageKind;
-  readonly order: Order;
-  /** The report query (instants, zone and filters), as every resource takes it. */
-  readonly query: ReportQuery;
-  /** Every message matching the query. */
-  readonly total: number;
-  /** The most rows the list shows. */
-  readonly cap: number;
-  /** The validated `data-export-href`, or `undefined` when none is set. */
-  readonly href: string | undefined;
-}
-
-export type MsgContactSelectEvent = CustomEvent<MsgContactSelectDetail>;
-export type MsgDataExportEvent = CustomEvent<MsgDataExportDetail>;
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'msg-contact-select': MsgContactSelectEvent;
-    'msg-data-export': MsgDataExportEvent;
-  }
 }
 
 /** A row that is not loaded yet: a placeholder with a stable identity for the virtualizer. */

@@ -1,11 +1,20 @@
 /**
  * The delivery line's decisions as pure functions: which bucket sizes a range allows, which one
- * `auto` picks (SPEC.md, "Bucket size"), and which part of the range may still change its
- * statuses (the 30-day rule). DOM-free, so the same answers hold wherever they are computed.
+ * `auto` picks (docs/decisions.md, "Bucket size"), and which part of the range may still change
+ * its statuses (the 30-day rule). DOM-free, so the same answers hold wherever they are computed.
  */
-import { INTERVALS, MAX_BUCKETS, STATUS_WINDOW_DAYS, type Interval } from '../../core/contract/types.js';
-import { bucketCount } from '../../core/query/zoned-time.js';
-import type { IntervalPlan } from './delivery-line.types.js';
+import { INTERVALS, MAX_BUCKETS, STATUS_WINDOW_DAYS, type Interval } from '../contract/types.js';
+import { bucketCount } from './zoned-time.js';
+
+/** What a report's interval may be: `auto` (the default) or a bucket size of the contract. */
+export const INTERVAL_CHOICES = ['auto', ...INTERVALS] as const;
+export type IntervalChoice = (typeof INTERVAL_CHOICES)[number];
+
+/** Which bucket sizes the range allows, and the one `auto` picks. */
+export interface IntervalPlan {
+  readonly auto: Interval;
+  readonly available: Readonly<Record<Interval, boolean>>;
+}
 
 const DAY_MS = 24 * 3_600_000;
 

@@ -1,0 +1,112 @@
+/**
+ * What the breakdown shows for one answer, computed once per answer: the items with localised
+ * labels and shares, the bar and pie options, and the table behind them. Pure, so it can be
+ * tested without drawing.
+ */
+import { MESSAGE_TYPES, SOURCES, type BreakdownResponse, type GroupBy } from '../../core/contract/types.js';
+import { formatChange, formatCount, formatPercent } from '../../i18n/format.js';
+import type { Lang } from '../../i18n/locales.js';
+import { translate } from '../../i18n/translate.js';
+import { chartTable, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
+import type { ChartTheme } from '../chart/chart-theme.js';
+import type { EChartsCoreOption } from '../chart/echarts.js';
+import { barOption, foldSmallGroups, MAX_BARS, MAX_PIE_SLICES, pieOption } from './breakdown-chart.options.js';
+import { TOTAL_KEY, type BreakdownItem } from './breakdown-chart.types.js';
+
+export interface BreakdownPresentation {
+  /** The total first, then every group, largest first. */
+  readonly metrics: readonly BreakdownItem[];
+  /** The bars and slices drawn (small groups folded into "Other"), in the options' order. */
+  readonly barItems: readonly BreakdownItem[];
+  readonly pieItems: readonly BreakdownItem[];
+  readonly barOption: EChartsCoreOption;
+  readonly pieOption: EChartsCoreOption;
+  readonly table: ChartTable;
+  readonly total: number;
+}
+
+/** Localised label of a group: enum keys through the i18n layer, names as the endpoint sent them. */
+function groupLabel(lang: Lang, groupBy: GroupBy, key: string, label: string): string {
+  if (groupBy === 'source' && (SOURCES as readonly string[]).includes(key)) {
+    return translate(lang, `source.${key as (typeof SOURCES)[number]}`);
+  }
+  if (groupBy === 'type' && (MESSAGE_TYPES as readonly string[]).includes(key)) {
+    return translate(lang, `type.${key as (typeof MESSAGE_TYPES)[number]}`);
+  }
+  return label || key;
+}
+
+/** `+12,5 %` against the previous period, or `undefined` when there is nothing to compare. */
+export function changeText(lang: Lang, item: BreakdownItem): string | undefined {
+  if (!item.previousCount) return undefined;
+  return formatChange(lang, (item.count - item.previousCount) / item.previousCount);
+}
+
+/** `canal` → `Canal`, for a column header made from a word used mid-sentence in titles. */
+const capitalize = (lang: Lang, word: string) => word.charAt(0).toLocaleUpperCase(lang) + word.slice(1);
+
+/** Shares in CSV: a fraction with four decimals (0.1234 = 12.34 %). */
+const round = (share: number) => Math.round(share * 10_000) / 10_000;
+
+function tableOf(lang: Lang, title: string, groupBy: GroupBy, rows: readonly BreakdownItem[], compared: boolean): ChartTable {
+  const columns: DataTableColumn<BreakdownItem>[] = [
+    { header: capitalize(lang, translate(lang, `groupBy.${groupBy}`)), cell: (item) => item.label },
+    { header: translate(lang, 'chart.count'), cell: (item) => formatCount(lang, item.count), value: (item) => item.count, numeric: true },
+    {
+      header: translate(lang, 'chart.percent'),
+      cell: (item) => formatPercent(lang, item.share),
+      value: (item) => round(item.share),
+      numeric: true,
+    },
+  ];
+  if (compared) {
+    columns.push(
+      {
+        header: translate(lang, 'chart.previous'),
+        cell: (item) => formatCount(lang, item.previousCount ?? 0),
+        value: (item) => item.previousCount ?? 0,
+        numeric: true,
+      },
+      {
+        header: translate(lang, 'chart.changeColumn'),
+        cell: (item) => changeText(lang, item) ?? '',
+        value: (item) => (item.previousCount ? round((item.count - item.previousCount) / item.previousCount) : null),
+        numeric: true,
+      },
+    );
+  }
+  return chartTable(translate(lang, 'chart.tableCaption', { title }), columns, rows);
+}
+
+export function presentBreakdown(data: BreakdownResponse, lang: Lang, theme: ChartTheme, title: string): BreakdownPresentation {
+  const groupBy = data.groupBy;
+  // The previous period lies before any data when it has none: then no change is shown.
+  const compared = data.previousTotal !== undefined && data.previousTotal > 0;
+  const items: BreakdownItem[] = data.groups.map((group) => ({
+    key: group.key,
+    label: groupLabel(lang, groupBy, group.key, group.label),
+    count: group.count,
+    share: data.total > 0 ? group.count / data.total : 0,
+    ...(compared ? { previousCount: group.previousCount ?? 0 } : {}),
+  }));
+  const total: BreakdownItem = {
+    key: TOTAL_KEY,
+    label: translate(lang, 'chart.total'),
+    count: data.total,
+    share: data.total > 0 ? 1 : 0,
+    ...(compared ? { previousCount: data.previousTotal } : {}),
+  };
+  const format = { count: (n: number) => formatCount(lang, n), percent: (s: number) => formatPercent(lang, s) };
+  const other = translate(lang, 'chart.other');
+  const barItems = foldSmallGroups(items, MAX_BARS, other);
+  const pieItems = foldSmallGroups(items, MAX_PIE_SLICES, other);
+  return {
+    metrics: [total, ...items],
+    barItems,
+    pieItems,
+    barOption: barOption(barItems, theme, format),
+    pieOption: pieOption(pieItems, theme, format),
+    table: tableOf(lang, title, groupBy, [...items, total], compared),
+    total: data.total,
+  };
+}

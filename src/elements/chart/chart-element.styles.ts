@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+/** The chart elements' frame: title, chart boxes, toolbar and the table view. */
+export const chartElementStyles = css`
+  :host {
+    display: block;
+    position: relative;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part~='base'] {
+    display: grid;
+    gap: var(--_gap);
+  }
+  [part~='title'] {
+    margin: 0;
+    font-size: 1.1em;
+    font-weight: 600;
+  }
+  [part~='chart'] {
+    width: 100%;
+    height: var(--_chart-height);
+    min-width: 0;
+  }
+  .answer {
+    display: grid;
+    gap: var(--_gap);
+    min-width: 0;
+  }
+  .busy {
+    opacity: 0.55;
+    transition: opacity 150ms;
+  }
+  [part~='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 8px;
+  }
+  [part~='toolbar'] button {
+    font: inherit;
+    font-size: 0.9em;
+    color: var(--_text-color);
+    background: var(--_surface-color);
+    border: 1px solid var(--_border-color);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 4px 10px;
+    cursor: pointer;
+  }
+  [part~='toolbar'] button[aria-pressed='true'] {
+    border-color: var(--_accent-color);
+    color: var(--_accent-color);
+  }
+  [part~='toolbar'] button:focus-visible {
+    outline: 2px solid var(--_accent-color);
+    outline-offset: 2px;
+  }
+  .table-view {
+    overflow-x: auto;
+  }
+  .table-view table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  .table-view caption {
+    text-align: start;
+    color: var(--_muted-color);
+    padding-bottom: 4px;
+  }
+  .table-view th,
+  .table-view td {
+    text-align: start;
+    padding: 6px 8px;
+    border-bottom: 1px solid var(--_border-color);
+    overflow-wrap: anywhere;
+  }
+  .table-view .numeric {
+    text-align: end;
+  }
+`;

@@ -1,0 +1,114 @@
+/**
+ * What the delivery line shows for one answer, computed once per answer: the metrics, the line's
+ * option, the notes and the table behind the chart. Everything reads the query the answer was
+ * fetched for (its range, zone and interval), never the report's state at drawing time.
+ */
+import { STATUSES, type DeliveryBucket, type DeliveryParams, type DeliveryResponse, type Status } from '../../core/contract/types.js';
+import { openStatusWindow } from '../../core/query/intervals.js';
+import { formatCount, formatDateTime } from '../../i18n/format.js';
+import type { Lang } from '../../i18n/locales.js';
+import { translate } from '../../i18n/translate.js';
+import { chartTable, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
+import type { ChartTheme } from '../chart/chart-theme.js';
+import type { EChartsCoreOption } from '../chart/echarts.js';
+import { axisLabel, bucketIso, bucketLabel } from './delivery-line.format.js';
+import { lineOption } from './delivery-line.options.js';
+import type { DeliveryMetric } from './delivery-line.types.js';
+
+/** What the element asks: the query's parameters, and the instant presets counted from, if pinned. */
+export interface DeliveryRequest {
+  readonly params: DeliveryParams;
+  readonly pinnedNow: number | undefined;
+}
+
+export interface DeliveryPresentation {
+  readonly metrics: readonly DeliveryMetric[];
+  readonly notReported: readonly Status[];
+  /** The 30-day rule, and which part of the range may still change. */
+  readonly note: string;
+  readonly option: EChartsCoreOption;
+  readonly table: ChartTable;
+}
+
+function metricsOf(lang: Lang, data: DeliveryResponse, notReported: readonly Status[]): DeliveryMetric[] {
+  const { totals } = data;
+  // The previous period lies before any data when it has none: then no change is shown.
+  const previous = (data.previousTotals?.total ?? 0) > 0 ? data.previousTotals : undefined;
+  const share = (count: number) => (totals.total > 0 ? count / totals.total : 0);
+  return [
+    {
+      key: 'total',
+      label: translate(lang, 'chart.total'),
+      count: totals.total,
+      share: 1,
+      ...(previous ? { previousCount: previous.total } : {}),
+    },
+    ...STATUSES.map((status) => ({
+      key: status,
+      label: translate(lang, `status.${status}`),
+      count: notReported.includes(status) ? undefined : totals[status],
+      share: share(totals[status]),
+      ...(previous ? { previousCount: previous[status] } : {}),
+    })),
+  ];
+}
+
+function tableOf(lang: Lang, title: string, data: DeliveryResponse, tz: string, notReported: readonly Status[]): ChartTable {
+  const interval = data.interval;
+  const notReportedText = translate(lang, 'delivery.notReported');
+  const columns: DataTableColumn<DeliveryBucket>[] = [
+    {
+      header: translate(lang, `delivery.interval.${interval}`),
+      cell: (bucket) => bucketLabel(lang, tz, interval, Date.parse(bucket.start)),
+      value: (bucket) => bucketIso(tz, interval, Date.parse(bucket.start)),
+    },
+    ...STATUSES.map((status): DataTableColumn<DeliveryBucket> =>
+      notReported.includes(status)
+        ? { header: translate(lang, `status.${status}`), cell: () => notReportedText, numeric: true }
+        : {
+            header: translate(lang, `status.${status}`),
+            cell: (bucket) => formatCount(lang, bucket[status]),
+            value: (bucket) => bucket[status],
+            numeric: true,
+          },
+    ),
+  ];
+  return chartTable(translate(lang, 'chart.tableCaption', { title }), columns, data.series);
+}
+
+export function presentDelivery(
+  request: DeliveryRequest,
+  data: DeliveryResponse,
+  receivedAt: number,
+  lang: Lang,
+  theme: ChartTheme,
+  title: string,
+): DeliveryPresentation {
+  const from = Date.parse(request.params.from);
+  const to = Date.parse(request.params.to);
+  const tz = request.params.tz;
+  const now = request.pinnedNow ?? receivedAt;
+  const openWindow = openStatusWindow(from, to, now);
+  const notReported = STATUSES.filter((status) => data.notReported.includes(status));
+  const statusLabel = (status: Status) => translate(lang, `status.${status}`);
+  const windowText = !openWindow
+    ? ''
+    : openWindow.start <= from
+      ? translate(lang, 'delivery.windowAll')
+      : translate(lang, 'delivery.windowSince', { start: formatDateTime(lang, tz, openWindow.start) });
+  const option = lineOption({ series: data.series, interval: data.interval, to, notReported, now, openWindow }, theme, {
+    status: statusLabel,
+    count: (value) => formatCount(lang, value),
+    axisLabel: (instant) => axisLabel(lang, tz, data.interval, instant),
+    bucketLabel: (instant) => bucketLabel(lang, tz, data.interval, instant),
+    notReported: translate(lang, 'delivery.notReported'),
+    mayChange: translate(lang, 'delivery.mayChange'),
+  });
+  return {
+    metrics: metricsOf(lang, data, notReported),
+    notReported,
+    note: `${translate(lang, 'delivery.tracking')} ${windowText}`.trim(),
+    option,
+    table: tableOf(lang, title, data, tz, notReported),
+  };
+}

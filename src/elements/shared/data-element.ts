@@ -1,0 +1,203 @@
+import { type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ReportDataSource } from '../../core/client/data-source.js';
+import { ReportError, isAbortError } from '../../core/client/errors.js';
+import type { FilterField, ReportQuery } from '../../core/contract/types.js';
+import { notApplicableFilters, type QueryScope } from '../../core/query/applicability.js';
+import type { ReportSnapshot } from '../../core/store/report-store.js';
+import type { Lang } from '../../i18n/locales.js';
+import { emit } from './events.js';
+import { describeProblem, describeRequestError, type CheckedAttributes } from './problems.js';
+import { ReportConsumerElement } from './report-consumer-element.js';
+import { emptyView, errorView, invalidView, loadingView, notApplicableView } from './state-views.js';
+import { AbortOnDisconnect } from './task-lifecycle.js';
+
+/** An answer from the endpoint, with the request it answered and when it arrived. */
+export interface Answer<TRequest, TData> {
+  readonly request: TRequest;
+  readonly data: TData;
+  readonly receivedAt: number;
+}
+
+/** Why the element sends no request: bad settings (messages to show) or inapplicable filters. */
+type Blocked = { readonly invalid: readonly string[] } | { readonly notApplicable: readonly FilterField[] } | undefined;
+
+interface PendingRequest<TRequest> {
+  readonly source: ReportDataSource;
+  readonly request: TRequest;
+  readonly key: string;
+}
+
+/**
+ * Base of every element that shows one query's answer (the charts and the lists). It owns the
+ * way from the report's state to what is on screen:
+ * - its own attributes, checked (`checkConfig`), shown and reported to the host when bad;
+ * - the state ladder: no report → invalid settings → not applicable → loading / empty / error
+ *   (with retry) / the answer, the previous answer staying on screen, dimmed, while a new one loads;
+ * - one request per distinct query through a `@lit/task` whose `AbortSignal` reaches `fetch`,
+ *   aborted when the element leaves the page and run again when it returns;
+ * - the heading, `refresh()` and `loadComplete`.
+ *
+ * Subclasses say what to ask (`requestFor`, `fetchData`), when an answer is empty, and how to
+ * draw it (`renderAnswer`).
+ *
+ * @fires msg-error - A request failed after its retries, or an attribute is invalid.
+ */
+export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportConsumerElement {
+  /** Replaces the element's default, localised title. */
+  @property() heading = '';
+
+  #config: CheckedAttributes<TConfig> | undefined;
+  #blocked: Blocked;
+  #pending: PendingRequest<TRequest> | undefined;
+  #reportedAttributeErrors = '';
+
+  readonly #task = new Task(this, {
+    args: () => [this.#pending] as const,
+    task: async ([pending], { signal }): Promise<Answer<TRequest, TData> | typeof initialState> => {
+      if (!pending) return initialState;
+      try {
+        const data = await this.fetchData(pending.request, pending.source, signal);
+        return { request: pending.request, data, receivedAt: Date.now() };
+      } catch (error) {
+        if (!isAbortError(error) && !signal.aborted) this.reportRequestError(error);
+        throw error;
+      }
+    },
+  });
+
+  constructor() {
+    super();
+    new AbortOnDisconnect(this, this.#task);
+  }
+
+  /** The element's own attributes, checked, in the report's language. */
+  protected abstract checkConfig(lang: Lang): CheckedAttributes<TConfig>;
+
+  /** Which filters the element's query can honour. */
+  protected abstract scopeOf(config: TConfig): QueryScope;
+
+  /** The request for the report's query: what `fetchData` sends. */
+  protected abstract requestFor(query: ReportQuery, config: TConfig, state: ReportSnapshot): TRequest;
+
+  protected abstract fetchData(request: TRequest, source: ReportDataSource, signal: AbortSignal): Promise<TData>;
+
+  protected abstract isEmpty(data: TData): boolean;
+
+  /** The default, localised title. */
+  protected abstract defaultHeading(lang: Lang): string;
+
+  /** The answer on screen; `busy` while a newer one loads. */
+  protected abstract renderAnswer(answer: Answer<TRequest, TData>, busy: boolean): TemplateResult;
+
+  /** The checked attributes, or `undefined` while any is bad. */
+  protected get config(): TConfig | undefined {
+    return this.#config?.ok ? this.#config.value : undefined;
+  }
+
+  /** The current title: `heading`, else the default. */
+  protected get displayHeading(): string {
+    return this.heading || this.defaultHeading(this.reportLang);
+  }
+
+  /** The latest answer (the one on screen, or the one a pending request will replace). */
+  protected get answer(): Answer<TRequest, TData> | undefined {
+    return this.#task.value;
+  }
+
+  /** The answer on screen now: `undefined` in every other state (loading, empty, error…). */
+  protected get shownAnswer(): Answer<TRequest, TData> | undefined {
+    const answer = this.#task.value;
+    const status = this.#task.status;
+    if (this.#blocked || !answer || this.isEmpty(answer.data)) return undefined;
+    return status === TaskStatus.COMPLETE || status === TaskStatus.PENDING ? answer : undefined;
+  }
+
+  /** True while a request is in flight. */
+  protected get busy(): boolean {
+    return this.#task.status === TaskStatus.PENDING;
+  }
+
+  /** Runs the query again (what the error state's Retry button does). */
+  refresh(): void {
+    void this.#task.run();
+  }
+
+  /** Resolves once the current query has settled, whether it succeeded or failed. */
+  get loadComplete(): Promise<void> {
+    return this.#task.taskComplete.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const lang = this.reportLang;
+    this.#config = this.checkConfig(lang);
+    const state = this.report;
+    this.#blocked = this.#whyNoRequest(state, lang);
+    const config = this.config;
+    const query = state?.query;
+    const source = state?.dataSource;
+    if (this.#blocked || !config || !query || !source) {
+      this.#pending = undefined;
+      return;
+    }
+    const request = this.requestFor(query, config, state);
+    const key = JSON.stringify(request);
+    // A new object only for a new query, so the task runs once per distinct request.
+    if (this.#pending?.key !== key || this.#pending.source !== source) this.#pending = { source, request, key };
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const messages = this.#config && !this.#config.ok ? this.#config.messages : [];
+    const key = messages.join('\n');
+    if (key && key !== this.#reportedAttributeErrors) {
+      for (const message of messages) emit(this, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'error', message });
+    }
+    this.#reportedAttributeErrors = key;
+  }
+
+  /** Tells the host that a request failed (after any retries): `msg-error`, worded in the report's language. */
+  protected reportRequestError(error: unknown): void {
+    const known = error instanceof ReportError ? error : undefined;
+    emit(this, 'msg-error', {
+      source: 'request',
+      kind: known?.kind ?? 'invalid-response',
+      status: known?.status,
+      problem: known?.problem,
+      message: describeRequestError(this.reportLang, error),
+    });
+  }
+
+  #whyNoRequest(state: ReportSnapshot | undefined, lang: Lang): Blocked {
+    if (this.#config && !this.#config.ok) return { invalid: this.#config.messages };
+    const missing = this.missingReportMessage;
+    if (missing || !state) return { invalid: [missing ?? ''] };
+    const errors = state.problems.filter((problem) => problem.severity === 'error');
+    if (errors.length > 0) return { invalid: errors.map((problem) => describeProblem(lang, problem)) };
+    const config = this.config;
+    const fields = config ? notApplicableFilters(this.scopeOf(config), state.filters) : [];
+    return fields.length > 0 ? { notApplicable: fields } : undefined;
+  }
+
+  /** The state ladder: what the element shows below its heading. */
+  protected renderBody(): TemplateResult {
+    const lang = this.reportLang;
+    const blocked = this.#blocked;
+    if (blocked && 'invalid' in blocked) return invalidView(lang, blocked.invalid);
+    if (blocked) return notApplicableView(lang, blocked.notApplicable);
+    return this.#task.render({
+      initial: () => loadingView(lang),
+      pending: () => {
+        const previous = this.#task.value;
+        return previous && !this.isEmpty(previous.data) ? this.renderAnswer(previous, true) : loadingView(lang);
+      },
+      complete: (answer) => (this.isEmpty(answer.data) ? emptyView(lang) : this.renderAnswer(answer, false)),
+      error: (error) => (isAbortError(error) ? loadingView(lang) : errorView(lang, error, () => this.refresh())),
+    });
+  }
+}

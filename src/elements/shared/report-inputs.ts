@@ -1,0 +1,92 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { TokenGetter } from '../../core/client/client.js';
+import type { ReportDataSource } from '../../core/client/data-source.js';
+import type { Filters } from '../../core/contract/types.js';
+import type { ReportSettings } from '../../core/store/report-store.js';
+
+/** The language of the nearest ancestor with a `lang` attribute, crossing shadow roots. */
+function inheritedLang(element: Element): string | undefined {
+  let node: Node | null = element.parentNode;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? undefined;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return undefined;
+}
+
+/** The properties that configure a report, as the store names them (`lang` is read apart). */
+const INPUTS = ['endpoint', 'timezone', 'preset', 'from', 'to', 'now', 'filters', 'getToken', 'dataSource', 'credentials'] as const;
+const RANGE_INPUTS: readonly string[] = ['preset', 'from', 'to'];
+
+/**
+ * The attributes and properties a report is configured with: `<msg-report>` and
+ * `<msg-messages-report>` take them, and so does every other element, for when it is used alone
+ * (`endpoint` on itself). They are inputs: they configure a store, which holds the state. A
+ * person's changes go to the store, never back into these properties.
+ */
+export abstract class ReportInputsElement extends LitElement {
+  /** Base URL of the reporting endpoint, absolute or relative to the page. */
+  @property() endpoint?: string;
+
+  /** IANA time zone of every preset, bucket and timestamp. Default: the browser's. */
+  @property() timezone?: string;
+
+  /**
+   * Language: `es`, `en` or `pt` (regional tags such as `pt-BR` match). Default: the nearest
+   * ancestor's `lang`, else `es`.
+   */
+  @property() override lang = '';
+
+  /**
+   * Date preset: `today`, `yesterday`, `last_7_days`, `last_14_days`, `last_30_days`,
+   * `this_month`, `last_month`. Default `last_7_days`. Ignored when `from` and `to` are set.
+   */
+  @property() preset?: string;
+
+  /** First local day of a custom range, `YYYY-MM-DD`. */
+  @property() from?: string;
+
+  /** Last local day (inclusive) of a custom range, `YYYY-MM-DD`. */
+  @property() to?: string;
+
+  /** The ISO instant presets count from. Default: the current time. */
+  @property() now?: string;
+
+  /** Filter values per field (`{ channel: ['ch_1'] }`): OR within a field, AND across fields. */
+  @property({ attribute: false }) filters: Filters = {};
+
+  /** Returns the bearer token for each request; called with `{ refresh: true }` once after a 401. */
+  @property({ attribute: false }) getToken?: TokenGetter;
+
+  /** An object implementing the contract's four resources, used instead of `endpoint`. */
+  @property({ attribute: false }) dataSource?: ReportDataSource;
+
+  /** Cookie policy of requests: `same-origin` (default), `include` or `omit`. */
+  @property() credentials?: RequestCredentials;
+
+  #configuredLang: string | undefined;
+
+  /** The language asked for: the element's own `lang`, else its nearest ancestor's. */
+  protected get requestedLang(): string | undefined {
+    return this.lang || inheritedLang(this);
+  }
+
+  /**
+   * The settings to give a store: all of them when `all`, else those `changed` names (a range
+   * input brings the other two, since `from` and `to` take precedence over `preset`). `undefined`
+   * when nothing changed. The inherited language counts as changed when an ancestor's did.
+   */
+  protected inputSettings(changed: PropertyValues, all: boolean): ReportSettings | undefined {
+    const settings: Record<string, unknown> = {};
+    const lang = this.requestedLang;
+    for (const name of INPUTS) {
+      const wanted = all || changed.has(name) || (RANGE_INPUTS.includes(name) && RANGE_INPUTS.some((range) => changed.has(range)));
+      if (wanted) settings[name] = this[name];
+    }
+    if (all || changed.has('lang') || lang !== this.#configuredLang) settings.lang = lang;
+    this.#configuredLang = lang;
+    if (Object.keys(settings).length === 0) return undefined;
+    return { ...settings, baseUrl: document.baseURI } as ReportSettings;
+  }
+}

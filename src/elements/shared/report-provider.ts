@@ -1,0 +1,81 @@
+import type { PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { serializeState, type SerializableState } from '../../core/query/report-state.js';
+import { ReportStore } from '../../core/store/report-store.js';
+import { reportContext } from './report-context.js';
+import { ReportInputsElement } from './report-inputs.js';
+import { StoreOwner } from './store-owner.js';
+
+/**
+ * Base of the elements that hold a report (`<msg-report>`, `<msg-messages-report>`): it owns the
+ * report's store, configures it from its attributes and properties, and provides it to every
+ * element inside (through context) or naming it (`for="id"`).
+ */
+export abstract class ReportProviderElement extends ReportInputsElement {
+  /**
+   * Mirrors the range, filters and interval to the page URL (`history.replaceState`), and
+   * restores them from it on load and on back/forward, so a reload or a shared link shows the
+   * same report. The value names the URL parameter; empty means `report`.
+   */
+  @property({ attribute: 'sync-url' }) syncUrl?: string;
+
+  /**
+   * Clicking a bar, slice or metric of a chart in this report adds (or removes) its value as a
+   * filter for every element, when the grouping is a filter field (channel, source, type).
+   */
+  @property({ type: Boolean, attribute: 'cross-filter' }) crossFilter = false;
+
+  /**
+   * The report's store: its current state (`store.state`), `store.subscribe(listener)`, and
+   * `store.change(change)`, the one way the report's state changes.
+   */
+  readonly store = new ReportStore();
+
+  readonly #owner = new StoreOwner(this, this.store, () => (this.syncUrl === undefined ? undefined : this.syncUrl || 'report'));
+  /**
+   * States the host's code set since the last update: applied right after the attributes and
+   * properties set with them, so that `state` wins over them, and before the first update too.
+   */
+  #queuedStates: unknown[] = [];
+  #configured = false;
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: reportContext, initialValue: this.store });
+  }
+
+  /**
+   * The report's state as JSON-serialisable data: time zone, language, range, filters and
+   * interval. Setting it (an object, or JSON text as the `state` attribute) changes the fields
+   * it names and keeps the rest; invalid parts are ignored and reported with `msg-error`.
+   */
+  @property({ attribute: 'state' })
+  get state(): SerializableState {
+    return serializeState(this.store.state);
+  }
+  set state(value: unknown) {
+    if (value === null || value === undefined || value === '') return;
+    this.#queuedStates.push(value);
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The inherited language may have changed while the element was elsewhere.
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const first = !this.#configured;
+    this.#configured = true;
+    const settings = this.inputSettings(changed, first);
+    const crossFilter = first || changed.has('crossFilter') ? { crossFilter: this.crossFilter } : {};
+    if (settings || first || changed.has('crossFilter')) this.store.configure({ ...settings, ...crossFilter });
+    const queued = this.#queuedStates;
+    this.#queuedStates = [];
+    for (const value of queued) this.store.change(value, 'host');
+    if (first) this.#owner.start();
+  }
+}
