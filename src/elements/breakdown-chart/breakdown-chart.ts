@@ -85,7 +85,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
   @property({ attribute: 'group-by' }) groupBy: GroupBy = 'channel';
 
   /** Which parts to show, space-separated: any of `metrics bar pie`. Default all three. */
-  @property() show = BREAKDOWN_PARTS.join(' ');
+  @property() show: string = BREAKDOWN_PARTS.join(' ');
 
   /** Leaves out the comparison with the previous period of the same length. */
   @property({ type: Boolean, attribute: 'no-compare' }) noCompare = false;

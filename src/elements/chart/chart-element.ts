@@ -60,6 +60,11 @@ export interface Presentation {
  * sized, resize, dispose.
  *
  * @fires msg-chart-rendered - A chart finished drawing a frame; `detail.chart` names it (`bar`, `pie`…).
+ *
+ * @cssprop --msg-chart-height - Height of each chart (default 280px).
+ * @cssprop --msg-animation-duration - Chart animation; `0ms` turns it off.
+ * @cssprop --msg-color-1 - First series colour; `--msg-color-2` … `--msg-color-10` follow. The
+ *   delivery line draws Sent in `--msg-color-1`, Delivered in `-2`, Read in `-5`, Failed in `-4`.
  */
 export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation extends Presentation> extends MsgDataElement<
   TConfig,

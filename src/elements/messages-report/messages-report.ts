@@ -32,11 +32,6 @@ const GROUPING = v.picklist(GROUP_BYS);
  *   `incoming-list`, `outgoing-list` and `failed-list`.
  * @csspart heading - Each section's heading.
  * @csspart grouping - The outgoing grouping switch.
- *
- * @cssprop --msg-gap - Space between sections.
- * @cssprop --msg-surface-color - Section background.
- * @cssprop --msg-border-color - Section borders.
- * @cssprop --msg-radius - Section corners.
  */
 export class MsgMessagesReport extends ReportProviderElement {
   static override styles = [tokenStyles, messagesReportStyles];

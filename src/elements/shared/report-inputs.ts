@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { TokenGetter } from '../../core/client/client.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import type { Filters } from '../../core/contract/types.js';
+import type { Preset } from '../../core/query/presets.js';
 import type { ReportSettings } from '../../core/store/report-store.js';
 
 /** The language of the nearest ancestor with a `lang` attribute, crossing shadow roots. */
@@ -24,6 +25,18 @@ const RANGE_INPUTS: readonly string[] = ['preset', 'from', 'to'];
  * `<msg-messages-report>` take them, and so does every other element, for when it is used alone
  * (`endpoint` on itself). They are inputs: they configure a store, which holds the state. A
  * person's changes go to the store, never back into these properties.
+ *
+ * Every element is themed with the same custom properties (tokens.styles.ts maps them):
+ * @cssprop --msg-font-family - Font of text and charts.
+ * @cssprop --msg-font-size - Base font size (default 14px).
+ * @cssprop --msg-text-color - Text colour.
+ * @cssprop --msg-muted-color - Secondary text: notes, axis labels, the time zone.
+ * @cssprop --msg-surface-color - Background of controls, sections, popups and tooltips.
+ * @cssprop --msg-border-color - Lines and borders.
+ * @cssprop --msg-accent-color - Buttons, the chosen option and focus rings.
+ * @cssprop --msg-error-color - Error text and invalid inputs.
+ * @cssprop --msg-radius - Corner radius.
+ * @cssprop --msg-gap - Space between parts and sections.
  */
 export abstract class ReportInputsElement extends LitElement {
   /** Base URL of the reporting endpoint, absolute or relative to the page. */
@@ -42,7 +55,7 @@ export abstract class ReportInputsElement extends LitElement {
    * Date preset: `today`, `yesterday`, `last_7_days`, `last_14_days`, `last_30_days`,
    * `this_month`, `last_month`. Default `last_7_days`. Ignored when `from` and `to` are set.
    */
-  @property() preset?: string;
+  @property() preset?: Preset;
 
   /** First local day of a custom range, `YYYY-MM-DD`. */
   @property() from?: string;

@@ -30,7 +30,7 @@ export abstract class ReportProviderElement extends ReportInputsElement {
    * The report's store: its current state (`store.state`), `store.subscribe(listener)`, and
    * `store.change(change)`, the one way the report's state changes.
    */
-  readonly store = new ReportStore();
+  readonly store: ReportStore = new ReportStore();
 
   readonly #owner = new StoreOwner(this, this.store, () => (this.syncUrl === undefined ? undefined : this.syncUrl || 'report'));
   /**
