@@ -5,6 +5,8 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers } from '../../mock/handlers.js';
 import { generateDataset } from '../../reference/dataset/index.js';
+import { ReportClient } from '../../src/core/client/client.js';
+import type { ReportDataSource } from '../../src/core/client/data-source.js';
 
 /** The instant the test data set ends and presets count from. */
 export const NOW = '2026-11-26T18:00:00.000Z';
@@ -87,4 +89,39 @@ export const esChange = (share: number) =>
 
 export function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
   return new Promise((resolve) => target.addEventListener(type, (event) => resolve(event as T), { once: true }));
+}
+
+/** Calls per resource of a {@link countingSource}. */
+export type Calls = Record<keyof ReportDataSource, number>;
+
+/**
+ * A data source over the mocked endpoint that counts every call as it is made, and keeps each
+ * call's parameters. Elements call their data source synchronously on the way to `fetch`, so
+ * once they have settled the counts are final: no waiting is needed to show that a request was
+ * not made.
+ */
+export function countingSource(endpoint = '/api'): {
+  source: ReportDataSource;
+  calls: Calls;
+  log: { resource: keyof ReportDataSource; params: object }[];
+  reset: () => void;
+} {
+  const client = new ReportClient({ endpoint, baseUrl: location.href, cacheTtlMs: 0 });
+  const calls: Calls = { breakdown: 0, delivery: 0, messages: 0, options: 0 };
+  const log: { resource: keyof ReportDataSource; params: object }[] = [];
+  const count = (resource: keyof ReportDataSource, params: object) => {
+    calls[resource]++;
+    log.push({ resource, params });
+  };
+  const source: ReportDataSource = {
+    breakdown: (params, options) => (count('breakdown', params), client.breakdown(params, options)),
+    delivery: (params, options) => (count('delivery', params), client.delivery(params, options)),
+    messages: (params, options) => (count('messages', params), client.messages(params, options)),
+    options: (params, options) => (count('options', params), client.options(params, options)),
+  };
+  const reset = () => {
+    for (const key of Object.keys(calls) as (keyof Calls)[]) calls[key] = 0;
+    log.length = 0;
+  };
+  return { source, calls, log, reset };
 }

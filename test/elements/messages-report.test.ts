@@ -1,7 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { MsgMessagesReport } from '../../src/elements/messages-report/messages-report.js';
-import { NOW, ZONE, requests, resetRequests, settled, shadow, startMocks } from './helpers.js';
+import { NOW, ZONE, countingSource, requests, resetRequests, settled, shadow, startMocks } from './helpers.js';
 import type { MsgDataElement } from '../../src/elements/shared/data-element.js';
 
 /** Waits until every chart and list of the report has settled. */
@@ -14,17 +14,17 @@ async function allSettled(host: MsgMessagesReport): Promise<void> {
     await settled(element);
   }
   await root.querySelector('msg-report-filters')!.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
-const byResource = () => {
-  const counts: Record<string, number> = {};
-  for (const url of requests) {
-    const resource = url.pathname.replace(/^.*\/api\//, '').replace(/^options\/.*/, 'options');
-    counts[resource] = (counts[resource] ?? 0) + 1;
+  // A list asks for more rows only once its virtualizer has laid out the first ones, which it
+  // does only on screen: wait for the rows of every list in view, and a frame for their report.
+  const onScreen = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  };
+  for (const table of root.querySelectorAll('msg-table')) {
+    await waitUntil(() => !onScreen(table) || shadow(table).querySelector('[part~="row"], .state'), 'the list shows rows or a state');
   }
-  return counts;
-};
+  await nextFrame();
+}
 
 describe('<msg-messages-report>', () => {
   before(startMocks);
@@ -63,36 +63,34 @@ describe('<msg-messages-report>', () => {
   });
 
   it('makes one request per element on load and per element on a filter change', async () => {
+    const { source, calls, reset } = countingSource();
     const host = await fixture<MsgMessagesReport>(
-      html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`,
+      html`<msg-messages-report .dataSource=${source} timezone=${ZONE} now=${NOW}></msg-messages-report>`,
     );
     await allSettled(host);
-    const onLoad = byResource();
     // Two breakdowns, one delivery line, three lists (first page each).
-    expect(onLoad.breakdown).to.equal(2);
-    expect(onLoad.delivery).to.equal(1);
-    expect(onLoad.messages).to.equal(3);
-    resetRequests();
+    expect(calls).to.deep.include({ breakdown: 2, delivery: 1, messages: 3 });
+    reset();
     host.state = { filters: { channel: ['ch_1'] } };
     await allSettled(host);
-    const onChange = byResource();
-    expect(onChange.breakdown).to.equal(2);
-    expect(onChange.delivery).to.equal(1);
-    expect(onChange.messages).to.equal(3);
+    expect(calls).to.deep.include({ breakdown: 2, delivery: 1, messages: 3 });
   });
 
   it('switches the outgoing grouping from its radio group, with one new request', async () => {
+    const { source, log, reset } = countingSource();
     const host = await fixture<MsgMessagesReport>(
-      html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`,
+      html`<msg-messages-report .dataSource=${source} timezone=${ZONE} now=${NOW}></msg-messages-report>`,
     );
     await allSettled(host);
-    resetRequests();
+    reset();
     const radio = shadow(host).querySelector<HTMLInputElement>('input[value="source"]')!;
     radio.click();
     await allSettled(host);
     const outgoing = shadow(host).querySelector('msg-breakdown-chart[direction="outgoing"]')!;
     expect(outgoing.getAttribute('group-by')).to.equal('source');
-    expect(requests.map((url) => url.searchParams.get('groupBy'))).to.deep.equal(['source']);
+    expect(log.map(({ resource, params }) => [resource, 'groupBy' in params ? params.groupBy : undefined])).to.deep.equal([
+      ['breakdown', 'source'],
+    ]);
   });
 
   it('with cross-filter, picking a source filters every element by it', async () => {

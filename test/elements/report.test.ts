@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
+import type { ReportQuery } from '../../src/core/contract/types.js';
 import type { MsgReport } from '../../src/elements/report/report.js';
 import type { MsgErrorEvent, MsgPointSelectEvent, MsgStateChangeEvent } from '../../src/elements/shared/events.js';
 import { NOW, ZONE, nextEvent, requests, resetRequests, settled, startMocks } from './helpers.js';
@@ -130,5 +131,20 @@ describe('<msg-report> state changes', () => {
     await settled(chart);
     pick();
     expect(report.state.filters, 'only with cross-filter').to.deep.equal({});
+  });
+
+  it('gives every element one immutable query, and takes its language from an ancestor', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div lang="pt-BR">
+        <msg-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>
+      </div>`,
+    );
+    const report = page.querySelector('msg-report')!;
+    const state = report.store.state;
+    expect(state.lang).to.equal('pt');
+    expect(Object.isFrozen(state)).to.equal(true);
+    const query: ReportQuery = state.query!;
+    expect(query).to.deep.equal({ from: '2026-11-20T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE, filters: {} });
+    expect(Object.isFrozen(query)).to.equal(true);
   });
 });
