@@ -1,5 +1,5 @@
 /**
- * Which filters each kind of query can honour, as data (SPEC.md, "Filter applicability").
+ * Which filters each kind of query can honour, as data (docs/decisions.md, "Filter applicability").
  * Elements use it to show the "not applicable" notice without sending a request; the mocks and
  * the server use it to fill `notApplicable` in their answers.
  */
@@ -46,8 +46,8 @@ export function notApplicableFilters(scope: QueryScope, filters: Filters): Filte
 }
 
 /**
- * The delivery statuses that none of the channels in scope report (SPEC.md, "Channel-aware
- * delivery"): the scope is the channels the filter names, or every channel of the workspace when
+ * The delivery statuses that none of the channels in scope report (docs/decisions.md,
+ * "Statuses a channel does not report"): the scope is the channels the filter names, or every channel of the workspace when
  * it names none. An id that is not a known channel reports nothing.
  */
 export function notReportedStatuses(

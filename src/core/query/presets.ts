@@ -1,6 +1,6 @@
 /**
- * Date presets and custom ranges, resolved to instants in the report's time zone (SPEC.md,
- * "Time zone"). Local days are inclusive; the resolved range is half-open `[from, to)`.
+ * Date presets and custom ranges, resolved to instants in the report's time zone
+ * (docs/decisions.md, "Date presets and custom ranges"). Local days are inclusive; the resolved range is half-open `[from, to)`.
  */
 import { MAX_RANGE_DAYS } from '../contract/types.js';
 import { addDays, compareDates, daysBetween, firstOfMonth, localDate, startOfDay, type PlainDate } from './zoned-time.js';
