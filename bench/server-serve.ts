@@ -6,27 +6,24 @@
  *   node --import tsx bench/server-serve.ts sqlite data/bench/bench.sqlite
  *   node --import tsx bench/server-serve.ts postgres <schema>        (DATABASE_URL from the environment)
  */
-import { createServer } from 'node:http';
-import { createHandler } from '../server/handler.js';
-import { silentLogger } from '../server/log.js';
-import { toNodeListener } from '../server/node.js';
+import { createHandler } from '../server/api/app.js';
+import { silentLogger } from '../server/api/log.js';
+import { startHttpServer } from '../server/http.js';
 import { createSqliteStore } from '../server/sqlite-pool.js';
-import { createPostgresStore, type ReportStore } from '../server/store.js';
+import { createPostgresStore, type DatabaseStore } from '../server/store.js';
 
 const [engine, where] = process.argv.slice(2);
-const store: ReportStore =
+const store: DatabaseStore =
   engine === 'sqlite'
     ? createSqliteStore({ file: where! })
     : await createPostgresStore({ connectionString: process.env.DATABASE_URL!, schema: where, migrate: false });
 await store.ping();
 const handler = createHandler({ store, basePath: '/api', verifyRequest: () => ({ workspace: 'ws_1' }), logger: silentLogger });
-const server = createServer(toNodeListener(handler));
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
-});
+const server = await startHttpServer(handler);
+process.stdout.write(`listening ${server.port}\n`);
 process.on('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close();
-  void store.close().then(() => process.exit(0));
+  void server
+    .shutdown()
+    .then(() => store.close())
+    .then(() => process.exit(0));
 });

@@ -19,10 +19,9 @@ import { quoteIdent } from '../server/db/postgres.js';
 import { migrateSqlite, openSqlite } from '../server/db/sqlite.js';
 import { progressBar } from '../server/progress.js';
 import { postgresSeedInfo, seedPostgres, seedSqlite, sqliteSeedInfo } from '../server/seed.js';
-import { generateSeedData } from '../server/setup.js';
+import { generateSeedData, type Dataset } from '../server/sample-data.js';
 import { createSqliteStore } from '../server/sqlite-pool.js';
-import { createPostgresStore, type ReportStore } from '../server/store.js';
-import type { Dataset } from '../reference/dataset/types.js';
+import { createPostgresStore, type DatabaseStore } from '../server/store.js';
 import { existsSync, rmSync } from 'node:fs';
 
 const { values: flags } = parseArgs({
@@ -74,7 +73,7 @@ function data(): Dataset {
 
 async function openEngine(
   engine: 'sqlite' | 'postgres',
-): Promise<{ store: ReportStore; seedMs?: number; dataEnd: number; messages: number; close(): Promise<void> }> {
+): Promise<{ store: DatabaseStore; seedMs?: number; dataEnd: number; messages: number; close(): Promise<void> }> {
   const bar = progressBar();
   if (engine === 'sqlite') {
     mkdirSync('data/bench', { recursive: true });

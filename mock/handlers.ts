@@ -1,7 +1,8 @@
 /**
- * MSW 2 handlers for the reporting contract, answered by the in-memory reference engine over the
- * seeded data set. One set shared by tests, stories and the demo, plus scenario factories (empty,
- * error, loading) for element states.
+ * MSW 2 handlers for the reporting contract: each request goes to the server's own router
+ * (server/api/), here over the in-memory reference engine and the seeded data set, so the mocks
+ * validate and answer exactly as the server does. One set shared by tests, stories and the demo,
+ * plus scenario factories (empty, error, loading) for element states.
  *
  * A path base URL is matched on any origin (a wildcard pattern before the path), so relative and
  * absolute endpoints both work.
@@ -10,7 +11,9 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { generateDataset } from '../reference/dataset/generate.js';
 import type { Dataset, DatasetOptions } from '../reference/dataset/types.js';
 import { createEngine, type Engine } from '../reference/engine.js';
-import { handleRequest, problemResponse, type EndpointResponse } from '../reference/router.js';
+import { createHandler, type FetchHandler } from '../server/api/app.js';
+import { problemResponse } from '../server/api/problem.js';
+import { engineStore } from './engine-store.js';
 
 export const DEFAULT_BASE_URL = '/api';
 
@@ -60,21 +63,34 @@ export function resourcePattern(baseUrl: string, resource: string): string {
   return `*${base.startsWith('/') || base === '' ? base : `/${base}`}/${resource}`;
 }
 
-function toHttpResponse(response: EndpointResponse): Response {
-  return new HttpResponse(JSON.stringify(response.body), { status: response.status, headers: response.headers });
+/** The path part of a base URL: what the router's resources live under. */
+function basePath(baseUrl: string): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(base)) return new URL(base).pathname.replace(/\/+$/, '');
+  return base === '' || base.startsWith('/') ? base : `/${base}`;
+}
+
+/** The router over `dataset`'s reference engine: one workspace, no credentials, no logs. */
+function mockApi(baseUrl: string, dataset: Dataset): FetchHandler {
+  return createHandler({
+    store: engineStore(getEngine(dataset)),
+    basePath: basePath(baseUrl),
+    verifyRequest: () => ({ workspace: dataset.workspace.id }),
+    logger: false,
+  });
 }
 
 /** Handlers for every resource of the contract, answered by the reference engine. */
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const latencyMs = options.latencyMs ?? 0;
-  let engine: Engine | undefined;
+  let api: FetchHandler | undefined;
   // The resources, then everything else under the base URL (a 404 problem, as openapi.yaml says).
   return [...RESOURCES, '*'].map((resource) =>
     http.get(resourcePattern(baseUrl, resource), async ({ request }) => {
       if (latencyMs > 0) await delay(latencyMs);
-      engine ??= getEngine(options.dataset ?? getDefaultDataset());
-      return toHttpResponse(handleRequest(engine, new URL(request.url), request.method));
+      api ??= mockApi(baseUrl, options.dataset ?? getDefaultDataset());
+      return api(request);
     }),
   );
 }
@@ -88,9 +104,7 @@ export function emptyHandlers(baseUrl: string = DEFAULT_BASE_URL): HttpHandler[]
 export function errorHandlers(baseUrl: string = DEFAULT_BASE_URL, status = 500): HttpHandler[] {
   return RESOURCES.map((resource) =>
     http.get(resourcePattern(baseUrl, resource), () =>
-      toHttpResponse(
-        problemResponse(status, { detail: `Simulated ${status} from the mock endpoint` }, status === 429 ? { 'Retry-After': '1' } : {}),
-      ),
+      problemResponse(status, { detail: `Simulated ${status} from the mock endpoint` }, status === 429 ? { 'Retry-After': '1' } : {}),
     ),
   );
 }

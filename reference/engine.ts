@@ -1,7 +1,9 @@
 /**
  * The reporting contract answered in memory over a {@link Dataset}: breakdowns, the delivery
- * funnel, message lists with keyset paging, and filter options, exactly as CONTRACT.md specifies.
- * DOM-free and framework-free: the MSW mocks and the Node server both sit on it.
+ * funnel, message lists with keyset paging, and filter options, as openapi.yaml documents them.
+ * The test oracle: the MSW mocks answer from it (through the shared router, server/api/), and the
+ * contract suite holds the SQL server to its answers. Written for clarity, with none of the
+ * server's SQL.
  */
 import {
   FILTER_FIELDS,
@@ -27,16 +29,14 @@ import {
 } from '../src/core/contract/types.js';
 import { notApplicableFilters, notReportedStatuses, type QueryScope } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from '../server/api/cursor.js';
+import { compareStrings, foldForSearch, SOURCE_LABELS, TYPE_LABELS } from '../server/api/labels.js';
+import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../server/api/params.js';
 import type { Dataset, DatasetMessage } from './dataset/types.js';
-import { compareStrings, foldForSearch, SOURCE_LABELS, TYPE_LABELS } from './labels.js';
-import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from './params.js';
-
-export { handleRequest, problemResponse, type EndpointResponse } from './router.js';
 
 const STATUS_WINDOW_MS = STATUS_WINDOW_DAYS * 24 * 3_600_000;
 
-/** The four resources over one data set. Params are assumed valid (see `params.ts`). */
+/** The four resources over one data set. Params are assumed valid (see server/api/params.ts). */
 export interface Engine {
   readonly dataset: Dataset;
   breakdown(params: BreakdownParams): BreakdownResponse;

@@ -15,15 +15,17 @@
  *   CORS_ORIGINS           `*` or a comma-separated list of origins; CORS_CREDENTIALS=1 allows cookies
  *   QUERY_TIMEOUT_MS (15000), SQLITE_WORKERS (2–4), LOG_LEVEL (info), DEMO_DIR (dist-demo)
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHandler, staticTokenAuth, type CorsOptions } from './handler.js';
-import { jsonLogger } from './log.js';
-import { createStaticHandler } from './node.js';
+import { createHandler } from './api/app.js';
+import type { CorsOptions } from './api/cors.js';
+import { jsonLogger } from './api/log.js';
+import { staticTokenAuth } from './auth.js';
+import { startHttpServer } from './http.js';
 import { progressBar } from './progress.js';
-import { startHttpServer } from './serve.js';
-import { DEFAULT_SEED_MESSAGES, setupStore } from './setup.js';
+import { DEFAULT_SEED_MESSAGES } from './sample-data.js';
+import { setupStore } from './setup.js';
+import { createSite } from './site.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -41,7 +43,7 @@ const dataDir = env.DATA_DIR ?? 'data';
 const demoDir = env.DEMO_DIR ?? 'dist-demo';
 const messages = Number(flags.messages ?? env.SEED_MESSAGES ?? DEFAULT_SEED_MESSAGES);
 const queryTimeoutMs = env.QUERY_TIMEOUT_MS ? Number(env.QUERY_TIMEOUT_MS) : undefined;
-const log = jsonLogger();
+const log = jsonLogger(env.LOG_LEVEL);
 
 function corsFromEnv(): CorsOptions | false {
   const origins = env.CORS_ORIGINS?.trim();
@@ -90,29 +92,7 @@ const api = createHandler({
   queryTimeoutMs,
   logger: log,
 });
-const hasDemo = existsSync(join(demoDir, 'index.html'));
-const serveStatic = createStaticHandler(demoDir);
-const dataEnd = setup.info.dataEnd;
-
-const app = async (request: Request): Promise<Response> => {
-  const path = new URL(request.url).pathname;
-  if (path === '/healthz' || path === '/api' || path.startsWith('/api/')) return api(request);
-  if (path === '/demo-config.json') {
-    // The demo page reads this to use the real endpoint (instead of its in-browser mock) and to
-    // count presets from the end of the seeded data when that lies in the past.
-    const stale = Date.now() - dataEnd > 3_600_000;
-    return Response.json(
-      { api: '/api', now: stale ? new Date(dataEnd - 1).toISOString() : null, auth: Boolean(env.AUTH_TOKEN) },
-      { headers: { 'Cache-Control': 'no-store' } },
-    );
-  }
-  const file = await serveStatic(request);
-  if (file) return file;
-  return new Response(hasDemo ? 'Not found' : 'The demo page is not built: run `npm run build:demo` (npm start does it).', {
-    status: 404,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  });
-};
+const site = createSite({ api, demoDir, dataEnd: setup.info.dataEnd, auth: Boolean(env.AUTH_TOKEN) });
 
 // Signals are handled before the port opens: a SIGTERM right after "listening" must not kill us.
 // `let`, assigned once below: the handler may run before the server exists (a `const` would throw).
@@ -131,7 +111,7 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
-http = await startHttpServer(app, { port, host });
+http = await startHttpServer(site.fetch, { port, host });
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 const url = `http://${shown}:${http.port}/`;
 log({ level: 'info', msg: 'listening', url, database: setup.engine, workers: 'workers' in setup.store ? setup.store.workers : undefined });

@@ -39,21 +39,17 @@ import {
 } from '../src/core/contract/types.js';
 import { notApplicableFilters, notReportedStatuses } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
-import { decodeCursor, encodeCursor } from '../reference/cursor.js';
-import { compareStrings, foldForSearch, SOURCE_LABELS, TYPE_LABELS } from '../reference/labels.js';
-import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../reference/params.js';
+import { decodeCursor, encodeCursor } from './api/cursor.js';
+import { compareStrings, foldForSearch, SOURCE_LABELS, TYPE_LABELS } from './api/labels.js';
+import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from './api/params.js';
+import type { MessagesHints } from './api/store.js';
 import { HOUR_MS, STATUS_WINDOW_MS } from './db/schema.js';
 import { escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
 
 /** Longest range one SQLite statement scans; longer ranges are counted in chunks and summed. */
 const SQLITE_CHUNK_MS = 32 * 24 * 3_600_000;
 
-export interface MessagesHints {
-  /** The listing's total, already known from its first page (skips the count). */
-  knownTotal?: number;
-}
-
-/** The resources for one workspace; params are assumed valid (reference/params.ts). */
+/** The resources for one workspace; params are assumed valid (./api/params.ts). */
 export interface Report {
   breakdown(workspace: string, params: BreakdownParams): Promise<BreakdownResponse>;
   delivery(workspace: string, params: DeliveryParams): Promise<DeliveryResponse>;

@@ -1,12 +1,11 @@
 /**
- * Loads a reference data set (reference/dataset) into one workspace of the database, SQLite or
+ * Loads a sample data set (./sample-data.ts) into one workspace of the database, SQLite or
  * PostgreSQL, reporting progress. Into an empty `messages` table it loads the fast way: indexes
  * dropped, rows bulk-inserted, indexes built once, statistics gathered. Into a table that already
  * holds other workspaces it inserts with the indexes in place.
  */
 import type pg from 'pg';
-import type { Dataset, DatasetMessage } from '../reference/dataset/types.js';
-import { foldForSearch } from '../reference/labels.js';
+import { foldForSearch } from './api/labels.js';
 import {
   createIndexSql,
   dropIndexSql,
@@ -18,6 +17,7 @@ import {
 } from './db/schema.js';
 import { numberPlaceholders, placeholders } from './db/sql.js';
 import type { SqliteDatabase } from './db/sqlite.js';
+import type { Dataset, DatasetMessage } from './sample-data.js';
 
 export type SeedPhase = 'generate' | 'lookups' | 'messages' | 'indexes' | 'rollup' | 'statistics';
 

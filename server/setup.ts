@@ -5,20 +5,12 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEFAULT_MONTHS, generateDataset } from '../reference/dataset/index.js';
-import type { Dataset, DatasetOptions } from '../reference/dataset/types.js';
 import { ensureSqliteRollup, migrateSqlite, openSqlite, sqliteSchemaVersion } from './db/sqlite.js';
 import { SCHEMA_VERSION } from './db/schema.js';
-import { createSqliteStore } from './sqlite-pool.js';
+import { generateSeedData, type SeedPlan } from './sample-data.js';
 import { postgresSeedInfo, seedPostgres, seedSqlite, sqliteSeedInfo, type SeedInfo, type SeedProgress } from './seed.js';
-import { createPostgresStore, type ReportStore } from './store.js';
-
-export interface SeedPlan {
-  /** At least this many messages (default 1,000,000). */
-  messages?: number;
-  /** Generator options besides the size; `messagesPerDay` is derived from `messages` unless set. */
-  dataset?: DatasetOptions;
-}
+import { createSqliteStore } from './sqlite-pool.js';
+import { createPostgresStore, type DatabaseStore } from './store.js';
 
 export interface SetupOptions {
   /** `postgres://…` to use PostgreSQL; otherwise SQLite at {@link sqliteFile}. */
@@ -35,7 +27,7 @@ export interface SetupOptions {
 }
 
 export interface SetupResult {
-  store: ReportStore;
+  store: DatabaseStore;
   engine: 'sqlite' | 'postgres';
   workspace: string;
   info: SeedInfo;
@@ -45,26 +37,7 @@ export interface SetupResult {
   location: string;
 }
 
-export const DEFAULT_SEED_MESSAGES = 1_000_000;
 const DEFAULT_WORKSPACE = 'ws_1';
-
-/**
- * A data set with at least `plan.messages` messages: the generator's size knob is messages per
- * day, so it is derived from the range, checked, and raised if the set came out short.
- */
-export function generateSeedData(plan: SeedPlan = {}): Dataset {
-  const target = plan.messages ?? DEFAULT_SEED_MESSAGES;
-  const months = plan.dataset?.months ?? DEFAULT_MONTHS;
-  if (plan.dataset?.messagesPerDay !== undefined) return generateDataset({ ...plan.dataset, months });
-  const days = Math.max(1, months * 30.44);
-  // Measured: the generator yields ≈ 0.95 × messagesPerDay × days; aim a little above the target.
-  let perDay = Math.ceil(target / (days * 0.93));
-  for (;;) {
-    const dataset = generateDataset({ ...plan.dataset, months, messagesPerDay: perDay });
-    if (dataset.messages.length >= target || target === 0) return dataset;
-    perDay = Math.ceil(perDay * (target / Math.max(1, dataset.messages.length)) * 1.02);
-  }
-}
 
 function redact(url: string): string {
   try {

@@ -7,9 +7,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { QueryTimeoutError } from './db/sql.js';
-import type { MessagesHints } from './report.js';
-import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, type Operation, type ReportStore, type RunOptions } from './store.js';
+import {
+  DEFAULT_QUERY_TIMEOUT_MS,
+  OverloadedError,
+  QueryTimeoutError,
+  type MessagesHints,
+  type Operation,
+  type RunOptions,
+} from './api/store.js';
+import type { DatabaseStore } from './store.js';
 
 export interface WorkerJob {
   id: number;
@@ -67,7 +73,7 @@ function rebuildError(error: { name: string; message: string }, timeoutMs: numbe
   return rebuilt;
 }
 
-export function createSqliteStore(options: SqliteStoreOptions): ReportStore & { workers: number } {
+export function createSqliteStore(options: SqliteStoreOptions): DatabaseStore & { workers: number } {
   const size = Math.max(1, options.workers ?? Math.max(2, Math.min(4, availableParallelism())));
   const timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const queueLimit = options.queueLimit ?? 200;

@@ -1,74 +1,23 @@
 /**
- * A report store: where the handler sends validated queries. Two implementations:
+ * The stores over the SQL report (./report.ts), as the router (./api/) calls them, plus what the
+ * benchmark and shutdown need. Two implementations:
  * - {@link createPostgresStore}: the report queries over a pg pool, on the event loop (pg is
  *   asynchronous), cut off server-side by `statement_timeout`;
  * - {@link createSqliteStore} (./sqlite-pool.ts): the same queries in worker threads, because
  *   better-sqlite3 blocks the thread it runs on.
  */
 import type pg from 'pg';
-import type {
-  BreakdownParams,
-  BreakdownResponse,
-  DeliveryParams,
-  DeliveryResponse,
-  MessagesParams,
-  MessagesResponse,
-  OptionsParams,
-  OptionsResponse,
-} from '../src/core/contract/types.js';
-import { QueryTimeoutError } from './db/sql.js';
+import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, withTimeout, type ReportStore } from './api/store.js';
 import { createPgPool, ensurePostgresRollup, migratePostgres, PostgresExecutor } from './db/postgres.js';
 import { createIndexSql, MESSAGE_INDEXES } from './db/schema.js';
-import { createReport, type MessagesHints } from './report.js';
+import { createReport } from './report.js';
 
-export interface Operations {
-  breakdown: { params: BreakdownParams; result: BreakdownResponse };
-  delivery: { params: DeliveryParams; result: DeliveryResponse };
-  messages: { params: MessagesParams; result: MessagesResponse };
-  options: { params: OptionsParams; result: OptionsResponse };
-}
-export type Operation = keyof Operations;
-
-export interface RunOptions {
-  /** Cut the query off after this long; default the store's. */
-  timeoutMs?: number;
-  hints?: MessagesHints;
-  /** The request's signal: a query still queued when it aborts is dropped. */
-  signal?: AbortSignal;
-}
-
-export interface ReportStore {
+export interface DatabaseStore extends ReportStore {
   readonly engine: 'sqlite' | 'postgres';
-  run<O extends Operation>(
-    op: O,
-    workspace: string,
-    params: Operations[O]['params'],
-    options?: RunOptions,
-  ): Promise<Operations[O]['result']>;
   /** The benchmark's floor: a bare indexed count over a range. */
   floor(workspace: string, direction: 'incoming' | 'outgoing', from: number, to: number): Promise<number>;
-  /** Resolves when the database answers. */
-  ping(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Thrown when the store's queue is full; the handler answers 429 with Retry-After. */
-export class OverloadedError extends Error {
-  override readonly name = 'OverloadedError';
-  constructor() {
-    super('Too many queries are waiting; retry shortly');
-  }
-}
-
-export const DEFAULT_QUERY_TIMEOUT_MS = 15_000;
-
-/** Rejects with {@link QueryTimeoutError} if `promise` takes longer than `ms`. */
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout>;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new QueryTimeoutError(ms)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export interface PostgresStoreOptions {
@@ -85,7 +34,7 @@ export interface PostgresStoreOptions {
 }
 
 /** The report over PostgreSQL (`DATABASE_URL`). Migrates on open unless told not to. */
-export async function createPostgresStore(options: PostgresStoreOptions): Promise<ReportStore & { pool: pg.Pool }> {
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<DatabaseStore & { pool: pg.Pool }> {
   const timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const pool = createPgPool({
     connectionString: options.connectionString,

@@ -4,8 +4,9 @@
  * double), migrations under an advisory lock so several instances can start at once.
  */
 import pg from 'pg';
+import { QueryTimeoutError } from '../api/store.js';
 import { HOUR_MS, MIGRATIONS, MIGRATIONS_TABLE_SQL, rollupTriggers } from './schema.js';
-import { numberPlaceholders, QueryTimeoutError, type Row, type SqlExecutor } from './sql.js';
+import { numberPlaceholders, type Row, type SqlExecutor } from './sql.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;

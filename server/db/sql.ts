@@ -15,14 +15,6 @@ export interface SqlExecutor {
   all<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
-/** Thrown when a query runs past its deadline; the handler answers 503. */
-export class QueryTimeoutError extends Error {
-  override readonly name = 'QueryTimeoutError';
-  constructor(readonly timeoutMs: number) {
-    super(`The query took longer than ${timeoutMs} ms and was cancelled`);
-  }
-}
-
 const numbered = new Map<string, string>();
 
 /**

@@ -5,8 +5,9 @@
  * main event loop.
  */
 import Database from 'better-sqlite3';
+import { QueryTimeoutError } from '../api/store.js';
 import { HOUR_MS, MIGRATIONS, MIGRATIONS_TABLE_SQL, rollupTriggers } from './schema.js';
-import { QueryTimeoutError, type Row, type SqlExecutor } from './sql.js';
+import type { Row, SqlExecutor } from './sql.js';
 
 export type SqliteDatabase = Database.Database;
 

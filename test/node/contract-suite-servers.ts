@@ -4,19 +4,18 @@
  * port. Several data sets can be seeded into separate workspaces; bearer tokens map to them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '../../reference/dataset/types.js';
 import { migrateSqlite, openSqlite } from '../../server/db/sqlite.js';
 import { quoteIdent } from '../../server/db/postgres.js';
 import { numberPlaceholders } from '../../server/db/sql.js';
-import { createHandler, type HandlerOptions } from '../../server/handler.js';
-import { silentLogger, type Logger } from '../../server/log.js';
-import { toNodeListener } from '../../server/node.js';
+import { createHandler, type ApiOptions } from '../../server/api/app.js';
+import { silentLogger, type Logger } from '../../server/api/log.js';
+import { startHttpServer, type RunningHttpServer } from '../../server/http.js';
 import { seedPostgres, seedSqlite } from '../../server/seed.js';
 import { createSqliteStore } from '../../server/sqlite-pool.js';
-import { createPostgresStore, type ReportStore } from '../../server/store.js';
+import { createPostgresStore, type DatabaseStore } from '../../server/store.js';
 
 export interface Tenant {
   workspace: string;
@@ -26,7 +25,7 @@ export interface Tenant {
 
 export interface RunningServer {
   engine: 'sqlite' | 'postgres';
-  store: ReportStore;
+  store: DatabaseStore;
   /** `http://127.0.0.1:port/api` */
   baseUrl: string;
   origin: string;
@@ -39,7 +38,7 @@ export interface RunningServer {
 
 export interface StartOptions {
   tenants: Tenant[];
-  handler?: Partial<Omit<HandlerOptions, 'store' | 'verifyRequest'>>;
+  handler?: Partial<Omit<ApiOptions, 'store' | 'verifyRequest'>>;
   queryTimeoutMs?: number;
   queueLimit?: number;
   logger?: Logger;
@@ -52,7 +51,7 @@ export const NO_POSTGRES_MESSAGE =
   'DATABASE_URL is not set: the PostgreSQL half of the server tests cannot run. Start PostgreSQL and export DATABASE_URL ' +
   '(.ci/run does), or set MSG_REPORT_SKIP_POSTGRES=1 to skip it knowingly.';
 
-function verifier(tenants: Tenant[]): HandlerOptions['verifyRequest'] {
+function verifier(tenants: Tenant[]): ApiOptions['verifyRequest'] {
   const byToken = new Map(tenants.map((t) => [t.token, t.workspace]));
   return (request) => {
     const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
@@ -62,7 +61,10 @@ function verifier(tenants: Tenant[]): HandlerOptions['verifyRequest'] {
   };
 }
 
-async function listen(store: ReportStore, options: StartOptions): Promise<{ server: Server; baseUrl: string; origin: string }> {
+async function listen(
+  store: DatabaseStore,
+  options: StartOptions,
+): Promise<{ server: RunningHttpServer; baseUrl: string; origin: string }> {
   const handler = createHandler({
     store,
     basePath: '/api',
@@ -71,16 +73,12 @@ async function listen(store: ReportStore, options: StartOptions): Promise<{ serv
     queryTimeoutMs: options.queryTimeoutMs,
     ...options.handler,
   });
-  const server = createServer(toNodeListener(handler));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { server, baseUrl: `http://127.0.0.1:${port}/api`, origin: `http://127.0.0.1:${port}` };
+  const server = await startHttpServer(handler);
+  return { server, baseUrl: `http://127.0.0.1:${server.port}/api`, origin: `http://127.0.0.1:${server.port}` };
 }
 
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
+async function closeServer(server: RunningHttpServer): Promise<void> {
+  await server.shutdown();
 }
 
 export async function startSqliteServer(options: StartOptions): Promise<RunningServer> {

@@ -10,8 +10,9 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Dataset } from '../../reference/dataset/types.js';
 import { createEngine } from '../../reference/engine.js';
-import { handleRequest } from '../../reference/router.js';
-import { foldForSearch } from '../../reference/labels.js';
+import { engineStore } from '../../mock/engine-store.js';
+import { createHandler } from '../../server/api/app.js';
+import { foldForSearch } from '../../server/api/labels.js';
 import { FILTER_FIELDS, GROUP_BYS, MESSAGE_KINDS, ROW_CAP, type FilterField, type Filters } from '../../src/core/contract/types.js';
 import { PRESETS, resolveRange } from '../../src/core/query/presets.js';
 import { addDays, localDate, startOfDay } from '../../src/core/query/zoned-time.js';
@@ -23,20 +24,24 @@ export interface Target {
   get(pathAndQuery: string): Promise<Answer>;
 }
 
-/** The reference engine over `dataset`, answered in process (what the MSW handlers call). */
+/** The reference engine over `dataset`, answered in process through the router, as the MSW handlers do. */
 export function referenceTarget(dataset: Dataset, name = 'reference (MSW mocks)'): Target {
-  const engine = createEngine(dataset);
+  const handler = createHandler({
+    store: engineStore(createEngine(dataset)),
+    basePath: '/api',
+    verifyRequest: () => ({ workspace: dataset.workspace.id }),
+    logger: false,
+  });
   return {
     name,
     async get(pathAndQuery) {
       const url = new URL(`http://reference.test/api${pathAndQuery}`);
-      const response = handleRequest(engine, url);
+      const response = await handler(new Request(url));
       return {
         path: url.pathname.slice('/api'.length),
         status: response.status,
-        contentType: response.headers['Content-Type'] ?? '',
-        // A JSON round trip, as over the wire (drops undefined fields).
-        body: JSON.parse(JSON.stringify(response.body)),
+        contentType: response.headers.get('content-type') ?? '',
+        body: await response.json(),
       };
     },
   };

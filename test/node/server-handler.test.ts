@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateDataset } from '../../reference/dataset/index.js';
 import { createPgPool, PostgresExecutor } from '../../server/db/postgres.js';
-import { QueryTimeoutError } from '../../server/db/sql.js';
-import { createHandler, staticTokenAuth } from '../../server/handler.js';
-import type { LogEntry } from '../../server/log.js';
-import { startHttpServer } from '../../server/serve.js';
-import type { ReportStore } from '../../server/store.js';
+import { createHandler } from '../../server/api/app.js';
+import type { LogEntry } from '../../server/api/log.js';
+import { QueryTimeoutError } from '../../server/api/store.js';
+import { staticTokenAuth } from '../../server/auth.js';
+import { startHttpServer } from '../../server/http.js';
+import type { DatabaseStore } from '../../server/store.js';
 import {
   NO_POSTGRES_MESSAGE,
   POSTGRES_URL,
@@ -255,7 +256,7 @@ describe('server: graceful shutdown and the CLI', () => {
   test('shutdown lets an in-flight request finish, then refuses new connections', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const store: ReportStore = {
+    const store: DatabaseStore = {
       engine: 'sqlite',
       async run() {
         await gate;

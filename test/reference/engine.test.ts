@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { generateDataset } from '../../reference/dataset/index.js';
 import type { Dataset, DatasetMessage } from '../../reference/dataset/types.js';
-import { createEngine, handleRequest, type Engine } from '../../reference/engine.js';
+import { createEngine, type Engine } from '../../reference/engine.js';
+import { engineStore } from '../../mock/engine-store.js';
+import { createHandler } from '../../server/api/app.js';
 import type { FilterField, GroupBy, MessageKind, MessageRow, Order } from '../../src/core/contract/types.js';
 import { bruteGroups, bruteStatus, bruteTotals, DAY_MS, fold, iso, select, type BruteFilters } from './brute-force.js';
 
@@ -420,35 +422,45 @@ describe('reference engine', () => {
     });
   });
 
-  describe('handleRequest', () => {
-    it('routes by path suffix and answers problems for bad queries and unknown paths', () => {
+  describe('through the router (server/api/), as the mocks serve it', () => {
+    const answer = async (url: string) => {
+      const handler = createHandler({
+        store: engineStore(engine),
+        basePath: new URL(url).pathname.startsWith('/tenant/') ? '/tenant/api' : '/api',
+        verifyRequest: () => ({ workspace: dataset.workspace.id }),
+        logger: false,
+      });
+      const response = await handler(new Request(url));
+      return { status: response.status, contentType: response.headers.get('content-type'), body: await response.json() };
+    };
+
+    it('routes under its base path and answers problems for bad queries and unknown paths', async () => {
       const range = days('2026-09-01', 7);
-      const url = new URL(
+      const ok = await answer(
         `https://reports.example/tenant/api/breakdown?from=${iso(range.from)}&to=${iso(range.to)}&tz=${TZ}&direction=outgoing&groupBy=type&channel=ch_1&channel=ch_2&unknown=1`,
       );
-      const ok = handleRequest(engine, url);
       expect(ok.status).to.equal(200);
-      expect(ok.headers['Content-Type']).to.match(/^application\/json/);
+      expect(ok.contentType).to.match(/^application\/json/);
       expect(ok.body).to.deep.equal(
         engine.breakdown({ ...query(range, { channel: ['ch_1', 'ch_2'] }), direction: 'outgoing', groupBy: 'type' }),
       );
-      const bad = handleRequest(engine, new URL('http://x/api/messages?kind=all'));
+      const bad = await answer('http://x/api/messages?kind=all');
       expect(bad.status).to.equal(400);
-      expect(bad.headers['Content-Type']).to.equal('application/problem+json');
+      expect(bad.contentType).to.equal('application/problem+json');
       expect((bad.body as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name)).to.deep.equal([
         'from',
         'to',
         'tz',
         'kind',
       ]);
-      const missing = handleRequest(engine, new URL('http://x/api/nothing'));
+      const missing = await answer('http://x/api/nothing');
       expect([missing.status, (missing.body as { status: number }).status]).to.deep.equal([404, 404]);
-      const options = handleRequest(engine, new URL('http://x/api/options/channel?q=whatsapp'));
+      const options = await answer('http://x/api/options/channel?q=whatsapp');
       expect(options.status).to.equal(200);
       expect((options.body as { options: unknown[] }).options).to.have.length(3);
-      expect(handleRequest(engine, new URL('http://x/api/options/colour')).status).to.equal(404);
-      expect(handleRequest(engine, new URL('http://x/api/options')).status).to.equal(404);
-      expect(handleRequest(engine, new URL('http://x/api/breakdown/extra')).status).to.equal(404);
+      expect((await answer('http://x/api/options/colour')).status).to.equal(404);
+      expect((await answer('http://x/api/options')).status).to.equal(404);
+      expect((await answer('http://x/api/breakdown/extra')).status).to.equal(404);
     });
   });
 });

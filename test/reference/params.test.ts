@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { encodeCursor } from '../../reference/cursor.js';
+import { encodeCursor } from '../../server/api/cursor.js';
 import {
   parseBreakdownParams,
   parseDeliveryParams,
@@ -7,7 +7,7 @@ import {
   parseMessagesParams,
   parseOptionsParams,
   type ParseResult,
-} from '../../reference/params.js';
+} from '../../server/api/params.js';
 import type { Problem } from '../../src/core/contract/types.js';
 
 const base = 'from=2026-11-01T06:00:00.000Z&to=2026-11-08T06:00:00.000Z&tz=America/Mexico_City';

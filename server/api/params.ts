@@ -1,7 +1,7 @@
 /**
- * Request parameters of every resource, parsed and validated exactly as CONTRACT.md says, into the
- * typed params of the contract or an RFC 9457 problem. Framework-free: MSW handlers and the Node
- * server both hand it a `URLSearchParams`.
+ * Request parameters of every resource, parsed and validated as openapi.yaml documents them, into
+ * the typed params of the contract or an RFC 9457 problem. Runtime-free: it takes a
+ * `URLSearchParams`, so the server and the in-browser mocks decode every request the same way.
  */
 import {
   DIRECTIONS,
@@ -27,11 +27,10 @@ import {
   type Order,
   type Problem,
   type ReportQuery,
-} from '../src/core/contract/types.js';
-import { bucketCount, isValidTimeZone, parsePlainDate } from '../src/core/query/zoned-time.js';
+} from '../../src/core/contract/types.js';
+import { bucketCount, isValidTimeZone, parsePlainDate } from '../../src/core/query/zoned-time.js';
 import { decodeCursor } from './cursor.js';
-
-export type InvalidParam = { name: string; reason: string };
+import { invalidQuery, type InvalidParam } from './problem.js';
 
 /** A parse either yields typed params or the problem to answer with. */
 export type ParseResult<T> = { ok: true; params: T } | { ok: false; problem: Problem };
@@ -40,17 +39,6 @@ export const DEFAULT_MESSAGES_LIMIT = 100;
 export const MAX_MESSAGES_LIMIT = 1000;
 export const DEFAULT_OPTIONS_LIMIT = 50;
 export const MAX_OPTIONS_LIMIT = 200;
-
-/** The 400 problem for a list of invalid parameters. */
-export function invalidQuery(invalidParams: InvalidParam[]): Problem {
-  return {
-    type: 'about:blank',
-    title: 'Invalid query',
-    status: 400,
-    detail: invalidParams.map((p) => `${p.name} ${p.reason}`).join('; '),
-    invalidParams,
-  };
-}
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+\- ])(\d{2}):(\d{2}))$/;
 
@@ -261,4 +249,38 @@ export function parseOptionsParams(field: string, params: URLSearchParams): Pars
   const parsed: OptionsParams = { field: field as FilterField, limit };
   if (q !== null && q.trim() !== '') parsed.q = q;
   return finish(errors, parsed);
+}
+
+/** The resources a request can name. */
+export type Resource = 'breakdown' | 'delivery' | 'messages' | 'options';
+
+/**
+ * The params of `resource` (`field`: the options path segment), after a bound on repeated filter
+ * values that is checked before anything else, so a query repeating a filter thousands of times
+ * is refused without being decoded.
+ */
+export function parseResourceParams(
+  resource: Resource,
+  params: URLSearchParams,
+  limits: { maxFilterValues: number; field?: string },
+): ParseResult<unknown> {
+  for (const field of FILTER_FIELDS) {
+    const count = params.getAll(field).length;
+    if (count > limits.maxFilterValues) {
+      return {
+        ok: false,
+        problem: invalidQuery([{ name: field, reason: `has ${count} values; at most ${limits.maxFilterValues} are allowed` }]),
+      };
+    }
+  }
+  switch (resource) {
+    case 'breakdown':
+      return parseBreakdownParams(params);
+    case 'delivery':
+      return parseDeliveryParams(params);
+    case 'messages':
+      return parseMessagesParams(params);
+    case 'options':
+      return parseOptionsParams(limits.field ?? '', params);
+  }
 }

@@ -1,11 +1,12 @@
 /**
- * A node:http server around a Fetch handler, with bounded requests and a graceful shutdown:
- * `shutdown()` stops accepting connections, closes idle keep-alive sockets, lets in-flight requests
- * finish (up to a deadline), then resolves.
+ * A node:http server around a Fetch handler (the Hono app's `fetch`), through @hono/node-server's
+ * request listener, with bounded requests and a graceful shutdown: `shutdown()` stops accepting
+ * connections, closes idle keep-alive sockets, lets in-flight requests finish (up to a deadline),
+ * then resolves.
  */
+import { getRequestListener } from '@hono/node-server';
 import { createServer, type Server } from 'node:http';
-import type { FetchHandler } from './handler.js';
-import { toNodeListener } from './node.js';
+import type { FetchHandler } from './api/app.js';
 
 export interface HttpServerOptions {
   port?: number;
@@ -26,7 +27,7 @@ export interface RunningHttpServer {
 export async function startHttpServer(handler: FetchHandler, options: HttpServerOptions = {}): Promise<RunningHttpServer> {
   // Bounded requests: headers (and so the URL) at most 16 KiB; a request must arrive within 30 s.
   const server = createServer({ maxHeaderSize: 16_384, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 });
-  const listener = toNodeListener(handler);
+  const listener = getRequestListener((request) => handler(request));
   let inFlight = 0;
   let stopping = false;
   server.on('request', (req, res) => {
@@ -34,7 +35,7 @@ export async function startHttpServer(handler: FetchHandler, options: HttpServer
     res.on('close', () => inFlight--);
     // A keep-alive connection should not linger once we are stopping.
     if (stopping) res.setHeader('Connection', 'close');
-    listener(req, res);
+    void listener(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

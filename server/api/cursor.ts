@@ -3,7 +3,7 @@
  * row's key (timestamp, id), how many rows were already returned (for the 10,000-row cap), and the
  * kind and order it was made for (a cursor from another listing is rejected, never misread).
  */
-import { MESSAGE_KINDS, ORDERS, type MessageKind, type Order } from '../src/core/contract/types.js';
+import { MESSAGE_KINDS, ORDERS, type MessageKind, type Order } from '../../src/core/contract/types.js';
 
 export interface CursorState {
   /** The last returned row's timestamp, epoch ms. */

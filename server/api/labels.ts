@@ -2,7 +2,7 @@
  * English fallback labels for enum keys (clients localise them), and the search normalisation the
  * options resource uses.
  */
-import type { MessageType, Source } from '../src/core/contract/types.js';
+import type { MessageType, Source } from '../../src/core/contract/types.js';
 
 export const SOURCE_LABELS: Readonly<Record<Source, string>> = {
   user: 'User',

@@ -1,0 +1,174 @@
+/**
+ * The reporting endpoint (openapi.yaml) as one Hono app over a {@link ReportStore}. It is plain
+ * Fetch API (`app.fetch(request)`), so the Node server (server/http.ts), any Fetch runtime and the
+ * in-browser MSW mocks (mock/handlers.ts) all answer through it:
+ *
+ * - the tenant comes from `verifyRequest` (credentials), never from a parameter;
+ * - every parameter is decoded by ./params.ts into a 400 problem+json; the URL length and the
+ *   values per filter are bounded;
+ * - a query cut off at its deadline answers 503 + Retry-After, a full queue 429 + Retry-After;
+ * - CORS is configurable; every request gets an `X-Request-Id` and one JSON log line.
+ */
+import { Hono, type Context } from 'hono';
+import { FILTER_FIELDS, type MessagesParams } from '../../src/core/contract/types.js';
+import { corsMiddleware, type CorsOptions } from './cors.js';
+import { jsonLogger, type Logger } from './log.js';
+import { parseResourceParams, type Resource } from './params.js';
+import { JSON_CONTENT_TYPE, problemResponse } from './problem.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type ReportStore, type RunOptions } from './store.js';
+import { TotalsCache } from './totals.js';
+
+/** Who is asking: the workspace every query of this request is confined to. */
+export interface Principal {
+  workspace: string;
+}
+
+/** A refusal: 401 (missing or expired credentials; the client refreshes once) or 403. */
+export interface Refusal {
+  status: 401 | 403;
+  detail?: string;
+  /** e.g. `WWW-Authenticate`. */
+  headers?: Record<string, string>;
+}
+
+export type VerifyRequest = (request: Request) => Principal | Refusal | Promise<Principal | Refusal>;
+
+export interface ApiOptions {
+  store: ReportStore;
+  verifyRequest: VerifyRequest;
+  /** Path prefix the resources live under, e.g. `/api`; default `` (the root). */
+  basePath?: string;
+  /** Health check paths (absolute); default [`{basePath}/healthz`]. No auth; answers 200 or 503. */
+  healthPaths?: readonly string[];
+  cors?: CorsOptions | false;
+  /** Per-query deadline, ms; default 15,000. */
+  queryTimeoutMs?: number;
+  /** Longest accepted URL (path + query), in characters; default 8,192. */
+  maxUrlLength?: number;
+  /** Most values one filter parameter may repeat; default 200. */
+  maxFilterValues?: number;
+  /** Default: JSON lines on the console. */
+  logger?: Logger | false;
+}
+
+export type FetchHandler = (request: Request) => Response | Promise<Response>;
+
+type Env = { Variables: { requestId: string; log: Record<string, unknown> } };
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+function problem(status: number, detail: string, headers: Record<string, string> = {}): Response {
+  return problemResponse(status, { detail }, { ...NO_STORE, ...headers });
+}
+
+function json(status: number, body: unknown, cacheControl: string): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': cacheControl } });
+}
+
+export function createApi(options: ApiOptions): Hono<Env> {
+  const { store, verifyRequest } = options;
+  const base = (options.basePath ?? '').replace(/\/+$/, '');
+  const timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  const maxUrlLength = options.maxUrlLength ?? 8_192;
+  const maxFilterValues = options.maxFilterValues ?? 200;
+  const log = options.logger === false ? () => {} : (options.logger ?? jsonLogger());
+  const totals = new TotalsCache();
+  // Not strict: `/api/breakdown/` is `/api/breakdown`.
+  const app = new Hono<Env>({ strict: false });
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const id = c.req.header('x-request-id')?.slice(0, 128) || crypto.randomUUID();
+    const entry: Record<string, unknown> = { id, method: c.req.method, path: new URL(c.req.url).pathname };
+    c.set('requestId', id);
+    c.set('log', entry);
+    await next();
+    c.header('X-Request-Id', id);
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    log({ level: c.res.status >= 500 ? 'error' : 'info', msg: 'request', ...entry, status: c.res.status, ms });
+  });
+  app.onError((error, c) => {
+    const stack = error.stack ?? error.message;
+    log({ level: 'error', msg: 'request failed', ...c.get('log'), error: stack });
+    return problem(500, `Internal error; request id ${c.get('requestId')}`);
+  });
+  app.notFound((c) => problem(404, `No resource at ${new URL(c.req.url).pathname}`));
+  if (options.cors) app.use(corsMiddleware(options.cors));
+
+  for (const path of options.healthPaths ?? [`${base}/healthz`]) {
+    app.get(path, async () => {
+      try {
+        await store.ping();
+        return json(200, { status: 'ok', database: store.engine }, 'no-store');
+      } catch (error) {
+        log({ level: 'error', msg: 'health check failed', error: error instanceof Error ? error.message : String(error) });
+        return json(503, { status: 'unavailable', database: store.engine }, 'no-store');
+      }
+    });
+  }
+
+  async function answer(c: Context<Env>, resource: Resource, field?: string): Promise<Response> {
+    const entry = c.get('log');
+    entry.op = resource;
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      return problem(405, `${c.req.method} is not supported; use GET`, { Allow: 'GET, HEAD' });
+    }
+    const url = new URL(c.req.url);
+    if (url.pathname.length + url.search.length > maxUrlLength) return problem(400, `The URL is longer than ${maxUrlLength} characters`);
+
+    const verdict = await verifyRequest(c.req.raw);
+    if ('status' in verdict) {
+      const detail = verdict.detail ?? (verdict.status === 401 ? 'Authentication required' : 'Forbidden');
+      return problem(verdict.status, detail, verdict.headers);
+    }
+    entry.workspace = verdict.workspace;
+
+    const parsed = parseResourceParams(resource, url.searchParams, { maxFilterValues, field });
+    if (!parsed.ok) return problemResponse(parsed.problem.status ?? 400, parsed.problem, NO_STORE);
+    try {
+      const body = await run(resource, verdict.workspace, parsed.params, c.req.raw.signal);
+      return json(200, body, 'private, no-store');
+    } catch (error) {
+      if (error instanceof QueryTimeoutError) {
+        entry.timeout = true;
+        return problem(503, error.message, { 'Retry-After': '5' });
+      }
+      if (error instanceof OverloadedError) return problem(429, error.message, { 'Retry-After': '1' });
+      if (c.req.raw.signal.aborted) {
+        entry.aborted = true;
+        return problem(503, 'The request was aborted');
+      }
+      throw error;
+    }
+  }
+
+  /** Runs one query; a listing's later pages reuse the total its first page counted. */
+  async function run(resource: Resource, workspace: string, params: unknown, signal: AbortSignal): Promise<unknown> {
+    const runOptions: RunOptions = { timeoutMs, signal };
+    if (resource !== 'messages') return store.run(resource, workspace, params as never, runOptions);
+    const listing = params as MessagesParams;
+    const key = TotalsCache.key(workspace, listing);
+    const known = listing.cursor !== undefined ? totals.get(key) : undefined;
+    if (known !== undefined) runOptions.hints = { knownTotal: known };
+    const page = await store.run('messages', workspace, listing, runOptions);
+    totals.set(key, page.total);
+    return page;
+  }
+
+  for (const resource of ['breakdown', 'delivery', 'messages'] as const) app.all(`${base}/${resource}`, (c) => answer(c, resource));
+  app.all(`${base}/options/:field`, (c) => {
+    const field = c.req.param('field');
+    // openapi.yaml: a `field` that is not a filter field is no resource at all.
+    if (!(FILTER_FIELDS as readonly string[]).includes(field)) {
+      return problem(404, `No filter field at ${new URL(c.req.url).pathname}; expected one of ${FILTER_FIELDS.join(', ')}`);
+    }
+    return answer(c, 'options', field);
+  });
+  return app;
+}
+
+/** The endpoint as a Fetch handler, `(Request) => Promise<Response>`. */
+export function createHandler(options: ApiOptions): FetchHandler {
+  const app = createApi(options);
+  return (request) => app.fetch(request);
+}

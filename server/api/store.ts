@@ -1,0 +1,76 @@
+/**
+ * What the router needs from a backend: run one validated query for one workspace. The SQLite and
+ * PostgreSQL stores (server/) and the in-memory reference engine behind the mocks (mock/) all
+ * implement it, so they are answered through the same router.
+ */
+import type {
+  BreakdownParams,
+  BreakdownResponse,
+  DeliveryParams,
+  DeliveryResponse,
+  MessagesParams,
+  MessagesResponse,
+  OptionsParams,
+  OptionsResponse,
+} from '../../src/core/contract/types.js';
+
+export interface Operations {
+  breakdown: { params: BreakdownParams; result: BreakdownResponse };
+  delivery: { params: DeliveryParams; result: DeliveryResponse };
+  messages: { params: MessagesParams; result: MessagesResponse };
+  options: { params: OptionsParams; result: OptionsResponse };
+}
+export type Operation = keyof Operations;
+
+export interface MessagesHints {
+  /** The listing's total, already known from its first page (skips the count). */
+  knownTotal?: number;
+}
+
+export interface RunOptions {
+  /** Cut the query off after this long; default the store's. */
+  timeoutMs?: number;
+  hints?: MessagesHints;
+  /** The request's signal: a query not started when it aborts need not run. */
+  signal?: AbortSignal;
+}
+
+export interface ReportStore {
+  /** Named in the health answer: `sqlite`, `postgres`, `memory`. */
+  readonly engine: string;
+  run<O extends Operation>(
+    op: O,
+    workspace: string,
+    params: Operations[O]['params'],
+    options?: RunOptions,
+  ): Promise<Operations[O]['result']>;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+}
+
+export const DEFAULT_QUERY_TIMEOUT_MS = 15_000;
+
+/** Thrown when a query runs past its deadline; the router answers 503 with Retry-After. */
+export class QueryTimeoutError extends Error {
+  override readonly name = 'QueryTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`The query took longer than ${timeoutMs} ms and was cancelled`);
+  }
+}
+
+/** Thrown when too many queries wait already; the router answers 429 with Retry-After. */
+export class OverloadedError extends Error {
+  override readonly name = 'OverloadedError';
+  constructor() {
+    super('Too many queries are waiting; retry shortly');
+  }
+}
+
+/** Rejects with {@link QueryTimeoutError} if `promise` takes longer than `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new QueryTimeoutError(ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
