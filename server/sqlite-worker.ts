@@ -1,22 +1,44 @@
 /**
- * A worker thread that answers report queries on its own read-only SQLite connection. One job at a
- * time; the executor checks the job's deadline before every statement, and the pool terminates the
- * thread if a single statement overruns it.
+ * The task a SQLite worker process runs: one report query on its own read-only connection (opened
+ * on the first job, kept for the next). The executor checks the job's deadline before every
+ * statement; a single statement that overruns it is cut off by the pool, which kills the process.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
+import type { MessagesHints, Operation } from './api/store.js';
 import { openSqlite, SqliteExecutor } from './db/sqlite.js';
-import { createReport } from './report.js';
-import type { WorkerJob, WorkerReply } from './sqlite-pool.js';
+import { createReport, type Report } from './report.js';
 
-const { file, cacheMiB } = workerData as { file: string; cacheMiB?: number };
-const db = openSqlite(file, { cacheMiB });
-// Reads only: a bug can never write through a report connection.
-db.pragma('query_only = 1');
-const executor = new SqliteExecutor(db);
-const report = createReport(executor);
+export interface SqliteJob {
+  file: string;
+  cacheMiB?: number;
+  op: Operation | 'floor' | 'ping';
+  workspace: string;
+  params: unknown;
+  hints?: MessagesHints;
+  /** Epoch ms. */
+  deadline: number;
+  timeoutMs: number;
+}
 
-async function run(job: WorkerJob): Promise<unknown> {
+/** Errors travel as data: only their name and message survive the trip between processes. */
+export type SqliteReply = { ok: true; result: unknown } | { ok: false; name: string; message: string };
+
+let connection: { file: string; executor: SqliteExecutor; report: Report } | undefined;
+
+function connect(file: string, cacheMiB?: number): NonNullable<typeof connection> {
+  if (connection?.file === file) return connection;
+  const db = openSqlite(file, { cacheMiB });
+  // Reads only: a bug can never write through a report connection.
+  db.pragma('query_only = 1');
+  const executor = new SqliteExecutor(db);
+  connection = { file, executor, report: createReport(executor) };
+  return connection;
+}
+
+async function run(job: SqliteJob): Promise<unknown> {
+  const { executor, report } = connect(job.file, job.cacheMiB);
+  executor.deadline = job.deadline;
+  executor.timeoutMs = job.timeoutMs;
   switch (job.op) {
     case 'breakdown':
       return report.breakdown(job.workspace, job.params as BreakdownParams);
@@ -35,16 +57,11 @@ async function run(job: WorkerJob): Promise<unknown> {
   }
 }
 
-parentPort!.on('message', async (job: WorkerJob) => {
-  executor.deadline = job.deadline;
-  executor.timeoutMs = job.timeoutMs;
-  let reply: WorkerReply;
+export default async function answer(job: SqliteJob): Promise<SqliteReply> {
   try {
-    reply = { id: job.id, ok: true, result: await run(job) };
+    return { ok: true, result: await run(job) };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    reply = { id: job.id, ok: false, error: { name: e.name, message: e.message } };
+    return { ok: false, name: e.name, message: e.message };
   }
-  parentPort!.postMessage(reply);
-});
-parentPort!.postMessage({ ready: true });
+}

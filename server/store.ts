@@ -3,8 +3,8 @@
  * benchmark and shutdown need. Two implementations:
  * - {@link createPostgresStore}: the report queries over a pg pool, on the event loop (pg is
  *   asynchronous), cut off server-side by `statement_timeout`;
- * - {@link createSqliteStore} (./sqlite-pool.ts): the same queries in worker threads, because
- *   better-sqlite3 blocks the thread it runs on.
+ * - {@link createSqliteStore} (./sqlite-pool.ts): the same queries in worker processes, because
+ *   better-sqlite3 blocks the thread it runs on and cannot be interrupted inside a statement.
  */
 import type pg from 'pg';
 import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
