@@ -54,6 +54,34 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Shipped server code never depends on the test oracle; seeding reaches the sample data set
+    // through server/sample-data.ts alone.
+    files: ['server/**/*.ts'],
+    ignores: ['server/sample-data.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/reference/**'], message: 'server/ must not import the test oracle.' }] },
+      ],
+    },
+  },
+  {
+    // The contract module runs in every Fetch runtime, the mocks' browser included.
+    files: ['server/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/reference/**'], message: 'server/ must not import the test oracle.' },
+            { group: ['node:*', '@hono/node-server', '@hono/node-server/*'], message: 'server/api/ runs outside Node too.' },
+            { regex: '^\\.\\./(?!\\.\\./src/core/)', message: 'server/api/ depends on nothing but the core.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript config and fixture files are not in the TypeScript project.
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
