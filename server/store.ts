@@ -8,7 +8,7 @@
  */
 import type pg from 'pg';
 import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
-import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, withTimeout, type ReportStore } from './api/store.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type ReportStore } from './api/store.js';
 import { createPgPool, ensurePostgresRollup, migratePostgres, PostgresExecutor } from './db/postgres.js';
 import { createIndexSql, MESSAGE_INDEXES } from './db/schema.js';
 import { createReport } from './report.js';
@@ -18,6 +18,15 @@ export interface DatabaseStore extends ReportStore {
   /** The benchmark's floor: a bare indexed count over a range. */
   floor(workspace: string, direction: 'incoming' | 'outgoing', from: number, to: number): Promise<number>;
   close(): Promise<void>;
+}
+
+/** Rejects with {@link QueryTimeoutError} if `promise` takes longer than `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new QueryTimeoutError(ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export interface PostgresStoreOptions {

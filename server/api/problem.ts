@@ -23,7 +23,7 @@ const TITLES: Record<number, string> = {
 export type InvalidParam = { name: string; reason: string };
 
 /** The problem body for `status`; `fields` override the defaults. */
-export function problemBody(status: number, fields: Problem = {}): Problem {
+function problemBody(status: number, fields: Problem = {}): Problem {
   return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...fields };
 }
 

@@ -65,12 +65,3 @@ export class OverloadedError extends Error {
     super('Too many queries are waiting; retry shortly');
   }
 }
-
-/** Rejects with {@link QueryTimeoutError} if `promise` takes longer than `ms`. */
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout>;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new QueryTimeoutError(ms)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
