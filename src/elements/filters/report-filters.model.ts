@@ -1,22 +1,19 @@
 /**
  * The element's small pure rules, kept apart from rendering so they read (and test) on their own:
- * enum options, search folding, filter edits, the custom-range check.
+ * enum options, filter edits, the custom-range check, how a local day is written.
  */
 import { FILTER_FIELDS, MESSAGE_TYPES, SOURCES, type FilterField, type Filters } from '../../core/contract/types.js';
 import { DEFAULT_PRESET, validateRange } from '../../core/query/presets.js';
 import type { ReportState } from '../../core/query/report-state.js';
 import { parsePlainDate, type PlainDate } from '../../core/query/zoned-time.js';
+import { formatDay } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
+import { foldForSearch } from '../shared/list-navigation-controller.js';
 import { ENUM_FIELDS, type DraftProblem, type EnumField, type OptionView } from './report-filters.types.js';
 
 export function isEnumField(field: FilterField): field is EnumField {
   return (ENUM_FIELDS as readonly string[]).includes(field);
-}
-
-/** Case- and accent-insensitive form of a text, as the contract's `q` compares. */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
 }
 
 /** Our label for an enum value, or `undefined` for a value the contract does not list. */
@@ -29,7 +26,10 @@ export function enumLabel(lang: Lang, field: EnumField, value: string): string |
     : undefined;
 }
 
-/** An enum field's values, labelled in `lang`, in contract order, narrowed by `q` like the endpoint would. */
+/**
+ * An enum field's values, labelled in `lang`, in contract order, narrowed by `q` as the endpoint
+ * narrows its own (case- and accent-insensitive, anywhere in the label).
+ */
 export function enumOptions(lang: Lang, field: EnumField, q: string): OptionView[] {
   const values: readonly string[] = field === 'source' ? SOURCES : MESSAGE_TYPES;
   const needle = foldForSearch(q.trim());
@@ -77,4 +77,9 @@ export function checkDraft(from: string, to: string, today: PlainDate): DraftPro
   if (problem.code === 'range-too-long') return { code: 'range-too-long', days: problem.days, max: problem.max };
   if (problem.code === 'future') return { code: 'future', today: problem.today };
   return { code: 'from-after-to' };
+}
+
+/** A local day as the report's language writes it (`26 nov 2026`). */
+export function formatPlain(lang: Lang, date: PlainDate): string {
+  return formatDay(lang, 'UTC', Date.UTC(date.year, date.month - 1, date.day, 12));
 }

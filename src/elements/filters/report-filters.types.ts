@@ -1,5 +1,8 @@
+import type { ReactiveElement } from 'lit';
 import { PRESETS, type Preset } from '../../core/query/presets.js';
+import type { StateChange } from '../../core/query/state-change.js';
 import type { PlainDate } from '../../core/query/zoned-time.js';
+import type { ReportSnapshot } from '../../core/store/report-store.js';
 
 /** What the date-range list offers, in menu order: the seven presets, then a custom range. */
 export const RANGE_CHOICES = [...PRESETS, 'custom'] as const;
@@ -18,9 +21,6 @@ export const OPTIONS_LIMIT = 50;
 /** Options asked for when looking up the labels of values set from outside (a URL, the host). */
 export const LABEL_LOOKUP_LIMIT = 200;
 
-/** The popups of the element. */
-export type PopupName = 'range' | 'add';
-
 /** One value the picker offers. `label` is untrusted text from the endpoint (or ours, for enums). */
 export interface OptionView {
   readonly value: string;
@@ -33,3 +33,22 @@ export type DraftProblem =
   | { readonly code: 'from-after-to' }
   | { readonly code: 'range-too-long'; readonly days: number; readonly max: number }
   | { readonly code: 'future'; readonly today: PlainDate };
+
+/**
+ * What the parts of `<msg-report-filters>` (range picker, value picker, chips, label cache) use of
+ * the element. Its report and store are protected members, so it hands its parts these instead.
+ */
+export interface FiltersHost {
+  /** The element: the parts are its controllers and render into its shadow root. */
+  readonly element: ReactiveElement;
+  /** The report's state now, or `undefined` while the element has none. */
+  report(): ReportSnapshot | undefined;
+  /** A person's change of range or filters: the report's store applies it as one new state. */
+  change(change: StateChange): void;
+  /** The first element of the shadow root that matches `selector`. */
+  find<T extends HTMLElement = HTMLElement>(selector: string): T | null;
+  /** Every element of the shadow root that matches `selector`. */
+  findAll<T extends HTMLElement = HTMLElement>(selector: string): T[];
+  /** Renders again, then focuses what `target` finds then (an element the render may create). */
+  focusAfterRender(target: () => HTMLElement | null | undefined): void;
+}

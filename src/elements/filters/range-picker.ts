@@ -1,0 +1,167 @@
+/**
+ * The date range of `<msg-report-filters>`: a select-only combobox (WAI-ARIA practices) listing
+ * the seven presets and "Custom range", the local days the range covers, the report's time zone,
+ * and the custom range form.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ReportSnapshot } from '../../core/store/report-store.js';
+import type { Lang } from '../../i18n/locales.js';
+import { translate } from '../../i18n/translate.js';
+import { isPrintableKey, keepFocusOnPress, ListNavigationController } from '../shared/list-navigation-controller.js';
+import { PopoverController } from '../shared/popover-controller.js';
+import { CustomRangeForm } from './custom-range.js';
+import { formatPlain } from './report-filters.model.js';
+import { RANGE_CHOICES, type FiltersHost, type RangeChoice } from './report-filters.types.js';
+
+const LAST = RANGE_CHOICES.length - 1;
+
+function choiceLabel(lang: Lang, choice: RangeChoice): string {
+  return choice === 'custom' ? translate(lang, 'filters.custom') : translate(lang, `preset.${choice}`);
+}
+
+export class RangePicker {
+  readonly #host: FiltersHost;
+  readonly #custom: CustomRangeForm;
+  readonly #popover: PopoverController;
+  /** The option the combobox points at while the list is open. */
+  readonly #options: ListNavigationController;
+
+  constructor(host: FiltersHost) {
+    this.#host = host;
+    this.#custom = new CustomRangeForm(host);
+    this.#popover = new PopoverController(host.element, {
+      popup: () => host.find('#range-popup'),
+      opener: () => host.find('#range-combo'),
+    });
+    this.#options = new ListNavigationController(host.element, { wrap: false, homeEnd: true, pageStep: 10, typeAhead: true });
+    // A select always points at one option: the first, until it is opened on the current one.
+    this.#options.active = 0;
+  }
+
+  /** True while a custom range is being typed and not applied yet. */
+  get editingCustom(): boolean {
+    return this.#custom.editing;
+  }
+
+  /** Closes the list, focus staying where it is. */
+  close(): void {
+    this.#popover.hide();
+  }
+
+  /** Closes the list and drops a custom range being typed (what "Clear all" does to the range). */
+  reset(): void {
+    this.close();
+    this.#custom.stop();
+  }
+
+  #currentChoice(state: ReportSnapshot): RangeChoice {
+    if (this.#custom.editing || !('preset' in state.range)) return 'custom';
+    return state.range.preset;
+  }
+
+  #open(active: number): void {
+    this.#options.active = active;
+    this.#popover.show();
+  }
+
+  #choose(choice: RangeChoice, moveFocus = true): void {
+    const state = this.#host.report();
+    this.close();
+    if (!state) return;
+    if (choice === 'custom') {
+      this.#custom.start(state);
+      if (moveFocus) this.#host.focusAfterRender(() => this.#host.find('#from'));
+      return;
+    }
+    this.#custom.stop();
+    if ('preset' in state.range && state.range.preset === choice) return;
+    this.#host.change({ range: { preset: choice } });
+  }
+
+  readonly #onClick = (): void => {
+    const state = this.#host.report();
+    if (this.#popover.open) this.close();
+    else if (state) this.#open(RANGE_CHOICES.indexOf(this.#currentChoice(state)));
+  };
+
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    const state = this.#host.report();
+    if (!state) return;
+    const labels = RANGE_CHOICES.map((choice) => choiceLabel(state.lang, choice));
+    if (!this.#popover.open) {
+      const current = RANGE_CHOICES.indexOf(this.#currentChoice(state));
+      const opening: Record<string, number> = { ArrowDown: current, ArrowUp: current, Enter: current, ' ': current, Home: 0, End: LAST };
+      if (event.key in opening) {
+        event.preventDefault();
+        this.#open(opening[event.key]!);
+      } else if (isPrintableKey(event)) {
+        event.preventDefault();
+        this.#open(this.#options.typeAhead(event.key, labels, current) ?? current);
+      }
+      return;
+    }
+    if ((event.key === 'ArrowUp' && event.altKey) || event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.#choose(RANGE_CHOICES[this.#options.active]!);
+    } else if (event.key === 'Tab') {
+      // Tab takes the option pointed at, closes the list and moves on (no preventDefault).
+      this.#choose(RANGE_CHOICES[this.#options.active]!, false);
+    } else if (!this.#popover.handleEscape(event)) {
+      this.#options.handleKey(event, labels);
+    }
+  };
+
+  /** The row: label, combobox and its list, the days covered and the time zone. */
+  render(state: ReportSnapshot, lang: Lang): TemplateResult {
+    const current = this.#currentChoice(state);
+    const open = this.#popover.open;
+    const active = this.#options.active;
+    const days = state.resolved ?? ('preset' in state.range ? undefined : { firstDay: state.range.from, lastDay: state.range.to });
+    return html`<span id="range-label" part="label">${translate(lang, 'filters.range')}</span>
+      <div
+        id="range-combo"
+        part="range-button"
+        role="combobox"
+        tabindex="0"
+        aria-labelledby="range-label"
+        aria-haspopup="listbox"
+        aria-controls="range-list"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-activedescendant=${open ? `range-option-${RANGE_CHOICES[active]}` : nothing}
+        @click=${this.#onClick}
+        @keydown=${this.#onKeyDown}
+      >
+        <span>${choiceLabel(lang, current)}</span><span class="caret" aria-hidden="true"></span>
+      </div>
+      <div id="range-popup" popover="manual" part="popup range-popup" ?hidden=${!open} @mousedown=${keepFocusOnPress}>
+        <div id="range-list" role="listbox" aria-labelledby="range-label">
+          ${RANGE_CHOICES.map(
+            (choice, index) =>
+              html`<div
+                id="range-option-${choice}"
+                role="option"
+                part="option range-option"
+                class=${index === active ? 'active' : ''}
+                aria-selected=${choice === current ? 'true' : 'false'}
+                @click=${() => this.#choose(choice)}
+              >
+                ${choiceLabel(lang, choice)}
+              </div>`,
+          )}
+        </div>
+      </div>
+      ${
+        days && !this.#custom.editing
+          ? html`<span part="range-days"
+              >${translate(lang, 'filters.days', { from: formatPlain(lang, days.firstDay), to: formatPlain(lang, days.lastDay) })}</span
+            >`
+          : nothing
+      }
+      <p part="zone">${translate(lang, 'zone.label', { zone: state.timezone })}</p>`;
+  }
+
+  /** The custom range form, while one is typed or applied. */
+  renderCustomRange(state: ReportSnapshot, lang: Lang): TemplateResult | typeof nothing {
+    return this.#custom.isShown(state) ? this.#custom.render(state, lang) : nothing;
+  }
+}
