@@ -60,17 +60,6 @@ import { ValuePicker } from './value-picker.js';
  * @csspart chip - One active value.
  * @csspart chip-remove - The button that removes it.
  * @csspart clear - The "Clear all" button.
- *
- * @cssprop --msg-font-family - Font.
- * @cssprop --msg-font-size - Base font size (default 14px).
- * @cssprop --msg-text-color - Text colour.
- * @cssprop --msg-muted-color - Secondary text: days, time zone, status.
- * @cssprop --msg-surface-color - Background of controls and popups.
- * @cssprop --msg-border-color - Borders.
- * @cssprop --msg-accent-color - Focus rings, the active option, Apply.
- * @cssprop --msg-error-color - Validation messages and invalid inputs.
- * @cssprop --msg-radius - Corner radius.
- * @cssprop --msg-gap - Space between the rows.
  */
 export class MsgReportFilters extends ReportConsumerElement {
   static override styles = [tokenStyles, stateStyles, filtersStyles];

@@ -93,16 +93,6 @@ interface ListRequest {
  * @csspart error - The error state (also `invalid` for bad settings).
  * @csspart retry - A retry button.
  *
- * @cssprop --msg-font-family - Font.
- * @cssprop --msg-font-size - Base font size (default 14px).
- * @cssprop --msg-text-color - Text colour.
- * @cssprop --msg-muted-color - Secondary text colour.
- * @cssprop --msg-surface-color - Background of buttons.
- * @cssprop --msg-border-color - Lines and borders.
- * @cssprop --msg-accent-color - Links, buttons and focus rings.
- * @cssprop --msg-error-color - Error text.
- * @cssprop --msg-radius - Corner radius.
- * @cssprop --msg-gap - Space between parts.
  * @cssprop --msg-table-height - Height of the scrolling table (default 480px).
  * @cssprop --msg-table-row-height - Least height of a row (default 36px).
  * @cssprop --msg-table-header-color - Background of the header row.
