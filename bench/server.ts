@@ -273,7 +273,7 @@ if (generateMs)
   );
 for (const r of results) {
   out.push(
-    `\n## ${r.engine === 'sqlite' ? 'SQLite (better-sqlite3, worker threads)' : 'PostgreSQL 15 (pg)'} — ${r.messages.toLocaleString('en-US')} messages; seeding ${r.seedMs === undefined ? 'reused (--reuse)' : `${(r.seedMs / 1000).toFixed(1)} s`}`,
+    `\n## ${r.engine === 'sqlite' ? 'SQLite (better-sqlite3, worker processes)' : 'PostgreSQL 15 (pg)'} — ${r.messages.toLocaleString('en-US')} messages; seeding ${r.seedMs === undefined ? 'reused (--reuse)' : `${(r.seedMs / 1000).toFixed(1)} s`}`,
   );
   out.push(
     `${'query'.padEnd(48)} ${'range'.padEnd(6)} ${'filters'.padEnd(13)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'floor'.padStart(7)} ${'aim'.padStart(5)}`,

@@ -1,7 +1,7 @@
 /**
  * SQLite through better-sqlite3 (synchronous): opening a file with the server's pragmas, applying
  * migrations, and an executor with a prepared-statement cache and a deadline checked before every
- * statement. Report queries run on it inside worker threads (see ../sqlite-pool.ts), never on the
+ * statement. Report queries run on it inside worker processes (see ../sqlite-pool.ts), never on the
  * main event loop.
  */
 import Database from 'better-sqlite3';
