@@ -16,7 +16,7 @@ export type MessageParams = Record<string, string | number>;
  * text: templates render them as text nodes, never as markup.
  */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = catalogs[lang][key] ?? en[key];
+  const template = catalogs[lang][key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,

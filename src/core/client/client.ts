@@ -129,7 +129,10 @@ export class ReportClient implements ReportDataSource {
     this.#cache.set(key, { expires: Date.now() + ttl, value });
     const size = this.#options.cacheSize ?? 200;
     // Maps iterate in insertion order, so the first key is the oldest.
-    while (this.#cache.size > size) this.#cache.delete(this.#cache.keys().next().value!);
+    for (const oldest of this.#cache.keys()) {
+      if (this.#cache.size <= size) break;
+      this.#cache.delete(oldest);
+    }
   }
 
   async #fetchValidated<T>(url: URL, schema: v.GenericSchema<unknown, T>, signal: AbortSignal): Promise<T> {

@@ -2,7 +2,9 @@
 export function parseEndpoint(endpoint: unknown, baseUrl?: string): URL | undefined {
   if (typeof endpoint !== 'string' || endpoint.trim() === '') return undefined;
   try {
-    const url = new URL(endpoint.trim(), baseUrl ?? globalThis.location?.href);
+    // Node and some workers have no `location`: there, a relative endpoint needs `baseUrl`.
+    const page = (globalThis as { location?: { href: string } }).location;
+    const url = new URL(endpoint.trim(), baseUrl ?? page?.href);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
     if (!url.pathname.endsWith('/')) url.pathname += '/';
     url.search = '';

@@ -42,7 +42,7 @@ export interface CsvOptions extends CsvFieldOptions {
 
 /** Whether a spreadsheet would evaluate `text` as a formula. */
 export function isFormulaLike(text: string): boolean {
-  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!);
+  return FORMULA_TRIGGERS.has(text.charAt(0));
 }
 
 /** Text that a spreadsheet shows as `text` and never evaluates. */

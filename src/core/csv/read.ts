@@ -18,7 +18,7 @@ export function parseCsv(text: string): string[][] {
     throw new SyntaxError(`msg-report: CSV ${what} at character ${i}`);
   };
   while (i < source.length) {
-    const char = source[i];
+    const char = source.charAt(i);
     if (char === '"' && field === '') {
       open = true;
       i++;
@@ -28,7 +28,7 @@ export function parseCsv(text: string): string[][] {
           if (source[i + 1] !== '"') break;
           i++;
         }
-        field += source[i++];
+        field += source.charAt(i++);
       }
       i++;
       const next = source[i];

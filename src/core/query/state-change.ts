@@ -76,7 +76,7 @@ export function parseStateChange(input: unknown): ParsedStateChange {
   }
   for (const key of ['timezone', 'lang'] as const) {
     if (!(key in record)) continue;
-    if (typeof record[key] === 'string' && record[key] !== '') change[key] = record[key] as string;
+    if (typeof record[key] === 'string' && record[key] !== '') change[key] = record[key];
     else dropped.push(`${key} must be text`);
   }
   return { change, dropped };
@@ -86,8 +86,6 @@ export function parseStateChange(input: unknown): ParsedStateChange {
 export function toggleFilterValue(filters: Filters, field: keyof Filters, value: string): Filters {
   const current = filters[field] ?? [];
   const next = current.includes(value) ? current.filter((item) => item !== value) : [...current, value];
-  const result: Record<string, readonly string[]> = { ...filters };
-  if (next.length > 0) result[field] = next;
-  else delete result[field];
-  return result;
+  const { [field]: _previous, ...others } = filters;
+  return next.length > 0 ? { ...others, [field]: next } : others;
 }

@@ -209,11 +209,12 @@ export function bucketStart(instant: number, timeZone: string, interval: Interva
 export function bucketStarts(from: number, to: number, timeZone: string, interval: Interval): number[] {
   const starts: number[] = [];
   if (!(from < to)) return starts;
-  starts.push(bucketStart(from, timeZone, interval));
+  let start = bucketStart(from, timeZone, interval);
+  starts.push(start);
   for (;;) {
-    const next = nextBucketStart(starts[starts.length - 1]!, timeZone, interval);
-    if (next >= to) break;
-    starts.push(next);
+    start = nextBucketStart(start, timeZone, interval);
+    if (start >= to) break;
+    starts.push(start);
   }
   return starts;
 }

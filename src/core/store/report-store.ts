@@ -85,11 +85,11 @@ export class ReportStore {
   }
 
   /**
-   * Applies a change of range, filters, time zone, language or interval — an object, or JSON
+   * Applies a change of range, filters, time zone, language or interval — a `StateChange`, or JSON
    * text as a saved state or a URL holds it — as one new state. Invalid parts are dropped and
    * named in the update; the valid ones still apply. Never throws.
    */
-  change(input: StateChange | unknown, cause: ChangeCause = 'user'): void {
+  change(input: unknown, cause: ChangeCause = 'user'): void {
     const { change, dropped } = parseStateChange(input);
     this.#commit(withChange(this.#settings, change), { cause, dropped });
   }

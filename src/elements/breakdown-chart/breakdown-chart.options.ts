@@ -32,6 +32,11 @@ interface Formatters {
   percent: (share: number) => string;
 }
 
+/** `WhatsApp Ventas: 1.234 (12,5 %)`, for a tooltip; empty for an index ECharts should not send. */
+function describe(item: BreakdownItem | undefined, format: Formatters): string {
+  return item ? `${item.label}: ${format.count(item.count)} (${format.percent(item.share)})` : '';
+}
+
 function baseOption(theme: ChartTheme): EChartsCoreOption {
   return {
     animation: theme.animationMs > 0,
@@ -58,7 +63,7 @@ export function barOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
     ...baseOption(theme),
     // ECharts 6 keeps axis labels inside the box by itself (grid.outerBounds defaults to 'auto').
     grid: { left: 8, right: 48, top: 8, bottom: 8 },
-    tooltip: tooltip(theme, (i) => `${items[i]!.label}: ${format.count(items[i]!.count)} (${format.percent(items[i]!.share)})`),
+    tooltip: tooltip(theme, (i) => describe(items[i], format)),
     xAxis: {
       type: 'value',
       minInterval: 1,
@@ -88,7 +93,7 @@ export function barOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
 export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, format: Formatters): EChartsCoreOption {
   return {
     ...baseOption(theme),
-    tooltip: tooltip(theme, (i) => `${items[i]!.label}: ${format.count(items[i]!.count)} (${format.percent(items[i]!.share)})`),
+    tooltip: tooltip(theme, (i) => describe(items[i], format)),
     series: [
       {
         type: 'pie',
@@ -104,7 +109,10 @@ export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
           lineHeight: 16,
           overflow: 'truncate',
           // Two lines, each truncated on its own, so a long name never hides the percentage.
-          formatter: (p: { dataIndex: number }) => `${items[p.dataIndex]!.label}\n${format.percent(items[p.dataIndex]!.share)}`,
+          formatter: (p: { dataIndex: number }) => {
+            const item = items[p.dataIndex];
+            return item ? `${item.label}\n${format.percent(item.share)}` : '';
+          },
         },
         labelLayout: { hideOverlap: true },
       },

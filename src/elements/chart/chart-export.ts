@@ -20,7 +20,8 @@ export async function chartsToPng(boxes: readonly HTMLElement[], title: string, 
   const output = document.createElement('canvas');
   output.width = Math.max(1, Math.round(width));
   output.height = Math.max(1, Math.round(height));
-  const context = output.getContext('2d')!;
+  const context = output.getContext('2d');
+  if (!context) throw new Error('msg-report: the browser gave no 2D canvas to draw the PNG on');
   context.fillStyle = theme.surfaceColor || '#ffffff';
   context.fillRect(0, 0, output.width, output.height);
   context.fillStyle = theme.textColor || '#000000';

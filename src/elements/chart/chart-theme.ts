@@ -24,7 +24,7 @@ function durationMs(value: string): number {
 export function readChartTheme(host: Element): ChartTheme {
   const style = getComputedStyle(host);
   const token = (name: string) => style.getPropertyValue(`--_${name}`).trim();
-  const reducedMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   return {
     palette: Array.from({ length: PALETTE_SIZE }, (_, i) => token(`palette-${i + 1}`)),
     textColor: token('text-color'),

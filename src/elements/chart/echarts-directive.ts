@@ -69,7 +69,10 @@ class EChartDirective extends AsyncDirective {
     if (this.#observer || !this.#element) return;
     this.#observer = new ResizeObserver(() => {
       // The first size arrives after layout and before paint: draw now, in this very frame.
-      if (!this.#chart) return this.#draw();
+      if (!this.#chart) {
+        this.#draw();
+        return;
+      }
       // Later resizes: one per frame however many observations arrive (as vue-echarts' autoresize).
       cancelAnimationFrame(this.#resizeFrame);
       this.#resizeFrame = requestAnimationFrame(() => this.#draw(true));

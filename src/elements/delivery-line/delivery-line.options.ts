@@ -61,12 +61,14 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
 
   const tooltipText = (index: number): string => {
     const bucket = input.series[index];
-    if (!bucket) return '';
-    const lines = [text.bucketLabel(starts[index]!)];
+    const start = starts[index];
+    const end = ends[index];
+    if (!bucket || start === undefined || end === undefined) return '';
+    const lines = [text.bucketLabel(start)];
     for (const status of STATUSES) {
       lines.push(`${text.status(status)}: ${notReported.has(status) ? text.notReported : text.count(bucket[status])}`);
     }
-    if (open && ends[index]! > open.start && starts[index]! < open.end) lines.push(text.mayChange);
+    if (open && end > open.start && start < open.end) lines.push(text.mayChange);
     return lines.join('\n');
   };
 
@@ -79,7 +81,10 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
     symbolSize: 6,
     lineStyle: { width: 2 },
     emphasis: { focus: 'series' },
-    data: input.series.map((bucket, j) => [starts[j]!, starts[j]! > input.now ? null : bucket[status]]),
+    data: input.series.map((bucket) => {
+      const start = Date.parse(bucket.start);
+      return [start, start > input.now ? null : bucket[status]];
+    }),
   }));
   if (open) {
     // A series of its own, with no data and no legend entry, so hiding a status keeps the mark.

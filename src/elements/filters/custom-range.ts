@@ -96,8 +96,8 @@ export class CustomRangeForm implements ReactiveController {
   }
 
   #readInputs(): void {
-    this.#from = this.#host.find<HTMLInputElement>('#from')?.value ?? this.#from;
-    this.#to = this.#host.find<HTMLInputElement>('#to')?.value ?? this.#to;
+    this.#from = (this.#host.find('#from') as HTMLInputElement | null)?.value ?? this.#from;
+    this.#to = (this.#host.find('#to') as HTMLInputElement | null)?.value ?? this.#to;
     this.#host.element.requestUpdate();
   }
 

@@ -91,21 +91,23 @@ export class RangePicker {
     if (!this.#popover.open) {
       const current = RANGE_CHOICES.indexOf(this.#currentChoice(state));
       const opening: Record<string, number> = { ArrowDown: current, ArrowUp: current, Enter: current, ' ': current, Home: 0, End: LAST };
-      if (event.key in opening) {
+      const index = opening[event.key];
+      if (index !== undefined) {
         event.preventDefault();
-        this.#open(opening[event.key]!);
+        this.#open(index);
       } else if (isPrintableKey(event)) {
         event.preventDefault();
         this.#open(this.#options.typeAhead(event.key, labels, current) ?? current);
       }
       return;
     }
-    if ((event.key === 'ArrowUp' && event.altKey) || event.key === 'Enter' || event.key === ' ') {
+    const pointed = RANGE_CHOICES[this.#options.active];
+    if (pointed && ((event.key === 'ArrowUp' && event.altKey) || event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
-      this.#choose(RANGE_CHOICES[this.#options.active]!);
-    } else if (event.key === 'Tab') {
+      this.#choose(pointed);
+    } else if (pointed && event.key === 'Tab') {
       // Tab takes the option pointed at, closes the list and moves on (no preventDefault).
-      this.#choose(RANGE_CHOICES[this.#options.active]!, false);
+      this.#choose(pointed, false);
     } else if (!this.#popover.handleEscape(event)) {
       this.#options.handleKey(event, labels);
     }

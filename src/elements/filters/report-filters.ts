@@ -69,8 +69,8 @@ export class MsgReportFilters extends ReportConsumerElement {
     element: this,
     report: () => this.report,
     change: (change) => this.reportStore?.change(change),
-    find: <T extends HTMLElement>(selector: string) => this.renderRoot.querySelector<T>(selector),
-    findAll: <T extends HTMLElement>(selector: string) => [...this.renderRoot.querySelectorAll<T>(selector)],
+    find: (selector) => this.renderRoot.querySelector<HTMLElement>(selector),
+    findAll: (selector) => [...this.renderRoot.querySelectorAll<HTMLElement>(selector)],
     focusAfterRender: (target) => {
       this.#focusTargets.push(target);
       this.requestUpdate();

@@ -46,9 +46,9 @@ export interface FiltersHost {
   /** A person's change of range or filters: the report's store applies it as one new state. */
   change(change: StateChange): void;
   /** The first element of the shadow root that matches `selector`. */
-  find<T extends HTMLElement = HTMLElement>(selector: string): T | null;
+  find(selector: string): HTMLElement | null;
   /** Every element of the shadow root that matches `selector`. */
-  findAll<T extends HTMLElement = HTMLElement>(selector: string): T[];
+  findAll(selector: string): HTMLElement[];
   /** Renders again, then focuses what `target` finds then (an element the render may create). */
   focusAfterRender(target: () => HTMLElement | null | undefined): void;
 }

@@ -137,7 +137,7 @@ export class ValuePicker implements ReactiveController {
 
   readonly #onMenuKeyDown = (event: KeyboardEvent): void => {
     const items = this.#menuItems();
-    const labels = items.map((item) => item.textContent?.trim() ?? '');
+    const labels = items.map((item) => item.textContent.trim());
     const next = this.#menu.indexFor(event, items.indexOf(event.target as HTMLElement), labels);
     if (next !== undefined) items[next]?.focus();
   };

@@ -127,7 +127,7 @@ export class ListNavigationController implements ReactiveController {
     const start = this.#typed.length === 1 ? from + 1 : from;
     for (let step = 0; step < labels.length; step++) {
       const index = (((start + step) % labels.length) + labels.length) % labels.length;
-      if (foldForSearch(labels[index]!).startsWith(needle)) return index;
+      if (foldForSearch(labels[index] ?? '').startsWith(needle)) return index;
     }
     return undefined;
   }

@@ -94,7 +94,7 @@ export abstract class ReportConsumerElement extends ReportInputsElement {
 
   /** The store of the report with `id`; until one exists, looks again once it may. */
   #storeNamed(id: string): ReportStore | undefined {
-    const target = this.isConnected ? ((this.getRootNode() as Document | ShadowRoot).getElementById?.(id) ?? null) : null;
+    const target = this.isConnected ? (this.getRootNode() as Document | ShadowRoot).getElementById(id) : null;
     const store = storeOf(target);
     if (!store && this.isConnected && this.#waitingFor !== id) {
       this.#waitingFor = id;

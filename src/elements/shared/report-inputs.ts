@@ -100,6 +100,6 @@ export abstract class ReportInputsElement extends LitElement {
     if (all || changed.has('lang') || lang !== this.#configuredLang) settings.lang = lang;
     this.#configuredLang = lang;
     if (Object.keys(settings).length === 0) return undefined;
-    return { ...settings, baseUrl: document.baseURI } as ReportSettings;
+    return { ...settings, baseUrl: document.baseURI };
   }
 }

@@ -121,8 +121,8 @@ export class MessageListing {
   /** Fetches the next page (or joins the one in flight). Resolves at once when complete. */
   loadMore(limit = this.#pageSize): Promise<void> {
     if (this.#inFlight) return this.#inFlight;
-    if (this.complete || this.#disposed) return Promise.resolve();
-    const cursor = this.#nextCursor!;
+    const cursor = this.#nextCursor;
+    if (this.complete || this.#disposed || cursor === null) return Promise.resolve();
     const signal = this.#controller.signal;
     const request = this.#source
       .messages({ ...this.params, cursor, limit }, { signal })
@@ -164,6 +164,9 @@ export class MessageListing {
       await untilAborted(this.loadMore(limit), signal);
       onProgress?.(this.rows.length, this.expectedCount);
       // A page aborted from elsewhere (the element was disconnected) adds nothing: stop, not spin.
+      // `complete` is a getter the awaited page may have changed; the rule keeps its value from
+      // the loop's test.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (this.rows.length === before && !this.complete) {
         if (this.error) throw this.error;
         if (signal?.aborted) throw abortError(signal);

@@ -168,7 +168,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
   }
 
   protected override checkConfig(lang: Lang): CheckedAttributes<Config> {
-    return checkAttributes(lang, ATTRIBUTES, { kind: this.kind, order: this.order, pageSize: Number(this.pageSize) });
+    return checkAttributes(lang, ATTRIBUTES, { kind: this.kind, order: this.order, pageSize: this.pageSize });
   }
 
   protected override scopeOf(config: Config) {
