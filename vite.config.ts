@@ -47,7 +47,7 @@ const library: UserConfig = {
       entry: Object.fromEntries(Object.entries(libraryEntries).map(([name, file]) => [name, resolve(root, file)])),
       formats: ['es'],
     },
-    rollupOptions: {
+    rolldownOptions: {
       // Dependencies stay imports: the host's bundler shares one Lit and one ECharts.
       external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^echarts(\/|$)/, /^valibot$/],
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -7,7 +7,7 @@ const config: StorybookConfig = {
   // The MSW worker lives in public/.
   staticDirs: ['../public'],
   core: { disableTelemetry: true },
-  async viteFinal(config) {
+  viteFinal(config) {
     // One Lit for the whole preview: without these, Vite's optimiser and our sources each load a copy.
     config.optimizeDeps = {
       ...config.optimizeDeps,

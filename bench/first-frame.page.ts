@@ -9,6 +9,7 @@ import { init } from 'echarts/core';
 import { createHandlers } from '../mock/handlers.js';
 import { generateDataset } from '../reference/dataset/index.js';
 import '../src/index.js';
+import type { MsgChartRenderedDetail } from '../src/elements/shared/events.js';
 
 const NOW = '2026-11-26T18:00:00.000Z';
 const RUNS = Number(new URLSearchParams(location.search).get('runs') ?? 15);
@@ -56,11 +57,12 @@ async function attachWholeReport(run: number): Promise<{ ms: number; requests: n
   const before = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/')).length;
   const start = performance.now();
   const ms = await new Promise<number>((resolve) => {
-    const charts = new Set<EventTarget>();
+    const charts = new Set<string>();
     // msg-chart-rendered does not bubble: listen in the capture phase inside the shadow root.
     const onFrame = (event: Event) => {
-      const key = `${(event.target as Element).localName}:${(event.target as Element).getAttribute('direction')}:${(event as CustomEvent).detail.chart}`;
-      charts.add(key as unknown as EventTarget);
+      const target = event.target as Element;
+      const { chart } = (event as CustomEvent<MsgChartRenderedDetail>).detail;
+      charts.add(`${target.localName}:${target.getAttribute('direction')}:${chart}`);
       if (charts.size === 5) resolve(performance.now() - start);
     };
     stage.append(element);

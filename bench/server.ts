@@ -39,9 +39,9 @@ const WORKSPACE = 'ws_1';
 const SQLITE_FILE = 'data/bench/bench.sqlite';
 const PG_SCHEMA = 'msg_report_bench';
 const DATABASE_URL = process.env.DATABASE_URL || undefined;
-const engines = (flags.engine ? [flags.engine] : ['sqlite', 'postgres']).filter((e) => e === 'sqlite' || e === 'postgres') as (
-  'sqlite' | 'postgres'
-)[];
+const engines = (flags.engine ? [flags.engine] : ['sqlite', 'postgres']).filter(
+  (e): e is 'sqlite' | 'postgres' => e === 'sqlite' || e === 'postgres',
+);
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 function percentile(sorted: number[], p: number): number {
@@ -138,7 +138,7 @@ async function bench(engine: 'sqlite' | 'postgres') {
   );
   const port = await new Promise<number>((resolve, reject) => {
     let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       const match = /listening (\d+)/.exec(seen);
       if (match) resolve(Number(match[1]));
@@ -157,7 +157,7 @@ async function bench(engine: 'sqlite' | 'postgres') {
   async function get(path: string): Promise<unknown> {
     // Node's fetch keeps the connection alive between requests.
     const response = await fetch(`${base}${path}`);
-    const body = await response.json();
+    const body: unknown = await response.json();
     if (response.status !== 200) throw new Error(`${path} → ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
     return body;
   }

@@ -60,13 +60,13 @@ async function gzipKb(bundle: Bundle): Promise<{ raw: number; gzip: number }> {
       minify: true,
       target: 'es2022',
       lib: { entry: resolve(root, bundle.entry), formats: ['es'], fileName: 'bundle' },
-      rollupOptions: { external: bundle.external },
+      rolldownOptions: { external: bundle.external },
     },
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   const outputs = [result].flat().flatMap((output) => output.output);
   const code = outputs
     .filter((chunk) => chunk.type === 'chunk')
-    .map((chunk) => (chunk as Rolldown.OutputChunk).code)
+    .map((chunk) => chunk.code)
     .join('\n');
   return { raw: Buffer.byteLength(code) / 1024, gzip: gzipSync(code, { level: 9 }).length / 1024 };
 }

@@ -34,7 +34,8 @@ export async function startDemoBackend(): Promise<DemoBackend> {
 export function applyDemoBackend(backend: DemoBackend): void {
   for (const element of document.querySelectorAll<HTMLElement & { getToken?: () => Promise<string> }>('msg-messages-report, msg-report')) {
     if (backend.now) element.setAttribute('now', backend.now);
-    if (backend.token) element.getToken = async () => backend.token!;
+    const { token } = backend;
+    if (token) element.getToken = () => Promise.resolve(token);
   }
   document.documentElement.dataset.backend = backend.mode;
 }

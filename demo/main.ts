@@ -10,10 +10,16 @@ import { applyDemoBackend, startDemoBackend } from './backend.js';
 applyDemoBackend(await startDemoBackend());
 await import('../src/index.js');
 
-const report = document.querySelector('msg-messages-report')!;
-const status = document.querySelector('#status')!;
+/** An element index.html holds; a clear error if the page and this script ever disagree. */
+function pageElement<E extends Element>(selector: string, element: E | null): E {
+  if (!element) throw new Error(`The demo page has no ${selector}`);
+  return element;
+}
 
-document.querySelector<HTMLSelectElement>('#lang')!.addEventListener('change', (event) => {
+const report = pageElement('<msg-messages-report>', document.querySelector('msg-messages-report'));
+const status = pageElement('#status', document.querySelector('#status'));
+
+pageElement('#lang', document.querySelector<HTMLSelectElement>('#lang')).addEventListener('change', (event) => {
   const lang = (event.target as HTMLSelectElement).value;
   document.documentElement.lang = lang;
   report.setAttribute('lang', lang);

@@ -9,10 +9,11 @@ import type { Engine } from '../reference/engine.js';
 export function engineStore(engine: Engine): ReportStore {
   return {
     engine: 'memory',
-    async run(op, _workspace, params) {
-      // Each operation's params go to the engine method of the same name.
+    run(op, _workspace, params) {
+      // Each operation's params go to the engine method of the same name. The engine answers at
+      // once; inside the executor, an invalid cursor it throws at becomes a rejection.
       const answer = engine[op] as (params: unknown) => unknown;
-      return answer.call(engine, params) as never;
+      return new Promise((resolve) => resolve(answer.call(engine, params) as never));
     },
     async ping() {},
   };

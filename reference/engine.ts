@@ -30,8 +30,9 @@ import {
 import { notApplicableFilters, notReportedStatuses, type QueryScope } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from '../server/api/cursor.js';
-import { compareStrings, foldForSearch, SOURCE_LABELS, TYPE_LABELS } from '../server/api/labels.js';
+import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, TYPE_LABELS } from '../server/api/labels.js';
 import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../server/api/params.js';
+import { at, required } from './checked.js';
 import type { Dataset, DatasetMessage } from './dataset/types.js';
 
 const STATUS_WINDOW_MS = STATUS_WINDOW_DAYS * 24 * 3_600_000;
@@ -61,7 +62,7 @@ function lowerBound(list: SortedList, instant: number): number {
   let high = list.ts.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (list.ts[mid]! < instant) low = mid + 1;
+    if (at(list.ts, mid) < instant) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -73,24 +74,24 @@ function lowerBoundKey(list: SortedList, ts: number, id: string): number {
   let high = list.ts.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    const t = list.ts[mid]!;
-    if (t < ts || (t === ts && list.messages[mid]!.id < id)) low = mid + 1;
+    const t = at(list.ts, mid);
+    if (t < ts || (t === ts && at(list.messages, mid).id < id)) low = mid + 1;
     else high = mid;
   }
   return low;
 }
 
-/** Whether a status was reached within the 30-day window after sending. */
-function reachedWithin(message: DatasetMessage, at: number | null): boolean {
-  return at !== null && at - message.ts <= STATUS_WINDOW_MS;
+/** When a status was reached, if that was within the 30-day window after sending; else null. */
+function reachedAt(message: DatasetMessage, instant: number | null): number | null {
+  return instant !== null && instant - message.ts <= STATUS_WINDOW_MS ? instant : null;
 }
 
 /** The funnel position of an outgoing message: failed, or sent with delivered/read flags. */
 function funnel(message: DatasetMessage): { failed: boolean; delivered: boolean; read: boolean } {
   if (message.error) return { failed: true, delivered: false, read: false };
-  const read = reachedWithin(message, message.readAt);
+  const read = reachedAt(message, message.readAt) !== null;
   // Reading implies delivery, so the funnel holds even for a channel that reports only reads.
-  const delivered = read || reachedWithin(message, message.deliveredAt);
+  const delivered = read || reachedAt(message, message.deliveredAt) !== null;
   return { failed: false, delivered, read };
 }
 
@@ -160,7 +161,7 @@ export function createEngine(dataset: Dataset): Engine {
   ): void {
     const end = lowerBound(list, to);
     for (let i = lowerBound(list, from); i < end; i++) {
-      const m = list.messages[i]!;
+      const m = at(list.messages, i);
       if (match(m)) visit(m);
     }
   }
@@ -183,9 +184,9 @@ export function createEngine(dataset: Dataset): Engine {
       case 'channel':
         return channels.get(key)?.name ?? key;
       case 'source':
-        return SOURCE_LABELS[key as keyof typeof SOURCE_LABELS] ?? key;
+        return labelOf(SOURCE_LABELS, key);
       case 'type':
-        return TYPE_LABELS[key as keyof typeof TYPE_LABELS] ?? key;
+        return labelOf(TYPE_LABELS, key);
       case 'subtype':
         return key;
     }
@@ -236,9 +237,10 @@ export function createEngine(dataset: Dataset): Engine {
     const totals = emptyTotals();
     let bucket = 0;
     scan(lists.outgoing, from, to, match, (m) => {
-      // Messages arrive in time order, so the bucket index only moves forward.
-      while (bucket + 1 < starts.length && starts[bucket + 1]! <= m.ts) bucket++;
-      const slot = series[bucket]!;
+      // Messages arrive in time order, so the bucket index only moves forward (the last bucket has
+      // no next start).
+      while ((starts[bucket + 1] ?? Infinity) <= m.ts) bucket++;
+      const slot = at(series, bucket);
       const state = funnel(m);
       totals.total++;
       if (state.failed) {
@@ -294,15 +296,20 @@ export function createEngine(dataset: Dataset): Engine {
     if (kind === 'incoming') return base;
     const user = m.source === 'user' && m.userId !== null ? users.get(m.userId) : undefined;
     const broadcast = m.broadcastId !== null ? broadcasts.get(m.broadcastId) : undefined;
+    // A failed message shows no receipts.
+    const receipt = (instant: number | null) => {
+      const reached = m.error ? null : reachedAt(m, instant);
+      return reached === null ? null : iso(reached);
+    };
     const outgoing: MessageRow = {
       ...base,
-      source: m.source!,
+      source: required(m.source, `source of outgoing message ${m.id}`),
       user: m.source === 'user' && m.userId !== null ? { id: m.userId, name: user?.name ?? m.userId } : null,
-      type: m.type!,
+      type: required(m.type, `type of outgoing message ${m.id}`),
       subtype: m.subtype,
       broadcast: m.broadcastId !== null ? { id: m.broadcastId, name: broadcast?.name ?? m.broadcastId } : null,
-      deliveredAt: !m.error && reachedWithin(m, m.deliveredAt) ? iso(m.deliveredAt!) : null,
-      readAt: !m.error && reachedWithin(m, m.readAt) ? iso(m.readAt!) : null,
+      deliveredAt: receipt(m.deliveredAt),
+      readAt: receipt(m.readAt),
     };
     if (kind === 'failed' && m.error) outgoing.error = { code: m.error.code, message: m.error.message };
     return outgoing;
@@ -324,8 +331,12 @@ export function createEngine(dataset: Dataset): Engine {
     let total = totalsCache.get(totalKey);
     if (total === undefined) {
       total = 0;
-      for (let i = lo; i < hi; i++) if (match(list.messages[i]!)) total++;
-      if (totalsCache.size >= 64) totalsCache.delete(totalsCache.keys().next().value!);
+      for (let i = lo; i < hi; i++) if (match(at(list.messages, i))) total++;
+      // Maps iterate in insertion order, so the first key is the oldest.
+      for (const oldest of totalsCache.keys()) {
+        if (totalsCache.size < 64) break;
+        totalsCache.delete(oldest);
+      }
       totalsCache.set(totalKey, total);
     }
 
@@ -335,13 +346,13 @@ export function createEngine(dataset: Dataset): Engine {
       const cursor = decodeCursor(params.cursor);
       if (!cursor || cursor.kind !== kind || cursor.order !== order) throw new RangeError('Invalid cursor');
       returned = cursor.returned;
-      const at = lowerBoundKey(list, cursor.ts, cursor.id);
+      const position = lowerBoundKey(list, cursor.ts, cursor.id);
       if (order === 'asc') {
         // Skip the cursor's own row when it is still there.
-        const m = list.messages[at];
-        index = m && m.ts === cursor.ts && m.id === cursor.id ? at + 1 : at;
+        const m = list.messages[position];
+        index = m && m.ts === cursor.ts && m.id === cursor.id ? position + 1 : position;
         index = Math.max(index, lo);
-      } else index = Math.min(at - 1, hi - 1);
+      } else index = Math.min(position - 1, hi - 1);
     } else index = order === 'asc' ? lo : hi - 1;
 
     const step = order === 'asc' ? 1 : -1;
@@ -350,7 +361,7 @@ export function createEngine(dataset: Dataset): Engine {
     const rows: MessageRow[] = [];
     let last: DatasetMessage | undefined;
     for (; inRange(index) && rows.length < take; index += step) {
-      const m = list.messages[index]!;
+      const m = at(list.messages, index);
       if (!match(m)) continue;
       rows.push(row(m, kind));
       last = m;
@@ -358,7 +369,7 @@ export function createEngine(dataset: Dataset): Engine {
     let more = false;
     if (last && returned + rows.length < ROW_CAP) {
       for (; inRange(index); index += step) {
-        if (match(list.messages[index]!)) {
+        if (match(at(list.messages, index))) {
           more = true;
           break;
         }

@@ -19,9 +19,10 @@ export function staticTokenAuth(options: { workspace: string; token?: string }):
   return (request) => {
     if (!options.token) return { workspace: options.workspace };
     const header = request.headers.get('authorization') ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match) return { status: 401, detail: 'Send Authorization: Bearer <token>', headers: { 'WWW-Authenticate': 'Bearer' } };
-    if (!sameToken(match[1]!.trim(), options.token)) {
+    const given = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+    if (given === undefined)
+      return { status: 401, detail: 'Send Authorization: Bearer <token>', headers: { 'WWW-Authenticate': 'Bearer' } };
+    if (!sameToken(given.trim(), options.token)) {
       return { status: 401, detail: 'The token is not valid', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } };
     }
     return { workspace: options.workspace };

@@ -15,8 +15,17 @@ export interface ProgressBar {
   done(message: string): void;
 }
 
-export function progressBar(stream: NodeJS.WriteStream = process.stderr): ProgressBar {
-  const tty = Boolean(stream.isTTY);
+/**
+ * Where the bar is drawn. Node types `process.stderr` as a TTY stream, but when stderr is a pipe or
+ * a file it is a plain stream whose `isTTY` is undefined.
+ */
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export function progressBar(stream: ProgressStream = process.stderr): ProgressBar {
+  const tty = stream.isTTY ?? false;
   const started = performance.now();
   let lastPhase = '';
   let lastQuarter = -1;

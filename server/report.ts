@@ -40,11 +40,11 @@ import {
 import { notApplicableFilters, notReportedStatuses } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from './api/cursor.js';
-import { compareStrings, foldForSearch, SOURCE_LABELS, TYPE_LABELS } from './api/labels.js';
+import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, TYPE_LABELS } from './api/labels.js';
 import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from './api/params.js';
 import type { MessagesHints } from './api/store.js';
 import { HOUR_MS, STATUS_WINDOW_MS } from './db/schema.js';
-import { escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
+import { asText, asTextOrNull, escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
 
 /** Longest range one SQLite statement scans; longer ranges are counted in chunks and summed. */
 const SQLITE_CHUNK_MS = 32 * 24 * 3_600_000;
@@ -159,6 +159,16 @@ function hourPieces(lo: number, hi: number): { hours?: [number, number]; raw: [n
 const iso = (instant: number) => new Date(instant).toISOString();
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 
+/**
+ * `list[i]` where the caller built `list` to have it (one entry per range or bucket, or an index a
+ * statement echoes back); a clear error instead of a wrong answer if that ever stops being true.
+ */
+function at<T>(list: readonly T[], i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new RangeError(`Index ${i} is outside a list of ${list.length}`);
+  return item;
+}
+
 function emptyTotals(): DeliveryTotals {
   return { total: 0, sent: 0, delivered: 0, read: 0, failed: 0 };
 }
@@ -235,7 +245,10 @@ export function createReport(db: SqlExecutor): Report {
           `SELECT m.channel_id AS k, count(*) AS n FROM messages m WHERE ${rest.sql} GROUP BY m.channel_id`,
           rest.params,
         );
-        for (const r of rows) counts.set(String(r.k), (counts.get(String(r.k)) ?? 0) + num(r.n));
+        for (const r of rows) {
+          const key = asText(r.k);
+          counts.set(key, (counts.get(key) ?? 0) + num(r.n));
+        }
       }
     }
     let total = 0;
@@ -270,8 +283,8 @@ export function createReport(db: SqlExecutor): Report {
         });
       } else {
         for (const row of rows) {
-          if (row.k === null) continue;
-          const key = String(row.k);
+          const key = asTextOrNull(row.k);
+          if (key === null) continue;
           counts.set(key, (counts.get(key) ?? 0) + num(row.n));
         }
       }
@@ -290,11 +303,11 @@ export function createReport(db: SqlExecutor): Report {
     const label = (key: string): string => {
       switch (params.groupBy) {
         case 'channel':
-          return names!.get(key) ?? key;
+          return names?.get(key) ?? key;
         case 'source':
-          return SOURCE_LABELS[key as keyof typeof SOURCE_LABELS] ?? key;
+          return labelOf(SOURCE_LABELS, key);
         case 'type':
-          return TYPE_LABELS[key as keyof typeof TYPE_LABELS] ?? key;
+          return labelOf(TYPE_LABELS, key);
         case 'subtype':
           return key;
       }
@@ -347,7 +360,7 @@ export function createReport(db: SqlExecutor): Report {
     const out: Row[] = ranges.map(() => ({ n: 0, d: 0, r: 0, f: 0 }));
     const add = (i: number, row: Row | undefined) => {
       if (!row) return;
-      const o = out[i]!;
+      const o = at(out, i);
       for (const k of ['n', 'd', 'r', 'f']) o[k] = num(o[k]) + num(row[k]);
     };
     const hours: [number, number, number][] = [];
@@ -413,29 +426,31 @@ export function createReport(db: SqlExecutor): Report {
     const starts = bucketStarts(from, to, params.tz, params.interval);
     const series = starts.map((start) => ({ start: iso(start), sent: 0, delivered: 0, read: 0, failed: 0 }));
     const totals = emptyTotals();
-    const ranges = starts.map((start, i): [number, number] => [Math.max(start, from), i + 1 < starts.length ? starts[i + 1]! : to]);
+    // Each bucket's [lo, hi): [max(start, from), next start or to).
+    const ranges = starts.map((start, i): [number, number] => [Math.max(start, from), starts[i + 1] ?? to]);
     const plain = unfiltered('outgoing', params.filters);
     if (plain) {
       // No filters: sums of the hourly rollup (plus the partial hours at the edges).
-      (await rollupFunnels(workspace, 'outgoing', ranges)).forEach((row, i) => addFunnel(series[i]!, row));
+      (await rollupFunnels(workspace, 'outgoing', ranges)).forEach((row, i) => addFunnel(at(series, i), row));
     } else if (sqlite) {
-      // One short indexed statement per bucket: [max(start, from), next start or to).
-      for (let i = 0; i < starts.length; i++) {
-        const where = withRange(base, Math.max(starts[i]!, from), i + 1 < starts.length ? starts[i + 1]! : to);
+      // One short indexed statement per bucket.
+      for (const [i, [lo, hi]] of ranges.entries()) {
+        const where = withRange(base, lo, hi);
         const [row] = await db.all(`SELECT ${FUNNEL_COUNTS} FROM messages m WHERE ${where.sql}`, where.params);
-        if (row) addFunnel(series[i]!, row);
+        if (row) addFunnel(at(series, i), row);
       }
     } else {
       // One statement: each bucket's [lo, hi) counted by an index range scan (LATERAL), which
       // PostgreSQL runs faster than bucketing every row (width_bucket + hash aggregate).
-      const lo = starts.map((start) => Math.max(start, from));
-      const hi = starts.map((_, i) => (i + 1 < starts.length ? starts[i + 1]! : to));
+      const lo = ranges.map((range) => range[0]);
+      const hi = ranges.map((range) => range[1]);
       const rows = await db.all(
         `SELECT b.i AS i, c.n, c.d, c.r, c.f FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS b(lo, hi, i) ` +
           `CROSS JOIN LATERAL (SELECT ${FUNNEL_COUNTS} FROM messages m WHERE ${base.sql} AND m.ts >= b.lo AND m.ts < b.hi) c`,
         [lo, hi, ...base.params],
       );
-      for (const row of rows) addFunnel(series[num(row.i) - 1]!, row);
+      // WITH ORDINALITY counts from 1.
+      for (const row of rows) addFunnel(at(series, num(row.i) - 1), row);
     }
     for (const slot of series) {
       totals.sent += slot.sent;
@@ -457,7 +472,7 @@ export function createReport(db: SqlExecutor): Report {
     if (params.compare === 'previous') {
       if (plain) {
         const previous = emptyTotals();
-        addFunnel(previous, (await rollupFunnels(workspace, 'outgoing', [[from - (to - from), from]]))[0]!);
+        addFunnel(previous, at(await rollupFunnels(workspace, 'outgoing', [[from - (to - from), from]]), 0));
         response.previousTotals = previous;
       } else response.previousTotals = await funnelTotals(base, from - (to - from), from);
     }
@@ -496,34 +511,39 @@ export function createReport(db: SqlExecutor): Report {
 
   function toRow(r: Row, kind: MessageKind): MessageRow {
     const ts = num(r.ts);
+    const contactId = asText(r.contact_id);
+    const channelId = asText(r.channel_id);
     const base: MessageRow = {
-      id: String(r.id),
+      id: asText(r.id),
       timestamp: iso(ts),
-      contact: { id: String(r.contact_id), name: (r.contact_name as string | null) ?? String(r.contact_id) },
+      // The lookups are LEFT JOINs: a message whose contact or channel is missing shows its id.
+      contact: { id: contactId, name: asTextOrNull(r.contact_name) ?? contactId },
       channel: {
-        id: String(r.channel_id),
-        name: (r.channel_name as string | null) ?? String(r.channel_id),
-        kind: (r.channel_kind as string | null) ?? 'unknown',
+        id: channelId,
+        name: asTextOrNull(r.channel_name) ?? channelId,
+        kind: asTextOrNull(r.channel_kind) ?? 'unknown',
       },
-      content: String(r.content),
+      content: asText(r.content),
     };
     if (kind === 'incoming') return base;
-    const failed = r.error_code !== null && r.error_code !== undefined;
-    const within = (at: unknown) => (!failed && at !== null && at !== undefined && num(at) - ts <= STATUS_WINDOW_MS ? iso(num(at)) : null);
+    const errorCode = asTextOrNull(r.error_code);
+    const failed = errorCode !== null;
+    const within = (instant: unknown) =>
+      !failed && instant !== null && instant !== undefined && num(instant) - ts <= STATUS_WINDOW_MS ? iso(num(instant)) : null;
     const source = r.source as MessageRow['source'];
-    const userId = r.user_id as string | null;
-    const broadcastId = r.broadcast_id as string | null;
+    const userId = asTextOrNull(r.user_id);
+    const broadcastId = asTextOrNull(r.broadcast_id);
     const row: MessageRow = {
       ...base,
       source,
-      user: source === 'user' && userId !== null ? { id: userId, name: (r.user_name as string | null) ?? userId } : null,
+      user: source === 'user' && userId !== null ? { id: userId, name: asTextOrNull(r.user_name) ?? userId } : null,
       type: r.type as MessageRow['type'],
-      subtype: (r.subtype as string | null) ?? null,
-      broadcast: broadcastId !== null ? { id: broadcastId, name: (r.broadcast_name as string | null) ?? broadcastId } : null,
+      subtype: asTextOrNull(r.subtype),
+      broadcast: broadcastId !== null ? { id: broadcastId, name: asTextOrNull(r.broadcast_name) ?? broadcastId } : null,
       deliveredAt: within(r.delivered_at),
       readAt: within(r.read_at),
     };
-    if (kind === 'failed' && failed) row.error = { code: String(r.error_code), message: String(r.error_message ?? '') };
+    if (kind === 'failed' && errorCode !== null) row.error = { code: errorCode, message: asTextOrNull(r.error_message) ?? '' };
     return row;
   }
 
@@ -538,8 +558,8 @@ export function createReport(db: SqlExecutor): Report {
 
     let total = hints.knownTotal;
     if (total === undefined && unfiltered(kind === 'incoming' ? 'incoming' : 'outgoing', params.filters)) {
-      const [row] = await rollupFunnels(workspace, kind === 'incoming' ? 'incoming' : 'outgoing', [[from, to]]);
-      total = num(kind === 'failed' ? row!.f : row!.n);
+      const row = at(await rollupFunnels(workspace, kind === 'incoming' ? 'incoming' : 'outgoing', [[from, to]]), 0);
+      total = num(kind === 'failed' ? row.f : row.n);
     }
     if (total === undefined) {
       const [row] = await db.all(`SELECT count(*) AS n FROM messages m WHERE ${filtered.sql}`, filtered.params);
@@ -580,7 +600,7 @@ export function createReport(db: SqlExecutor): Report {
       total,
       cap: ROW_CAP,
       nextCursor:
-        more && last ? encodeCursor({ ts: num(last.ts), id: String(last.id), returned: returned + shown.length, kind, order }) : null,
+        more && last ? encodeCursor({ ts: num(last.ts), id: asText(last.id), returned: returned + shown.length, kind, order }) : null,
       rows: shown.map((r) => toRow(r, kind)),
     };
   }
@@ -609,10 +629,11 @@ export function createReport(db: SqlExecutor): Report {
     return {
       field: params.field,
       options: rows.map((r) => {
-        const option: FilterOption = { value: String(r.id), label: String(r.name) };
+        const option: FilterOption = { value: asText(r.id), label: asText(r.name) };
         if (params.field === 'channel') {
-          option.kind = String(r.kind);
-          option.reports = (r.reports ? String(r.reports).split(',') : []) as Status[];
+          const reports = asText(r.reports);
+          option.kind = asText(r.kind);
+          option.reports = (reports ? reports.split(',') : []) as Status[];
         }
         return option;
       }),

@@ -15,7 +15,7 @@ import {
   STATUS_CODE,
   STATUS_WINDOW_MS,
 } from './db/schema.js';
-import { numberPlaceholders, placeholders } from './db/sql.js';
+import { asText, numberPlaceholders, placeholders } from './db/sql.js';
 import type { SqliteDatabase } from './db/sqlite.js';
 import type { Dataset, DatasetMessage } from './sample-data.js';
 
@@ -189,18 +189,16 @@ export function seedSqlite(db: SqliteDatabase, dataset: Dataset, options: SeedOp
   const one = `(${placeholders(MESSAGE_COLUMNS.length)})`;
   const insertMany = db.prepare(`INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) VALUES ${Array(perStatement).fill(one).join(', ')}`);
   const insertOne = db.prepare(`INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) VALUES ${one}`);
-  const load = db.transaction((from: number, to: number) => {
-    let i = from;
-    for (; i + perStatement <= to; i += perStatement) {
-      const values: unknown[] = [];
-      for (let j = i; j < i + perStatement; j++) values.push(...messageValues(workspace, dataset.messages[j]!));
-      insertMany.run(...values);
+  const load = db.transaction((batch: readonly DatasetMessage[]) => {
+    let i = 0;
+    for (; i + perStatement <= batch.length; i += perStatement) {
+      insertMany.run(...batch.slice(i, i + perStatement).flatMap((message) => messageValues(workspace, message)));
     }
-    for (; i < to; i++) insertOne.run(...messageValues(workspace, dataset.messages[i]!));
+    for (const message of batch.slice(i)) insertOne.run(...messageValues(workspace, message));
   });
   progress({ phase: 'messages', done: 0, total });
   for (let i = 0; i < total; i += batchSize) {
-    load(i, Math.min(i + batchSize, total));
+    load(dataset.messages.slice(i, i + batchSize));
     progress({ phase: 'messages', done: Math.min(i + batchSize, total), total });
   }
 
@@ -265,20 +263,17 @@ export async function seedPostgres(pool: pg.Pool, dataset: Dataset, options: See
     const insert = `INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) SELECT * FROM unnest(${unnest})`;
     progress({ phase: 'messages', done: 0, total });
     for (let i = 0; i < total; i += batchSize) {
-      const columns: unknown[][] = MESSAGE_COLUMNS.map(() => []);
       const end = Math.min(i + batchSize, total);
-      for (let j = i; j < end; j++) {
-        const values = messageValues(workspace, dataset.messages[j]!);
-        for (let c = 0; c < values.length; c++) columns[c]!.push(values[c]);
-      }
+      const rows = dataset.messages.slice(i, end).map((message) => messageValues(workspace, message));
+      const columns = MESSAGE_COLUMNS.map((_, c) => rows.map((row) => row[c]));
       await q(insert, columns);
       progress({ phase: 'messages', done: end, total });
     }
 
     if (bulk) {
       progress({ phase: 'indexes', done: 0, total: MESSAGE_INDEXES.length });
-      for (let i = 0; i < MESSAGE_INDEXES.length; i++) {
-        await q(createIndexSql(MESSAGE_INDEXES[i]!, 'postgres'));
+      for (const [i, index] of MESSAGE_INDEXES.entries()) {
+        await q(createIndexSql(index, 'postgres'));
         progress({ phase: 'indexes', done: i + 1, total: MESSAGE_INDEXES.length });
       }
     }
@@ -312,11 +307,14 @@ export interface SeedInfo {
   seededAt: number;
 }
 
-function toSeedInfo(row: Record<string, unknown> | undefined): SeedInfo | undefined {
+type SeedInfoRow = Record<string, unknown>;
+
+function toSeedInfo(row: SeedInfoRow | undefined): SeedInfo | undefined {
   if (!row) return undefined;
+  const options: unknown = JSON.parse(asText(row.options));
   return {
-    workspace: String(row.workspace),
-    options: JSON.parse(String(row.options)),
+    workspace: asText(row.workspace),
+    options,
     messages: Number(row.messages),
     dataEnd: Number(row.data_end),
     seededAt: Number(row.seeded_at),
@@ -325,7 +323,7 @@ function toSeedInfo(row: Record<string, unknown> | undefined): SeedInfo | undefi
 
 export function sqliteSeedInfo(db: SqliteDatabase, workspace: string): SeedInfo | undefined {
   try {
-    return toSeedInfo(db.prepare('SELECT * FROM seed_info WHERE workspace = ?').get(workspace) as Record<string, unknown> | undefined);
+    return toSeedInfo(db.prepare<[string], SeedInfoRow>('SELECT * FROM seed_info WHERE workspace = ?').get(workspace));
   } catch {
     return undefined;
   }
@@ -333,7 +331,7 @@ export function sqliteSeedInfo(db: SqliteDatabase, workspace: string): SeedInfo 
 
 export async function postgresSeedInfo(pool: pg.Pool, workspace: string): Promise<SeedInfo | undefined> {
   try {
-    return toSeedInfo((await pool.query('SELECT * FROM seed_info WHERE workspace = $1', [workspace])).rows[0]);
+    return toSeedInfo((await pool.query<SeedInfoRow>('SELECT * FROM seed_info WHERE workspace = $1', [workspace])).rows[0]);
   } catch {
     return undefined;
   }

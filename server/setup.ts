@@ -51,11 +51,11 @@ function redact(url: string): string {
 
 export async function setupStore(options: SetupOptions): Promise<SetupResult> {
   const workspace = options.workspace ?? DEFAULT_WORKSPACE;
-  if (options.databaseUrl) return setupPostgres(options, workspace);
+  if (options.databaseUrl) return setupPostgres(options.databaseUrl, options, workspace);
   return setupSqlite(options, workspace);
 }
 
-async function setupSqlite(options: SetupOptions, workspace: string): Promise<SetupResult> {
+function setupSqlite(options: SetupOptions, workspace: string): SetupResult {
   const file = options.sqliteFile ?? 'data/msg-report.sqlite';
   let seeded: SetupResult['seeded'];
   let usable = false;
@@ -96,21 +96,22 @@ async function setupSqlite(options: SetupOptions, workspace: string): Promise<Se
     renameSync(temp, file);
   }
   const db = openSqlite(file);
-  let info: SeedInfo;
+  let info: SeedInfo | undefined;
   try {
     // (A file from an older schema version was re-seeded above.) The rollup triggers must exist.
     migrateSqlite(db);
     ensureSqliteRollup(db);
-    info = sqliteSeedInfo(db, workspace)!;
+    info = sqliteSeedInfo(db, workspace);
   } finally {
     db.close();
   }
+  if (!info) throw new Error(`${file} has no seed information for workspace ${workspace} after seeding`);
   const store = createSqliteStore({ file, workers: options.sqliteWorkers, queryTimeoutMs: options.queryTimeoutMs });
   return { store, engine: 'sqlite', workspace, info, seeded, location: file };
 }
 
-async function setupPostgres(options: SetupOptions, workspace: string): Promise<SetupResult> {
-  const store = await createPostgresStore({ connectionString: options.databaseUrl!, queryTimeoutMs: options.queryTimeoutMs });
+async function setupPostgres(databaseUrl: string, options: SetupOptions, workspace: string): Promise<SetupResult> {
+  const store = await createPostgresStore({ connectionString: databaseUrl, queryTimeoutMs: options.queryTimeoutMs });
   let seeded: SetupResult['seeded'];
   try {
     let info = options.reseed ? undefined : await postgresSeedInfo(store.pool, workspace);
@@ -122,9 +123,10 @@ async function setupPostgres(options: SetupOptions, workspace: string): Promise<
       options.onProgress?.({ phase: 'generate', done: 1, total: 1 });
       const result = await seedPostgres(store.pool, dataset, { workspace, onProgress: options.onProgress });
       seeded = { messages: result.messages, generateMs, loadMs: result.ms };
-      info = (await postgresSeedInfo(store.pool, workspace))!;
+      info = await postgresSeedInfo(store.pool, workspace);
+      if (!info) throw new Error(`PostgreSQL has no seed information for workspace ${workspace} after seeding`);
     }
-    return { store, engine: 'postgres', workspace, info, seeded, location: redact(options.databaseUrl!) };
+    return { store, engine: 'postgres', workspace, info, seeded, location: redact(databaseUrl) };
   } catch (error) {
     await store.close();
     throw error;

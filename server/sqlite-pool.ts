@@ -62,8 +62,8 @@ function runWithDeadline(pool: Tinypool, job: SqliteJob, clientSignal?: AbortSig
       else cancel.abort();
     }, job.deadline - Date.now());
     void task
-      .then(resolve, (error: Error) => {
-        if (error.name !== 'AbortError') reject(error);
+      .then(resolve, (error: unknown) => {
+        if (!(error instanceof Error && error.name === 'AbortError')) reject(error);
         else reject(clientSignal?.aborted ? clientSignal.reason : new QueryTimeoutError(job.timeoutMs));
       })
       .finally(() => {

@@ -5,6 +5,7 @@
  */
 import type { ChannelKind, MessageType, Source } from '../../src/core/contract/types.js';
 import { addDays, isValidTimeZone, isoWeekday, localDate, startOfDay, type PlainDate } from '../../src/core/query/zoned-time.js';
+import { at, required } from '../checked.js';
 import { createRandom, type Random } from './prng.js';
 import type {
   Dataset,
@@ -99,7 +100,8 @@ export function resolveDatasetOptions(options: DatasetOptions = {}): Required<Da
   if (!Number.isFinite(resolved.end)) throw new RangeError(`end must be an epoch-ms number, got ${resolved.end}`);
   if (!Number.isInteger(resolved.months) || resolved.months < 0) throw new RangeError('months must be a whole number ≥ 0');
   if (!(resolved.messagesPerDay >= 0)) throw new RangeError('messagesPerDay must be ≥ 0');
-  if (!isValidTimeZone(resolved.timezone)) throw new RangeError(`Unknown time zone: ${resolved.timezone}`);
+  // Quoted, so that stray spaces show. (isValidTimeZone's guard types a rejected string as never.)
+  if (!isValidTimeZone(resolved.timezone)) throw new RangeError(`Unknown time zone: ${JSON.stringify(resolved.timezone)}`);
   return resolved;
 }
 
@@ -139,17 +141,16 @@ interface Lookups {
 }
 
 function buildLookups(rng: Random): Lookups {
-  const channels: DatasetChannel[] = CHANNEL_SEEDS.map((seed, i) => ({
-    id: `ch_${i + 1}`,
-    name: seed.name,
-    kind: seed.kind,
-    reports: [...seed.reports],
+  const seeded = CHANNEL_SEEDS.map((seed, i) => ({
+    seed,
+    channel: { id: `ch_${i + 1}`, name: seed.name, kind: seed.kind, reports: [...seed.reports] } satisfies DatasetChannel,
   }));
+  const channels: DatasetChannel[] = seeded.map(({ channel }) => channel);
   const teams = TEAM_NAMES.map((name, i) => ({ id: `t_${i + 1}`, name }));
-  const users = USER_SEEDS.map(([name, team], i) => ({ id: `u_${i + 1}`, name, teamId: teams[team]!.id }));
+  const users = USER_SEEDS.map(([name, team], i) => ({ id: `u_${i + 1}`, name, teamId: at(teams, team).id }));
 
   const channelsFor = (locale: 'es' | 'pt') =>
-    CHANNEL_SEEDS.flatMap((seed, i) => (seed.locale === locale ? [[channels[i]!.id, seed.weight] as const] : []));
+    seeded.filter(({ seed }) => seed.locale === locale).map(({ seed, channel }) => [channel.id, seed.weight] as const);
   const esChannels = channelsFor('es');
   const ptChannels = channelsFor('pt');
   const names = new Set<string>();
@@ -202,7 +203,7 @@ class MessageFactory {
     private readonly rng: Random,
   ) {
     lookups.channels.forEach((channel, i) => {
-      const seed = CHANNEL_SEEDS[i]!;
+      const seed = at(CHANNEL_SEEDS, i);
       this.channelById.set(channel.id, { channel, seed });
       this.channelsByLocale[seed.locale].push(channel.id);
     });
@@ -265,7 +266,7 @@ class MessageFactory {
   // ---- volume and timing ------------------------------------------------------------------------
 
   private dayFactor(date: PlainDate, progress: number): number {
-    let factor = WEEKDAY_WEIGHTS[isoWeekday(date)]! * (0.8 + 0.4 * progress);
+    let factor = at(WEEKDAY_WEIGHTS, isoWeekday(date)) * (0.8 + 0.4 * progress);
     if (date.month === 12) factor *= 1.15;
     if (date.month === 1) factor *= 0.9;
     if (date.month === 11 && date.day >= 13 && date.day <= 17) factor *= 1.6; // El Buen Fin
@@ -280,24 +281,24 @@ class MessageFactory {
   }
 
   private pickContact(): DatasetContact {
-    const sum = this.contactCumulative[this.contactCumulative.length - 1]!;
-    const roll = this.rng.next() * sum;
+    const cumulative = this.contactCumulative;
+    const roll = this.rng.next() * at(cumulative, cumulative.length - 1);
     let low = 0;
-    let high = this.contactCumulative.length - 1;
+    let high = cumulative.length - 1;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.contactCumulative[mid]! > roll) high = mid;
+      if (at(cumulative, mid) > roll) high = mid;
       else low = mid + 1;
     }
-    return this.lookups.contacts[low]!;
+    return at(this.lookups.contacts, low);
   }
 
   private randomAssignee(contact: DatasetContact): Assignment {
     const teams = this.lookups.teams;
-    const team = contact.locale === 'pt' ? teams[4]! : this.rng.pick(teams.slice(0, 4));
+    const team = contact.locale === 'pt' ? at(teams, 4) : this.rng.pick(teams.slice(0, 4));
     // A few conversations sit in a team's queue with no agent yet.
     if (this.rng.chance(0.08)) return { userId: null, teamId: team.id };
-    const user = this.rng.pick(this.usersByTeam.get(team.id)!);
+    const user = this.rng.pick(this.teamUsers(team.id));
     return { userId: user.id, teamId: user.teamId };
   }
 
@@ -321,7 +322,7 @@ class MessageFactory {
     let t = this.timeInDay(day);
     const localHour = Math.floor(((t - day.start) / (day.end - day.start)) * 24);
     const afterHours = localHour < 8 || localHour >= 21 || isoWeekday(day.date) === 7;
-    let assignment = this.assignments.get(contact.id)!;
+    let assignment = required(this.assignments.get(contact.id), `assignment of ${contact.id}`);
     if (rng.chance(0.12)) {
       assignment = rng.chance(0.75) ? this.randomAssignee(contact) : { userId: null, teamId: null };
       this.assignments.set(contact.id, assignment);
@@ -356,8 +357,8 @@ class MessageFactory {
     if (agentHandles) {
       if (!assignment.userId) {
         // Answering a conversation assigns it to the agent who answers.
-        const pool = assignment.teamId ? this.usersByTeam.get(assignment.teamId)! : this.lookups.users;
-        const user = rng.pick(contact.locale === 'pt' ? this.usersByTeam.get('t_5')! : pool);
+        const pool = assignment.teamId ? this.teamUsers(assignment.teamId) : this.lookups.users;
+        const user = rng.pick(contact.locale === 'pt' ? this.teamUsers('t_5') : pool);
         assignment = { userId: user.id, teamId: user.teamId };
         this.assignments.set(contact.id, assignment);
       }
@@ -383,7 +384,7 @@ class MessageFactory {
     if (agentHandles && rng.chance(0.08)) {
       // A follow-up outside the 24-hour window needs a template or a tag.
       t += rng.int(20, 50) * HOUR;
-      const kind = this.channelById.get(channelId)!.seed.kind;
+      const kind = this.channelSeed(channelId).kind;
       const [type, subtype, text] =
         kind === 'whatsapp'
           ? this.template(
@@ -391,7 +392,7 @@ class MessageFactory {
               locale === 'pt' ? ['atualizacao_pedido', 'pesquisa_satisfacao'] : ['seguimiento_envio', 'encuesta_satisfaccion'],
             )
           : kind === 'facebook'
-            ? (['facebook_message_tag', 'HUMAN_AGENT', FACEBOOK_TAGS.HUMAN_AGENT!] as const)
+            ? (['facebook_message_tag', 'HUMAN_AGENT', this.facebookTag('HUMAN_AGENT')] as const)
             : (['session', null, rng.pick(TEXTS.user[locale])] as const);
       this.push(
         this.outgoing(t, channelId, contact, 'user', type, subtype, this.fill(text, contact), assignment.userId, assignment.teamId),
@@ -411,7 +412,7 @@ class MessageFactory {
     ]);
     const contact = this.pickContact();
     const channelId = contact.channelId;
-    const kind = this.channelById.get(channelId)!.seed.kind;
+    const kind = this.channelSeed(channelId).kind;
     const t = this.timeInDay(day, source === 'api' ? 0.3 : 0.1);
     const locale = contact.locale;
     let type: MessageType = 'session';
@@ -429,14 +430,30 @@ class MessageFactory {
     } else if (kind === 'facebook' && rng.chance(source === 'api' ? 0.6 : 0.4)) {
       type = 'facebook_message_tag';
       subtype = rng.pick(['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE']);
-      text = FACEBOOK_TAGS[subtype]!;
+      text = this.facebookTag(subtype);
     }
     this.push(this.outgoing(t, channelId, contact, source, type, subtype, this.fill(text, contact)));
   }
 
   private template(locale: 'es' | 'pt', names: string[]): ['whatsapp_template', string, string] {
-    const name = this.rng.pick(names.filter((n) => TEMPLATES[n]!.locale === locale));
-    return ['whatsapp_template', name, TEMPLATES[name]!.text];
+    const name = this.rng.pick(names.filter((n) => this.templateText(n).locale === locale));
+    return ['whatsapp_template', name, this.templateText(name).text];
+  }
+
+  private templateText(name: string): { locale: 'es' | 'pt'; text: string } {
+    return required(TEMPLATES[name], `template ${name}`);
+  }
+
+  private facebookTag(tag: string): string {
+    return required(FACEBOOK_TAGS[tag], `Facebook message tag ${tag}`);
+  }
+
+  private channelSeed(channelId: string): ChannelSeed {
+    return required(this.channelById.get(channelId), `channel ${channelId}`).seed;
+  }
+
+  private teamUsers(teamId: string): DatasetUser[] {
+    return required(this.usersByTeam.get(teamId), `users of team ${teamId}`);
   }
 
   /** Spreads broadcasts over the range: about three or four a month, on weekday mornings. */
@@ -454,10 +471,10 @@ class MessageFactory {
     while (picked.size < Math.min(count, candidates.length)) picked.add(rng.int(0, candidates.length - 1));
     const usedNames = new Map<string, number>();
     for (const index of [...picked].sort((a, b) => a - b)) {
-      const day = candidates[index]!;
+      const day = at(candidates, index);
       const plan = rng.weighted(BROADCAST_PLANS.map((p) => [p, p.weight] as const));
-      const channel = this.lookups.channels[plan.channel]!;
-      const locale = CHANNEL_SEEDS[plan.channel]!.locale;
+      const channel = at(this.lookups.channels, plan.channel);
+      const locale = at(CHANNEL_SEEDS, plan.channel).locale;
       const sentAt = day.start + Math.floor(((rng.int(9, 11) + rng.next()) / 24) * (day.end - day.start));
       let name = `${plan.name} ${MONTHS_ES[day.date.month - 1]} ${day.date.year}`;
       const seen = (usedNames.get(name) ?? 0) + 1;
@@ -478,7 +495,7 @@ class MessageFactory {
       const pool = [...audience];
       for (let i = 0; i < size; i++) {
         const j = rng.int(i, pool.length - 1);
-        [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+        [pool[i], pool[j]] = [at(pool, j), at(pool, i)];
       }
       const type: MessageType =
         channel.kind === 'whatsapp'
@@ -486,9 +503,12 @@ class MessageFactory {
           : channel.kind === 'facebook' && plan.subtype
             ? 'facebook_message_tag'
             : 'session';
-      const text = plan.text ?? (channel.kind === 'whatsapp' ? TEMPLATES[plan.subtype!]!.text : FACEBOOK_TAGS[plan.subtype!]!);
-      for (let i = 0; i < size; i++) {
-        const contact = pool[i]!;
+      const text =
+        plan.text ??
+        (channel.kind === 'whatsapp'
+          ? this.templateText(required(plan.subtype, `template of ${plan.name}`)).text
+          : this.facebookTag(required(plan.subtype, `tag of ${plan.name}`)));
+      for (const [i, contact] of pool.slice(0, size).entries()) {
         // Providers take about 25 messages a second: many share a timestamp.
         const t = sentAt + Math.floor(i / 25) * SECOND;
         const draft = this.outgoing(
@@ -558,7 +578,7 @@ class MessageFactory {
   /** Runs the delivery funnel of the message's channel, with late receipts now and then. */
   private deliver(draft: Draft): void {
     const rng = this.rng;
-    const { seed } = this.channelById.get(draft.channelId)!;
+    const seed = this.channelSeed(draft.channelId);
     const reports = seed.reports;
     let failRate = seed.failRate;
     if (draft.source === 'broadcast') failRate *= 1.8;
@@ -608,7 +628,7 @@ class MessageFactory {
     return text.replace(/\{(nombre|pedido|monto|fecha|hora|codigo|mes)\}/g, (_, key: string) => {
       switch (key) {
         case 'nombre':
-          return contact.name.split(' ')[0]!;
+          return at(contact.name.split(' '), 0);
         case 'pedido':
           return String(rng.int(10000, 99999));
         case 'monto': {
@@ -622,10 +642,15 @@ class MessageFactory {
         case 'codigo':
           return String(rng.int(100000, 999999));
         default:
-          return MONTHS_ES[rng.int(0, 11)]!;
+          return at(MONTHS_ES, rng.int(0, 11));
       }
     });
   }
+}
+
+/** The hostile name of a template that has one, else the subtype as it is. */
+function hostileTemplateName(subtype: string | null): string | null {
+  return (subtype !== null ? HOSTILE_TEMPLATE_NAMES[subtype] : undefined) ?? subtype;
 }
 
 /**
@@ -636,7 +661,7 @@ function makeHostile(dataset: Dataset, rng: Random): void {
   const channelTargets = [6, 11, 2, 10]; // webchat, Viber, WhatsApp Brasil, LINE
   channelTargets.forEach((index, i) => {
     const channel = dataset.channels[index];
-    if (channel) channel.name = HOSTILE_CHANNEL_NAMES[i]!;
+    if (channel) channel.name = at(HOSTILE_CHANNEL_NAMES, i);
   });
   HOSTILE_TEAM_NAMES.forEach((name, i) => {
     const team = dataset.teams[i + 1];
@@ -647,17 +672,17 @@ function makeHostile(dataset: Dataset, rng: Random): void {
     if (user) user.name = name;
   });
   dataset.contacts.forEach((contact, i) => {
-    if (i % 9 === 4) contact.name = HOSTILE_NAMES[Math.floor(i / 9) % HOSTILE_NAMES.length]!;
+    if (i % 9 === 4) contact.name = at(HOSTILE_NAMES, Math.floor(i / 9) % HOSTILE_NAMES.length);
   });
   dataset.broadcasts.forEach((broadcast, i) => {
-    if (i % 4 === 1) broadcast.name = HOSTILE_BROADCAST_NAMES[Math.floor(i / 4) % HOSTILE_BROADCAST_NAMES.length]!;
-    if (broadcast.subtype && HOSTILE_TEMPLATE_NAMES[broadcast.subtype]) broadcast.subtype = HOSTILE_TEMPLATE_NAMES[broadcast.subtype]!;
+    if (i % 4 === 1) broadcast.name = at(HOSTILE_BROADCAST_NAMES, Math.floor(i / 4) % HOSTILE_BROADCAST_NAMES.length);
+    broadcast.subtype = hostileTemplateName(broadcast.subtype);
   });
   let next = 0;
   for (const message of dataset.messages) {
-    if (message.subtype && HOSTILE_TEMPLATE_NAMES[message.subtype]) message.subtype = HOSTILE_TEMPLATE_NAMES[message.subtype]!;
+    message.subtype = hostileTemplateName(message.subtype);
     // Every hostile text appears at least once, then at random.
-    if (next < HOSTILE_TEXTS.length && rng.chance(0.2)) message.content = HOSTILE_TEXTS[next++]!;
+    if (next < HOSTILE_TEXTS.length && rng.chance(0.2)) message.content = at(HOSTILE_TEXTS, next++);
     else if (rng.chance(0.03)) message.content = rng.pick(HOSTILE_TEXTS);
   }
 }

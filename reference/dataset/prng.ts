@@ -69,7 +69,11 @@ export function createRandom(seed: number): Random {
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     float: (min, max) => min + next() * (max - min),
     chance: (p) => next() < p,
-    pick: (items) => items[Math.floor(next() * items.length)]!,
+    pick: (items) => {
+      const item = items[Math.floor(next() * items.length)];
+      if (item === undefined) throw new RangeError('pick needs at least one item');
+      return item;
+    },
     weighted: (items) => {
       let sum = 0;
       for (const [, weight] of items) sum += weight;
@@ -78,7 +82,10 @@ export function createRandom(seed: number): Random {
         roll -= weight;
         if (roll < 0) return item;
       }
-      return items[items.length - 1]![0];
+      // Float rounding can leave the roll just above zero after the last weight: the last item.
+      const last = items.at(-1);
+      if (last === undefined) throw new RangeError('weighted needs at least one item');
+      return last[0];
     },
     triangular: (min, max) => min + ((next() + next()) / 2) * (max - min),
     fork: (label) => createRandom((seed ^ hashLabel(label)) >>> 0),

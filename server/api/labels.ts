@@ -20,6 +20,14 @@ export const TYPE_LABELS: Readonly<Record<MessageType, string>> = {
   whatsapp_template: 'WhatsApp Message Template',
 };
 
+/**
+ * The label `labels` gives `key`, or the key itself for a value the list does not know (data newer
+ * than the labels). Only the table's own keys count: `constructor` is not a source.
+ */
+export function labelOf(labels: Readonly<Record<string, string>>, key: string): string {
+  return (Object.hasOwn(labels, key) ? labels[key] : undefined) ?? key;
+}
+
 /** Case- and accent-insensitive form of `text`: NFD, combining marks removed, lower case. */
 export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

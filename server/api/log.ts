@@ -11,9 +11,13 @@ export type Logger = (entry: LogEntry) => void;
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+function isLogLevel(value: string): value is LogLevel {
+  return Object.hasOwn(RANK, value);
+}
+
 /** A JSON-lines logger that drops entries below `minLevel` (default info; an unknown level is info). */
 export function jsonLogger(minLevel: string = 'info'): Logger {
-  const threshold = RANK[minLevel as LogLevel] ?? RANK.info;
+  const threshold = isLogLevel(minLevel) ? RANK[minLevel] : RANK.info;
   return (entry) => {
     if (RANK[entry.level] < threshold) return;
     const line = JSON.stringify({ time: new Date().toISOString(), ...entry });

@@ -104,19 +104,20 @@ function parseQuery(params: URLSearchParams, errors: InvalidParam[]): QueryParse
   if (toText === null || toText === '') errors.push({ name: 'to', reason: 'is required' });
   else if ((to = parseInstant(toText)) === undefined)
     errors.push({ name: 'to', reason: 'must be an ISO-8601 instant, e.g. 2026-11-08T06:00:00.000Z' });
-  let validTz = false;
+  /** `tz`, once it names an IANA time zone. */
+  let validTz: string | undefined;
   if (tz === null || tz === '') errors.push({ name: 'tz', reason: 'is required' });
   else if (!isValidTimeZone(tz)) errors.push({ name: 'tz', reason: 'must be an IANA time zone, e.g. America/Mexico_City' });
-  else validTz = true;
+  else validTz = tz;
 
   let range: QueryParse['range'];
   if (from !== undefined && to !== undefined) {
     if (!(from < to)) errors.push({ name: 'from', reason: 'must be before to' });
-    else if (validTz) {
-      const days = bucketCount(from, to, tz!, 'day');
+    else if (validTz !== undefined) {
+      const days = bucketCount(from, to, validTz, 'day');
       if (days > MAX_RANGE_DAYS)
         errors.push({ name: 'to', reason: `must be at most ${MAX_RANGE_DAYS} days after from (range spans ${days} days)` });
-      else range = { from, to, tz: tz! };
+      else range = { from, to, tz: validTz };
     }
   }
 

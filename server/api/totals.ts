@@ -28,7 +28,11 @@ export class TotalsCache {
   }
 
   set(key: string, total: number): void {
-    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+    // Maps iterate in insertion order, so the first key is the oldest.
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size < this.max) break;
+      this.entries.delete(oldest);
+    }
     this.entries.set(key, { total, expires: Date.now() + this.ttlMs });
   }
 }

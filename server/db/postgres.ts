@@ -8,17 +8,13 @@ import { QueryTimeoutError } from '../api/store.js';
 import { HOUR_MS, MIGRATIONS, MIGRATIONS_TABLE_SQL, rollupTriggers } from './schema.js';
 import { numberPlaceholders, type Row, type SqlExecutor } from './sql.js';
 
-const INT8_OID = 20;
-const NUMERIC_OID = 1700;
 /** Any lock id works as long as every instance uses the same one. */
 const MIGRATION_LOCK = 0x6d73_6772;
 
-const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => (value === null ? null : Number(value));
-    return pg.types.getTypeParser(oid, format);
-  },
-};
+/** BIGINT and NUMERIC as numbers for this pool's connections only; other types keep pg's parsers. */
+const types = new pg.TypeOverrides();
+types.setTypeParser(pg.types.builtins.INT8, Number);
+types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
 export interface PostgresOptions {
   connectionString: string;
@@ -83,7 +79,8 @@ export async function migratePostgres(pool: pg.Pool, schema?: string): Promise<n
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     await client.query(MIGRATIONS_TABLE_SQL);
-    const done = new Set((await client.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((r) => Number(r.id)));
+    // `id` is an INTEGER, which pg parses as a number.
+    const done = new Set((await client.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id));
     for (const migration of MIGRATIONS) {
       if (done.has(migration.id)) continue;
       await client.query('BEGIN');

@@ -270,12 +270,19 @@ MIGRATIONS.push({
   name: 'covering index for the hourly counts',
   up: (d) => {
     // messages_people gained `id` after `ts` (a filtered page sorts its keys from the index alone).
-    const people = MESSAGE_INDEXES.find((i) => i.name === 'messages_people')!;
+    const people = MESSAGE_INDEXES.find((i) => i.name === 'messages_people');
+    if (!people) throw new Error('Migration 3 rebuilds the messages_people index, which MESSAGE_INDEXES no longer defines');
     return [createIndexSql(ROLLUP_INDEX, d), dropIndexSql(people), createIndexSql(people, d)];
   },
 });
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.id;
+function latestMigration(): number {
+  const last = MIGRATIONS.at(-1);
+  if (!last) throw new Error('No migrations are defined');
+  return last.id;
+}
+
+export const SCHEMA_VERSION = latestMigration();
 
 export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
   id INTEGER PRIMARY KEY,

@@ -9,6 +9,21 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export type Row = Record<string, unknown>;
 
+/**
+ * A text column's value as a string. The drivers return TEXT as strings; anything else means the
+ * query and the schema disagree, which is worth an error rather than "[object Object]" in an answer.
+ */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  throw new TypeError(`Expected a text column, got ${value === null ? 'null' : typeof value}`);
+}
+
+/** A nullable text column's value: `null` for SQL NULL, else as {@link asText}. */
+export function asTextOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : asText(value);
+}
+
 /** Runs one parameterised statement and returns its rows. */
 export interface SqlExecutor {
   readonly dialect: Dialect;

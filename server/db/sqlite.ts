@@ -86,7 +86,11 @@ export class SqliteExecutor implements SqlExecutor {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
-      if (this.statements.size >= 500) this.statements.delete(this.statements.keys().next().value!);
+      // Maps iterate in insertion order, so the first key is the oldest.
+      for (const oldest of this.statements.keys()) {
+        if (this.statements.size < 500) break;
+        this.statements.delete(oldest);
+      }
       this.statements.set(sql, statement);
     }
     return statement;
@@ -97,7 +101,8 @@ export class SqliteExecutor implements SqlExecutor {
     return this.prepare(sql).all(...params) as T[];
   }
 
-  async all<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return this.allSync<T>(sql, params);
+  /** {@link allSync} as the executor interface wants it: a statement that throws rejects. */
+  all<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return new Promise((resolve) => resolve(this.allSync<T>(sql, params)));
   }
 }

@@ -30,11 +30,16 @@ interface Call {
   init: RequestInit;
 }
 
+/** The URL a fetch was called with, whichever form it came in. */
+function urlOf(input: RequestInfo | URL): URL {
+  return new URL(input instanceof Request ? input.url : input);
+}
+
 /** A scripted fetch: each call takes the next reply (a Response, an Error to throw, or 'hang'). */
 function scriptedFetch(...replies: (Response | Error | 'hang' | (() => Response))[]) {
   const calls: Call[] = [];
   const fetch = (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    calls.push({ url: new URL(String(input)), init });
+    calls.push({ url: urlOf(input), init });
     const reply = replies.length > 1 ? replies.shift()! : replies[0]!;
     if (reply === 'hang') {
       return new Promise((_, reject) => {
@@ -44,7 +49,7 @@ function scriptedFetch(...replies: (Response | Error | 'hang' | (() => Response)
     if (reply instanceof Error) return Promise.reject(reply);
     return Promise.resolve(typeof reply === 'function' ? reply() : reply.clone());
   };
-  return { fetch: fetch as typeof globalThis.fetch, calls };
+  return { fetch, calls };
 }
 
 function client(fetch: typeof globalThis.fetch, options: Partial<ReportClientOptions> = {}) {
@@ -105,7 +110,7 @@ describe('ReportClient', () => {
     let release!: (response: Response) => void;
     const calls: Call[] = [];
     const fetch = ((input: RequestInfo | URL, init: RequestInit = {}) => {
-      calls.push({ url: new URL(String(input)), init });
+      calls.push({ url: urlOf(input), init });
       return new Promise<Response>((resolve, reject) => {
         release = resolve;
         init.signal?.addEventListener('abort', () => reject(init.signal!.reason));
@@ -194,9 +199,9 @@ describe('ReportClient', () => {
 
   it('refreshes the token once after a 401', async () => {
     const tokens: boolean[] = [];
-    const getToken = async ({ refresh }: { refresh: boolean }) => {
+    const getToken = ({ refresh }: { refresh: boolean }) => {
       tokens.push(refresh);
-      return refresh ? 'fresh' : 'stale';
+      return Promise.resolve(refresh ? 'fresh' : 'stale');
     };
     const { fetch, calls } = scriptedFetch(json({ title: 'Expired', status: 401 }, 401), json(answer));
     expect(await client(fetch, { getToken }).breakdown(params)).to.deep.equal(answer);

@@ -65,7 +65,7 @@ describe('presets', () => {
     it('isPreset accepts exactly those keys', () => {
       for (const preset of PRESETS) expect(isPreset(preset), preset).to.equal(true);
       for (const value of ['custom', 'Today', 'last_7days', 'last_90_days', '', undefined, null, 7, { preset: 'today' }]) {
-        expect(isPreset(value), String(value)).to.equal(false);
+        expect(isPreset(value), typeof value === 'object' ? JSON.stringify(value) : String(value)).to.equal(false);
       }
       expect(isPreset(DEFAULT_PRESET)).to.equal(true);
     });

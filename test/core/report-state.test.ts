@@ -84,7 +84,7 @@ describe('parseFilters', () => {
 describe('serializeState', () => {
   it('is plain JSON that names the range and the non-empty filters', () => {
     const state = buildReportState({ ...base, preset: 'this_month', filters: { channel: ['ch_2'], user: [] } });
-    const json = JSON.parse(JSON.stringify(serializeState(state)));
+    const json: unknown = JSON.parse(JSON.stringify(serializeState(state)));
     expect(json).to.deep.equal({
       timezone: 'America/Mexico_City',
       lang: 'es',

@@ -7,7 +7,7 @@ import type { MsgBreakdownChart } from '../../src/elements/breakdown-chart/break
 import type { MsgReport } from '../../src/elements/report/report.js';
 import type { BreakdownResponse, BreakdownParams } from '../../src/core/contract/types.js';
 import type { ReportDataSource } from '../../src/core/client/data-source.js';
-import type { MsgErrorEvent } from '../../src/elements/shared/events.js';
+import type { MsgErrorEvent, MsgPointSelectEvent } from '../../src/elements/shared/events.js';
 import {
   NOW,
   ZONE,
@@ -123,7 +123,7 @@ describe('<msg-breakdown-chart>', () => {
       compare: 'previous',
     });
     const rows = [...shadow(element).querySelectorAll('table tbody tr')].map((tr) =>
-      [...tr.children].map((cell) => cell.textContent!.trim()),
+      [...tr.children].map((cell) => cell.textContent.trim()),
     );
     expect(rows).to.have.length(answer.groups.length + 1);
     expect(rows[0]![0]).to.equal(answer.groups[0]!.label);
@@ -148,7 +148,7 @@ describe('<msg-breakdown-chart>', () => {
       compare: 'previous',
     });
     const changes = [...shadow(element).querySelectorAll('[part~="metric"]')].map(
-      (item) => item.querySelector('.metric-change [aria-hidden]')?.textContent?.trim() ?? null,
+      (item) => item.querySelector('.metric-change [aria-hidden]')?.textContent.trim() ?? null,
     );
     const expected = [answer.previousTotal!, ...answer.groups.map((g) => g.previousCount!)].map((previous, i) => {
       const count = i === 0 ? answer.total : answer.groups[i - 1]!.count;
@@ -179,7 +179,7 @@ describe('<msg-breakdown-chart>', () => {
   it('fires msg-point-select from a metric, by keyboard, with the filter field it maps to', async () => {
     const { element } = await reportWith(html`<msg-breakdown-chart direction="outgoing" group-by="source"></msg-breakdown-chart>`);
     const button = shadow(element).querySelector<HTMLButtonElement>('[part~="metric"]:not([part~="total"]) button')!;
-    const event = oneEvent(element, 'msg-point-select') as Promise<CustomEvent>;
+    const event = oneEvent<MsgPointSelectEvent>(element, 'msg-point-select');
     button.focus();
     button.click();
     const { detail } = await event;
@@ -241,7 +241,7 @@ describe('<msg-breakdown-chart>', () => {
     const element = report.querySelector('msg-breakdown-chart')!;
     await settled(element);
     expect(statePart(element)).to.equal('not-applicable');
-    expect(shadow(element).querySelector('.state')!.textContent!.trim()).to.equal(
+    expect(shadow(element).querySelector('.state')!.textContent.trim()).to.equal(
       'Los filtros seleccionados no son aplicables aquí: Origen del mensaje saliente y Nombre de transmisión.',
     );
     // Settled, with nothing in flight: a request started would have been seen by now.
@@ -255,9 +255,7 @@ describe('<msg-breakdown-chart>', () => {
     try {
       const { element } = await reportWith(html`<msg-breakdown-chart direction="incoming"></msg-breakdown-chart>`);
       expect(statePart(element)).to.equal('empty');
-      expect(shadow(element).querySelector('.state')!.textContent!.trim()).to.equal(
-        'Los filtros seleccionados no tienen datos aplicables.',
-      );
+      expect(shadow(element).querySelector('.state')!.textContent.trim()).to.equal('Los filtros seleccionados no tienen datos aplicables.');
       await expect(element).to.be.accessible();
     } finally {
       worker.resetHandlers();
@@ -270,7 +268,7 @@ describe('<msg-breakdown-chart>', () => {
     try {
       const report = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>`);
       const element = document.createElement('msg-breakdown-chart');
-      const errorEvent = oneEvent(report, 'msg-error') as Promise<MsgErrorEvent>;
+      const errorEvent = oneEvent<MsgErrorEvent>(report, 'msg-error');
       report.append(element);
       const { detail } = await errorEvent;
       expect(detail.source).to.equal('request');
@@ -309,21 +307,20 @@ describe('<msg-breakdown-chart>', () => {
   it('leaves exactly the last query’s data on screen after rapid filter changes', async () => {
     // A data source that answers each query after a delay that shrinks with each call, so older
     // answers arrive last; only the newest may be drawn.
-    const calls: { params: BreakdownParams; signal: AbortSignal | undefined; answered?: Promise<unknown> }[] = [];
+    const calls: { params: BreakdownParams; signal: AbortSignal | undefined; answered: Promise<unknown> }[] = [];
     const source: ReportDataSource = {
       breakdown(params, options) {
-        const call: (typeof calls)[number] = { params, signal: options?.signal };
-        calls.push(call);
-        const wait = 200 - calls.length * 30;
+        const n = calls.length + 1;
+        const wait = 200 - n * 30;
         const answer: BreakdownResponse = {
           direction: 'incoming',
           groupBy: 'channel',
-          total: calls.length,
-          groups: [{ key: `ch_${calls.length}`, label: `Canal ${calls.length}`, count: calls.length }],
+          total: n,
+          groups: [{ key: `ch_${n}`, label: `Canal ${n}`, count: n }],
           notApplicable: [],
         };
         const answered = new Promise<BreakdownResponse>((resolve) => setTimeout(() => resolve(answer), wait));
-        call.answered = answered;
+        calls.push({ params, signal: options?.signal, answered });
         return answered;
       },
       delivery: () => Promise.reject(new Error('unused')),

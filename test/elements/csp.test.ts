@@ -25,7 +25,7 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
     iframe.style.height = '900px';
     const result = new Promise<CspResult>((resolve) => {
       window.addEventListener('message', function onMessage(event) {
-        if ((event.data as { type?: string })?.type !== 'csp-result') return;
+        if ((event.data as { type?: string } | null)?.type !== 'csp-result') return;
         window.removeEventListener('message', onMessage);
         resolve(event.data as CspResult);
       });

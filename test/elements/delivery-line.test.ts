@@ -71,19 +71,19 @@ const deliveryRequests = () => requests.filter((url) => url.pathname.endsWith('/
 
 /** The data table's body, cell texts per row. */
 function tableRows(element: MsgDeliveryLine): string[][] {
-  return [...shadow(element).querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
+  return [...shadow(element).querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent.trim()));
 }
 
 /** The metric of one status: its value, percent and change texts. */
 function metric(element: MsgDeliveryLine, key: string) {
   const item = shadow(element).querySelector(`[part~="metric"][data-key="${key}"]`)!;
-  const text = (selector: string) => item.querySelector(selector)?.textContent?.trim() ?? null;
+  const text = (selector: string) => item.querySelector(selector)?.textContent.trim() ?? null;
   return {
     part: item.getAttribute('part'),
     value: text('.metric-value'),
     share: text('.metric-share'),
     change: text('.metric-change [aria-hidden]'),
-    all: item.textContent!,
+    all: item.textContent,
   };
 }
 
@@ -235,7 +235,7 @@ describe('<msg-delivery-line>', () => {
     const { element, report } = await deliveryLine({ preset: 'last_30_days' });
     resetRequests();
     const week = shadow(element).querySelector<HTMLInputElement>('input[value="week"]')!;
-    const event = oneEvent(report, 'msg-state-change') as Promise<MsgStateChangeEvent>;
+    const event = oneEvent<MsgStateChangeEvent>(report, 'msg-state-change');
     week.click();
     expect((await event).detail, 'a person’s change of the report').to.include({ interval: 'week' });
     await settled(element);
@@ -346,7 +346,7 @@ describe('<msg-delivery-line>', () => {
       worker.use(...emptyHandlers('/api'));
       const empty = await deliveryLine();
       expect(statePart(empty.element)).to.equal('empty');
-      expect(shadow(empty.element).querySelector('.state')!.textContent!.trim()).to.equal(
+      expect(shadow(empty.element).querySelector('.state')!.textContent.trim()).to.equal(
         'Los filtros seleccionados no tienen datos aplicables.',
       );
       await expect(empty.element).to.be.accessible();
@@ -355,7 +355,7 @@ describe('<msg-delivery-line>', () => {
       worker.use(...errorHandlers('/api', 400));
       const failing = await fixture<MsgReport>(html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>`);
       const element = document.createElement('msg-delivery-line');
-      const errorEvent = oneEvent(failing, 'msg-error') as Promise<MsgErrorEvent>;
+      const errorEvent = oneEvent<MsgErrorEvent>(failing, 'msg-error');
       failing.append(element);
       expect((await errorEvent).detail.source).to.equal('request');
       await settled(element);

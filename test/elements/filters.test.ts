@@ -11,7 +11,7 @@ import type { MsgBreakdownChart } from '../../src/elements/breakdown-chart/break
 import type { MsgReportFilters } from '../../src/elements/filters/report-filters.js';
 import type { MsgReport } from '../../src/elements/report/report.js';
 import type { MsgStateChangeEvent } from '../../src/elements/shared/events.js';
-import { NOW, ZONE, mockAnswer, requests, resetRequests, settled, startMocks } from './helpers.js';
+import { NOW, ZONE, mockAnswer, requests, resetRequests, settled, startMocks, stub } from './helpers.js';
 
 // NOW is 26 Nov 2026 12:00 in Mexico City (−06:00 all year): every local midnight is 06:00Z.
 const EXPECTED: Record<string, { from: string; to: string }> = {
@@ -93,16 +93,21 @@ async function settle({ report, filters, charts }: Pick<Setup, 'report' | 'filte
   await filters.updateComplete;
 }
 
-const $ = <T extends HTMLElement = HTMLElement>(filters: MsgReportFilters, selector: string) =>
-  filters.shadowRoot!.querySelector<T>(selector)!;
+const $ = (filters: MsgReportFilters, selector: string) => filters.shadowRoot!.querySelector<HTMLElement>(selector)!;
+/** `$` for an element of a known kind: fails the test when it is another. */
+function $as<T extends HTMLElement>(filters: MsgReportFilters, selector: string, type: new () => T): T {
+  const element = $(filters, selector);
+  if (!(element instanceof type)) throw new Error(`${selector} is a <${element.localName}>, not a ${type.name}`);
+  return element;
+}
 const $$ = <T extends HTMLElement = HTMLElement>(filters: MsgReportFilters, selector: string) => [
   ...filters.shadowRoot!.querySelectorAll<T>(selector),
 ];
-const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (element: Element | null) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 const focused = (filters: MsgReportFilters) => filters.shadowRoot!.activeElement;
 const isOpen = (filters: MsgReportFilters, name: 'range' | 'add') => $(filters, `#${name}-popup`).matches(':popover-open');
 const chips = (filters: MsgReportFilters) => $$(filters, '[part~="chip"]').map((chip) => text(chip.querySelector('.chip-value')));
-const optionLabels = (filters: MsgReportFilters) => $$(filters, '#options [role="option"]').map((option) => option.textContent!.trim());
+const optionLabels = (filters: MsgReportFilters) => $$(filters, '#options [role="option"]').map((option) => option.textContent.trim());
 const breakdownRequests = () => requests.filter((url) => url.pathname.endsWith('/breakdown'));
 const optionRequests = (field: string) => requests.filter((url) => url.pathname.endsWith(`/options/${field}`));
 
@@ -112,7 +117,10 @@ async function openPicker(filters: MsgReportFilters, index: number): Promise<voi
   await filters.updateComplete;
   $$(filters, '[role="menuitem"]')[index]!.click();
   await filters.updateComplete;
-  await waitFor(() => $(filters, '[part~="status"]') && !text($(filters, '[part~="status"]')).includes('…'));
+  await waitFor(() => {
+    const status = filters.shadowRoot!.querySelector('[part~="status"]');
+    return status !== null && !text(status).includes('…');
+  });
 }
 
 async function waitFor(condition: () => unknown, timeout = 3000): Promise<void> {
@@ -128,7 +136,7 @@ function setDates(filters: MsgReportFilters, from: string, to: string): void {
     ['#from', from],
     ['#to', to],
   ] as const) {
-    const input = $<HTMLInputElement>(filters, id);
+    const input = $as(filters, id, HTMLInputElement);
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
@@ -251,8 +259,8 @@ describe('<msg-report-filters>', () => {
     await settle(context);
     expect(text(combo)).to.equal('Custom range');
     expect(focused(filters)).to.equal($(filters, '#from'));
-    expect($<HTMLInputElement>(filters, '#from').value).to.equal('2026-11-20');
-    expect($<HTMLInputElement>(filters, '#to').value).to.equal('2026-11-26');
+    expect($as(filters, '#from', HTMLInputElement).value).to.equal('2026-11-20');
+    expect($as(filters, '#to', HTMLInputElement).value).to.equal('2026-11-26');
     expect(requested, 'choosing Custom range applies nothing yet').to.have.length(0);
 
     const error = () => text($(filters, '#range-error'));
@@ -310,7 +318,7 @@ describe('<msg-report-filters>', () => {
     resetRequests();
 
     // Five keystrokes within one task, so the debounce sees them as one burst however busy the machine.
-    const search = $<HTMLInputElement>(filters, '#search');
+    const search = $as(filters, '#search', HTMLInputElement);
     for (const typed of ['w', 'wh', 'wha', 'what', 'whats']) {
       search.value = typed;
       search.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -451,7 +459,7 @@ describe('<msg-report-filters>', () => {
     expect(report.store.state.query).to.deep.include(EXPECTED.last_7_days!);
     expect(breakdownRequests()).to.have.length(2);
     expect(chips(filters)).to.deep.equal([]);
-    expect($<HTMLButtonElement>(filters, '[part~="clear"]').disabled).to.equal(true);
+    expect($as(filters, '[part~="clear"]', HTMLButtonElement).disabled).to.equal(true);
     expect(focused(filters)).to.equal($(filters, '#add-button'));
   });
 
@@ -535,8 +543,7 @@ describe('<msg-report-filters>', () => {
     const worker = await startMocks();
     worker.use(...createHandlers({ baseUrl: '/hostile', dataset: generateDataset({ seed: 7, end: Date.parse(NOW), hostile: true }) }));
     const alerts: unknown[] = [];
-    const originalAlert = window.alert;
-    window.alert = (message?: unknown) => void alerts.push(message);
+    const restoreAlert = stub(window, 'alert', (message?: unknown) => void alerts.push(message));
     try {
       const context = await setup({ endpoint: '/hostile' });
       const { filters, report } = context;
@@ -553,7 +560,7 @@ describe('<msg-report-filters>', () => {
       await wait(50);
       expect(alerts).to.deep.equal([]);
     } finally {
-      window.alert = originalAlert;
+      restoreAlert();
     }
   });
 

@@ -72,8 +72,8 @@ export function shadow(element: Element): ShadowRoot {
 export function metrics(element: Element): [string, string, string][] {
   return [...shadow(element).querySelectorAll('[part~="metric"]')].map((item) => [
     item.getAttribute('data-key') ?? '',
-    item.querySelector('.metric-label')?.textContent?.trim() ?? '',
-    item.querySelector('.metric-value')?.textContent?.trim() ?? '',
+    item.querySelector('.metric-label')?.textContent.trim() ?? '',
+    item.querySelector('.metric-value')?.textContent.trim() ?? '',
   ]);
 }
 
@@ -89,6 +89,19 @@ export const esChange = (share: number) =>
 
 export function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
   return new Promise((resolve) => target.addEventListener(type, (event) => resolve(event as T), { once: true }));
+}
+
+/**
+ * Replaces `target[name]` for a test (a page global, a prototype's method); the function returned
+ * puts back exactly what was there, an own property or an inherited one.
+ */
+export function stub<T extends object, K extends keyof T>(target: T, name: K, replacement: T[K]): () => void {
+  const own = Object.getOwnPropertyDescriptor(target, name);
+  Object.defineProperty(target, name, { value: replacement, configurable: true, writable: true });
+  return () => {
+    if (own) Object.defineProperty(target, name, own);
+    else Reflect.deleteProperty(target, name);
+  };
 }
 
 /** Calls per resource of a {@link countingSource}. */

@@ -36,7 +36,7 @@ describe('<msg-messages-report>', () => {
     );
     await allSettled(host);
     const root = shadow(host);
-    expect([...root.querySelectorAll('h2')].map((h) => h.textContent!.trim())).to.deep.equal([
+    expect([...root.querySelectorAll('h2')].map((h) => h.textContent.trim())).to.deep.equal([
       'Mensajes entrantes',
       'Mensajes salientes',
       'Entrega de mensajes salientes',
@@ -103,7 +103,7 @@ describe('<msg-messages-report>', () => {
     const bot = shadow(outgoing).querySelector<HTMLButtonElement>('[data-key="bot"] button')!;
     bot.click();
     await allSettled(host);
-    expect(host.state!.filters).to.deep.equal({ source: ['bot'] });
+    expect(host.state.filters).to.deep.equal({ source: ['bot'] });
     expect(shadow(outgoing).querySelector('[data-key="bot"] button')!.getAttribute('aria-pressed')).to.equal('true');
     // Every outgoing query carries the filter; incoming ones cannot honour it and are not sent.
     const sent = requests.filter((url) => !url.pathname.includes('/options/'));

@@ -80,19 +80,19 @@ describe('<msg-report> state changes', () => {
     expect(detail.message).to.equal('se ignoró parte del estado solicitado: unknown preset "someday"; filters: unknown field “planet”.');
     await report.updateComplete;
     expect(report.state).to.include({ preset: 'yesterday' });
-    expect(report.state!.filters).to.deep.equal({ channel: ['ch_9'] });
+    expect(report.state.filters).to.deep.equal({ channel: ['ch_9'] });
 
     const broken = nextEvent<MsgErrorEvent>(report, 'msg-error');
     report.state = '{not json';
     expect((await broken).detail.message).to.contain('not valid JSON');
-    expect(report.state!.filters, 'nothing lost').to.deep.equal({ channel: ['ch_9'] });
+    expect(report.state.filters, 'nothing lost').to.deep.equal({ channel: ['ch_9'] });
   });
 
   it('with sync-url, restores range and filters from the URL and writes every change back', async () => {
     history.replaceState(null, '', `?other=1&report=${encodeURIComponent('{"preset":"last_14_days","filters":{"type":["session"]}}')}`);
     const report = await fixture<MsgReport>(html`<msg-report sync-url endpoint="/api" timezone=${ZONE} now=${NOW}></msg-report>`);
     expect(report.state).to.include({ preset: 'last_14_days' });
-    expect(report.state!.filters).to.deep.equal({ type: ['session'] });
+    expect(report.state.filters).to.deep.equal({ type: ['session'] });
     report.store.change({ filters: { type: ['session'], channel: ['ch_2'] } });
     await report.updateComplete;
     const url = new URL(location.href);

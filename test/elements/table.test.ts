@@ -16,7 +16,7 @@ import type { MsgContactSelectEvent, MsgDataExportEvent, MsgErrorEvent } from '.
 import type { ReportDataSource } from '../../src/core/client/data-source.js';
 import type { MessageKind, MessageRow, MessagesParams, MessagesResponse } from '../../src/core/contract/types.js';
 import { parseCsv } from '../../src/core/csv/read.js';
-import { NOW, ZONE, esCount, mockAnswer, nextEvent, requests, resetRequests, startMocks } from './helpers.js';
+import { NOW, ZONE, esCount, mockAnswer, nextEvent, requests, resetRequests, startMocks, stub } from './helpers.js';
 
 // 26 Nov 2026 in Mexico City (−06 all year).
 const LAST_7_DAYS = { from: '2026-11-20T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE };
@@ -148,7 +148,7 @@ function renderedRows(table: MsgTable): Map<number, { id: string; cells: string[
   const rows = new Map<number, { id: string; cells: string[] }>();
   for (const row of shadow(table).querySelectorAll<HTMLElement>('.body [role="row"][data-id]')) {
     const cells = [...row.querySelectorAll<HTMLElement>('[role="cell"]')].map((cell) =>
-      (cell.querySelector('.text, [part~="contact"]') ?? cell).textContent!.trim(),
+      (cell.querySelector('.text, [part~="contact"]') ?? cell).textContent.trim(),
     );
     rows.set(Number(row.getAttribute('aria-rowindex')) - 2, { id: row.dataset.id!, cells });
   }
@@ -160,7 +160,7 @@ async function rowsShown(table: MsgTable): Promise<void> {
 }
 
 function headers(table: MsgTable): string[] {
-  return [...shadow(table).querySelectorAll('[role="columnheader"]')].map((cell) => cell.textContent!.replace(/[↑↓]/g, '').trim());
+  return [...shadow(table).querySelectorAll('[role="columnheader"]')].map((cell) => cell.textContent.replace(/[↑↓]/g, '').trim());
 }
 
 function scroller(table: MsgTable): HTMLElement {
@@ -208,17 +208,17 @@ async function allMockRows(params: Record<string, string>): Promise<MessageRow[]
 /** A data source over `rows` held in memory; `pageAll` answers every row in the first page. */
 function memorySource(rows: MessageRow[], options: { pageAll?: boolean; calls?: MessagesParams[] } = {}): ReportDataSource {
   return {
-    messages: async (params) => {
+    messages: (params) => {
       options.calls?.push(params);
       const start = params.cursor ? Number(params.cursor) : 0;
       const end = options.pageAll ? rows.length : Math.min(rows.length, start + (params.limit ?? 100));
-      return {
+      return Promise.resolve({
         kind: params.kind,
         total: rows.length,
         cap: 10_000,
         rows: rows.slice(start, end),
         nextCursor: end < rows.length ? String(end) : null,
-      };
+      });
     },
     breakdown: () => Promise.reject(new Error('unused')),
     delivery: () => Promise.reject(new Error('unused')),
@@ -248,9 +248,9 @@ describe('<msg-table>', function () {
       html`<msg-table kind="incoming"></msg-table><msg-table kind="outgoing"></msg-table><msg-table kind="failed"></msg-table>`,
     );
     for (const table of all) {
-      expect(headers(table), table.kind).to.deep.equal(HEADERS_ES[table.kind as MessageKind]);
+      expect(headers(table), table.kind).to.deep.equal(HEADERS_ES[table.kind]);
       const grid = shadow(table).querySelector('[role="table"]')!;
-      expect(grid.getAttribute('aria-colcount')).to.equal(String(HEADERS_ES[table.kind as MessageKind].length));
+      expect(grid.getAttribute('aria-colcount')).to.equal(String(HEADERS_ES[table.kind].length));
     }
     expect(shadow(all[0]!).querySelector('h3')!.textContent).to.equal('Lista de mensajes entrantes');
     expect(shadow(all[2]!).querySelector('h3')!.textContent).to.equal('Registro de mensajes fallidos');
@@ -261,7 +261,7 @@ describe('<msg-table>', function () {
         lang: 'en',
       },
     );
-    for (const table of english) expect(headers(table)).to.deep.equal(HEADERS_EN[table.kind as MessageKind]);
+    for (const table of english) expect(headers(table)).to.deep.equal(HEADERS_EN[table.kind]);
     const { table: portuguese } = await reportWith(html`<msg-table kind="incoming"></msg-table>`, { lang: 'pt' });
     expect(headers(portuguese)).to.deep.equal(['Data e hora', 'ID do contato', 'Nome do contato', 'Canal', 'Conteúdo']);
   });
@@ -285,7 +285,7 @@ describe('<msg-table>', function () {
     }
     // Users only for messages a user sent; some rows have one, and only those.
     expect(answer.rows.some((row) => row.source === 'user' && row.user)).to.equal(true);
-    expect(shadow(table).querySelector('[part~="summary"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+    expect(shadow(table).querySelector('[part~="summary"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
       `Mensajes: ${esCount(answer.total)} · Zona horaria: America/Mexico_City`,
     );
     const grid = shadow(table).querySelector('[role="table"]')!;
@@ -354,7 +354,7 @@ describe('<msg-table>', function () {
     const answer = await mockAnswer<MessagesResponse>('messages', { ...YEAR, kind: 'incoming', limit: '1' });
     expect(answer.total, 'a query over the cap').to.be.greaterThan(10_000);
     const notice = shadow(table).querySelector('[part~="cap-notice"]')!;
-    expect(notice.querySelector('p')!.textContent!.trim()).to.equal(
+    expect(notice.querySelector('p')!.textContent.trim()).to.equal(
       `Se muestran 10.000 de ${esCount(answer.total)} mensajes. La tabla de reportes genera un máximo de 10.000 filas; si necesita más datos, use Exportación de datos.`,
     );
     expect(shadow(table).querySelector('[role="table"]')!.getAttribute('aria-rowcount')).to.equal('10001');
@@ -416,15 +416,14 @@ describe('<msg-table>', function () {
 
     // The Download button saves that same file through a temporary object URL.
     const clicks: { href: string; download: string }[] = [];
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    const restoreClick = stub(HTMLAnchorElement.prototype, 'click', function (this: HTMLAnchorElement) {
       clicks.push({ href: this.href, download: this.download });
-    };
+    });
     try {
       shadow(table).querySelector<HTMLButtonElement>('[part~="download"]')!.click();
       await until(() => clicks.length === 1, 'the download');
     } finally {
-      HTMLAnchorElement.prototype.click = click;
+      restoreClick();
     }
     expect(clicks[0]!.download).to.equal('mensajes-salientes-2026-11-20_2026-11-26.csv');
     expect(clicks[0]!.href.startsWith('blob:')).to.equal(true);
@@ -486,7 +485,7 @@ describe('<msg-table>', function () {
         // Only rows in the viewport exist: bring each list into it.
         table.scrollIntoView();
         await rowsShown(table);
-        const kind = table.kind as MessageKind;
+        const kind = table.kind;
         const rows = await allMockRows({ ...LAST_30_DAYS, kind });
         expect(shadow(table).querySelector('.body img, .body script, .body svg, .body b, a[href^="javascript"]')).to.equal(null);
         const cells = [...renderedRows(table).values()].flatMap((row) => row.cells);
@@ -519,7 +518,7 @@ describe('<msg-table>', function () {
     await rowsShown(table);
     const cell = () => shadow(table).querySelector('[data-id="m_0"] .content')!;
     const text = () => cell().querySelector<HTMLElement>('.text')!;
-    expect(text().textContent!.length).to.be.lessThan(long.length);
+    expect(text().textContent.length).to.be.lessThan(long.length);
     expect(text().title).to.equal(long);
     expect(shadow(table).querySelector('[data-id="m_1"] [part~="expand"]'), 'a line break also folds').to.not.equal(null);
     expect(shadow(table).querySelector('[data-id="m_2"] [part~="expand"]')).to.equal(null);
@@ -538,7 +537,7 @@ describe('<msg-table>', function () {
     await rowsShown(table);
     const first = table.rows[0]!;
     const name = shadow(table).querySelector<HTMLButtonElement>(`[data-id="${first.id}"] [aria-colindex="3"] [part~="contact"]`)!;
-    expect(name.textContent!.trim()).to.equal(first.contact.name);
+    expect(name.textContent.trim()).to.equal(first.contact.name);
     const clicked = nextEvent<MsgContactSelectEvent>(report, 'msg-contact-select');
     name.click();
     expect((await clicked).detail).to.deep.equal({ contact: first.contact, rowId: first.id, kind: 'incoming' });
@@ -563,13 +562,13 @@ describe('<msg-table>', function () {
     for (const row of rows) counts.set(row.error!.code, (counts.get(row.error!.code) ?? 0) + 1);
     const expected = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code, count]) => [code, esCount(count)]);
     const shown = [...shadow(table).querySelectorAll('[part~="groups"] tbody tr')].map((tr) => [
-      tr.querySelector('th')!.textContent!.trim(),
-      tr.querySelectorAll('td')[1]!.textContent!.trim(),
+      tr.querySelector('th')!.textContent.trim(),
+      tr.querySelectorAll('td')[1]!.textContent.trim(),
     ]);
     expect(shown).to.deep.equal(expected);
     const undeliverable = shadow(table).querySelector('[part~="groups"] tr[data-code="131026"] td')!;
-    expect(undeliverable.textContent!.trim()).to.equal('Message undeliverable');
-    expect(shadow(table).querySelector('.groups-scope')!.textContent!.trim()).to.equal(
+    expect(undeliverable.textContent.trim()).to.equal('Message undeliverable');
+    expect(shadow(table).querySelector('.groups-scope')!.textContent.trim()).to.equal(
       `Contados sobre los ${esCount(rows.length)} mensajes fallidos de la consulta.`,
     );
     await expect(table).to.be.accessible();
@@ -623,7 +622,7 @@ describe('<msg-table>', function () {
     const [incoming, outgoing] = [...report.querySelectorAll('msg-table')];
     await settled(outgoing!);
     expect(statePart(incoming!)).to.equal('not-applicable');
-    expect(shadow(incoming!).querySelector('.state')!.textContent!.trim()).to.equal(
+    expect(shadow(incoming!).querySelector('.state')!.textContent.trim()).to.equal(
       'Los filtros seleccionados no son aplicables aquí: Origen del mensaje saliente.',
     );
     expect(requests.filter((url) => url.searchParams.get('kind') === 'incoming')).to.have.length(0);

@@ -39,7 +39,10 @@ const ajv = new Ajv2020({
   // OpenAPI refs become $defs refs; every object schema that lists its properties is closed.
   const defs = structuredClone(doc.components.schemas);
   const close = (node: any): void => {
-    if (Array.isArray(node)) return node.forEach(close);
+    if (Array.isArray(node)) {
+      node.forEach(close);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     if (typeof node.$ref === 'string') node.$ref = node.$ref.replace('#/components/schemas/', '#/$defs/');
     if (node.type === 'object' && node.properties && !('additionalProperties' in node)) node.additionalProperties = false;

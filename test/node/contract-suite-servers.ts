@@ -100,13 +100,17 @@ export async function startSqliteServer(options: StartOptions): Promise<RunningS
     baseUrl,
     origin,
     seedMs,
-    async write(sql, params = []) {
-      const writer = openSqlite(file);
-      try {
-        writer.prepare(sql).run(...params);
-      } finally {
-        writer.close();
-      }
+    write(sql, params = []) {
+      // A statement SQLite refuses (a CHECK) rejects, as it does on PostgreSQL.
+      return new Promise((resolve) => {
+        const writer = openSqlite(file);
+        try {
+          writer.prepare(sql).run(...params);
+        } finally {
+          writer.close();
+        }
+        resolve();
+      });
     },
     async close() {
       await closeServer(server);

@@ -53,7 +53,7 @@ async function call<T>(path: string, params: Params, expectedStatus: number | nu
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
   }
-  const url = `${BASE}${path}${search.size ? `?${search}` : ''}`;
+  const url = `${BASE}${path}${search.size ? `?${search.toString()}` : ''}`;
   const response = await fetch(url);
   const what = `GET ${decodeURIComponent(url.slice(BASE.length))} → ${response.status}`;
   const body = await response.json();
@@ -159,8 +159,8 @@ async function pageThrough(kind: MessageKind, params: Params, limit: number, ord
   for (let i = 1; i < rows.length; i++) {
     assert.ok(inOrder(rows[i - 1]!, rows[i]!, order ?? 'desc'), `${what}: rows ${i - 1}, ${i} ordered by timestamp, then id`);
   }
-  if (!cursor) assert.equal(rows.length, Math.min(total!, ROW_CAP), `${what}: paging ends after min(total, cap) rows`);
-  return { rows, total: total!, done: !cursor, pages };
+  if (!cursor) assert.equal(rows.length, Math.min(total, ROW_CAP), `${what}: paging ends after min(total, cap) rows`);
+  return { rows, total, done: !cursor, pages };
 }
 
 // ---- the matrix --------------------------------------------------------------------------------
@@ -311,7 +311,7 @@ describe('MSW mock responses match openapi.yaml', () => {
       // q from a word of some label, upper-cased and stripped of accents: it must still find it.
       const target =
         all.find((o) => /\p{L}{4,}/u.test(o.label) && /[\u0080-\u{10FFFF}]/u.test(o.label)) ?? all.find((o) => /\p{L}{3,}/u.test(o.label))!;
-      const word = target.label.match(/\p{L}{3,}/gu)!.sort((a, b) => b.length - a.length)[0]!;
+      const word = target.label.match(/\p{L}{3,}/gu)!.sort((a, b) => b.length - a.length)[0];
       const q = fold(word).toUpperCase();
       const found = await call<OptionsResponse>(`/options/${field}`, { q, limit: 200 });
       assert.ok(
@@ -361,7 +361,7 @@ describe('MSW mock responses match openapi.yaml', () => {
       const problem = await call<Problem>(path, params, status);
       if (param) {
         const names = problem.invalidParams?.map((p) => p.name) ?? [];
-        assert.ok(names.includes(param), `${path} ${JSON.stringify(params)}: invalidParams names ${param} (has ${names})`);
+        assert.ok(names.includes(param), `${path} ${JSON.stringify(params)}: invalidParams names ${param} (has ${names.join(', ')})`);
       }
     }
   });

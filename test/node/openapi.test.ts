@@ -112,7 +112,10 @@ async function contractValidators(closed: boolean) {
   const doc: any = await parse(OPENAPI);
   const id = 'urn:msg-report:openapi';
   const rewrite = (node: any): void => {
-    if (Array.isArray(node)) return node.forEach(rewrite);
+    if (Array.isArray(node)) {
+      node.forEach(rewrite);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     if (typeof node.$ref === 'string') node.$ref = node.$ref.replace('#/components/schemas/', '#/$defs/');
     if (closed && node.type === 'object' && node.properties && !('additionalProperties' in node)) node.additionalProperties = false;

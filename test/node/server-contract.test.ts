@@ -51,7 +51,10 @@ describe(`contract suite: reference, SQLite and PostgreSQL on ${dataset.messages
   });
 
   test('PostgreSQL is available (DATABASE_URL)', (t) => {
-    if (SKIP_POSTGRES) return t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+    if (SKIP_POSTGRES) {
+      t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+      return;
+    }
     assert.ok(postgres, NO_POSTGRES_MESSAGE);
     t.diagnostic(
       `seeded in ${postgres.seedMs.map((ms) => `${Math.round(ms)} ms`).join(' + ')} (PostgreSQL), ${sqlite!.seedMs.map((ms) => `${Math.round(ms)} ms`).join(' + ')} (SQLite)`,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateDataset } from '../../reference/dataset/index.js';
+import type { BreakdownResponse, DeliveryResponse, MessagesResponse, Problem } from '../../src/core/contract/types.js';
 import { createPgPool, PostgresExecutor } from '../../server/db/postgres.js';
 import { createHandler } from '../../server/api/app.js';
 import type { LogEntry } from '../../server/api/log.js';
@@ -55,15 +56,15 @@ describe('server: credentials, limits, errors, logs', () => {
     assert.equal(none.status, 401);
     assert.equal(none.headers.get('content-type'), 'application/problem+json');
     assert.equal(none.headers.get('www-authenticate'), 'Bearer');
-    assert.equal((await none.json()).status, 401);
+    assert.equal(((await none.json()) as Problem).status, 401);
     assert.equal((await fetch(url, { headers: auth('nope') })).status, 403);
-    const a = await (await fetch(url, { headers: auth('secret-a') })).json();
-    const b = await (await fetch(url, { headers: auth('secret-b') })).json();
+    const a = (await (await fetch(url, { headers: auth('secret-a') })).json()) as BreakdownResponse;
+    const b = (await (await fetch(url, { headers: auth('secret-b') })).json()) as BreakdownResponse;
     const outgoing = (t: Tenant) => t.dataset.messages.filter((m) => m.direction === 'outgoing' && m.ts >= Date.parse(YEAR.from)).length;
     assert.equal(a.total, outgoing(tenants[0]!));
     assert.equal(b.total, outgoing(tenants[1]!));
     // A workspace parameter is just an unknown parameter: ignored.
-    const sneaky = await (await fetch(`${url}&workspace=ws_a`, { headers: auth('secret-b') })).json();
+    const sneaky = (await (await fetch(`${url}&workspace=ws_a`, { headers: auth('secret-b') })).json()) as BreakdownResponse;
     assert.equal(sneaky.total, b.total);
   });
 
@@ -108,10 +109,10 @@ describe('server: credentials, limits, errors, logs', () => {
     assert.equal(long.status, 400);
     const many = new URLSearchParams({ ...YEAR, direction: 'outgoing', groupBy: 'source' });
     for (let i = 0; i < 201; i++) many.append('contact', `c_${i}`);
-    const tooMany = await fetch(`${sqlite.baseUrl}/breakdown?${many}`, { headers: auth('secret-a') });
+    const tooMany = await fetch(`${sqlite.baseUrl}/breakdown?${many.toString()}`, { headers: auth('secret-a') });
     assert.equal(tooMany.status, 400);
     assert.deepEqual(
-      (await tooMany.json()).invalidParams.map((p: { name: string }) => p.name),
+      ((await tooMany.json()) as Problem).invalidParams?.map((p) => p.name),
       ['contact'],
     );
     const limit = await fetch(`${sqlite.baseUrl}/messages?${qs({ ...YEAR, kind: 'outgoing', limit: '5000' })}`, {
@@ -155,7 +156,10 @@ describe('server: credentials, limits, errors, logs', () => {
 describe('server: the hourly rollup follows every write', () => {
   for (const engine of ['sqlite', 'postgres'] as const) {
     test(`${engine}: insert, a late read receipt, delete`, async (t) => {
-      if (engine === 'postgres' && SKIP_POSTGRES) return t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+      if (engine === 'postgres' && SKIP_POSTGRES) {
+        t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+        return;
+      }
       const server =
         engine === 'sqlite'
           ? await startSqliteServer({ tenants: tenants.slice(1) })
@@ -163,10 +167,12 @@ describe('server: the hourly rollup follows every write', () => {
       try {
         // An hour at :30 in Kolkata: buckets there end mid-hour, so both rollup and edge counts matter.
         const range = { from: '2026-11-20T18:30:00.000Z', to: '2026-11-25T18:30:00.000Z', tz: 'Asia/Kolkata' };
-        const get = async (path: string, params: Record<string, string>) =>
-          (await (await fetch(`${server.baseUrl}${path}?${qs({ ...range, ...params })}`, { headers: auth('secret-b') })).json()) as any;
-        const before = await get('/delivery', { interval: 'day' });
-        const listBefore = await get('/messages', { kind: 'outgoing', limit: '1' });
+        const get = async (path: string, params: Record<string, string>): Promise<unknown> =>
+          (await fetch(`${server.baseUrl}${path}?${qs({ ...range, ...params })}`, { headers: auth('secret-b') })).json();
+        const delivery = async () => (await get('/delivery', { interval: 'day' })) as DeliveryResponse;
+        const outgoing = async () => (await get('/messages', { kind: 'outgoing', limit: '1' })) as MessagesResponse;
+        const before = await delivery();
+        const listBefore = await outgoing();
         const ts = Date.parse('2026-11-22T10:15:00.000Z');
         const columns = 'workspace, id, ts, direction, channel_id, contact_id, content, source, type, status';
         await server.write(`INSERT INTO messages (${columns}) VALUES (?, ?, ?, 'outgoing', 'ch_1', 'c_1', 'hola', 'api', 'session', 0)`, [
@@ -174,20 +180,20 @@ describe('server: the hourly rollup follows every write', () => {
           'm_new',
           ts,
         ]);
-        const afterInsert = await get('/delivery', { interval: 'day' });
+        const afterInsert = await delivery();
         assert.equal(afterInsert.totals.total, before.totals.total + 1);
         assert.equal(afterInsert.totals.sent, before.totals.sent + 1);
-        assert.equal((await get('/messages', { kind: 'outgoing', limit: '1' })).total, listBefore.total + 1);
+        assert.equal((await outgoing()).total, listBefore.total + 1);
         // Read within 30 days: the row moves from sent to read; the CHECK refuses a wrong status.
         await assert.rejects(
           server.write(`UPDATE messages SET read_at = ? WHERE workspace = ? AND id = ?`, [ts + 60_000, 'ws_b', 'm_new']),
         );
         await server.write(`UPDATE messages SET read_at = ?, status = 2 WHERE workspace = ? AND id = ?`, [ts + 60_000, 'ws_b', 'm_new']);
-        const afterRead = await get('/delivery', { interval: 'day' });
+        const afterRead = await delivery();
         assert.equal(afterRead.totals.read, before.totals.read + 1);
         assert.equal(afterRead.totals.delivered, before.totals.delivered + 1);
         await server.write(`DELETE FROM messages WHERE workspace = ? AND id = ?`, ['ws_b', 'm_new']);
-        assert.deepEqual(await get('/delivery', { interval: 'day' }), before);
+        assert.deepEqual(await delivery(), before);
       } finally {
         await server.close();
       }
@@ -205,7 +211,7 @@ describe('server: timeouts and overload', () => {
       });
       assert.equal(response.status, 503);
       assert.equal(response.headers.get('retry-after'), '5');
-      assert.match((await response.json()).detail, /longer than 1 ms/);
+      assert.match(((await response.json()) as Problem).detail ?? '', /longer than 1 ms/);
       // The pool still answers afterwards.
       assert.equal((await fetch(`${server.baseUrl}/healthz`)).status, 200);
     } finally {
@@ -225,7 +231,10 @@ describe('server: timeouts and overload', () => {
   });
 
   test('PostgreSQL: statement_timeout cancels the statement in the server, reported as a timeout', async (t) => {
-    if (SKIP_POSTGRES) return t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+    if (SKIP_POSTGRES) {
+      t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+      return;
+    }
     assert.ok(POSTGRES_URL, NO_POSTGRES_MESSAGE);
     const pool = createPgPool({ connectionString: POSTGRES_URL, statementTimeoutMs: 50, max: 1 });
     try {
@@ -240,7 +249,10 @@ describe('server: timeouts and overload', () => {
   });
 
   test('PostgreSQL: health and the same 401/200 behaviour', async (t) => {
-    if (SKIP_POSTGRES) return t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+    if (SKIP_POSTGRES) {
+      t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+      return;
+    }
     const server = await startPostgresServer({ tenants: tenants.slice(1) });
     try {
       assert.deepEqual(await (await fetch(`${server.baseUrl}/healthz`)).json(), { status: 'ok', database: 'postgres' });
@@ -262,7 +274,7 @@ describe('server: graceful shutdown and the CLI', () => {
         await gate;
         return { field: 'channel', options: [] } as never;
       },
-      floor: async () => 0,
+      floor: () => Promise.resolve(0),
       ping: async () => {},
       close: async () => {},
     };
@@ -299,9 +311,11 @@ describe('server: graceful shutdown and the CLI', () => {
         });
         let stdout = '';
         let stderr = '';
-        child.stderr.on('data', (c: Buffer) => (stderr += c));
+        child.stdout.setEncoding('utf8');
+        child.stderr.setEncoding('utf8');
+        child.stderr.on('data', (c: string) => (stderr += c));
         const url = await new Promise<string>((resolve, reject) => {
-          child.stdout.on('data', (c: Buffer) => {
+          child.stdout.on('data', (c: string) => {
             stdout += c;
             const match = /"msg":"listening","url":"([^"]+)"/.exec(stdout);
             if (match) resolve(match[1]!);
@@ -318,7 +332,7 @@ describe('server: graceful shutdown and the CLI', () => {
         assert.equal((await fetch(`${first.url}api/options/channel`)).status, 401);
         const channels = await fetch(`${first.url}api/options/channel`, { headers: auth('cli-token') });
         assert.equal(channels.status, 200);
-        const config = await (await fetch(`${first.url}demo-config.json`)).json();
+        const config = (await (await fetch(`${first.url}demo-config.json`)).json()) as { api: string };
         assert.equal(config.api, '/api');
         assert.equal((await fetch(first.url)).status, 404, 'no demo built in this test');
         const exited = new Promise<number | null>((resolve) => first.child.once('exit', resolve));

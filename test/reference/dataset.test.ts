@@ -95,7 +95,7 @@ describe('reference data set', () => {
     expect(dataset.workspace.timezone).to.equal('America/Mexico_City');
     expect(dataset.channels.length).to.be.at.least(10);
     expect(new Set(dataset.channels.map((c) => c.kind)).size).to.be.at.least(8);
-    for (const c of dataset.channels) expect(CHANNEL_KINDS as readonly string[]).to.include(c.kind);
+    for (const c of dataset.channels) expect(CHANNEL_KINDS).to.include(c.kind);
     const reports = (kind: string) => dataset.channels.find((c) => c.kind === kind)!.reports;
     expect(reports('whatsapp')).to.deep.equal(['sent', 'delivered', 'read', 'failed']);
     expect(reports('email')).to.not.include('read');
@@ -219,7 +219,8 @@ describe('reference data set', () => {
     expect(anyHostile(hostile.messages.map((m) => m.subtype ?? '')), 'templates').to.equal(true);
     expect(anyHostile(hostile.messages.map((m) => m.content)), 'contents').to.equal(true);
     // Same structure as the clean set: only strings change.
-    expect(hostile.messages.map((m) => m.id + m.ts)).to.deep.equal(dataset.messages.map((m) => m.id + m.ts));
+    const structure = (m: { id: string; ts: number }) => `${m.id}@${m.ts}`;
+    expect(hostile.messages.map(structure)).to.deep.equal(dataset.messages.map(structure));
   });
 });
 

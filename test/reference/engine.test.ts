@@ -423,7 +423,7 @@ describe('reference engine', () => {
   });
 
   describe('through the router (server/api/), as the mocks serve it', () => {
-    const answer = async (url: string) => {
+    const answer = async (url: string): Promise<{ status: number; contentType: string | null; body: unknown }> => {
       const handler = createHandler({
         store: engineStore(engine),
         basePath: new URL(url).pathname.startsWith('/tenant/') ? '/tenant/api' : '/api',
@@ -536,7 +536,7 @@ describe('reference engine on a hand-made data set', () => {
 /** The contacts with the most messages (so a contact filter has data). */
 function busiestContacts(dataset: Dataset, n: number): string[] {
   const counts = new Map<string, number>();
-  for (const m of dataset.messages as DatasetMessage[]) counts.set(m.contactId, (counts.get(m.contactId) ?? 0) + 1);
+  for (const m of dataset.messages) counts.set(m.contactId, (counts.get(m.contactId) ?? 0) + 1);
   return [...counts]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)

@@ -3,6 +3,7 @@ import { setupWorker } from 'msw/browser';
 import { createHandlers, emptyHandlers, errorHandlers, getDefaultDataset, loadingHandlers } from '../../mock/handlers.js';
 import { generateDataset } from '../../reference/dataset/index.js';
 import { createEngine } from '../../reference/engine.js';
+import type { BreakdownResponse, DeliveryResponse, MessagesResponse, OptionsResponse, Problem } from '../../src/core/contract/types.js';
 
 const END = Date.UTC(2026, 11, 1);
 
@@ -12,6 +13,8 @@ describe('MSW handlers over the reference engine', () => {
   const from = '2026-10-01T06:00:00.000Z';
   const to = '2026-11-01T06:00:00.000Z';
   const query = `from=${from}&to=${to}&tz=America%2FMexico_City`;
+  /** A JSON answer; each caller says which resource's it expects. */
+  const json = async (response: Response | Promise<Response>): Promise<unknown> => (await response).json();
 
   before(async () => {
     await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'bypass' });
@@ -42,28 +45,30 @@ describe('MSW handlers over the reference engine', () => {
   });
 
   it('serves delivery, messages and options, and problem+json for a bad query', async () => {
-    const delivery = await (await fetch(`/api/delivery?${query}&interval=week`)).json();
+    const delivery = (await json(fetch(`/api/delivery?${query}&interval=week`))) as DeliveryResponse;
     expect(delivery.series.length).to.be.greaterThan(3);
-    const page = await (await fetch(`/api/messages?${query}&kind=outgoing&limit=5`)).json();
+    const page = (await json(fetch(`/api/messages?${query}&kind=outgoing&limit=5`))) as MessagesResponse;
     expect(page.rows).to.have.length(5);
-    const next = await (await fetch(`/api/messages?${query}&kind=outgoing&limit=5&cursor=${page.nextCursor}`)).json();
-    expect(next.rows[0].timestamp <= page.rows[4].timestamp).to.equal(true);
-    const options = await (await fetch('/api/options/channel?q=whatsapp')).json();
-    expect(options.options.map((o: { kind: string }) => o.kind)).to.deep.equal(['whatsapp', 'whatsapp', 'whatsapp']);
+    const next = (await json(fetch(`/api/messages?${query}&kind=outgoing&limit=5&cursor=${page.nextCursor!}`))) as MessagesResponse;
+    expect(next.rows[0]!.timestamp <= page.rows[4]!.timestamp).to.equal(true);
+    const options = (await json(fetch('/api/options/channel?q=whatsapp'))) as OptionsResponse;
+    expect(options.options.map((o) => o.kind)).to.deep.equal(['whatsapp', 'whatsapp', 'whatsapp']);
 
     const unknown = await fetch('/api/nope');
     expect([unknown.status, unknown.headers.get('content-type')]).to.deep.equal([404, 'application/problem+json']);
     const bad = await fetch(`/api/breakdown?${query}&direction=incoming&groupBy=source`);
     expect(bad.status).to.equal(400);
     expect(bad.headers.get('content-type')).to.equal('application/problem+json');
-    expect((await bad.json()).invalidParams).to.deep.equal([{ name: 'groupBy', reason: 'must be channel for incoming messages' }]);
+    expect(((await json(bad)) as Problem).invalidParams).to.deep.equal([
+      { name: 'groupBy', reason: 'must be channel for incoming messages' },
+    ]);
   });
 
   it('has empty, error and loading scenarios', async () => {
     worker.use(...emptyHandlers());
-    const empty = await (await fetch(`/api/breakdown?${query}&direction=incoming&groupBy=channel`)).json();
+    const empty = (await json(fetch(`/api/breakdown?${query}&direction=incoming&groupBy=channel`))) as BreakdownResponse;
     expect([empty.total, empty.groups]).to.deep.equal([0, []]);
-    const emptyDelivery = await (await fetch(`/api/delivery?${query}&interval=day`)).json();
+    const emptyDelivery = (await json(fetch(`/api/delivery?${query}&interval=day`))) as DeliveryResponse;
     expect(emptyDelivery.series).to.have.length(31);
     expect(emptyDelivery.totals.total).to.equal(0);
     expect(getDefaultDataset({ messagesPerDay: 0 }).messages).to.have.length(0);
@@ -81,7 +86,7 @@ describe('MSW handlers over the reference engine', () => {
     let settled = false;
     const pending = fetch(`/api/delivery?${query}&interval=day`, { signal: controller.signal }).then(
       () => (settled = true),
-      (error: Error) => error,
+      (error: unknown) => error,
     );
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(settled, 'still loading').to.equal(false);
@@ -92,6 +97,6 @@ describe('MSW handlers over the reference engine', () => {
   it('matches an absolute base URL on its own origin only', async () => {
     worker.resetHandlers(...createHandlers({ dataset, baseUrl: `${location.origin}/reports/v1/` }));
     const response = await fetch(`/reports/v1/options/source`);
-    expect((await response.json()).options).to.have.length(7);
+    expect(((await json(response)) as OptionsResponse).options).to.have.length(7);
   });
 });
