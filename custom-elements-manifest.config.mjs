@@ -59,8 +59,14 @@ const tagDefinitions = {
       .filter(ts.isImportDeclaration)
       .find((statement) => statement.importClause?.namedBindings?.getText().includes(constructor.text))?.moduleSpecifier;
     const directory = moduleDoc.path.replace(/[^/]*$/, '');
-    const module = specifier && ts.isStringLiteral(specifier) ? `${directory}${specifier.text.replace(/^\.\//, '').replace(/\.js$/, '.ts')}` : moduleDoc.path;
-    moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: tag.text, declaration: { name: constructor.text, module } }];
+    const module =
+      specifier && ts.isStringLiteral(specifier)
+        ? `${directory}${specifier.text.replace(/^\.\//, '').replace(/\.js$/, '.ts')}`
+        : moduleDoc.path;
+    moduleDoc.exports = [
+      ...(moduleDoc.exports ?? []),
+      { kind: 'custom-element-definition', name: tag.text, declaration: { name: constructor.text, module } },
+    ];
   },
 };
 

@@ -6,7 +6,7 @@
  * | team, user              | yes      | yes                        |
  * | source, type, broadcast | no       | yes                        |
  */
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { FILTER_APPLICABILITY, activeFilterFields, notApplicableFilters, type QueryScope } from '../../src/core/query/applicability.js';
 import { FILTER_FIELDS, type Filters } from '../../src/core/contract/types.js';
 

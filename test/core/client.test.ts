@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { ReportClient, parseRetryAfter, type ReportClientOptions } from '../../src/core/client/client.js';
 import { ReportError } from '../../src/core/client/errors.js';
 import type { BreakdownParams, BreakdownResponse } from '../../src/core/contract/types.js';

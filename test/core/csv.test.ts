@@ -2,7 +2,7 @@
  * The DOM-free CSV writer (src/core/csv): RFC 4180 quoting and CRLF, the BOM, formula-injection
  * neutralisation, and instants written with their UTC offset in a zone.
  */
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { BOM, csvBytes, csvField, csvRecord, isFormulaLike, toCsv } from '../../src/core/csv/csv.js';
 import { formatIsoWithOffset } from '../../src/core/csv/zoned-iso.js';
 import { parseCsv } from '../../src/core/csv/read.js';

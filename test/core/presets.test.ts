@@ -12,7 +12,7 @@
  * - Europe/Madrid: CET +01 until Sun 29 Mar 02:00; CEST +02 until Sun 25 Oct 03:00; CET after.
  * - America/Mexico_City: −06 all year (no DST since October 2022).
  */
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import {
   DEFAULT_PRESET,
   PRESETS,

@@ -1,8 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { buildReportState, parseFilters, serializeState } from '../../src/core/query/report-state.js';
 
 const now = '2026-11-26T15:00:00.000Z';
-const base = { endpoint: '/api', timezone: 'America/Mexico_City', now };
+// A page's base URL: relative endpoints resolve the same way in Node as in the browser.
+const base = { endpoint: '/api', baseUrl: 'https://crm.example/', timezone: 'America/Mexico_City', now };
 const codes = (state: ReturnType<typeof buildReportState>) => state.problems.map((p) => p.code);
 
 describe('buildReportState', () => {

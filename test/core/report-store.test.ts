@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import type { ReportDataSource } from '../../src/core/client/data-source.js';
 import { ReportClient } from '../../src/core/client/client.js';
 import { ReportStore, type ReportSnapshot, type StoreUpdate } from '../../src/core/store/report-store.js';

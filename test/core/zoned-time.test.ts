@@ -18,7 +18,7 @@
  * - Australia/Lord_Howe: +11 in summer, +10:30 in winter (a half-hour DST shift); falls 02:00 →
  *   01:30 on Sun 5 Apr (15:00Z on 4 Apr), springs 02:00 → 02:30 on Sun 4 Oct (15:30Z on 3 Oct).
  */
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import {
   addDays,
   bucketCount,
