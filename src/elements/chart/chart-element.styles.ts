@@ -3,11 +3,7 @@ import { css } from 'lit';
 /** The chart elements' frame: title, chart boxes, toolbar and the table view. */
 export const chartElementStyles = css`
   :host {
-    display: block;
     position: relative;
-  }
-  :host([hidden]) {
-    display: none;
   }
   [part~='base'] {
     display: grid;

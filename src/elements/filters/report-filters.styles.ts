@@ -1,12 +1,6 @@
 import { css } from 'lit';
 
 export const filtersStyles = css`
-  :host {
-    display: block;
-  }
-  :host([hidden]) {
-    display: none;
-  }
   [part~='base'] {
     display: grid;
     gap: calc(var(--_gap) / 2);

@@ -272,6 +272,8 @@ export class ValuePicker implements ReactiveController {
       >
         ${options.map((option, index) => {
           const label = isEnumField(field) ? (enumLabel(lang, field, option.value) ?? option.label) : option.label;
+          // Options never take focus: the search combobox handles the keys (aria-activedescendant).
+          // eslint-disable-next-line lit-a11y/click-events-have-key-events
           return html`<li
             id="option-${index}"
             role="option"

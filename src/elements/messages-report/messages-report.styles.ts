@@ -2,11 +2,7 @@ import { css } from 'lit';
 
 export const messagesReportStyles = css`
   :host {
-    display: block;
     container-type: inline-size;
-  }
-  :host([hidden]) {
-    display: none;
   }
   [part~='report'] {
     display: grid;

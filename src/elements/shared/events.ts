@@ -84,14 +84,9 @@ export interface MsgEventMap {
 }
 
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'msg-error': MsgErrorEvent;
-    'msg-state-change': MsgStateChangeEvent;
-    'msg-point-select': MsgPointSelectEvent;
-    'msg-chart-rendered': MsgChartRenderedEvent;
-    'msg-contact-select': MsgContactSelectEvent;
-    'msg-data-export': MsgDataExportEvent;
-  }
+  // Merged into the DOM's map, so `addEventListener('msg-error', …)` knows the detail's type.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends MsgEventMap {}
 }
 
 /** Events that stay on their element: hosts listen on the chart they measure. */

@@ -30,9 +30,13 @@ export const tokenStyles = css`
     --_palette-9: var(--msg-color-9, #ea580c);
     --_palette-10: var(--msg-color-10, #64748b);
 
+    display: block;
     font-family: var(--_font-family);
     font-size: var(--_font-size);
     color: var(--_text-color);
+  }
+  :host([hidden]) {
+    display: none;
   }
 
   .visually-hidden {

@@ -168,6 +168,8 @@ export class MessageListing {
       // the loop's test.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (this.rows.length === before && !this.complete) {
+        // The page's failure as the data source gave it, whatever it threw.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error
         if (this.error) throw this.error;
         if (signal?.aborted) throw abortError(signal);
         if (!this.loading) throw new DOMException('paging stopped', 'AbortError');

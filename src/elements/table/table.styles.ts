@@ -10,11 +10,7 @@ export const tableStyles = css`
     --_row-height: var(--msg-table-row-height, 36px);
     --_header-color: var(--msg-table-header-color, #f3f4f6);
     --_stripe-color: var(--msg-table-stripe-color, #f9fafb);
-    display: block;
     position: relative;
-  }
-  :host([hidden]) {
-    display: none;
   }
   [part~='base'] {
     display: grid;
