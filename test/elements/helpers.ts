@@ -118,23 +118,35 @@ export function countingSource(endpoint = '/api'): {
   calls: Calls;
   log: { resource: keyof ReportDataSource; params: object }[];
   reset: () => void;
+  idle: () => Promise<void>;
 } {
   const client = new ReportClient({ endpoint, baseUrl: location.href, cacheTtlMs: 0 });
   const calls: Calls = { breakdown: 0, delivery: 0, messages: 0, options: 0 };
   const log: { resource: keyof ReportDataSource; params: object }[] = [];
-  const count = (resource: keyof ReportDataSource, params: object) => {
+  const inFlight = new Set<Promise<unknown>>();
+  const count = <T>(resource: keyof ReportDataSource, params: object, answer: Promise<T>): Promise<T> => {
     calls[resource]++;
     log.push({ resource, params });
+    const settled: Promise<unknown> = answer.then(
+      () => inFlight.delete(settled),
+      () => inFlight.delete(settled),
+    );
+    inFlight.add(settled);
+    return answer;
   };
   const source: ReportDataSource = {
-    breakdown: (params, options) => (count('breakdown', params), client.breakdown(params, options)),
-    delivery: (params, options) => (count('delivery', params), client.delivery(params, options)),
-    messages: (params, options) => (count('messages', params), client.messages(params, options)),
-    options: (params, options) => (count('options', params), client.options(params, options)),
+    breakdown: (params, options) => count('breakdown', params, client.breakdown(params, options)),
+    delivery: (params, options) => count('delivery', params, client.delivery(params, options)),
+    messages: (params, options) => count('messages', params, client.messages(params, options)),
+    options: (params, options) => count('options', params, client.options(params, options)),
   };
   const reset = () => {
     for (const key of Object.keys(calls) as (keyof Calls)[]) calls[key] = 0;
     log.length = 0;
   };
-  return { source, calls, log, reset };
+  /** Resolves once no call is in flight, including calls made while the earlier ones settled. */
+  const idle = async () => {
+    while (inFlight.size > 0) await Promise.all(inFlight);
+  };
+  return { source, calls, log, reset, idle };
 }

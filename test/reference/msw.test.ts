@@ -83,15 +83,16 @@ describe('MSW handlers over the reference engine', () => {
 
     worker.resetHandlers(...loadingHandlers());
     const controller = new AbortController();
-    let settled = false;
+    const matched = new Promise<void>((resolve) => worker.events.on('request:start', () => resolve()));
     const pending = fetch(`/api/delivery?${query}&interval=day`, { signal: controller.signal }).then(
-      () => (settled = true),
+      () => 'answered',
       (error: unknown) => error,
     );
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(settled, 'still loading').to.equal(false);
+    // The mock has the request, and its loading handler never answers: only the abort ends it.
+    await matched;
     controller.abort();
     expect(((await pending) as Error).name).to.equal('AbortError');
+    worker.events.removeAllListeners('request:start');
   });
 
   it('matches an absolute base URL on its own origin only', async () => {
