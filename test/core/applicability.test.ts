@@ -1,5 +1,5 @@
 /**
- * Filter applicability as data (src/core/query/applicability.ts), SPEC.md "Filter applicability":
+ * Filter applicability as data (src/core/query/applicability.ts), docs/decisions.md "Filter applicability":
  *
  * | filter                  | incoming | outgoing, delivery, failed |
  * | channel, contact        | yes      | yes                        |

@@ -1,5 +1,5 @@
 /**
- * Date presets and custom ranges (src/core/query/presets.ts), SPEC.md "Time zone":
+ * Date presets and custom ranges (src/core/query/presets.ts), docs/decisions.md "Date presets and custom ranges":
  * Today = [start of today, start of tomorrow); Last N days = today and the N−1 days before it;
  * This month = [1st of this month, start of tomorrow); Last month = the whole previous month;
  * Custom = [start of the first day, start of the day after the last).

@@ -953,7 +953,7 @@ describe('zoned-time', () => {
       }
     });
     it('a range that does not start on a boundary starts with the bucket containing `from`', () => {
-      // CONTRACT.md: bucket starts are local hours/midnights/Mondays/1sts of `tz`. 10:30 EDT on
+      // docs/contract.md: bucket starts are local hours/midnights/Mondays/1sts of `tz`. 10:30 EDT on
       // Wed 15 Apr 2026 = 14:30Z; its hour is 14:00Z, its day 04:00Z, its week Mon 13 Apr 04:00Z.
       const from = at('2026-04-15T14:30Z');
       expect(iso(bucketStarts(from, from + HOUR, NEW_YORK, 'hour')[0]!)).to.equal(iso(at('2026-04-15T14:00Z')));

@@ -450,7 +450,7 @@ describe('<msg-report-filters>', () => {
     await settle(context);
     expect(changes).to.have.length(1);
     expect(report.store.state.filters).to.deep.equal({ channel: [b!.value, 'ch_gone'], user: [users[0]!.value], type: ['session'] });
-    // The incoming chart cannot honour a type filter (SPEC.md): it says so and sends nothing.
+    // The incoming chart cannot honour a type filter (docs/decisions.md, "Filter applicability"): it says so and sends nothing.
     expect(breakdownRequests().map((url) => url.searchParams.get('direction'))).to.deep.equal(['outgoing']);
     expect(focused(filters), 'focus moves to the next chip').to.equal($$(filters, '[part~="chip-remove"]')[0]);
 

@@ -2,7 +2,7 @@
  * Every answer the MSW mocks give, over a broad matrix of requests, against `openapi.yaml`: each
  * body is validated with Ajv (JSON Schema 2020-12) against a closed copy of the documented schema
  * for its operation and status (so a misspelt or undocumented field fails), and with the valibot
- * schema the client uses. A few of CONTRACT.md's rules that no schema can hold (funnel sums,
+ * schema the client uses. A few of the contract's rules (docs/contract.md) that no schema can hold (funnel sums,
  * ordering, paging, `notApplicable`, `notReported`) are checked on the same answers.
  */
 import assert from 'node:assert/strict';

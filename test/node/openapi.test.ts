@@ -1,7 +1,7 @@
 /**
- * The contract document itself: `openapi.yaml` is valid OpenAPI 3.1 and encodes CONTRACT.md, the
+ * The contract document itself: `openapi.yaml` is valid OpenAPI 3.1 and encodes the contract (docs/contract.md), the
  * committed `openapi.gen.ts` is what the document generates today, its JSON Schemas hold the
- * cross-field rules, and the valibot validators accept CONTRACT.md's examples and reject broken
+ * cross-field rules, and the valibot validators accept the contract's examples and reject broken
  * bodies.
  */
 import assert from 'node:assert/strict';
@@ -25,7 +25,7 @@ const OPENAPI = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
 const OPENAPI_URL = new URL('../../openapi.yaml', import.meta.url);
 const GENERATED = new URL('../../src/core/contract/openapi.gen.ts', import.meta.url);
 
-// ---- CONTRACT.md's example bodies (the `…` timestamp made a real instant) ----------------------
+// ---- the contract's example bodies (the `…` timestamp made a real instant) ----------------------
 const breakdown = {
   direction: 'outgoing',
   groupBy: 'source',
@@ -151,7 +151,7 @@ describe('openapi.yaml', () => {
     assert.equal(doc.info.version, '1.0.0');
   });
 
-  test('encodes CONTRACT.md: resources, parameters, errors, auth', async () => {
+  test('encodes the contract (docs/contract.md): resources, parameters, errors, auth', async () => {
     const doc: any = await dereference(OPENAPI);
     assert.deepEqual(Object.keys(doc.paths).sort(), ['/breakdown', '/delivery', '/messages', '/options/{field}']);
     for (const item of Object.values<any>(doc.paths)) assert.deepEqual(Object.keys(item), ['get']);
@@ -197,7 +197,7 @@ describe('openapi.yaml', () => {
     assert.deepEqual(doc.components.securitySchemes.bearerAuth.type, 'http');
   });
 
-  test("carries CONTRACT.md's rules in its descriptions", async () => {
+  test("carries the contract's rules in its descriptions", async () => {
     const text = (await readFile(OPENAPI, 'utf8')).replace(/\s+/g, ' ');
     for (const phrase of [
       'OR within a field, AND across fields',
@@ -224,7 +224,7 @@ describe('openapi.yaml', () => {
     assert.ok(generated === committed, 'src/core/contract/openapi.gen.ts is stale: run `npm run contract:types`');
   });
 
-  test("its examples and CONTRACT.md's validate against its schemas, open and closed", async () => {
+  test("its examples and the contract's validate against its schemas, open and closed", async () => {
     const open = await contractValidators(false);
     const closed = await contractValidators(true);
     const doc: any = await dereference(OPENAPI);
@@ -286,7 +286,7 @@ describe('openapi.yaml', () => {
     );
   });
 
-  test('rejects what CONTRACT.md forbids', async () => {
+  test('rejects what the contract (docs/contract.md) forbids', async () => {
     const open = await contractValidators(false);
     const rejected: [string, unknown, string][] = [
       [
@@ -464,7 +464,7 @@ describe('valibot response schemas', () => {
     ['ProblemSchema', ProblemSchema, problem],
   ] as const;
 
-  test("accept CONTRACT.md's examples and return them unchanged", () => {
+  test("accept the contract's examples and return them unchanged", () => {
     for (const [name, schema, body] of cases) {
       const result = v.safeParse(schema, body);
       assert.ok(result.success, `${name}: ${JSON.stringify(result.issues)}`);

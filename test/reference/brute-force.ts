@@ -1,6 +1,6 @@
 /**
  * Independent recounts over `dataset.messages` for the reference tests: plain loops over every
- * message, written from CONTRACT.md and SPEC.md without the engine's indexes, binary search or
+ * message, written from docs/contract.md and docs/decisions.md without the engine's indexes, binary search or
  * helpers, so a bug in the engine shows up as a mismatch.
  */
 import type { Dataset, DatasetMessage } from '../../reference/dataset/types.js';
