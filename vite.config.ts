@@ -1,7 +1,9 @@
 /**
- * One Vite config, three jobs:
- * - `vite` (npm start): the demo page in `demo/`, with the MSW worker from `public/`;
+ * One Vite config, four jobs:
+ * - `vite` (npm run start:mock): the demo page in `demo/`, with the MSW worker from `public/`;
  * - `vite build` (npm run build): the library, one ES module per public entry, dependencies external;
+ * - `vite build --mode cdn` (npm run build too): every element and its dependencies in one minified
+ *   ES module, `dist/cdn/msg-report.js`, for a `<script type="module">` tag without a bundler;
  * - `vite build --mode demo`: the demo page as static files, for the reference server.
  */
 import { resolve } from 'node:path';
@@ -55,4 +57,23 @@ const library: UserConfig = {
   },
 };
 
-export default defineConfig(({ command, mode }) => (command === 'serve' || mode === 'demo' ? demo : library));
+const cdn: UserConfig = {
+  publicDir: false,
+  // ECharts reads process.env.NODE_ENV; a page without a bundler has no process.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    target: 'es2022',
+    outDir: 'dist/cdn',
+    emptyOutDir: false,
+    sourcemap: true,
+    lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'msg-report.js' },
+    // One file, and fully minified: library mode keeps ES modules' whitespace for a host's
+    // bundler, and this file has no bundler after it.
+    rolldownOptions: { output: { codeSplitting: false, minify: true } },
+  },
+};
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve' || mode === 'demo') return demo;
+  return mode === 'cdn' ? cdn : library;
+});
