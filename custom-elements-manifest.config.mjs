@@ -8,6 +8,9 @@
  * protected members, styles and source-code defaults stay out.
  */
 
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+
 /** @type {import('typescript').TypeChecker | undefined} */
 let checker;
 
@@ -118,7 +121,14 @@ export default {
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/*.options.ts', 'src/elements/**/*.format.ts'],
   litelement: true,
   outdir: '.',
-  plugins: [expandTypes, tagDefinitions, publicSurfaceOnly],
+  plugins: [
+    expandTypes,
+    tagDefinitions,
+    publicSurfaceOnly,
+    // Editor data from the curated manifest: VS Code's html/css custom data, JetBrains' web-types.
+    customElementVsCodePlugin({ outdir: 'dist/editors', hideLogs: true }),
+    customElementJetBrainsPlugin({ outdir: 'dist/editors', hideLogs: true, modulePathTemplate: (_name, path) => path }),
+  ],
   /** A TypeScript program over the same files, so that property types can be resolved. */
   overrideModuleCreation({ ts, globs }) {
     const program = ts.createProgram(globs, {

@@ -52,6 +52,14 @@ describe('the package', () => {
     assert.ok(files.includes('dist/index.js'));
     assert.ok(files.includes(pkg.customElements));
     assert.ok(files.includes('openapi.yaml'));
+    // Editor data generated from the manifest: VS Code's custom data and JetBrains' web-types.
+    for (const file of [
+      'dist/editors/vscode.html-custom-data.json',
+      'dist/editors/vscode.css-custom-data.json',
+      'dist/editors/web-types.json',
+    ]) {
+      assert.ok(files.includes(file), file);
+    }
     assert.deepEqual(
       files.filter((file) => /mockServiceWorker|^mock\/|^reference\/|^demo\/|^test\//.test(file)),
       [],
