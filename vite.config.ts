@@ -27,6 +27,7 @@ export const libraryEntries: Record<string, string> = {
   'elements/filters/report-filters': 'src/elements/filters/report-filters.ts',
   'elements/messages-report/msg-messages-report': 'src/elements/messages-report/msg-messages-report.ts',
   'elements/messages-report/messages-report': 'src/elements/messages-report/messages-report.ts',
+  'react/index': 'src/react/index.ts',
 };
 
 const demo: UserConfig = {
@@ -51,7 +52,7 @@ const library: UserConfig = {
     },
     rolldownOptions: {
       // Dependencies stay imports: the host's bundler shares one Lit and one ECharts.
-      external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^echarts(\/|$)/, /^valibot$/],
+      external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^echarts(\/|$)/, /^valibot$/, /^react(\/|$)/],
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
