@@ -7,6 +7,9 @@ import customElements from '../custom-elements.json';
 setCustomElementsManifest(customElements);
 
 const preview: Preview = {
+  // Every element gets a docs page: its manifest (attributes, properties, events, parts, custom
+  // properties) as tables and controls, and its stories live.
+  tags: ['autodocs'],
   loaders: [mswLoader()],
   // Every story gets the whole mocked contract; a story's own beforeEach adds handlers that win.
   beforeEach({ msw }) {
