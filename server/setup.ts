@@ -2,11 +2,20 @@
  * Opening the configured database, ready to serve: SQLite (a file, created and seeded on first
  * use, reused afterwards) or PostgreSQL (`DATABASE_URL`; migrated, and seeded when the workspace
  * has no data yet). Shared by the CLI, the tests and the benchmark.
+ *
+ * Several instances may start at once on one database: on SQLite a lock file beside the database
+ * lets one seed while the others wait (a lock left by a process that died is taken over); on
+ * PostgreSQL an advisory lock does the same. A seed that fails (a full disk, say) removes its
+ * temporary files. The secret that signs cursors is generated once and kept in the database
+ * (`server_secrets`), unless one is given.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ensureSqliteRollup, migrateSqlite, openSqlite, sqliteSchemaVersion } from './db/sqlite.js';
-import { SCHEMA_VERSION } from './db/schema.js';
+import type pg from 'pg';
+import { bytesToBase64Url, cursorSecretProblem, randomCursorSecret } from './api/cursor.js';
+import { ensureSqliteRollup, migrateSqlite, openSqlite, sqliteSchemaVersion, type SqliteDatabase } from './db/sqlite.js';
+import { INSERT_SECRET_SQL, SCHEMA_VERSION, SEEDED_SCHEMA_VERSION, SELECT_SECRET_SQL } from './db/schema.js';
+import { numberPlaceholders } from './db/sql.js';
 import { generateSeedData, type SeedPlan } from './sample-data.js';
 import { postgresSeedInfo, seedPostgres, seedSqlite, sqliteSeedInfo, type SeedInfo, type SeedProgress } from './seed.js';
 import { createSqliteStore } from './sqlite-pool.js';
@@ -24,6 +33,14 @@ export interface SetupOptions {
   queryTimeoutMs?: number;
   sqliteWorkers?: number;
   onProgress?: (progress: SeedProgress) => void;
+  /** Told once when another instance is seeding and this one waits for it. */
+  onWait?: (holder: string) => void;
+  /** The secret cursors are signed with (`CURSOR_SECRET`); default the one kept in the database. */
+  cursorSecret?: string;
+  /** PostgreSQL: the pool's `application_name`; default `msg-report`. */
+  applicationName?: string;
+  /** PostgreSQL: the schema for the tables; default the `search_path`. */
+  postgresSchema?: string;
 }
 
 export interface SetupResult {
@@ -35,6 +52,13 @@ export interface SetupResult {
   seeded?: { messages: number; generateMs: number; loadMs: number };
   /** Where the data lives: the SQLite file or the PostgreSQL URL without its password. */
   location: string;
+  /** The secret that signs cursors: the one given, or the one kept in the database. */
+  cursorSecret: string;
+}
+
+/** A start-up failure already phrased as one sentence for the operator (the CLI prints it as is). */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
 }
 
 const DEFAULT_WORKSPACE = 'ws_1';
@@ -51,32 +75,135 @@ function redact(url: string): string {
 
 export async function setupStore(options: SetupOptions): Promise<SetupResult> {
   const workspace = options.workspace ?? DEFAULT_WORKSPACE;
+  if (options.cursorSecret !== undefined) {
+    const problem = cursorSecretProblem(options.cursorSecret);
+    if (problem) throw new StartupError(`CURSOR_SECRET is too short: ${problem}.`);
+  }
   if (options.databaseUrl) return setupPostgres(options.databaseUrl, options, workspace);
   return setupSqlite(options, workspace);
 }
 
-function setupSqlite(options: SetupOptions, workspace: string): SetupResult {
+/** A new secret as text: 32 random bytes, base64url. */
+function newSecret(): string {
+  return bytesToBase64Url(randomCursorSecret());
+}
+
+/** The stored cursor secret, stored first if there is none yet. */
+function sqliteCursorSecret(db: SqliteDatabase): string {
+  db.prepare(INSERT_SECRET_SQL).run('cursor', newSecret(), Date.now());
+  const row = db.prepare(SELECT_SECRET_SQL).get('cursor') as { value: string } | undefined;
+  if (!row) throw new Error('The cursor secret was not stored');
+  return row.value;
+}
+
+async function postgresCursorSecret(pool: pg.Pool): Promise<string> {
+  await pool.query(numberPlaceholders(INSERT_SECRET_SQL), ['cursor', newSecret(), Date.now()]);
+  const { rows } = await pool.query<{ value: string }>(numberPlaceholders(SELECT_SECRET_SQL), ['cursor']);
+  const value = rows[0]?.value;
+  if (value === undefined) throw new Error('The cursor secret was not stored');
+  return value;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the lock file `lock` (created exclusively, holding our pid), waiting while another live
+ * process holds it; a lock whose process is gone is taken over. Returns its release.
+ */
+async function takeLock(lock: string, onWait?: (holder: string) => void): Promise<() => void> {
+  let told = false;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx');
+      try {
+        writeSync(fd, `${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder = NaN;
+    try {
+      holder = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+    } catch {
+      // Gone between the two calls, or being written: look again.
+    }
+    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+      // Its process died (killed while seeding): take it over. Remove-and-retry is not atomic,
+      // but the exclusive create above still lets only one waiter win.
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (!told) {
+      told = true;
+      onWait?.(Number.isInteger(holder) ? `process ${holder}` : 'another process');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function setupSqlite(options: SetupOptions, workspace: string): Promise<SetupResult> {
   const file = options.sqliteFile ?? 'data/msg-report.sqlite';
+  mkdirSync(dirname(file) || '.', { recursive: true });
+  const release = await takeLock(`${file}.lock`, options.onWait);
   let seeded: SetupResult['seeded'];
-  let usable = false;
-  if (existsSync(file) && !options.reseed) {
+  let info: SeedInfo | undefined;
+  let secret: string;
+  try {
+    let usable = false;
+    if (existsSync(file) && !options.reseed) {
+      const db = openSqlite(file);
+      try {
+        const version = sqliteSchemaVersion(db);
+        usable = version >= SEEDED_SCHEMA_VERSION && version <= SCHEMA_VERSION && sqliteSeedInfo(db, workspace) !== undefined;
+      } finally {
+        db.close();
+      }
+    }
+    if (!usable) seeded = seedSqliteFile(file, options, workspace);
     const db = openSqlite(file);
     try {
-      usable = sqliteSchemaVersion(db) === SCHEMA_VERSION && sqliteSeedInfo(db, workspace) !== undefined;
+      // Later migrations are additive; the rollup triggers must exist.
+      migrateSqlite(db);
+      ensureSqliteRollup(db);
+      info = sqliteSeedInfo(db, workspace);
+      secret = options.cursorSecret ?? sqliteCursorSecret(db);
     } finally {
       db.close();
     }
+  } finally {
+    release();
   }
-  if (!usable) {
-    // Seed into a temporary file and rename it into place: an interrupted seed leaves nothing half-done.
-    mkdirSync(dirname(file) || '.', { recursive: true });
-    const temp = `${file}.seeding`;
-    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
+  if (!info) throw new Error(`${file} has no seed information for workspace ${workspace} after seeding`);
+  const store = createSqliteStore({ file, workers: options.sqliteWorkers, queryTimeoutMs: options.queryTimeoutMs });
+  return { store, engine: 'sqlite', workspace, info, seeded, location: file, cursorSecret: secret };
+}
+
+/**
+ * Seeds into a temporary file and renames it into place: an interrupted seed leaves nothing
+ * half-done, and a failed one (a full disk) removes what it wrote.
+ */
+function seedSqliteFile(file: string, options: SetupOptions, workspace: string): NonNullable<SetupResult['seeded']> {
+  const temp = `${file}.seeding`;
+  const temporary = [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`];
+  for (const f of temporary) rmSync(f, { force: true });
+  try {
     const t0 = performance.now();
     options.onProgress?.({ phase: 'generate', done: 0, total: 1 });
     const dataset = generateSeedData(options.seed);
     const generateMs = performance.now() - t0;
     options.onProgress?.({ phase: 'generate', done: 1, total: 1 });
+    let seeded: NonNullable<SetupResult['seeded']>;
     const db = openSqlite(temp);
     try {
       // A fresh file that is renamed only when complete needs no journal while loading.
@@ -94,39 +221,56 @@ function setupSqlite(options: SetupOptions, workspace: string): SetupResult {
     }
     for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
     renameSync(temp, file);
+    return seeded;
+  } catch (error) {
+    for (const f of temporary) rmSync(f, { force: true });
+    throw error;
   }
-  const db = openSqlite(file);
-  let info: SeedInfo | undefined;
-  try {
-    // (A file from an older schema version was re-seeded above.) The rollup triggers must exist.
-    migrateSqlite(db);
-    ensureSqliteRollup(db);
-    info = sqliteSeedInfo(db, workspace);
-  } finally {
-    db.close();
-  }
-  if (!info) throw new Error(`${file} has no seed information for workspace ${workspace} after seeding`);
-  const store = createSqliteStore({ file, workers: options.sqliteWorkers, queryTimeoutMs: options.queryTimeoutMs });
-  return { store, engine: 'sqlite', workspace, info, seeded, location: file };
 }
 
+/** Any id works as long as every instance uses the same one (the migrations use another). */
+const SEED_LOCK = 0x6d73_6773;
+
 async function setupPostgres(databaseUrl: string, options: SetupOptions, workspace: string): Promise<SetupResult> {
-  const store = await createPostgresStore({ connectionString: databaseUrl, queryTimeoutMs: options.queryTimeoutMs });
+  const store = await createPostgresStore({
+    connectionString: databaseUrl,
+    queryTimeoutMs: options.queryTimeoutMs,
+    applicationName: options.applicationName,
+    schema: options.postgresSchema,
+  });
   let seeded: SetupResult['seeded'];
   try {
     let info = options.reseed ? undefined : await postgresSeedInfo(store.pool, workspace);
     if (!info) {
-      const t0 = performance.now();
-      options.onProgress?.({ phase: 'generate', done: 0, total: 1 });
-      const dataset = generateSeedData(options.seed);
-      const generateMs = performance.now() - t0;
-      options.onProgress?.({ phase: 'generate', done: 1, total: 1 });
-      const result = await seedPostgres(store.pool, dataset, { workspace, onProgress: options.onProgress });
-      seeded = { messages: result.messages, generateMs, loadMs: result.ms };
-      info = await postgresSeedInfo(store.pool, workspace);
-      if (!info) throw new Error(`PostgreSQL has no seed information for workspace ${workspace} after seeding`);
+      // One instance seeds; another one starting meanwhile waits here, then finds the data.
+      const lock = await store.pool.connect();
+      try {
+        const { rows } = await lock.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [SEED_LOCK]);
+        const waited = rows[0]?.got !== true;
+        if (waited) {
+          options.onWait?.('another instance');
+          await lock.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
+        }
+        // After waiting, the other instance has seeded (or reseeded): use its data.
+        if (waited || !options.reseed) info = await postgresSeedInfo(store.pool, workspace);
+        if (!info) {
+          const t0 = performance.now();
+          options.onProgress?.({ phase: 'generate', done: 0, total: 1 });
+          const dataset = generateSeedData(options.seed);
+          const generateMs = performance.now() - t0;
+          options.onProgress?.({ phase: 'generate', done: 1, total: 1 });
+          const result = await seedPostgres(store.pool, dataset, { workspace, onProgress: options.onProgress });
+          seeded = { messages: result.messages, generateMs, loadMs: result.ms };
+          info = await postgresSeedInfo(store.pool, workspace);
+          if (!info) throw new Error(`PostgreSQL has no seed information for workspace ${workspace} after seeding`);
+        }
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]).catch(() => {});
+        lock.release();
+      }
     }
-    return { store, engine: 'postgres', workspace, info, seeded, location: redact(databaseUrl) };
+    const cursorSecret = options.cursorSecret ?? (await postgresCursorSecret(store.pool));
+    return { store, engine: 'postgres', workspace, info, seeded, location: redact(databaseUrl), cursorSecret };
   } catch (error) {
     await store.close();
     throw error;

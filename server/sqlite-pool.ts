@@ -14,7 +14,7 @@
  */
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
-import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type RunOptions } from './api/store.js';
+import { DatabaseUnavailableError, DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type RunOptions } from './api/store.js';
 import type { SqliteJob, SqliteReply } from './sqlite-worker.js';
 import type { DatabaseStore } from './store.js';
 
@@ -29,6 +29,9 @@ export interface SqliteStoreOptions {
   /** SQLite page cache per worker, MiB; default 64. */
   cacheMiB?: number;
 }
+
+/** SQLite result codes that mean the database file cannot be used right now. */
+const UNAVAILABLE_CODES = /^SQLITE_(CANTOPEN|IOERR|BUSY|LOCKED|NOTADB|CORRUPT|PROTOCOL)/;
 
 /** How long past its deadline a job may run before its worker is killed. */
 const KILL_GRACE_MS = 250;
@@ -63,7 +66,8 @@ function runWithDeadline(pool: Tinypool, job: SqliteJob, clientSignal?: AbortSig
     }, job.deadline - Date.now());
     void task
       .then(resolve, (error: unknown) => {
-        if (!(error instanceof Error && error.name === 'AbortError')) reject(error);
+        // Anything but our own abort means the worker process failed (it died, or could not start).
+        if (!(error instanceof Error && error.name === 'AbortError')) reject(new DatabaseUnavailableError({ cause: error }));
         else reject(clientSignal?.aborted ? clientSignal.reason : new QueryTimeoutError(job.timeoutMs));
       })
       .finally(() => {
@@ -106,7 +110,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DatabaseStore & 
     const reply = await runWithDeadline(pool, job, run.signal);
     if (reply.ok) return reply.result;
     if (reply.name === 'QueryTimeoutError') throw new QueryTimeoutError(ms);
-    throw Object.assign(new Error(reply.message), { name: reply.name });
+    const error = Object.assign(new Error(reply.message), { name: reply.name, code: reply.code });
+    // The file cannot be opened or read (deleted, unreadable, a failing disk): not the query's fault.
+    if (reply.code !== undefined && UNAVAILABLE_CODES.test(reply.code)) throw new DatabaseUnavailableError({ cause: error });
+    throw error;
   }
 
   return {

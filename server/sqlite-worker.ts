@@ -21,7 +21,7 @@ export interface SqliteJob {
 }
 
 /** Errors travel as data: only their name and message survive the trip between processes. */
-export type SqliteReply = { ok: true; result: unknown } | { ok: false; name: string; message: string };
+export type SqliteReply = { ok: true; result: unknown } | { ok: false; name: string; message: string; code?: string };
 
 let connection: { file: string; executor: SqliteExecutor; report: Report } | undefined;
 
@@ -62,6 +62,7 @@ export default async function answer(job: SqliteJob): Promise<SqliteReply> {
     return { ok: true, result: await run(job) };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    return { ok: false, name: e.name, message: e.message };
+    const code = (e as { code?: unknown }).code;
+    return { ok: false, name: e.name, message: e.message, ...(typeof code === 'string' ? { code } : {}) };
   }
 }

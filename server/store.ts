@@ -9,7 +9,7 @@
 import type pg from 'pg';
 import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
 import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type ReportStore } from './api/store.js';
-import { createPgPool, ensurePostgresRollup, migratePostgres, PostgresExecutor } from './db/postgres.js';
+import { createPgPool, ensurePostgresRollup, migratePostgres, PostgresExecutor, unavailableIfConnectionLost } from './db/postgres.js';
 import { createIndexSql, MESSAGE_INDEXES } from './db/schema.js';
 import { createReport } from './report.js';
 
@@ -20,7 +20,11 @@ export interface DatabaseStore extends ReportStore {
   close(): Promise<void>;
 }
 
-/** Rejects with {@link QueryTimeoutError} if `promise` takes longer than `ms`. */
+/**
+ * Rejects with {@link QueryTimeoutError} (naming `ms`, the configured timeout) if `promise` takes
+ * longer than `ms`: the bound on the whole answer, waiting for a connection and every statement
+ * included (`statement_timeout` bounds each statement alone).
+ */
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;
   const timeout = new Promise<never>((_, reject) => {
@@ -40,6 +44,8 @@ export interface PostgresStoreOptions {
   queueLimit?: number;
   /** Schema for the tables (created if missing); default the `search_path`. */
   schema?: string;
+  /** The sessions' `application_name` (as `pg_stat_activity` shows it); default `msg-report`. */
+  applicationName?: string;
 }
 
 /** The report over PostgreSQL (`DATABASE_URL`). Migrates on open unless told not to. */
@@ -50,6 +56,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     max: options.poolSize,
     statementTimeoutMs: timeoutMs,
     schema: options.schema,
+    applicationName: options.applicationName,
   });
   try {
     if (options.migrate ?? true) {
@@ -87,15 +94,15 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           }
           throw new Error(`Unknown operation ${String(op)}`);
         };
-        // statement_timeout cancels the statement in the server; this bounds the whole answer.
-        return (await withTimeout(run(), ms + 1_000)) as never;
+        // statement_timeout cancels a statement in the server; this bounds the whole answer.
+        return (await withTimeout(run().catch(unavailableIfConnectionLost), ms)) as never;
       } finally {
         active--;
       }
     },
     floor: (workspace, direction, from, to) => report.floor(workspace, direction, from, to),
     async ping() {
-      await pool.query('SELECT 1');
+      await withTimeout(pool.query('SELECT 1').catch(unavailableIfConnectionLost), 5_000);
     },
     async close() {
       await pool.end();

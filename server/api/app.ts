@@ -7,15 +7,27 @@
  * - every parameter is decoded by ./params.ts into a 400 problem+json; the URL length and the
  *   values per filter are bounded;
  * - a query cut off at its deadline answers 503 + Retry-After, a full queue 429 + Retry-After;
- * - CORS is configurable; every request gets an `X-Request-Id` and one JSON log line.
+ * - a lost database answers 503 + Retry-After too;
+ * - `/messages` cursors are signed (HMAC) and bound to their query: a forged one is a 400;
+ * - CORS is configurable (and a dangerous configuration refused); every answer carries `nosniff`,
+ *   `Referrer-Policy: no-referrer` and a CSP that forbids rendering it; every request gets an
+ *   `X-Request-Id` and one JSON log line.
  */
 import { Hono, type Context } from 'hono';
 import { FILTER_FIELDS, type MessagesParams } from '../../src/core/contract/types.js';
 import { corsMiddleware, type CorsOptions } from './cors.js';
+import { cursorBinding, hmacCursorSigner, openSignedCursor, randomCursorSecret, signCursor, type CursorSigner } from './cursor.js';
 import { jsonLogger, type Logger } from './log.js';
 import { parseResourceParams, type Resource } from './params.js';
-import { JSON_CONTENT_TYPE, problemResponse } from './problem.js';
-import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type ReportStore, type RunOptions } from './store.js';
+import { invalidQuery, JSON_CONTENT_TYPE, problemResponse } from './problem.js';
+import {
+  DatabaseUnavailableError,
+  DEFAULT_QUERY_TIMEOUT_MS,
+  OverloadedError,
+  QueryTimeoutError,
+  type ReportStore,
+  type RunOptions,
+} from './store.js';
 import { TotalsCache } from './totals.js';
 
 /** Who is asking: the workspace every query of this request is confined to. */
@@ -49,6 +61,14 @@ export interface ApiOptions {
   maxFilterValues?: number;
   /** Default: JSON lines on the console. */
   logger?: Logger | false;
+  /**
+   * The secret `/messages` cursors are signed with (HMAC-SHA256; a string is taken as its UTF-8
+   * bytes; at least 32 bytes). Every instance behind one load balancer needs the same one. Default:
+   * a random secret for this router only — cursors then stop working when it restarts.
+   */
+  cursorSecret?: string | Uint8Array;
+  /** Signs cursors instead of {@link cursorSecret} (a key management service, say). */
+  cursorSigner?: CursorSigner;
 }
 
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
@@ -57,12 +77,30 @@ type Env = { Variables: { requestId: string; log: Record<string, unknown> } };
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
+/**
+ * On every answer: never sniffed into something else, never rendered as a page or framed, no
+ * referrer leaked from it.
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+/** A client's request id is echoed only when it is short printable ASCII; otherwise one is made. */
+const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
 function problem(status: number, detail: string, headers: Record<string, string> = {}): Response {
   return problemResponse(status, { detail }, { ...NO_STORE, ...headers });
 }
 
 function json(status: number, body: unknown, cacheControl: string): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': cacheControl } });
+}
+
+/** A cursor that fails its signature check: edited, signed with another secret, or from another query. */
+class InvalidCursorError extends Error {
+  readonly param = { name: 'cursor', reason: 'is not a cursor this endpoint issued for this query' };
 }
 
 export function createApi(options: ApiOptions): Hono<Env> {
@@ -73,17 +111,20 @@ export function createApi(options: ApiOptions): Hono<Env> {
   const maxFilterValues = options.maxFilterValues ?? 200;
   const log = options.logger === false ? () => {} : (options.logger ?? jsonLogger());
   const totals = new TotalsCache();
+  const signer = options.cursorSigner ?? hmacCursorSigner(options.cursorSecret ?? randomCursorSecret());
   // Not strict: `/api/breakdown/` is `/api/breakdown`.
   const app = new Hono<Env>({ strict: false });
 
   app.use(async (c, next) => {
     const started = performance.now();
-    const id = c.req.header('x-request-id')?.slice(0, 128) || crypto.randomUUID();
+    const given = c.req.header('x-request-id');
+    const id = given !== undefined && REQUEST_ID.test(given) ? given : crypto.randomUUID();
     const entry: Record<string, unknown> = { id, method: c.req.method, path: new URL(c.req.url).pathname };
     c.set('requestId', id);
     c.set('log', entry);
     await next();
     c.header('X-Request-Id', id);
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) c.header(name, value);
     const ms = Math.round((performance.now() - started) * 10) / 10;
     log({ level: c.res.status >= 500 ? 'error' : 'info', msg: 'request', ...entry, status: c.res.status, ms });
   });
@@ -134,6 +175,13 @@ export function createApi(options: ApiOptions): Hono<Env> {
         return problem(503, error.message, { 'Retry-After': '5' });
       }
       if (error instanceof OverloadedError) return problem(429, error.message, { 'Retry-After': '1' });
+      if (error instanceof DatabaseUnavailableError) {
+        entry.unavailable = true;
+        const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
+        log({ level: 'error', msg: 'database unavailable', ...entry, error: cause });
+        return problem(503, error.message, { 'Retry-After': '2' });
+      }
+      if (error instanceof InvalidCursorError) return problemResponse(400, invalidQuery([error.param]), NO_STORE);
       if (c.req.raw.signal.aborted) {
         entry.aborted = true;
         return problem(503, 'The request was aborted');
@@ -146,13 +194,20 @@ export function createApi(options: ApiOptions): Hono<Env> {
   async function run(resource: Resource, workspace: string, params: unknown, signal: AbortSignal): Promise<unknown> {
     const runOptions: RunOptions = { timeoutMs, signal };
     if (resource !== 'messages') return store.run(resource, workspace, params as never, runOptions);
-    const listing = params as MessagesParams;
+    let listing = params as MessagesParams;
+    const binding = cursorBinding(workspace, listing);
+    if (listing.cursor !== undefined) {
+      // The store reads the position inside; only a cursor this router signed for this query gets there.
+      const position = await openSignedCursor(signer, listing.cursor, binding);
+      if (position === undefined) throw new InvalidCursorError();
+      listing = { ...listing, cursor: position };
+    }
     const key = TotalsCache.key(workspace, listing);
     const known = listing.cursor !== undefined ? totals.get(key) : undefined;
     if (known !== undefined) runOptions.hints = { knownTotal: known };
     const page = await store.run('messages', workspace, listing, runOptions);
     totals.set(key, page.total);
-    return page;
+    return page.nextCursor === null ? page : { ...page, nextCursor: await signCursor(signer, page.nextCursor, binding) };
   }
 
   for (const resource of ['breakdown', 'delivery', 'messages'] as const) app.all(`${base}/${resource}`, (c) => answer(c, resource));

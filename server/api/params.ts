@@ -29,7 +29,8 @@ import {
   type ReportQuery,
 } from '../../src/core/contract/types.js';
 import { bucketCount, isValidTimeZone, parsePlainDate } from '../../src/core/query/zoned-time.js';
-import { decodeCursor } from './cursor.js';
+import { decodeCursor, splitSignedCursor } from './cursor.js';
+import { LruCache } from './lru.js';
 import { invalidQuery, type InvalidParam } from './problem.js';
 
 /** A parse either yields typed params or the problem to answer with. */
@@ -39,6 +40,78 @@ export const DEFAULT_MESSAGES_LIMIT = 100;
 export const MAX_MESSAGES_LIMIT = 1000;
 export const DEFAULT_OPTIONS_LIMIT = 50;
 export const MAX_OPTIONS_LIMIT = 200;
+
+/** Instants are accepted from 1970-01-01T00:00:00Z up to 2101-01-01T00:00:00Z (years 1970–2100). */
+export const MIN_INSTANT = Date.UTC(1970, 0, 1);
+export const MAX_INSTANT = Date.UTC(2101, 0, 1);
+
+/** The parameters the report query reads. */
+const QUERY_PARAMS = ['from', 'to', 'tz', ...FILTER_FIELDS] as const;
+
+/** Every parameter each resource reads (the rest are ignored, as openapi.yaml says). */
+export const RESOURCE_PARAMS: Readonly<Record<Resource, readonly string[]>> = {
+  breakdown: [...QUERY_PARAMS, 'direction', 'groupBy', 'compare'],
+  delivery: [...QUERY_PARAMS, 'interval', 'compare'],
+  messages: [...QUERY_PARAMS, 'kind', 'limit', 'order', 'cursor'],
+  options: ['q', 'limit'],
+};
+
+/**
+ * The parameters of `names` that hold a control character (C0, DEL or C1: `\p{Cc}`). No value
+ * of the contract has one, and a NUL is an error to PostgreSQL: they are refused before anything
+ * else reads them.
+ */
+function controlCharacterErrors(params: URLSearchParams, names: readonly string[]): InvalidParam[] {
+  const errors: InvalidParam[] = [];
+  for (const name of names) {
+    if (params.getAll(name).some((value) => /\p{Cc}/u.test(value)))
+      errors.push({ name, reason: 'must not contain control characters (U+0000–U+001F, U+007F–U+009F)' });
+  }
+  return errors;
+}
+
+/** The longest zone name accepted (the longest IANA name has 32 characters). */
+const MAX_ZONE_LENGTH = 64;
+/** Spellings seen recently → canonical zone (or null: not a zone). Bounded: spellings are unbounded. */
+const canonicalZones = new LruCache<string, string | null>(1_000);
+
+let zonesByLowerCase: Map<string, string> | undefined;
+
+/**
+ * The runtime's canonical zones by their lower-case names: most spellings are found here without
+ * building a formatter (≈ 70 µs each); aliases (`US/Eastern`) and unknown names take the slow path.
+ */
+function knownZones(): Map<string, string> {
+  if (!zonesByLowerCase) {
+    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    zonesByLowerCase = new Map([...zones, 'UTC'].map((zone) => [zone.toLowerCase(), zone]));
+  }
+  return zonesByLowerCase;
+}
+
+/**
+ * The canonical IANA name of `text` (`aMeRiCa/mexico_city` → `America/Mexico_City`, `US/Eastern`
+ * → `America/New_York`, `utc` → `UTC`), or `undefined` when it names no zone. Every zone the
+ * server computes in is canonical, so the formatters cached per zone (src/core/query/zoned-time.ts)
+ * number at most the runtime's zones, however many spellings requests try.
+ */
+export function canonicalTimeZone(text: string): string | undefined {
+  // Runtimes with ES2024 offset zones accept '+05:00' too; those are not IANA names.
+  if (text === '' || text.length > MAX_ZONE_LENGTH || /^[+\-\u2212]/.test(text)) return undefined;
+  const known = knownZones().get(text.toLowerCase());
+  if (known !== undefined) return known;
+  let canonical = canonicalZones.get(text);
+  if (canonical === undefined) {
+    try {
+      canonical = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+    } catch {
+      canonical = null;
+    }
+    if (canonical !== null && !isValidTimeZone(canonical)) canonical = null;
+    canonicalZones.set(text, canonical);
+  }
+  return canonical ?? undefined;
+}
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+\- ])(\d{2}):(\d{2}))$/;
 
@@ -107,8 +180,18 @@ function parseQuery(params: URLSearchParams, errors: InvalidParam[]): QueryParse
   /** `tz`, once it names an IANA time zone. */
   let validTz: string | undefined;
   if (tz === null || tz === '') errors.push({ name: 'tz', reason: 'is required' });
-  else if (!isValidTimeZone(tz)) errors.push({ name: 'tz', reason: 'must be an IANA time zone, e.g. America/Mexico_City' });
-  else validTz = tz;
+  else if ((validTz = canonicalTimeZone(tz)) === undefined)
+    errors.push({ name: 'tz', reason: 'must be an IANA time zone, e.g. America/Mexico_City' });
+
+  const bounds = 'must lie between 1970-01-01T00:00:00Z and 2101-01-01T00:00:00Z';
+  if (from !== undefined && (from < MIN_INSTANT || from >= MAX_INSTANT)) {
+    errors.push({ name: 'from', reason: bounds });
+    from = undefined;
+  }
+  if (to !== undefined && (to <= MIN_INSTANT || to > MAX_INSTANT)) {
+    errors.push({ name: 'to', reason: bounds });
+    to = undefined;
+  }
 
   let range: QueryParse['range'];
   if (from !== undefined && to !== undefined) {
@@ -142,7 +225,7 @@ function parseQuery(params: URLSearchParams, errors: InvalidParam[]): QueryParse
     query: {
       from: from !== undefined ? new Date(from).toISOString() : (fromText ?? ''),
       to: to !== undefined ? new Date(to).toISOString() : (toText ?? ''),
-      tz: tz ?? '',
+      tz: validTz ?? tz ?? '',
       filters,
     },
     range,
@@ -165,6 +248,8 @@ function finish<T>(errors: InvalidParam[], params: T): ParseResult<T> {
 
 /** `GET /breakdown`. */
 export function parseBreakdownParams(params: URLSearchParams): ParseResult<BreakdownParams> {
+  const control = controlCharacterErrors(params, RESOURCE_PARAMS.breakdown);
+  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
   const errors: InvalidParam[] = [];
   const { query } = parseQuery(params, errors);
   const direction = params.get('direction');
@@ -183,6 +268,8 @@ export function parseBreakdownParams(params: URLSearchParams): ParseResult<Break
 
 /** `GET /delivery`. */
 export function parseDeliveryParams(params: URLSearchParams): ParseResult<DeliveryParams> {
+  const control = controlCharacterErrors(params, RESOURCE_PARAMS.delivery);
+  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
   const errors: InvalidParam[] = [];
   const { query, range } = parseQuery(params, errors);
   const interval = params.get('interval');
@@ -201,6 +288,8 @@ export function parseDeliveryParams(params: URLSearchParams): ParseResult<Delive
 
 /** `GET /messages`. */
 export function parseMessagesParams(params: URLSearchParams): ParseResult<MessagesParams> {
+  const control = controlCharacterErrors(params, RESOURCE_PARAMS.messages);
+  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
   const errors: InvalidParam[] = [];
   const { query } = parseQuery(params, errors);
   const kind = params.get('kind');
@@ -224,7 +313,9 @@ export function parseMessagesParams(params: URLSearchParams): ParseResult<Messag
 
   const cursor = params.get('cursor');
   if (cursor !== null) {
-    const state = decodeCursor(cursor);
+    // The signature is checked by the router (./app.ts), which knows the secret and the workspace.
+    const signed = splitSignedCursor(cursor);
+    const state = signed ? decodeCursor(signed.position) : undefined;
     if (!state) errors.push({ name: 'cursor', reason: 'is not a cursor this endpoint returned' });
     else if (state.kind !== kind || state.order !== order)
       errors.push({ name: 'cursor', reason: 'belongs to a listing of another kind or order' });
@@ -237,6 +328,8 @@ export function parseMessagesParams(params: URLSearchParams): ParseResult<Messag
 
 /** `GET /options/{field}`; `field` is the path segment. */
 export function parseOptionsParams(field: string, params: URLSearchParams): ParseResult<OptionsParams> {
+  const control = controlCharacterErrors(params, RESOURCE_PARAMS.options);
+  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
   const errors: InvalidParam[] = [];
   if (!oneOf(FILTER_FIELDS, field)) errors.push({ name: 'field', reason: `must be one of ${listOf(FILTER_FIELDS)}` });
   const limitText = params.get('limit');

@@ -65,3 +65,15 @@ export class OverloadedError extends Error {
     super('Too many queries are waiting; retry shortly');
   }
 }
+
+/**
+ * Thrown when the database cannot be reached or dropped the connection (PostgreSQL restarted or
+ * terminated the session, the network failed, a worker process died): the router answers 503 with
+ * Retry-After, and the client retries. The cause stays in the log, never in the answer.
+ */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+  constructor(options?: { cause?: unknown }) {
+    super('The database is unavailable; retry shortly', options);
+  }
+}

@@ -1,20 +1,28 @@
 /**
  * Totals of listings already counted, so that the later pages of a listing skip the count (the
- * slowest part of a first page); a total is reused for a minute, per workspace and query.
+ * slowest part of a first page); a total is reused for a minute, per workspace and query. At most
+ * `max` listings are remembered (least recently used forgotten first).
  */
 import { FILTER_FIELDS, type MessagesParams } from '../../src/core/contract/types.js';
+import { LruCache } from './lru.js';
 
 export class TotalsCache {
-  private readonly entries = new Map<string, { total: number; expires: number }>();
+  private readonly entries: LruCache<string, { total: number; expires: number }>;
 
   constructor(
     private readonly ttlMs = 60_000,
-    private readonly max = 1_000,
-  ) {}
+    max = 1_000,
+  ) {
+    this.entries = new LruCache(max);
+  }
 
   static key(workspace: string, params: MessagesParams): string {
     const filters = FILTER_FIELDS.map((f) => [...(params.filters[f] ?? [])].sort());
     return JSON.stringify([workspace, params.kind, params.from, params.to, filters]);
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 
   get(key: string): number | undefined {
@@ -28,11 +36,6 @@ export class TotalsCache {
   }
 
   set(key: string, total: number): void {
-    // Maps iterate in insertion order, so the first key is the oldest.
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size < this.max) break;
-      this.entries.delete(oldest);
-    }
     this.entries.set(key, { total, expires: Date.now() + this.ttlMs });
   }
 }

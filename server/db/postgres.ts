@@ -4,7 +4,7 @@
  * double), migrations under an advisory lock so several instances can start at once.
  */
 import pg from 'pg';
-import { QueryTimeoutError } from '../api/store.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../api/store.js';
 import { HOUR_MS, MIGRATIONS, MIGRATIONS_TABLE_SQL, rollupTriggers } from './schema.js';
 import { numberPlaceholders, type Row, type SqlExecutor } from './sql.js';
 
@@ -51,6 +51,46 @@ export function createPgPool(options: PostgresOptions): pg.Pool {
 /** PostgreSQL's "canceling statement due to statement timeout". */
 function isStatementTimeout(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '57014';
+}
+
+/** Network errors of a connection that could not be made or was lost. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Whether `error` says the database is out of reach rather than that the query is wrong: the
+ * connection was refused, lost or timed out (pg's own messages carry no code), or PostgreSQL ended
+ * the session — SQLSTATE class 08 (connection exception), 57P01–57P05 (administrator shutdown or
+ * `pg_terminate_backend`, crash, cannot connect now, idle timeouts), 53300 (too many connections).
+ */
+export function isConnectionLoss(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (NETWORK_CODES.has(code)) return true;
+    if (code.startsWith('08') || /^57P0[1-5]$/.test(code) || code === '53300') return true;
+  }
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed|Connection ended unexpectedly/i.test(
+      message,
+    )
+  );
+}
+
+/** Rethrows a lost connection as {@link DatabaseUnavailableError} (answered 503), anything else as it is. */
+export function unavailableIfConnectionLost(error: unknown): never {
+  if (error instanceof QueryTimeoutError || error instanceof DatabaseUnavailableError) throw error;
+  if (isConnectionLoss(error)) throw new DatabaseUnavailableError({ cause: error });
+  throw error;
 }
 
 export class PostgresExecutor implements SqlExecutor {

@@ -276,6 +276,31 @@ MIGRATIONS.push({
   },
 });
 
+MIGRATIONS.push({
+  id: 4,
+  name: 'server secrets',
+  // Secrets the server generates once and every instance on this database shares: the key that
+  // signs the listings' cursors. Not per workspace (a local table on a Citus coordinator, like
+  // schema_migrations).
+  up: () => [
+    `CREATE TABLE server_secrets (
+      name TEXT PRIMARY KEY,
+      value TEXT NOT NULL,
+      created_at BIGINT NOT NULL
+    )`,
+  ],
+});
+
+/**
+ * The oldest schema a seeded SQLite file may have and still be migrated in place: later migrations
+ * add what the data does not depend on. An older file is seeded again.
+ */
+export const SEEDED_SCHEMA_VERSION = 3;
+
+/** SQL that stores a secret unless one is stored already (the first instance to start wins). */
+export const INSERT_SECRET_SQL = 'INSERT INTO server_secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING';
+export const SELECT_SECRET_SQL = 'SELECT value FROM server_secrets WHERE name = ?';
+
 function latestMigration(): number {
   const last = MIGRATIONS.at(-1);
   if (!last) throw new Error('No migrations are defined');

@@ -11,6 +11,7 @@ import { migrateSqlite, openSqlite } from '../../server/db/sqlite.js';
 import { quoteIdent } from '../../server/db/postgres.js';
 import { numberPlaceholders } from '../../server/db/sql.js';
 import { createHandler, type ApiOptions } from '../../server/api/app.js';
+import { TEST_CURSOR_SECRET } from './contract-suite.js';
 import { silentLogger, type Logger } from '../../server/api/log.js';
 import { startHttpServer, type RunningHttpServer } from '../../server/http.js';
 import { seedPostgres, seedSqlite } from '../../server/seed.js';
@@ -42,6 +43,8 @@ export interface StartOptions {
   queryTimeoutMs?: number;
   queueLimit?: number;
   logger?: Logger;
+  /** PostgreSQL: the pool's `application_name` (to find its sessions in `pg_stat_activity`). */
+  applicationName?: string;
 }
 
 /** Whether PostgreSQL tests may be skipped (only when asked for explicitly). */
@@ -71,6 +74,7 @@ async function listen(
     verifyRequest: verifier(options.tenants),
     logger: options.logger ?? silentLogger,
     queryTimeoutMs: options.queryTimeoutMs,
+    cursorSecret: TEST_CURSOR_SECRET,
     ...options.handler,
   });
   const server = await startHttpServer(handler);
@@ -128,6 +132,7 @@ export async function startPostgresServer(options: StartOptions): Promise<Runnin
     schema,
     queryTimeoutMs: options.queryTimeoutMs,
     queueLimit: options.queueLimit,
+    applicationName: options.applicationName,
   });
   const seedMs: number[] = [];
   try {

@@ -24,14 +24,23 @@ export interface Target {
   get(pathAndQuery: string): Promise<Answer>;
 }
 
+/**
+ * The cursor secret every target of the suite signs with, so that their cursors are byte for byte
+ * the same (a cursor is bound to its workspace too: the reference answers as the servers' tenant).
+ */
+export const TEST_CURSOR_SECRET = 'contract-suite-cursor-secret-0123456789abcdef';
+
 /** The reference engine over `dataset`, answered in process through the router, as the MSW handlers do. */
-export function referenceTarget(dataset: Dataset, name = 'reference (MSW mocks)'): Target {
+export function referenceTarget(dataset: Dataset, options: { name?: string; workspace?: string; cursorSecret?: string } = {}): Target {
+  const workspace = options.workspace ?? dataset.workspace.id;
   const handler = createHandler({
     store: engineStore(createEngine(dataset)),
     basePath: '/api',
-    verifyRequest: () => ({ workspace: dataset.workspace.id }),
+    verifyRequest: () => ({ workspace }),
     logger: false,
+    cursorSecret: options.cursorSecret ?? TEST_CURSOR_SECRET,
   });
+  const name = options.name ?? 'reference (MSW mocks)';
   return {
     name,
     async get(pathAndQuery) {
@@ -286,6 +295,49 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
     const firstPage = (await same(query('/messages', { ...month, kind: 'outgoing', limit: 10 }), 200)).body as { nextCursor: string };
     await same(query('/messages', { ...month, kind: 'outgoing', limit: 10, cursor: firstPage.nextCursor }), 200);
     await same(query('/messages', { ...month, kind: 'outgoing', limit: 10, cursor: firstPage.nextCursor }), 200);
+    // The limit may change between pages (it does not decide which rows come next); a zone spelled
+    // otherwise is the same zone.
+    await same(query('/messages', { ...month, kind: 'outgoing', limit: 3, cursor: firstPage.nextCursor }), 200);
+    await same(query('/messages', { ...month, tz: month.tz.toUpperCase(), kind: 'outgoing', cursor: firstPage.nextCursor }), 200);
+  });
+
+  await t.test('cursors: tampered, or from another query, are 400 everywhere', async () => {
+    const params = { ...month, kind: 'outgoing', limit: 10 };
+    const cursor = ((await same(query('/messages', params), 200)).body as { nextCursor: string }).nextCursor;
+    const [position, mac] = cursor.split('.') as [string, string];
+    const wire = JSON.parse(Buffer.from(position, 'base64url').toString()) as Record<string, unknown>;
+    const reencode = (changes: Record<string, unknown>) => Buffer.from(JSON.stringify({ ...wire, ...changes })).toString('base64url');
+    const forged: [string, string][] = [
+      ['the row counter set back (the cap bypass)', `${reencode({ n: 1 })}.${mac}`],
+      ['another row key', `${reencode({ t: Number(wire.t) - 1 })}.${mac}`],
+      ['the position alone (the old unsigned cursor)', position],
+      ['another signature', `${position}.${'A'.repeat(43)}`],
+      ['a signature cut short', cursor.slice(0, -2)],
+    ];
+    const foreign: [string, Params][] = [
+      ['another kind', { ...params, kind: 'failed' }],
+      ['another order', { ...params, order: 'asc' }],
+      ['another range', { ...params, from: year.from }],
+      ['another end', { ...params, to: new Date(Date.parse(month.to) - 86_400_000).toISOString() }],
+      ['a filter added', { ...params, channel: first('channel') }],
+      ['a source filter', { ...params, source: 'bot' }],
+    ];
+    for (const [what, bad] of forged) {
+      const answer = await same(query('/messages', { ...params, cursor: bad }), 400);
+      assert.deepEqual(
+        (answer.body as { invalidParams?: { name: string }[] }).invalidParams?.map((p) => p.name),
+        ['cursor'],
+        what,
+      );
+    }
+    for (const [what, other] of foreign) {
+      const answer = await same(query('/messages', { ...other, cursor }), 400);
+      assert.deepEqual(
+        (answer.body as { invalidParams?: { name: string }[] }).invalidParams?.map((p) => p.name),
+        ['cursor'],
+        what,
+      );
+    }
   });
 
   await t.test('options: every field, search, limits', async () => {
@@ -325,6 +377,19 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
       ['/options/channel', { limit: 201 }],
       ['/options/colour', {}],
       ['/nope', {}],
+      // Control characters, in every kind of parameter (a NUL is an error to PostgreSQL).
+      ['/breakdown', { ...outgoing, contact: 'a\u0000b' }],
+      ['/breakdown', { ...outgoing, channel: ['ch_1', 'x\u001fy'] }],
+      ['/breakdown', { ...outgoing, tz: 'America/Mexico_City\u0000' }],
+      ['/delivery', { ...month, interval: 'day\u007f' }],
+      ['/messages', { ...list, user: '\u0085' }],
+      ['/messages', { ...list, cursor: 'abc\u0000.def' }],
+      ['/options/contact', { q: 'ana\u0000' }],
+      ['/options/contact', { q: 'tab\there' }],
+      // Years outside 1970–2100.
+      ['/delivery', { from: '1969-12-25T00:00:00.000Z', to: '1970-01-05T00:00:00.000Z', tz: 'UTC', interval: 'day' }],
+      ['/delivery', { from: '0000-12-25T00:00:00.000Z', to: '0001-01-05T00:00:00.000Z', tz: 'UTC', interval: 'week' }],
+      ['/breakdown', { ...outgoing, from: '2100-12-25T00:00:00.000Z', to: '2101-01-05T00:00:00.000Z' }],
     ];
     for (const [path, params] of bad) {
       const answer = await same(query(path, params));

@@ -62,7 +62,10 @@ describe(`contract suite: reference, SQLite and PostgreSQL on ${dataset.messages
   });
 
   test('the same answers everywhere, every answer documented', async (t) => {
-    const targets = [referenceTarget(dataset), httpTarget('SQLite server', sqlite!.baseUrl, { Authorization: 'Bearer token-1' })];
+    const targets = [
+      referenceTarget(dataset, { workspace: 'ws_1' }),
+      httpTarget('SQLite server', sqlite!.baseUrl, { Authorization: 'Bearer token-1' }),
+    ];
     if (postgres) targets.push(httpTarget('PostgreSQL server', postgres.baseUrl, { Authorization: 'Bearer token-1' }));
     const stats = await runContractSuite(t, targets, dataset);
     t.diagnostic(
@@ -72,7 +75,10 @@ describe(`contract suite: reference, SQLite and PostgreSQL on ${dataset.messages
   });
 
   test('the second workspace answers from its own rows only', async (t) => {
-    const targets = [referenceTarget(neighbour), httpTarget('SQLite server', sqlite!.baseUrl, { Authorization: 'Bearer token-2' })];
+    const targets = [
+      referenceTarget(neighbour, { workspace: 'ws_2' }),
+      httpTarget('SQLite server', sqlite!.baseUrl, { Authorization: 'Bearer token-2' }),
+    ];
     if (postgres) targets.push(httpTarget('PostgreSQL server', postgres.baseUrl, { Authorization: 'Bearer token-2' }));
     const stats = await runContractSuite(t, targets, neighbour);
     t.diagnostic(`${stats.requests} requests × ${targets.length} targets`);

@@ -140,9 +140,18 @@ describe('reference params', () => {
     }
     expect(names(problemOf(parseMessagesParams(sp(`${base}&kind=all`))))).to.deep.equal(['kind']);
     expect(names(problemOf(parseMessagesParams(sp(`${base}&kind=incoming&order=random`))))).to.deep.equal(['order']);
-    const cursor = encodeCursor({ ts: 1, id: 'm_1', returned: 100, kind: 'incoming', order: 'desc' });
+    // A signed cursor is `<position>.<mac>`; the router checks the signature (test/node/server-hardening.test.ts).
+    const position = encodeCursor({ ts: 1, id: 'm_1', returned: 100, kind: 'incoming', order: 'desc' });
+    const cursor = `${position}.${'A'.repeat(43)}`;
     expect(paramsOf(parseMessagesParams(sp(`${base}&kind=incoming&cursor=${cursor}`))).cursor).to.equal(cursor);
-    for (const bad of ['garbage!', 'eyJ2IjoyfQ', btoa('{"v":1,"t":1,"i":"m","n":0,"k":"incoming","o":"desc"}'), cursor.slice(0, -3)]) {
+    const unsigned = [position, `${position}.`, `${position}.${'A'.repeat(42)}`, `${position}.${'A'.repeat(44)}`];
+    for (const bad of [
+      'garbage!',
+      'eyJ2IjoyfQ',
+      btoa('{"v":1,"t":1,"i":"m","n":0,"k":"incoming","o":"desc"}'),
+      cursor.slice(0, -3),
+      ...unsigned,
+    ]) {
       expect(names(problemOf(parseMessagesParams(sp(`${base}&kind=incoming&cursor=${encodeURIComponent(bad)}`)))), bad).to.deep.equal([
         'cursor',
       ]);
