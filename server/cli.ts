@@ -16,6 +16,8 @@
  *                          (never with `*`: refused at start)
  *   CURSOR_SECRET          signs the listings' cursors (≥ 32 bytes); default one kept in the database
  *   QUERY_TIMEOUT_MS (15000), SQLITE_WORKERS (2–4), LOG_LEVEL (info), DEMO_DIR (dist-demo)
+ *   KEEP_ALIVE_TIMEOUT_MS (5000)  idle keep-alive connections close after this (above a proxy's idle timeout)
+ *   SHUTDOWN_TIMEOUT_MS (10000)   longest wait on SIGTERM for requests and connections to finish
  *
  * A start-up fault (a full disk, a read-only data directory, a port in use, PostgreSQL out of
  * reach, a bad setting) ends in one sentence on stderr and exit status 1.
@@ -114,6 +116,8 @@ let port: number;
 let messages: number;
 let queryTimeoutMs: number | undefined;
 let sqliteWorkers: number | undefined;
+let keepAliveTimeoutMs: number;
+let shutdownTimeoutMs: number;
 let cors: CorsOptions | false;
 try {
   port = integer('PORT (--port)', flags.port ?? env.PORT, 8080, 0, 65_535);
@@ -121,6 +125,8 @@ try {
   messages = integer('SEED_MESSAGES (--messages)', flags.messages ?? env.SEED_MESSAGES, DEFAULT_SEED_MESSAGES, 0, 100_000_000);
   queryTimeoutMs = env.QUERY_TIMEOUT_MS ? integer('QUERY_TIMEOUT_MS', env.QUERY_TIMEOUT_MS, 0, 1, 3_600_000) : undefined;
   sqliteWorkers = env.SQLITE_WORKERS ? integer('SQLITE_WORKERS', env.SQLITE_WORKERS, 0, 1, 64) : undefined;
+  keepAliveTimeoutMs = integer('KEEP_ALIVE_TIMEOUT_MS', env.KEEP_ALIVE_TIMEOUT_MS, 5_000, 1_000, 600_000);
+  shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
   cors = corsFromEnv();
 } catch (error) {
   fail(error, context);
@@ -190,7 +196,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 try {
-  http = await startHttpServer(site.fetch, { port, host });
+  http = await startHttpServer(site.fetch, { port, host, keepAliveTimeoutMs, shutdownTimeoutMs });
 } catch (error) {
   await setup.store.close().catch(() => {});
   fail(error, context);

@@ -89,11 +89,14 @@ const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 export async function startHttpServer(handler: FetchHandler, options: HttpServerOptions = {}): Promise<RunningHttpServer> {
   const maxHeaderSize = options.maxHeaderSize ?? 16_384;
   // Bounded requests: headers (and so the URL) at most 16 KiB; a request must arrive within 30 s.
+  const keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
   const server = createServer({
     maxHeaderSize,
-    requestTimeout: 30_000,
-    headersTimeout: 15_000,
-    keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+    // Node wants the header timeout above the keep-alive timeout (a request starting just before the
+    // connection would idle out must still get its headers in).
+    requestTimeout: Math.max(30_000, keepAliveTimeout + 2_000),
+    headersTimeout: Math.max(15_000, keepAliveTimeout + 1_000),
+    keepAliveTimeout,
     // Node would answer a missing Host with a bare 400; the listener below answers it as a problem.
     requireHostHeader: false,
   });

@@ -39,7 +39,7 @@ export function describeStartupError(error: unknown, context: StartupContext): s
     if (code === 'EADDRNOTAVAIL') return `${context.host} is not an address of this machine: set HOST (or --host) to one of its addresses.`;
   }
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT')
-    return `The disk holding ${dir} is full: free some space (seeding 1,000,000 messages needs about 1 GB) or set DATA_DIR to a directory on another disk.`;
+    return `The disk holding ${dir} is full: free some space (seeding 1,000,000 messages writes about 500 MB) or set DATA_DIR to a directory on another disk.`;
   if (code === 'EROFS' || code === 'SQLITE_READONLY' || code?.startsWith('SQLITE_READONLY_'))
     return `${dir} is on a read-only file system: set DATA_DIR to a writable directory.`;
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM')

@@ -345,9 +345,11 @@ export interface components {
     };
     responses: {
         /**
-         * @description Bad parameters: a missing or malformed required parameter, `from` not before `to`, a range
-         *     over 366 days, over 800 buckets, `groupBy` other than `channel` for incoming, a `limit`
-         *     out of range, an invalid cursor. `invalidParams` names them.
+         * @description Bad parameters: a missing or malformed required parameter, `from` not before `to`, an
+         *     instant outside 1970–2100, a range over 366 days, over 800 buckets, `groupBy` other than
+         *     `channel` for incoming, a `limit` out of range, a control character (U+0000–U+001F,
+         *     U+007F–U+009F) in any parameter, a cursor the server did not issue for this query.
+         *     `invalidParams` names them.
          */
         BadRequest: {
             headers: {
@@ -481,7 +483,11 @@ export interface components {
         kind: components["schemas"]["MessageKind"];
         /** @description Rows per page. */
         limit: number;
-        /** @description Opaque keyset cursor, the previous page's `nextCursor`, with the same query. */
+        /**
+         * @description Opaque keyset cursor, the previous page's `nextCursor`, with the same query (`limit` may
+         *     change). A server may sign it and bind it to its query: a cursor it did not issue for this
+         *     query — edited, signed by another deployment, or from another query — is a `400`.
+         */
         cursor: string;
         /** @description Order by `timestamp`, then `id`. */
         order: components["schemas"]["Order"];
@@ -759,7 +765,11 @@ export interface operations {
                 kind: components["parameters"]["kind"];
                 /** @description Rows per page. */
                 limit?: components["parameters"]["limit"];
-                /** @description Opaque keyset cursor, the previous page's `nextCursor`, with the same query. */
+                /**
+                 * @description Opaque keyset cursor, the previous page's `nextCursor`, with the same query (`limit` may
+                 *     change). A server may sign it and bind it to its query: a cursor it did not issue for this
+                 *     query — edited, signed by another deployment, or from another query — is a `400`.
+                 */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Order by `timestamp`, then `id`. */
                 order?: components["parameters"]["order"];
