@@ -90,6 +90,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DatabaseStore & 
     minThreads: size,
     maxThreads: size,
   });
+  // A worker process that dies while idle (killed, out of memory) is reported here, and replaced by
+  // the pool; without a listener the event would crash the server. One that dies busy fails its job
+  // instead, answered 503 (DatabaseUnavailableError).
+  pool.on('error', () => {});
   let closed = false;
 
   async function submit(op: SqliteJob['op'], workspace: string, params: unknown, run: RunOptions = {}): Promise<unknown> {

@@ -150,3 +150,35 @@ describe('SQLite pool: the queue', () => {
     }
   });
 });
+
+describe('SQLite pool: a worker process that dies', () => {
+  let server: RunningServer;
+
+  before(async () => {
+    server = await startSqliteServer({ tenants, queryTimeoutMs: 20_000 });
+    for (const sql of SLOW_TEAMS) await server.write(sql);
+    assert.equal((await fetch(`${server.baseUrl}/healthz`)).status, 200, 'the pool is up');
+  });
+  after(() => server.close());
+
+  test('#6 a worker killed in the middle of a query: 503 with Retry-After (not 500), and the pool serves on', async () => {
+    const workers = workerPids();
+    assert.equal(workers.length, 2, `two worker processes: ${workers.join(', ')}`);
+    const pending = fetch(`${server.baseUrl}/options/team`, { headers: auth });
+    // The statement runs for seconds; kill both processes while it does (as the OOM killer might).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const pid of workers) process.kill(pid, 'SIGKILL');
+    const response = await pending;
+    assert.equal(response.status, 503);
+    assert.equal(response.headers.get('retry-after'), '2');
+    assert.match(((await response.json()) as Problem).detail ?? '', /database is unavailable/);
+    assert.ok(await waitFor(() => workerPids().length === 2, 10_000), 'the killed workers were replaced');
+    const statuses: number[] = [];
+    const deadline = Date.now() + 10_000;
+    while (statuses.at(-1) !== 200 && Date.now() < deadline) {
+      statuses.push((await fetch(`${server.baseUrl}/options/channel`, { headers: auth })).status);
+      if (statuses.at(-1) !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(statuses.at(-1), 200, `the pool serves again: ${statuses.join(' ')}`);
+  });
+});
