@@ -71,6 +71,21 @@ export const Loading: Story = {
   },
 };
 
+/**
+ * An endpoint that never answers. A quarter of the report's `timeout` in (here 2 s of 8 s; by
+ * default 5 s of 30 s), the element says it is taking longer than usual; at the deadline it shows
+ * the error with Retry.
+ */
+export const TakingLonger: Story = {
+  beforeEach({ msw }) {
+    msw.use(...loadingHandlers('/api'));
+  },
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone} timeout="8">
+      <msg-breakdown-chart direction=${args.direction} group-by=${args.groupBy} show=${args.show}></msg-breakdown-chart>
+    </msg-report>`,
+};
+
 export const Empty: Story = {
   beforeEach({ msw }) {
     msw.use(...emptyHandlers('/api'));

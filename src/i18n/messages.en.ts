@@ -47,7 +47,6 @@ export const en = {
   'chart.total': 'Total',
   'chart.count': 'Messages',
   'chart.percent': 'Percent',
-  'chart.group': 'Group',
   'chart.tableCaption': '{title}: data table',
   'chart.bar': 'Bar chart: {title}',
   'chart.pie': 'Pie chart: {title}',
@@ -62,6 +61,7 @@ export const en = {
   'chart.other': 'Other',
 
   'state.loading': 'Loading…',
+  'state.slow': 'Taking longer than usual.',
   'state.empty': 'The selected filters have no applicable data.',
   'state.notApplicable': 'The selected filters are not applicable here: {fields}.',
   'state.error': 'The data could not be loaded.',

@@ -46,7 +46,6 @@ export const es: Messages = {
   'chart.total': 'Total',
   'chart.count': 'Mensajes',
   'chart.percent': 'Porcentaje',
-  'chart.group': 'Grupo',
   'chart.tableCaption': '{title}: tabla de datos',
   'chart.bar': 'Gráfico de barras: {title}',
   'chart.pie': 'Gráfico circular: {title}',
@@ -61,6 +60,7 @@ export const es: Messages = {
   'chart.other': 'Otros',
 
   'state.loading': 'Cargando…',
+  'state.slow': 'Tarda más de lo habitual.',
   'state.empty': 'Los filtros seleccionados no tienen datos aplicables.',
   'state.notApplicable': 'Los filtros seleccionados no son aplicables aquí: {fields}.',
   'state.error': 'No se pudieron cargar los datos.',

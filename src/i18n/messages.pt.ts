@@ -46,7 +46,6 @@ export const pt: Messages = {
   'chart.total': 'Total',
   'chart.count': 'Mensagens',
   'chart.percent': 'Percentual',
-  'chart.group': 'Grupo',
   'chart.tableCaption': '{title}: tabela de dados',
   'chart.bar': 'Gráfico de barras: {title}',
   'chart.pie': 'Gráfico de pizza: {title}',
@@ -61,6 +60,7 @@ export const pt: Messages = {
   'chart.other': 'Outros',
 
   'state.loading': 'Carregando…',
+  'state.slow': 'Demorando mais que o normal.',
   'state.empty': 'Os filtros selecionados não têm dados aplicáveis.',
   'state.notApplicable': 'Os filtros selecionados não se aplicam aqui: {fields}.',
   'state.error': 'Não foi possível carregar os dados.',

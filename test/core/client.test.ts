@@ -222,6 +222,47 @@ describe('ReportClient', () => {
     expect(calls, 'a timeout is retried').to.have.length(2);
   });
 
+  it('ends a load that never answers at its one deadline, retries included (the load deadline)', async () => {
+    // Without the deadline: four attempts of a minute each. The guard fails the test long before.
+    const { fetch, calls } = scriptedFetch('hang');
+    const pending = client(fetch, { deadlineMs: 200, timeoutMs: 60_000, maxRetries: 3 }).breakdown(params);
+    let guard: ReturnType<typeof setTimeout> | undefined;
+    const notApplied = new Promise<never>((_, reject) => {
+      guard = setTimeout(() => reject(new Error('the deadline was not applied')), 5_000);
+    });
+    try {
+      const error = await rejection(Promise.race([pending, notApplied]));
+      expect(error.kind).to.equal('timeout');
+      expect(calls[0]!.init.signal!.aborted, 'the attempt in flight is aborted').to.equal(true);
+    } finally {
+      clearTimeout(guard);
+    }
+  });
+
+  it('does not wait for a retry that could only start after the deadline (the load deadline)', async () => {
+    let clock = 0;
+    const waits: number[] = [];
+    const { fetch, calls } = scriptedFetch(json({ title: 'Down', status: 503 }, 503));
+    const error = await rejection(
+      client(fetch, {
+        deadlineMs: 1_000,
+        retryBaseMs: 400,
+        maxRetries: 10,
+        random: () => 1,
+        now: () => clock,
+        sleep: (ms) => {
+          waits.push(ms);
+          clock += ms;
+          return Promise.resolve();
+        },
+      }).breakdown(params),
+    );
+    // 0 ms: fails, waits 400; 400 ms: fails, and 800 more would pass the deadline: the 503 is the answer.
+    expect(waits).to.deep.equal([400]);
+    expect(calls).to.have.length(2);
+    expect(error.status).to.equal(503);
+  });
+
   it('rejects an answer of the wrong shape at the boundary', async () => {
     const { fetch } = scriptedFetch(json({ ...answer, total: -1 }));
     const error = await rejection(client(fetch).breakdown(params));

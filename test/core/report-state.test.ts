@@ -54,6 +54,19 @@ describe('buildReportState', () => {
     }
   });
 
+  it('gives a load 30 s by default, and takes a timeout in seconds from 0.1 to 600 (the load deadline)', () => {
+    expect(buildReportState(base).deadlineMs).to.equal(30_000);
+    expect(buildReportState({ ...base, timeout: '0.2' }).deadlineMs).to.equal(200);
+    expect(buildReportState({ ...base, timeout: 90 }).deadlineMs).to.equal(90_000);
+    for (const timeout of ['soon', '0', '-5', '601', 'Infinity']) {
+      const state = buildReportState({ ...base, timeout });
+      expect(state.problems, timeout).to.deep.equal([
+        { code: 'badAttribute', severity: 'error', params: { name: 'timeout', value: timeout, allowed: '0.1–600' } },
+      ]);
+      expect(state.query).to.equal(undefined);
+    }
+  });
+
   it('keeps the range the user asked for even when it is invalid, so nothing is lost', () => {
     const state = buildReportState({ ...base, from: '2026-11-20', to: '2026-11-01' });
     expect(serializeState(state)).to.include({ from: '2026-11-20', to: '2026-11-01' });

@@ -29,6 +29,7 @@ import { parseEndpoint } from './endpoint.js';
 import { ReportError } from './errors.js';
 import { breakdownSearch, deliverySearch, messagesSearch, optionsSearch } from './search-params.js';
 import { abortableSleep, retryDelay } from './retry.js';
+import { withDeadline } from './deadline.js';
 import { ShareableRequests } from './shareable-requests.js';
 
 /**
@@ -41,17 +42,22 @@ export interface ReportClientOptions {
   /** Base URL of the endpoint, absolute or relative to `baseUrl`. */
   endpoint: string;
   /** What a relative `endpoint` resolves against; defaults to the page's location. */
-  baseUrl?: string;
-  getToken?: TokenGetter;
+  baseUrl?: string | undefined;
+  getToken?: TokenGetter | undefined;
   /** Cookie policy for `fetch`; default `same-origin`. */
-  credentials?: RequestCredentials;
+  credentials?: RequestCredentials | undefined;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * The whole load's deadline: every attempt, wait and retry of one request fits in it, and the
+   * request fails with a `timeout` error when it passes. Default 30 s.
+   */
+  deadlineMs?: number;
   /** Per-attempt timeout. Default 20 s. */
   timeoutMs?: number;
   /** Retries after the first attempt, for network errors, timeouts, 429 and 5xx. Default 3. */
   maxRetries?: number;
-  /** First backoff delay; doubles each retry. Default 300 ms. */
+  /** Backoff window of the first retry, doubling each retry; each wait is random within it. Default 300 ms. */
   retryBaseMs?: number;
   /** Backoff and `Retry-After` cap. Default 10 s; a longer `Retry-After` fails at once. */
   retryMaxMs?: number;
@@ -63,6 +69,10 @@ export interface ReportClientOptions {
   fetch?: typeof fetch;
   /** Source of randomness for backoff jitter (tests pin it). */
   random?: () => number;
+  /** The clock, in milliseconds, for the cache and the deadline; default `Date.now`. */
+  now?: () => number;
+  /** How the client waits between attempts; default a timer. Tests record the waits. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 interface CacheEntry {
@@ -73,6 +83,7 @@ interface CacheEntry {
 export class ReportClient implements ReportDataSource {
   readonly endpoint: URL;
   readonly #options: ReportClientOptions;
+  readonly #now: () => number;
   readonly #cache = new Map<string, CacheEntry>();
   readonly #inFlight = new ShareableRequests();
 
@@ -82,6 +93,7 @@ export class ReportClient implements ReportDataSource {
     if (!endpoint) throw new TypeError(`msg-report: endpoint "${options.endpoint}" is not an http(s) URL`);
     this.endpoint = endpoint;
     this.#options = options;
+    this.#now = options.now ?? Date.now;
   }
 
   breakdown(params: BreakdownParams, options?: RequestOptions): Promise<BreakdownResponse> {
@@ -113,11 +125,13 @@ export class ReportClient implements ReportDataSource {
     if (signal?.aborted) throw abortedError(key, signal.reason);
 
     const hit = this.#cache.get(key);
-    if (hit && hit.expires > Date.now()) return hit.value as T;
+    if (hit && hit.expires > this.#now()) return hit.value as T;
     if (hit) this.#cache.delete(key);
 
     return this.#inFlight.join(key, signal, async (sharedSignal) => {
-      const value = await this.#fetchValidated(url, schema, sharedSignal);
+      const ms = this.#options.deadlineMs ?? 30_000;
+      const deadline = this.#now() + ms;
+      const value = await withDeadline(ms, sharedSignal, key, (loadSignal) => this.#fetchValidated(url, schema, loadSignal, deadline));
       this.#remember(key, value);
       return value;
     });
@@ -126,7 +140,7 @@ export class ReportClient implements ReportDataSource {
   #remember(key: string, value: unknown): void {
     const ttl = this.#options.cacheTtlMs ?? 30_000;
     if (ttl <= 0) return;
-    this.#cache.set(key, { expires: Date.now() + ttl, value });
+    this.#cache.set(key, { expires: this.#now() + ttl, value });
     const size = this.#options.cacheSize ?? 200;
     // Maps iterate in insertion order, so the first key is the oldest.
     for (const oldest of this.#cache.keys()) {
@@ -135,8 +149,8 @@ export class ReportClient implements ReportDataSource {
     }
   }
 
-  async #fetchValidated<T>(url: URL, schema: v.GenericSchema<unknown, T>, signal: AbortSignal): Promise<T> {
-    const response = await this.#fetchWithRetries(url, signal);
+  async #fetchValidated<T>(url: URL, schema: v.GenericSchema<unknown, T>, signal: AbortSignal, deadline: number): Promise<T> {
+    const response = await this.#fetchWithRetries(url, signal, deadline);
     let body: unknown;
     try {
       body = await response.json();
@@ -154,7 +168,8 @@ export class ReportClient implements ReportDataSource {
     return result.output;
   }
 
-  async #fetchWithRetries(url: URL, signal: AbortSignal): Promise<Response> {
+  /** Attempts until an answer, a failure not worth retrying, the last retry, or the `deadline` instant. */
+  async #fetchWithRetries(url: URL, signal: AbortSignal, deadline: number): Promise<Response> {
     const maxRetries = this.#options.maxRetries ?? 3;
     let refreshedToken = false;
     let refreshToken = false;
@@ -184,39 +199,29 @@ export class ReportClient implements ReportDataSource {
       const cap = this.#options.retryMaxMs ?? 10_000;
       if (waitMs !== undefined && waitMs > cap) throw failure;
       const delay = waitMs ?? retryDelay(attempt, this.#options.retryBaseMs ?? 300, cap, this.#options.random ?? Math.random);
+      // A retry that could only start after the deadline would fail anyway: fail now, with the cause.
+      if (this.#now() + delay >= deadline) throw failure;
       attempt += 1;
-      await abortableSleep(delay, signal).catch(() => {
+      await (this.#options.sleep ?? abortableSleep)(delay, signal).catch(() => {
         throw abortedError(url.href, signal.reason);
       });
     }
   }
 
+  /** One request, cut off after `timeoutMs` (a `timeout` error, which is retried). */
   async #attempt(url: URL, signal: AbortSignal, refreshToken: boolean): Promise<Response> {
     const headers = new Headers(this.#options.headers);
     headers.set('Accept', 'application/json, application/problem+json');
     const token = await this.#options.getToken?.({ refresh: refreshToken });
     if (token) headers.set('Authorization', `Bearer ${token}`);
 
-    const timeoutMs = this.#options.timeoutMs ?? 20_000;
-    const attempt = new AbortController();
-    const onAbort = () => attempt.abort(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => attempt.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
-    try {
-      return await (this.#options.fetch ?? globalThis.fetch)(url, {
+    return withDeadline(this.#options.timeoutMs ?? 20_000, signal, url.href, (attemptSignal) =>
+      (this.#options.fetch ?? globalThis.fetch)(url, {
         headers,
-        credentials: this.#options.credentials ?? 'same-origin',
-        signal: attempt.signal,
-      });
-    } catch (cause) {
-      if (!signal.aborted && attempt.signal.aborted) {
-        throw new ReportError('timeout', `msg-report: ${url.pathname} took longer than ${timeoutMs} ms`, { url: url.href, cause });
-      }
-      throw cause;
-    } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    }
+        credentials: this.#options.credentials || 'same-origin',
+        signal: attemptSignal,
+      }),
+    );
   }
 }
 

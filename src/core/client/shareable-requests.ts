@@ -14,11 +14,6 @@ interface Shared {
 export class ShareableRequests {
   readonly #byKey = new Map<string, Shared>();
 
-  /** How many distinct requests are running now. */
-  get size(): number {
-    return this.#byKey.size;
-  }
-
   join<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
     let shared = this.#byKey.get(key);
     if (!shared) {
@@ -48,16 +43,7 @@ export class ShareableRequests {
         reject(new ReportError('aborted', 'msg-report: request aborted', { url: key, cause: signal.reason }));
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      shared.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
+      void shared.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
   }
 }

@@ -57,6 +57,8 @@ export interface ReportInput {
   filters?: unknown;
   /** The delivery line's bucket size as a person picked it; `undefined` leaves it to each element. */
   interval?: string | null | undefined;
+  /** Seconds one load may take, retries included, before it fails: a number, or text as an attribute holds it. */
+  timeout?: number | string | null | undefined;
   /** What a relative endpoint resolves against (the page's base URL). */
   baseUrl?: string | undefined;
   /** False when a host-provided data source replaces the endpoint. Default true. */
@@ -73,6 +75,8 @@ export interface ReportState {
   readonly filters: Filters;
   /** The delivery line's bucket size as a person picked it, or `undefined` for each element's own. */
   readonly interval: IntervalChoice | undefined;
+  /** Milliseconds one load may take, retries included, before it fails. */
+  readonly deadlineMs: number;
   /** The range in instants; `undefined` when the input has errors. */
   readonly resolved: ResolvedRange | undefined;
   /** The query every element sends; `undefined` when the input has errors. */
@@ -196,6 +200,14 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
       problems.push(problem('badAttribute', { name: 'interval', value: input.interval, allowed: INTERVAL_CHOICES.join(', ') }, 'warning'));
   }
 
+  // 30 s unless `timeout` says otherwise: seconds, from 0.1 to 600.
+  let deadlineMs = 30_000;
+  if (input.timeout != null) {
+    const seconds = Number(input.timeout);
+    if (seconds >= 0.1 && seconds <= 600) deadlineMs = seconds * 1000;
+    else problems.push(problem('badAttribute', { name: 'timeout', value: input.timeout, allowed: '0.1–600' }));
+  }
+
   const parsedFilters = parseFilters(input.filters);
   problems.push(...parsedFilters.problems);
   const filters = parsedFilters.filters;
@@ -219,6 +231,7 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
     now,
     filters,
     interval,
+    deadlineMs,
     resolved: resolved && Object.freeze(resolved),
     query,
     problems: Object.freeze(problems),

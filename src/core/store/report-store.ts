@@ -124,18 +124,19 @@ export class ReportStore {
     return JSON.stringify([serializeState(state), state.endpoint, state.problems, state.query, state.crossFilter]);
   }
 
-  /** The host's data source, or one client per endpoint, token getter and cookie policy. */
+  /** The host's data source, or one client per endpoint, token getter, cookie policy and deadline. */
   #dataSourceFor(state: ReportState, settings: ReportSettings): ReportDataSource | undefined {
     if (settings.dataSource) return settings.dataSource;
-    const key = [state.endpoint, settings.getToken, settings.credentials, settings.baseUrl];
+    const key = [state.endpoint, settings.getToken, settings.credentials, settings.baseUrl, state.deadlineMs];
     if (this.#client && key.every((part, i) => part === this.#clientKey[i])) return this.#client;
     this.#clientKey = key;
     try {
       this.#client = new ReportClient({
         endpoint: state.endpoint ?? '',
-        ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
-        ...(settings.getToken ? { getToken: settings.getToken } : {}),
-        ...(settings.credentials ? { credentials: settings.credentials } : {}),
+        baseUrl: settings.baseUrl,
+        getToken: settings.getToken,
+        credentials: settings.credentials,
+        deadlineMs: state.deadlineMs,
       });
     } catch {
       // buildReportState has already named a bad endpoint; there is simply nothing to query.

@@ -52,17 +52,31 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
   #blocked: Blocked;
   #pending: PendingRequest<TRequest> | undefined;
   #reportedAttributeErrors = '';
+  /** Whether the request loading now takes longer than usual. */
+  #slow = false;
 
   readonly #task = new Task(this, {
     args: () => [this.#pending] as const,
     task: async ([pending], { signal }): Promise<Answer<TRequest, TData> | typeof initialState> => {
       if (!pending) return initialState;
+      this.#slow = false;
+      // After a quarter of the load's deadline (at most 5 s), the loading state says it is slow.
+      const slow = setTimeout(
+        () => {
+          if (signal.aborted) return;
+          this.#slow = true;
+          this.requestUpdate();
+        },
+        Math.min(5_000, (this.report?.deadlineMs ?? 0) / 4),
+      );
       try {
         const data = await this.fetchData(pending.request, pending.source, signal);
         return { request: pending.request, data, receivedAt: Date.now() };
       } catch (error) {
         if (!isAbortError(error) && !signal.aborted) this.reportRequestError(error);
         throw error;
+      } finally {
+        clearTimeout(slow);
       }
     },
   });
@@ -194,7 +208,7 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
       initial: () => loadingView(lang),
       pending: () => {
         const previous = this.#task.value;
-        return previous && !this.isEmpty(previous.data) ? this.renderAnswer(previous, true) : loadingView(lang);
+        return previous && !this.isEmpty(previous.data) ? this.renderAnswer(previous, true) : loadingView(lang, this.#slow);
       },
       complete: (answer) => (this.isEmpty(answer.data) ? emptyView(lang) : this.renderAnswer(answer, false)),
       error: (error) => (isAbortError(error) ? loadingView(lang) : errorView(lang, error, () => this.refresh())),

@@ -17,7 +17,19 @@ function inheritedLang(element: Element): string | undefined {
 }
 
 /** The properties that configure a report, as the store names them (`lang` is read apart). */
-const INPUTS = ['endpoint', 'timezone', 'preset', 'from', 'to', 'now', 'filters', 'getToken', 'dataSource', 'credentials'] as const;
+const INPUTS = [
+  'endpoint',
+  'timezone',
+  'preset',
+  'from',
+  'to',
+  'now',
+  'filters',
+  'getToken',
+  'dataSource',
+  'credentials',
+  'timeout',
+] as const;
 const RANGE_INPUTS: readonly string[] = ['preset', 'from', 'to'];
 
 /**
@@ -77,6 +89,13 @@ export abstract class ReportInputsElement extends LitElement {
 
   /** Cookie policy of requests: `same-origin` (default), `include` or `omit`. */
   @property() credentials?: RequestCredentials;
+
+  /**
+   * Seconds a load from `endpoint` may take, retries included, before the element shows the
+   * error state with Retry: 0.1–600, default 30. After a quarter of it (at most 5 s) a loading
+   * element says it is taking longer than usual.
+   */
+  @property() timeout?: number | string;
 
   #configuredLang: string | undefined;
 

@@ -2,7 +2,7 @@
  * The states every data element shares — loading, empty, not applicable, error with retry, and
  * invalid input — as templates, so they look and read the same everywhere.
  */
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { FilterField } from '../../core/contract/types.js';
 import { formatList } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
@@ -59,9 +59,11 @@ export const stateStyles = css`
   }
 `;
 
-export function loadingView(lang: Lang): TemplateResult {
-  return html`<div class="state" part="loading" role="status">
+/** The loading state; `slow` once loading takes longer than usual, which it then says. */
+export function loadingView(lang: Lang, slow = false): TemplateResult {
+  return html`<div class="state" part="loading${slow ? ' slow' : ''}" role="status">
     <span class="spinner" aria-hidden="true"></span><span>${translate(lang, 'state.loading')}</span>
+    ${slow ? html`<span>${translate(lang, 'state.slow')}</span>` : nothing}
   </div>`;
 }
 
