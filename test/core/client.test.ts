@@ -263,6 +263,34 @@ describe('ReportClient', () => {
     expect(error.status).to.equal(503);
   });
 
+  it('spreads fifty reports’ retries over the backoff window with full jitter, not in step (retry jitter)', async () => {
+    /** A small seeded generator (mulberry32), one stream per client, as each page's Math.random. */
+    const seeded = (seed: number) => () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const base = 1_000;
+    const firstWaits = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const waits: number[] = [];
+        const { fetch } = scriptedFetch(json({ title: 'Down', status: 503 }, 503), json(answer));
+        const sleep = (ms: number) => {
+          waits.push(ms);
+          return Promise.resolve();
+        };
+        await client(fetch, { retryBaseMs: base, random: seeded(i + 1), sleep }).breakdown(params);
+        return waits[0]!;
+      }),
+    );
+    expect(firstWaits.every((wait) => wait >= 0 && wait <= base)).to.equal(true);
+    expect(new Set(firstWaits).size, 'fifty different waits').to.be.greaterThan(45);
+    // Full jitter: the waits cover the whole window, from near 0 to near the base.
+    expect(Math.min(...firstWaits)).to.be.lessThan(base / 4);
+    expect(Math.max(...firstWaits)).to.be.greaterThan((base * 3) / 4);
+  });
+
   it('rejects an answer of the wrong shape at the boundary', async () => {
     const { fetch } = scriptedFetch(json({ ...answer, total: -1 }));
     const error = await rejection(client(fetch).breakdown(params));

@@ -1,28 +1,25 @@
-/** Capped exponential backoff with jitter, and a sleep that an `AbortSignal` cuts short. */
+/** Capped exponential backoff with full jitter, and a sleep that an `AbortSignal` cuts short. */
 
 /**
- * The wait before retry number `attempt + 1`: `base · 2^attempt`, capped at `cap`, then scaled
- * by a random factor in [0.5, 1] so that many clients do not retry in step.
+ * The wait before retry number `attempt + 1`: a uniformly random time between 0 and
+ * `base · 2^attempt` capped at `cap` ("full jitter"). Every report on a page that failed at the
+ * same moment then retries at a different moment, spread over the whole window, not in step.
  */
 export function retryDelay(attempt: number, base: number, cap: number, random: () => number): number {
-  const exponential = Math.min(cap, base * 2 ** attempt);
-  return Math.round(exponential * (0.5 + random() / 2));
+  return Math.round(random() * Math.min(cap, base * 2 ** attempt));
 }
 
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
+    const stop = () => {
       clearTimeout(timer);
       reject(signal.reason);
     };
-    signal.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
   });
 }
