@@ -30,6 +30,32 @@ const LAST_7_DAYS = { from: '2026-11-20T06:00:00.000Z', to: '2026-11-27T06:00:00
 // Last month = 1 Oct 00:00 −06 … 1 Nov 00:00 −06.
 const LAST_MONTH = { from: '2026-10-01T06:00:00.000Z', to: '2026-11-01T06:00:00.000Z', tz: ZONE };
 
+/** What one piece of ECharts text holds: zrender draws it as spans (one per rich-text token), each at its place. */
+interface ZrenderElement {
+  type: string;
+  parent?: ZrenderElement;
+  style: { text?: string; x?: number; y?: number };
+  childrenRef(): ZrenderElement[];
+}
+
+/**
+ * Every text ECharts draws in a chart box now (labels, axis labels, an open tooltip), as it reads:
+ * the spans zrender draws for each text, in reading order (rows, then left to right).
+ */
+function drawnTexts(box: HTMLElement): string[] {
+  const zr = getInstanceByDom(box)!.getZr() as unknown as { storage: { getDisplayList(update: boolean): ZrenderElement[] } };
+  const texts = new Set<ZrenderElement>();
+  for (const element of zr.storage.getDisplayList(true)) if (element.type === 'tspan' && element.parent) texts.add(element.parent);
+  return [...texts].map((text) =>
+    text
+      .childrenRef()
+      .filter((child) => child.type === 'tspan')
+      .sort((a, b) => Math.round(a.style.y ?? 0) - Math.round(b.style.y ?? 0) || (a.style.x ?? 0) - (b.style.x ?? 0))
+      .map((span) => span.style.text ?? '')
+      .join(''),
+  );
+}
+
 async function reportWith(chart: ReturnType<typeof html>, attrs: { preset?: string; lang?: string } = {}) {
   const report = await fixture<MsgReport>(
     html`<msg-report
@@ -428,6 +454,44 @@ describe('<msg-breakdown-chart>', () => {
 
     const orphan = await fixture<MsgBreakdownChart>(html`<msg-breakdown-chart for="nowhere"></msg-breakdown-chart>`);
     expect(shadow(orphan).querySelector('.state')!.textContent).to.contain('ningún elemento msg-report tiene el id «nowhere»');
+  });
+
+  it('draws names holding ECharts rich-text markup exactly as typed, in labels and tooltips (rich-text escaping)', async () => {
+    // `{style|text}` is ECharts rich text: unescaped, `{a|x}` would draw as `x`, and `{l|{}` as `{`.
+    const names = ['{a|x}', '}{', 'a{b|c}d', '{l|{}'];
+    const answer: BreakdownResponse = {
+      direction: 'incoming',
+      groupBy: 'channel',
+      total: 40,
+      groups: names.map((label, i) => ({ key: `ch_${i}`, label, count: 10 })),
+      notApplicable: [],
+    };
+    const source = { breakdown: () => Promise.resolve(answer) } as unknown as ReportDataSource;
+    const report = await fixture<MsgReport>(
+      html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW} lang="en">
+        <msg-breakdown-chart direction="incoming" group-by="channel" no-compare></msg-breakdown-chart>
+      </msg-report>`,
+    );
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await chartsRendered(element, 2);
+    const [bar, pie] = [...shadow(element).querySelectorAll<HTMLElement>('[part~="chart"]')] as [HTMLElement, HTMLElement];
+    const barTexts = drawnTexts(bar);
+    const pieTexts = drawnTexts(pie);
+    expect(
+      names.filter((name) => barTexts.includes(name)),
+      'bar axis labels',
+    ).to.deep.equal(names);
+    expect(pieTexts, 'pie labels: name, then share').to.deep.equal(names.map((name) => `${name}25%`));
+
+    // Tooltips: ECharts' own rich text, whatever the label options say.
+    for (const box of [bar, pie]) {
+      const labels = new Set(drawnTexts(box));
+      const tips = names.map((_, i) => {
+        getInstanceByDom(box)!.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: i });
+        return drawnTexts(box).filter((text) => !labels.has(text));
+      });
+      expect(tips, box.getAttribute('part')!).to.deep.equal(names.map((name) => [`${name}: 10 (25%)`]));
+    }
   });
 
   it('renders hostile names as text, never as markup', async () => {

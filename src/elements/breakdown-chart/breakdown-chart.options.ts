@@ -1,10 +1,12 @@
 /**
  * ECharts options for the breakdown's bar and pie. Pure functions of the numbers and the theme,
  * so they can be tested without drawing. Labels come from data: they are drawn as canvas text and
- * the tooltip uses ECharts' rich-text mode, so no string from the endpoint is ever parsed as HTML.
+ * the tooltip uses ECharts' rich-text mode, so no string from the endpoint is ever parsed as HTML,
+ * and each goes through `escapeRichText`, so none is parsed as ECharts rich-text markup either.
  */
 import type { EChartsCoreOption } from '../chart/echarts.js';
 import type { ChartTheme } from '../chart/chart-theme.js';
+import { RICH_TEXT, escapeRichText } from '../chart/rich-text.js';
 import { OTHER_KEY, type BreakdownItem } from './breakdown-chart.types.js';
 
 /** Most slices or bars drawn; the rest is summed into one "Other" entry. */
@@ -34,7 +36,7 @@ interface Formatters {
 
 /** `WhatsApp Ventas: 1.234 (12,5 %)`, for a tooltip; empty for an index ECharts should not send. */
 function describe(item: BreakdownItem | undefined, format: Formatters): string {
-  return item ? `${item.label}: ${format.count(item.count)} (${format.percent(item.share)})` : '';
+  return item ? `${escapeRichText(item.label)}: ${format.count(item.count)} (${format.percent(item.share)})` : '';
 }
 
 function baseOption(theme: ChartTheme): EChartsCoreOption {
@@ -74,7 +76,7 @@ export function barOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
       type: 'category',
       inverse: true,
       data: items.map((item) => item.label),
-      axisLabel: { color: theme.textColor, width: 140, overflow: 'truncate' },
+      axisLabel: { ...RICH_TEXT, color: theme.textColor, width: 140, overflow: 'truncate', formatter: escapeRichText },
       axisLine: { lineStyle: { color: theme.borderColor } },
       axisTick: { show: false },
     },
@@ -104,6 +106,7 @@ export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
         // Slices thinner than this show no label (the tooltip and the table still have them).
         minShowLabelAngle: 6,
         label: {
+          ...RICH_TEXT,
           color: theme.textColor,
           width: 110,
           lineHeight: 16,
@@ -111,7 +114,7 @@ export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
           // Two lines, each truncated on its own, so a long name never hides the percentage.
           formatter: (p: { dataIndex: number }) => {
             const item = items[p.dataIndex];
-            return item ? `${item.label}\n${format.percent(item.share)}` : '';
+            return item ? `${escapeRichText(item.label)}\n${format.percent(item.share)}` : '';
           },
         },
         labelLayout: { hideOverlap: true },
