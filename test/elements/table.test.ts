@@ -6,7 +6,6 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { createHandlers, emptyHandlers, errorHandlers, loadingHandlers } from '../../mock/handlers.js';
 import { generateDataset } from '../../reference/dataset/index.js';
 import '../../src/index.js';
@@ -248,7 +247,6 @@ function syntheticRows(count: number, content: (i: number) => string = (i) => `M
 
 describe('<msg-table>', function () {
   this.timeout(20_000);
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
   before(startMocks);
   beforeEach(() => resetRequests());
 

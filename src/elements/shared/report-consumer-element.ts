@@ -8,10 +8,13 @@ import { reportContext } from './report-context.js';
 import { ReportInputsElement } from './report-inputs.js';
 import { StoreOwner } from './store-owner.js';
 
-/** An element that holds a report's store: `<msg-report>` or `<msg-messages-report>`. */
+/**
+ * The store of an element that holds one: `<msg-report>` or `<msg-messages-report>`, from this
+ * copy of the package or another one on the page (hence no `instanceof`).
+ */
 function storeOf(element: Element | null): ReportStore | undefined {
-  const store = (element as { store?: unknown } | null)?.store;
-  return store instanceof ReportStore ? store : undefined;
+  const store = (element as { store?: Partial<ReportStore> } | null)?.store;
+  return typeof store?.subscribe === 'function' ? (store as ReportStore) : undefined;
 }
 
 /**

@@ -7,12 +7,29 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { provideResizeObserver } from '@lit-labs/virtualizer/polyfillLoaders/ResizeObserver.js';
 import type { MessageKind, MessageRow, Order } from '../../core/contract/types.js';
 import { formatDateTimeSeconds } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { cellText, columnHeader, columnsOf } from './table.columns.js';
 import { isPendingRow, type ColumnId, type TableItem } from './table.types.js';
+
+/**
+ * The virtualizer re-lays its rows out inside its ResizeObserver callbacks, which resizes what it
+ * observes in the same frame; the browser then reports "ResizeObserver loop completed with
+ * undelivered notifications" to `window.onerror`, where a strict host page counts it as a failure.
+ * Handing each observation over at the next animation frame breaks that loop at the cost of a
+ * frame's delay. (Module-wide for the virtualizer: a host's own virtualizer on the same copy of it
+ * gets the same, harmless, behaviour.)
+ */
+provideResizeObserver(
+  class extends ResizeObserver {
+    constructor(callback: ResizeObserverCallback) {
+      super((entries, observer) => requestAnimationFrame(() => callback(entries, observer)));
+    }
+  },
+);
 
 /** Content longer than this (or with a line break) gets a "show all" toggle. */
 const CONTENT_PREVIEW = 120;
