@@ -1,11 +1,14 @@
 /**
- * One Vite config, four jobs:
+ * One Vite config, five jobs:
  * - `vite` (npm run start:mock): the demo page in `demo/`, with the MSW worker from `public/`;
  * - `vite build` (npm run build): the library, one ES module per public entry, dependencies external;
  * - `vite build --mode cdn` (npm run build too): every element and its dependencies in one minified
  *   ES module, `dist/cdn/msg-report.js`, for a `<script type="module">` tag without a bundler;
- * - `vite build --mode demo`: the demo page as static files, for the reference server.
+ * - `vite build --mode demo`: the demo page as static files, for the reference server;
+ * - `vite build --mode server` (npm run build too): the reference server for Node, `dist/server/`
+ *   (`msg-report/server` and the `msg-report-server` command).
  */
+import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 
@@ -74,7 +77,36 @@ const cdn: UserConfig = {
   },
 };
 
+/** The server's entries, in dist/server/: package.json's `exports["./server"]` and `bin`, and the SQLite worker. */
+const serverEntries: Record<string, string> = {
+  index: 'server/index.ts',
+  cli: 'server/bin.ts',
+  // Loaded by file name in each SQLite worker process (server/sqlite-pool.ts).
+  'sqlite-worker': 'server/sqlite-worker.ts',
+};
+
+const server: UserConfig = {
+  publicDir: false,
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: 'dist/server',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    rolldownOptions: {
+      input: Object.fromEntries(Object.entries(serverEntries).map(([name, file]) => [name, resolve(root, file)])),
+      // The runtime dependencies stay imports (the drivers are optional peers, loaded on use); the
+      // core, the server and the sample data generator (the command's --seed) are bundled.
+      external: [...builtinModules, /^node:/, 'better-sqlite3', 'pg', /^hono(\/|$)/, /^@hono\/node-server(\/|$)/, 'tinypool', 'valibot'],
+      // Chunks beside the entries: the pool finds the worker as `./sqlite-worker.js` next to itself.
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    },
+  },
+};
+
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve' || mode === 'demo') return demo;
+  if (mode === 'server') return server;
   return mode === 'cdn' ? cdn : library;
 });

@@ -145,7 +145,12 @@ function unfiltered(direction: Direction, filters: Filters): boolean {
   return fields.every((f) => !filters[f]?.length);
 }
 
-/** `[lo, hi)` as whole UTC hours (from the rollup) and the partial hours at its edges (from messages). */
+/**
+ * `[lo, hi)` as whole UTC hours (from the rollup) and the partial hours at its edges (from messages).
+ * The rollup is only ever asked for whole hours (`hour >= a AND hour < b`, both on the hour): a
+ * `message_hours` view that lists each message at its own instant answers the same, which
+ * docs/own-database.md relies on (test/node/own-database.test.ts holds it).
+ */
 function hourPieces(lo: number, hi: number): { hours?: [number, number]; raw: [number, number][] } {
   const a = Math.ceil(lo / HOUR_MS) * HOUR_MS;
   const b = Math.floor(hi / HOUR_MS) * HOUR_MS;

@@ -1,7 +1,9 @@
 /**
- * Opening the configured database, ready to serve: SQLite (a file, created and seeded on first
- * use, reused afterwards) or PostgreSQL (`DATABASE_URL`; migrated, and seeded when the workspace
- * has no data yet). Shared by the CLI, the tests and the benchmark.
+ * Opening the configured database, ready to serve: SQLite (a file) or PostgreSQL (`DATABASE_URL`),
+ * migrated unless told not to. With a seed plan (`npm start`, `msg-report-server --seed N`) an SQLite
+ * file is created and seeded on first use and reused afterwards, and a PostgreSQL workspace with no
+ * data yet is seeded; without one (`msg-report-server` on a database of your own) nothing is seeded.
+ * Shared by the CLI, the tests and the benchmark.
  *
  * Several instances may start at once on one database: on SQLite a lock file beside the database
  * lets one seed while the others wait (a lock left by a process that died is taken over); on
@@ -27,9 +29,19 @@ export interface SetupOptions {
   sqliteFile?: string;
   /** Workspace the seeded data belongs to; default the data set's (`ws_1`). */
   workspace?: string;
-  seed?: SeedPlan;
-  /** Drop the workspace's data and seed again. */
+  /**
+   * Seed the sample data set when the workspace has none (default: 1,000,000 messages); `false`
+   * never seeds — a database of your own, served as it is.
+   */
+  seed?: SeedPlan | false;
+  /** Drop the workspace's data and seed again (with a seed plan). */
   reseed?: boolean;
+  /**
+   * Create the schema and apply pending migrations; default true. `false`: the tables or views
+   * are yours (docs/own-database.md) — nothing is created, and the server checks at start that
+   * they provide what the queries read. Not with a seed plan.
+   */
+  migrate?: boolean;
   queryTimeoutMs?: number;
   sqliteWorkers?: number;
   onProgress?: (progress: SeedProgress) => void;
@@ -47,7 +59,8 @@ export interface SetupResult {
   store: DatabaseStore;
   engine: 'sqlite' | 'postgres';
   workspace: string;
-  info: SeedInfo;
+  /** What the workspace was seeded with; undefined for data that was not seeded by msg-report. */
+  info: SeedInfo | undefined;
   /** Set when this start seeded the data. */
   seeded?: { messages: number; generateMs: number; loadMs: number };
   /** Where the data lives: the SQLite file or the PostgreSQL URL without its password. */
@@ -73,12 +86,19 @@ function redact(url: string): string {
   }
 }
 
+/** A setup with a seed plan: the workspace holds sample data, and {@link SetupResult.info} says which. */
+export type SeededSetupResult = SetupResult & { info: SeedInfo };
+
+export async function setupStore(options: SetupOptions & { seed?: SeedPlan }): Promise<SeededSetupResult>;
+export async function setupStore(options: SetupOptions): Promise<SetupResult>;
 export async function setupStore(options: SetupOptions): Promise<SetupResult> {
   const workspace = options.workspace ?? DEFAULT_WORKSPACE;
   if (options.cursorSecret !== undefined) {
     const problem = cursorSecretProblem(options.cursorSecret);
     if (problem) throw new StartupError(`CURSOR_SECRET is too short: ${problem}.`);
   }
+  if (options.migrate === false && options.seed !== false)
+    throw new StartupError("Sample data is seeded into the server's own tables: seeding and --no-migrate exclude each other.");
   if (options.databaseUrl) return setupPostgres(options.databaseUrl, options, workspace);
   return setupSqlite(options, workspace);
 }
@@ -88,20 +108,61 @@ function newSecret(): string {
   return bytesToBase64Url(randomCursorSecret());
 }
 
+/** Why a database without the server's migrations cannot keep the cursor secret. */
+const NO_SECRETS_TABLE =
+  'The database has no server_secrets table to keep the cursor secret in (it was not migrated): set CURSOR_SECRET ' +
+  '(at least 32 bytes, e.g. `openssl rand -base64 48`), the same on every instance.';
+
 /** The stored cursor secret, stored first if there is none yet. */
 function sqliteCursorSecret(db: SqliteDatabase): string {
-  db.prepare(INSERT_SECRET_SQL).run('cursor', newSecret(), Date.now());
+  try {
+    db.prepare(INSERT_SECRET_SQL).run('cursor', newSecret(), Date.now());
+  } catch (error) {
+    if (error instanceof Error && /no such table/.test(error.message)) throw new StartupError(NO_SECRETS_TABLE);
+    throw error;
+  }
   const row = db.prepare(SELECT_SECRET_SQL).get('cursor') as { value: string } | undefined;
   if (!row) throw new Error('The cursor secret was not stored');
   return row.value;
 }
 
 async function postgresCursorSecret(pool: pg.Pool): Promise<string> {
-  await pool.query(numberPlaceholders(INSERT_SECRET_SQL), ['cursor', newSecret(), Date.now()]);
+  try {
+    await pool.query(numberPlaceholders(INSERT_SECRET_SQL), ['cursor', newSecret(), Date.now()]);
+  } catch (error) {
+    // 42P01: undefined_table.
+    if ((error as { code?: unknown }).code === '42P01') throw new StartupError(NO_SECRETS_TABLE);
+    throw error;
+  }
   const { rows } = await pool.query<{ value: string }>(numberPlaceholders(SELECT_SECRET_SQL), ['cursor']);
   const value = rows[0]?.value;
   if (value === undefined) throw new Error('The cursor secret was not stored');
   return value;
+}
+
+/** Refuses a schema the queries cannot run on, naming what it lacks. */
+async function checkMappedSchema(store: { checkSchema(): Promise<string[]> }, where: string): Promise<void> {
+  const problems = await store.checkSchema();
+  if (problems.length > 0)
+    throw new StartupError(`${where} does not provide what the report reads (see docs/own-database.md): ${problems.join('; ')}.`);
+}
+
+/**
+ * Whether the SQLite file holds messages that msg-report did not seed (no `seed_info` at all):
+ * a database of someone's own, which seeding must never replace.
+ */
+function holdsOwnData(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const db = openSqlite(file);
+  try {
+    const has = (table: string) =>
+      db.prepare(`SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?`).get(table) !== undefined;
+    if (!has('messages')) return false;
+    if (db.prepare('SELECT 1 FROM messages LIMIT 1').get() === undefined) return false;
+    return !has('seed_info') || db.prepare('SELECT 1 FROM seed_info LIMIT 1').get() === undefined;
+  } finally {
+    db.close();
+  }
 }
 
 function alive(pid: number): boolean {
@@ -154,28 +215,40 @@ async function takeLock(lock: string, onWait?: (holder: string) => void): Promis
 
 async function setupSqlite(options: SetupOptions, workspace: string): Promise<SetupResult> {
   const file = options.sqliteFile ?? 'data/msg-report.sqlite';
+  const migrate = options.migrate ?? true;
+  const seed = options.seed;
+  if (!migrate && !existsSync(file)) throw new StartupError(`${file} does not exist: give the path of your SQLite database.`);
   mkdirSync(dirname(file) || '.', { recursive: true });
   const release = await takeLock(`${file}.lock`, options.onWait);
   let seeded: SetupResult['seeded'];
   let info: SeedInfo | undefined;
   let secret: string;
   try {
-    let usable = false;
-    if (existsSync(file) && !options.reseed) {
-      const db = openSqlite(file);
-      try {
-        const version = sqliteSchemaVersion(db);
-        usable = version >= SEEDED_SCHEMA_VERSION && version <= SCHEMA_VERSION && sqliteSeedInfo(db, workspace) !== undefined;
-      } finally {
-        db.close();
+    if (seed !== false) {
+      let usable = false;
+      if (existsSync(file) && !options.reseed) {
+        const db = openSqlite(file);
+        try {
+          const version = sqliteSchemaVersion(db);
+          usable = version >= SEEDED_SCHEMA_VERSION && version <= SCHEMA_VERSION && sqliteSeedInfo(db, workspace) !== undefined;
+        } finally {
+          db.close();
+        }
       }
+      if (!usable && holdsOwnData(file))
+        throw new StartupError(
+          `${file} holds messages that msg-report did not seed, which seeding would replace: ` +
+            'serve it without seeding, or seed sample data into another file.',
+        );
+      if (!usable) seeded = seedSqliteFile(file, { ...options, seed }, workspace);
     }
-    if (!usable) seeded = seedSqliteFile(file, options, workspace);
     const db = openSqlite(file);
     try {
-      // Later migrations are additive; the rollup triggers must exist.
-      migrateSqlite(db);
-      ensureSqliteRollup(db);
+      if (migrate) {
+        // Later migrations are additive; the rollup triggers must exist.
+        migrateSqlite(db);
+        ensureSqliteRollup(db);
+      }
       info = sqliteSeedInfo(db, workspace);
       secret = options.cursorSecret ?? sqliteCursorSecret(db);
     } finally {
@@ -184,8 +257,16 @@ async function setupSqlite(options: SetupOptions, workspace: string): Promise<Se
   } finally {
     release();
   }
-  if (!info) throw new Error(`${file} has no seed information for workspace ${workspace} after seeding`);
+  if (seed !== false && !info) throw new Error(`${file} has no seed information for workspace ${workspace} after seeding`);
   const store = createSqliteStore({ file, workers: options.sqliteWorkers, queryTimeoutMs: options.queryTimeoutMs });
+  if (!migrate) {
+    try {
+      await checkMappedSchema(store, file);
+    } catch (error) {
+      await store.close().catch(() => {});
+      throw error;
+    }
+  }
   return { store, engine: 'sqlite', workspace, info, seeded, location: file, cursorSecret: secret };
 }
 
@@ -193,7 +274,11 @@ async function setupSqlite(options: SetupOptions, workspace: string): Promise<Se
  * Seeds into a temporary file and renames it into place: an interrupted seed leaves nothing
  * half-done, and a failed one (a full disk) removes what it wrote.
  */
-function seedSqliteFile(file: string, options: SetupOptions, workspace: string): NonNullable<SetupResult['seeded']> {
+function seedSqliteFile(
+  file: string,
+  options: SetupOptions & { seed: SeedPlan | undefined },
+  workspace: string,
+): NonNullable<SetupResult['seeded']> {
   const temp = `${file}.seeding`;
   const temporary = [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`];
   for (const f of temporary) rmSync(f, { force: true });
@@ -232,16 +317,20 @@ function seedSqliteFile(file: string, options: SetupOptions, workspace: string):
 const SEED_LOCK = 0x6d73_6773;
 
 async function setupPostgres(databaseUrl: string, options: SetupOptions, workspace: string): Promise<SetupResult> {
+  const migrate = options.migrate ?? true;
+  const seed = options.seed;
   const store = await createPostgresStore({
     connectionString: databaseUrl,
     queryTimeoutMs: options.queryTimeoutMs,
     applicationName: options.applicationName,
     schema: options.postgresSchema,
+    migrate,
   });
   let seeded: SetupResult['seeded'];
   try {
-    let info = options.reseed ? undefined : await postgresSeedInfo(store.pool, workspace);
-    if (!info) {
+    if (!migrate) await checkMappedSchema(store, options.postgresSchema ? `Schema ${options.postgresSchema}` : 'The database');
+    let info = options.reseed && seed !== false ? undefined : await postgresSeedInfo(store.pool, workspace);
+    if (!info && seed !== false) {
       // One instance seeds; another one starting meanwhile waits here, then finds the data.
       const lock = await store.pool.connect();
       try {
@@ -254,9 +343,18 @@ async function setupPostgres(databaseUrl: string, options: SetupOptions, workspa
         // After waiting, the other instance has seeded (or reseeded): use its data.
         if (waited || !options.reseed) info = await postgresSeedInfo(store.pool, workspace);
         if (!info) {
+          // Reseeding replaces sample data; data that was never seeded is someone's own.
+          const ownData =
+            (await postgresSeedInfo(store.pool, workspace)) === undefined &&
+            (await store.pool.query('SELECT 1 FROM messages WHERE workspace = $1 LIMIT 1', [workspace])).rowCount !== 0;
+          if (ownData)
+            throw new StartupError(
+              `Workspace ${workspace} holds messages that msg-report did not seed, which seeding would replace: ` +
+                'serve it without seeding, or seed sample data into another workspace or schema.',
+            );
           const t0 = performance.now();
           options.onProgress?.({ phase: 'generate', done: 0, total: 1 });
-          const dataset = generateSeedData(options.seed);
+          const dataset = generateSeedData(seed);
           const generateMs = performance.now() - t0;
           options.onProgress?.({ phase: 'generate', done: 1, total: 1 });
           const result = await seedPostgres(store.pool, dataset, { workspace, onProgress: options.onProgress });

@@ -15,12 +15,19 @@
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
 import { DatabaseUnavailableError, DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type RunOptions } from './api/store.js';
+import { prepareSqliteFile } from './db/sqlite.js';
 import type { SqliteJob, SqliteReply } from './sqlite-worker.js';
 import type { DatabaseStore } from './store.js';
 
 export interface SqliteStoreOptions {
-  /** The database file (migrated and seeded beforehand; see ./setup.ts). */
+  /** The database file. */
   file: string;
+  /**
+   * Create the file if need be and apply pending migrations before the first query (in this
+   * process, synchronously); default false: the file holds the schema already (./setup.ts made it,
+   * or your own tables and views do; `checkSchema()` tells what they lack).
+   */
+  migrate?: boolean;
   /** Worker processes; default min(4, available cores), at least 2. */
   workers?: number;
   queryTimeoutMs?: number;
@@ -78,7 +85,17 @@ function runWithDeadline(pool: Tinypool, job: SqliteJob, clientSignal?: AbortSig
   });
 }
 
-export function createSqliteStore(options: SqliteStoreOptions): DatabaseStore & { workers: number } {
+/** The SQLite store: its worker processes, and the check of a schema it did not create. */
+export interface SqliteStore extends DatabaseStore {
+  readonly engine: 'sqlite';
+  /** How many worker processes answer queries. */
+  readonly workers: number;
+  /** What the report's queries would miss in the file's tables or views (one sentence each; empty when none). */
+  checkSchema(): Promise<string[]>;
+}
+
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  if (options.migrate) prepareSqliteFile(options.file);
   const size = Math.max(1, options.workers ?? Math.max(2, Math.min(4, availableParallelism())));
   const timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const queueLimit = options.queueLimit ?? 200;
@@ -125,6 +142,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DatabaseStore & 
     workers: size,
     run: (op, workspace, params, runOptions) => submit(op, workspace, params, runOptions) as never,
     floor: (workspace, direction, from, to) => submit('floor', workspace, { direction, from, to }) as Promise<number>,
+    checkSchema: () => submit('schema', '', null, { timeoutMs: 30_000 }) as Promise<string[]>,
     async ping() {
       await submit('ping', '', null, { timeoutMs: 5_000 });
     },

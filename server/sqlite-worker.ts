@@ -5,13 +5,14 @@
  */
 import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
 import type { MessagesHints, Operation } from './api/store.js';
+import { schemaProblems } from './db/check.js';
 import { openSqlite, SqliteExecutor } from './db/sqlite.js';
 import { createReport, type Report } from './report.js';
 
 export interface SqliteJob {
   file: string;
   cacheMiB?: number;
-  op: Operation | 'floor' | 'ping';
+  op: Operation | 'floor' | 'ping' | 'schema';
   workspace: string;
   params: unknown;
   hints?: MessagesHints;
@@ -54,6 +55,8 @@ async function run(job: SqliteJob): Promise<unknown> {
     }
     case 'ping':
       return executor.allSync('SELECT 1 AS ok');
+    case 'schema':
+      return schemaProblems(executor);
   }
 }
 

@@ -9,6 +9,7 @@
 import type pg from 'pg';
 import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
 import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type ReportStore } from './api/store.js';
+import { schemaProblems } from './db/check.js';
 import { createPgPool, ensurePostgresRollup, migratePostgres, PostgresExecutor, unavailableIfConnectionLost } from './db/postgres.js';
 import { createIndexSql, MESSAGE_INDEXES } from './db/schema.js';
 import { createReport } from './report.js';
@@ -18,6 +19,17 @@ export interface DatabaseStore extends ReportStore {
   /** The benchmark's floor: a bare indexed count over a range. */
   floor(workspace: string, direction: 'incoming' | 'outgoing', from: number, to: number): Promise<number>;
   close(): Promise<void>;
+}
+
+/** The PostgreSQL store: its pg pool, and the check of a schema it did not create. */
+export interface PostgresStore extends DatabaseStore {
+  readonly engine: 'postgres';
+  readonly pool: pg.Pool;
+  /**
+   * What the report's queries would miss in the tables or views they read (one sentence each;
+   * empty when none): for a schema mapped onto a host's own tables (`migrate: false`).
+   */
+  checkSchema(): Promise<string[]>;
 }
 
 /**
@@ -38,7 +50,11 @@ export interface PostgresStoreOptions {
   /** Pool size; default 10. */
   poolSize?: number;
   queryTimeoutMs?: number;
-  /** Apply pending migrations on open; default true. */
+  /**
+   * Apply pending migrations on open (creating the tables in {@link schema}); default true. False
+   * for tables or views of your own (see docs/own-database.md): nothing is created or altered, and
+   * nothing is asked of the database until the first query.
+   */
   migrate?: boolean;
   /** Most queries waiting for a connection before answering 429; default 200. */
   queueLimit?: number;
@@ -49,7 +65,7 @@ export interface PostgresStoreOptions {
 }
 
 /** The report over PostgreSQL (`DATABASE_URL`). Migrates on open unless told not to. */
-export async function createPostgresStore(options: PostgresStoreOptions): Promise<DatabaseStore & { pool: pg.Pool }> {
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const pool = createPgPool({
     connectionString: options.connectionString,
@@ -69,7 +85,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     await pool.end().catch(() => {});
     throw error;
   }
-  const report = createReport(new PostgresExecutor(pool, timeoutMs));
+  const executor = new PostgresExecutor(pool, timeoutMs);
+  const report = createReport(executor);
   const queueLimit = options.queueLimit ?? 200;
   let active = 0;
   return {
@@ -101,6 +118,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       }
     },
     floor: (workspace, direction, from, to) => report.floor(workspace, direction, from, to),
+    checkSchema: () => schemaProblems(executor).catch(unavailableIfConnectionLost),
     async ping() {
       await withTimeout(pool.query('SELECT 1').catch(unavailableIfConnectionLost), 5_000);
     },

@@ -3,18 +3,25 @@
  * by the server, not merely abandoned), BIGINT parsed as numbers (epoch ms and counts fit in a
  * double), migrations under an advisory lock so several instances can start at once.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../api/store.js';
+import { pgDriver } from './driver.js';
 import { HOUR_MS, MIGRATIONS, MIGRATIONS_TABLE_SQL, rollupTriggers } from './schema.js';
 import { numberPlaceholders, type Row, type SqlExecutor } from './sql.js';
 
 /** Any lock id works as long as every instance uses the same one. */
 const MIGRATION_LOCK = 0x6d73_6772;
 
-/** BIGINT and NUMERIC as numbers for this pool's connections only; other types keep pg's parsers. */
-const types = new pg.TypeOverrides();
-types.setTypeParser(pg.types.builtins.INT8, Number);
-types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+let types: pg.TypeOverrides | undefined;
+
+/** BIGINT and NUMERIC as numbers for this module's pools only; other types keep pg's parsers. */
+function numberTypes(driver: typeof pg): pg.TypeOverrides {
+  if (types) return types;
+  types = new driver.TypeOverrides();
+  types.setTypeParser(driver.types.builtins.INT8, Number);
+  types.setTypeParser(driver.types.builtins.NUMERIC, Number);
+  return types;
+}
 
 export interface PostgresOptions {
   connectionString: string;
@@ -33,14 +40,15 @@ export function quoteIdent(name: string): string {
 }
 
 export function createPgPool(options: PostgresOptions): pg.Pool {
-  const pool = new pg.Pool({
+  const driver = pgDriver();
+  const pool = new driver.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
     application_name: options.applicationName ?? 'msg-report',
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
-    types,
+    types: numberTypes(driver),
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema).replace(/ /g, '\\ ')}` } : {}),
   });
   // An idle client's connection dropping must not crash the process; the pool replaces it.

@@ -4,8 +4,9 @@
  * statement. Report queries run on it inside worker processes (see ../sqlite-pool.ts), never on the
  * main event loop.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { QueryTimeoutError } from '../api/store.js';
+import { betterSqlite3 } from './driver.js';
 import { HOUR_MS, MIGRATIONS, MIGRATIONS_TABLE_SQL, rollupTriggers } from './schema.js';
 import type { Row, SqlExecutor } from './sql.js';
 
@@ -18,7 +19,8 @@ export interface OpenOptions {
 }
 
 export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatabase {
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  const Driver = betterSqlite3();
+  const db = new Driver(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma(`cache_size = -${(options.cacheMiB ?? 64) * 1024}`);
@@ -63,6 +65,17 @@ export function ensureSqliteRollup(db: SqliteDatabase): boolean {
     for (const statement of rollupTriggers('sqlite').create) db.exec(statement);
   })();
   return true;
+}
+
+/** Creates `file` if need be, applies pending migrations and makes sure the rollup's triggers exist. */
+export function prepareSqliteFile(file: string): void {
+  const db = openSqlite(file);
+  try {
+    migrateSqlite(db);
+    ensureSqliteRollup(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** The highest migration applied, or 0 for a database without the migrations table. */
