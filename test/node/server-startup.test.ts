@@ -175,7 +175,7 @@ describe('#10 start-up faults: one clear sentence, exit 1, nothing left behind',
     );
   });
 
-  test('two instances on one empty data directory: one seeds, the other waits, both serve', { timeout: 120_000 }, async () => {
+  test('two instances on one empty data directory: exactly one seeds, both serve', { timeout: 120_000 }, async () => {
     const data = join(base, 'two');
     const env = { DATA_DIR: data, SEED_MESSAGES: '30000' };
     const first = startCli(env);
@@ -184,14 +184,38 @@ describe('#10 start-up faults: one clear sentence, exit 1, nothing left behind',
       const [a, b] = await Promise.all([first.listening, second.listening]);
       for (const url of [a, b]) assert.equal((await fetch(`${url}healthz`)).status, 200);
       const seeded = [first, second].filter((run) => /Seeded [\d,]+ messages/.test(run.stderr()));
-      const waited = [first, second].filter((run) => /Waiting for process \d+ to finish seeding/.test(run.stderr()));
       assert.equal(seeded.length, 1, 'one seeded');
-      assert.equal(waited.length, 1, 'the other waited');
-      assert.match(waited[0]!.stderr(), /Using [\d,]+ seeded messages/);
+      // The other waited for the lock or, on a loaded machine, started after the seed was done.
+      const other = seeded[0] === first ? second : first;
+      assert.match(other.stderr(), /Using [\d,]+ seeded messages/);
       assert.deepEqual(readdirSync(data).sort(), ['msg-report.sqlite', 'msg-report.sqlite-shm', 'msg-report.sqlite-wal']);
     } finally {
       for (const run of [first, second]) run.child.kill('SIGTERM');
       await Promise.all([first.exited, second.exited]);
+    }
+  });
+
+  test('a seed in progress elsewhere (its lock held by a live process) is waited for', { timeout: 120_000 }, async () => {
+    const data = join(base, 'locked');
+    mkdirSync(data, { recursive: true });
+    const lock = join(data, 'msg-report.sqlite.lock');
+    // This test's own process is alive: for the CLI, another instance seeding.
+    writeFileSync(lock, String(process.pid));
+    const run = startCli({ DATA_DIR: data, SEED_MESSAGES: '3000' });
+    try {
+      while (!new RegExp(`Waiting for process ${process.pid} to finish seeding`).test(run.stderr())) {
+        if (run.child.exitCode !== null) assert.fail(`exited early: ${run.stderr()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.ok(!existsSync(join(data, 'msg-report.sqlite')), 'nothing seeded while the lock is held');
+      // The other instance is done (here: it gave up without a database); this one seeds in its turn.
+      rmSync(lock);
+      const url = await run.listening;
+      assert.equal((await fetch(`${url}healthz`)).status, 200);
+      assert.match(run.stderr(), /Seeded [\d,]+ messages/);
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
     }
   });
 
