@@ -23,13 +23,16 @@ import { isPendingRow, type ColumnId, type TableItem } from './table.types.js';
  * frame's delay. (Module-wide for the virtualizer: a host's own virtualizer on the same copy of it
  * gets the same, harmless, behaviour.)
  */
-provideResizeObserver(
-  class extends ResizeObserver {
-    constructor(callback: ResizeObserverCallback) {
-      super((entries, observer) => requestAnimationFrame(() => callback(entries, observer)));
-    }
-  },
-);
+// Node (a server-rendered host page importing the package) has no ResizeObserver, and no table to lay out.
+if (typeof ResizeObserver !== 'undefined') {
+  provideResizeObserver(
+    class extends ResizeObserver {
+      constructor(callback: ResizeObserverCallback) {
+        super((entries, observer) => requestAnimationFrame(() => callback(entries, observer)));
+      }
+    },
+  );
+}
 
 /** Content longer than this (or with a line break) gets a "show all" toggle. */
 const CONTENT_PREVIEW = 120;
