@@ -33,7 +33,7 @@ const bundles: Bundle[] = [
     budgetKb: 35,
   },
   {
-    name: '<msg-table> entry (with @lit-labs/virtualizer)',
+    name: '<msg-table> entry',
     entry: 'src/elements/table/msg-table.ts',
     external: [echartsOnly],
     budgetKb: 45,

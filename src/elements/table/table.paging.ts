@@ -1,9 +1,9 @@
 /**
- * The rows of `<msg-table>` as it scrolls: the current query's listing, the virtualizer's items
+ * The rows of `<msg-table>` as it scrolls: the current query's listing, the virtual body's items
  * (rows held, then placeholders), and the pages fetched ahead of the rows on screen.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { RangeChangedEvent } from './table.rows.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
@@ -21,8 +21,6 @@ export interface ScrollPagingOptions {
   readonly pageSize: () => number;
   /** Tells the host that a page failed (once per failure). */
   readonly reportError: (error: unknown) => void;
-  /** The scrolling box, brought back to the top for a new query. */
-  readonly scroller: () => HTMLElement | null;
 }
 
 export class ScrollPaging implements ReactiveController {
@@ -32,10 +30,10 @@ export class ScrollPaging implements ReactiveController {
   /** The listing on screen, once it was brought to its first row. */
   #shown: MessageListing | undefined;
   #items: { listing: MessageListing; length: number; expected: number; items: TableItem[] } | undefined;
-  /** Placeholders by row index, the same object each time, so the virtualizer keeps their rows. */
+  /** Placeholders by row index, the same object each time, so rows stay as they are until loaded. */
   readonly #placeholders: PendingRow[] = [];
   #reportedError: unknown;
-  /** The last row index the virtualizer renders. */
+  /** The last row index the body holds. */
   #wanted = 0;
   #pumping = false;
 
@@ -62,13 +60,11 @@ export class ScrollPaging implements ReactiveController {
 
   /**
    * After a render with `listing` on screen (`undefined` while none is, or a newer one loads): a
-   * new query starts at its first row, and a page that failed is reported once.
+   * page that failed is reported once. (The table's body brings a new query to its first row.)
    */
   shown(listing: MessageListing | undefined): void {
     if (listing && listing !== this.#shown) {
       this.#shown = listing;
-      const scroller = this.#options.scroller();
-      if (scroller) scroller.scrollTop = 0;
       this.#reportedError = undefined;
     }
     if (listing?.error && listing.error !== this.#reportedError) {
@@ -77,7 +73,7 @@ export class ScrollPaging implements ReactiveController {
     }
   }
 
-  /** The virtualizer's items: the rows held, then placeholders up to the rows expected. */
+  /** The body's items: the rows held, then placeholders up to the rows expected. */
   itemsOf(listing: MessageListing): TableItem[] {
     const cached = this.#items;
     const expected = listing.expectedCount;
@@ -118,7 +114,7 @@ export class ScrollPaging implements ReactiveController {
     void this.#pump();
   };
 
-  /** Loads pages until the rows the virtualizer renders, and a margin beyond, are held. */
+  /** Loads pages until the rows the body holds, and a margin beyond, are held. */
   async #pump(): Promise<void> {
     if (this.#pumping) return;
     this.#pumping = true;

@@ -127,6 +127,23 @@ export const tableStyles = css`
     align-items: center;
     border-bottom: 1px solid var(--_border-color);
   }
+  /* The virtual body: as tall as every row, each row placed by its offset (see table.rows.ts). */
+  .body {
+    position: relative;
+  }
+  .body .row {
+    position: absolute;
+    top: 0;
+    left: 0;
+    /* One height for every row, so the body is laid out by arithmetic: the token, or a line of
+       the font and the cell's padding when that is taller. */
+    height: var(--_row-height);
+    height: max(var(--_row-height), calc(1lh + 13px));
+  }
+  .body .row.expanded {
+    height: auto;
+    min-height: var(--_row-height);
+  }
   .body .row.odd {
     background: var(--_stripe-color);
   }
@@ -221,9 +238,6 @@ export const tableStyles = css`
   .busy {
     opacity: 0.55;
     transition: opacity 150ms;
-  }
-  [virtualizer-sizer] {
-    visibility: hidden;
   }
 
   [part~='groups'] {

@@ -94,7 +94,7 @@ interface ListRequest {
  * @csspart retry - A retry button.
  *
  * @cssprop --msg-table-height - Height of the scrolling table (default 480px).
- * @cssprop --msg-table-row-height - Least height of a row (default 36px).
+ * @cssprop --msg-table-row-height - Height of a row (default 36px; a line of the font and its padding if that is taller).
  * @cssprop --msg-table-header-color - Background of the header row.
  * @cssprop --msg-table-stripe-color - Background of every other row.
  */
@@ -123,7 +123,6 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
   readonly #paging = new ScrollPaging(this, {
     pageSize: () => this.config?.pageSize ?? DEFAULT_PAGE_SIZE,
     reportError: (error) => this.reportRequestError(error),
-    scroller: () => this.renderRoot.querySelector<HTMLElement>('[part~="scroller"]'),
   });
 
   readonly #job: RowsJob = new RowsJob(this, {
@@ -293,6 +292,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
         timeZone,
         label: this.displayHeading,
         items: this.#paging.itemsOf(listing),
+        listing,
         busy,
         expanded: this.expanded,
         onToggleOrder: this.#toggleOrder,

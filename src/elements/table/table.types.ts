@@ -46,7 +46,7 @@ export interface ErrorGroup {
   count: number;
 }
 
-/** A row that is not loaded yet: a placeholder with a stable identity for the virtualizer. */
+/** A row that is not loaded yet: a placeholder with a stable identity for the virtual body. */
 export interface PendingRow {
   readonly pending: true;
   readonly index: number;
