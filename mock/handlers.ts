@@ -56,11 +56,18 @@ export function getEngine(dataset: Dataset): Engine {
   return engine;
 }
 
-/** The MSW pattern for `resource` under `baseUrl`. */
-export function resourcePattern(baseUrl: string, resource: string): string {
+/**
+ * The MSW pattern for `resource` under `baseUrl`. A path base (`/api`) matches on any origin, but
+ * only at the start of the path: a leading `*` wildcard would match `/api/` anywhere in a path,
+ * and answer files such as `/node_modules/echarts/lib/export/api/helper.js`, which a page loading
+ * ECharts on first use fetches through the worker.
+ */
+export function resourcePattern(baseUrl: string, resource: string): string | RegExp {
   const base = baseUrl.replace(/\/+$/, '');
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(base)) return `${base}/${resource}`;
-  return `*${base.startsWith('/') || base === '' ? base : `/${base}`}/${resource}`;
+  const path = base.startsWith('/') || base === '' ? base : `/${base}`;
+  const rest = resource === '*' ? '.*' : resource.replace(/:\w+/g, '[^/?#]+');
+  return new RegExp(`^[a-z][a-z\\d+.-]*://[^/]+${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/${rest}(?:[?#].*)?$`, 'i');
 }
 
 /** The path part of a base URL: what the router's resources live under. */

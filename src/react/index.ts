@@ -18,6 +18,7 @@ import type {
   MsgDataExportEvent,
   MsgErrorEvent,
   MsgPointSelectEvent,
+  MsgReadyEvent,
   MsgStateChangeEvent,
 } from '../elements/shared/events.js';
 
@@ -25,6 +26,7 @@ import type {
 const events = {
   onError: 'msg-error' as EventName<MsgErrorEvent>,
   onStateChange: 'msg-state-change' as EventName<MsgStateChangeEvent>,
+  onReady: 'msg-ready' as EventName<MsgReadyEvent>,
 };
 const chartEvents = {
   ...events,

@@ -14,14 +14,23 @@ export const ZONE = 'America/Mexico_City';
 export const dataset = generateDataset({ seed: 7, end: Date.parse(NOW) });
 
 let worker: SetupWorker | undefined;
-/** Every request the mocks saw since the last `resetRequests`. */
+/** Every request to an endpoint the mocks saw since the last `resetRequests`. */
 export const requests: URL[] = [];
 
 export async function startMocks(): Promise<SetupWorker> {
   if (!worker) {
+    // The charts load ECharts on first use. Unbundled, as the test server serves it, that is
+    // hundreds of module files, and through the worker each one waits on this page: loaded here,
+    // before the worker starts, as a built page loads it in a few files.
+    await Promise.all([
+      import('../../src/elements/breakdown-chart/breakdown-chart.echarts.js'),
+      import('../../src/elements/delivery-line/delivery-line.echarts.js'),
+    ]);
     worker = setupWorker(...createHandlers({ baseUrl: '/api', dataset }));
     worker.events.on('request:start', ({ request }) => {
-      requests.push(new URL(request.url));
+      const url = new URL(request.url);
+      // Module files go through the worker too (the charts load ECharts on first use): not requests to the endpoint.
+      if (!/\.(js|ts|mjs|css)$/.test(url.pathname)) requests.push(url);
     });
     await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
   }

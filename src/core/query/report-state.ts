@@ -99,9 +99,15 @@ export interface SerializableState {
 /** Most values one filter field may hold; more would only build URLs servers refuse. */
 export const MAX_FILTER_VALUES = 200;
 
-/** The zone of the runtime, the default for `timezone`. */
+let runtimeZone: string | undefined;
+
+/**
+ * The zone of the runtime, the default for `timezone`. Read once: creating the formatter that
+ * tells it costs a few milliseconds, and every state of every report asked for it.
+ */
 export function runtimeTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  runtimeZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return runtimeZone;
 }
 
 function problem(

@@ -1,6 +1,6 @@
 /**
  * What the breakdown shows for one answer, computed once per answer: the items with localised
- * labels and shares, the bar and pie options, and the table behind them. Pure, so it can be
+ * labels and shares, the bar and pie options (built for the theme when drawn), and the table behind them. Pure, so it can be
  * tested without drawing.
  */
 import { MESSAGE_TYPES, SOURCES, type BreakdownResponse, type GroupBy } from '../../core/contract/types.js';
@@ -8,8 +8,7 @@ import { formatChange, formatCount, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { chartTable, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
-import type { ChartTheme } from '../chart/chart-theme.js';
-import type { EChartsCoreOption } from '../chart/echarts.js';
+import { themed, type ChartOption } from '../chart/chart-theme.js';
 import { barOption, foldSmallGroups, MAX_BARS, MAX_PIE_SLICES, pieOption } from './breakdown-chart.options.js';
 import { TOTAL_KEY, type BreakdownItem } from './breakdown-chart.types.js';
 
@@ -19,8 +18,8 @@ export interface BreakdownPresentation {
   /** The bars and slices drawn (small groups folded into "Other"), in the options' order. */
   readonly barItems: readonly BreakdownItem[];
   readonly pieItems: readonly BreakdownItem[];
-  readonly barOption: EChartsCoreOption;
-  readonly pieOption: EChartsCoreOption;
+  readonly barOption: ChartOption;
+  readonly pieOption: ChartOption;
   readonly table: ChartTable;
   readonly total: number;
 }
@@ -78,7 +77,7 @@ function tableOf(lang: Lang, title: string, groupBy: GroupBy, rows: readonly Bre
   return chartTable(translate(lang, 'chart.tableCaption', { title }), columns, rows);
 }
 
-export function presentBreakdown(data: BreakdownResponse, lang: Lang, theme: ChartTheme, title: string): BreakdownPresentation {
+export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: string): BreakdownPresentation {
   const groupBy = data.groupBy;
   // The previous period lies before any data when it has none: then no change is shown.
   const compared = data.previousTotal !== undefined && data.previousTotal > 0;
@@ -104,8 +103,8 @@ export function presentBreakdown(data: BreakdownResponse, lang: Lang, theme: Cha
     metrics: [total, ...items],
     barItems,
     pieItems,
-    barOption: barOption(barItems, theme, format),
-    pieOption: pieOption(pieItems, theme, format),
+    barOption: themed((theme) => barOption(barItems, theme, format)),
+    pieOption: themed((theme) => pieOption(pieItems, theme, format)),
     table: tableOf(lang, title, groupBy, [...items, total], compared),
     total: data.total,
   };

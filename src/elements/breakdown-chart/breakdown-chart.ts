@@ -16,7 +16,7 @@ import { formatCount, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { MsgChartElement } from '../chart/chart-element.js';
-import type { ChartTheme } from '../chart/chart-theme.js';
+import type { ChartKit } from '../chart/echarts.js';
 import type { Answer } from '../shared/data-element.js';
 import { emit } from '../shared/events.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
@@ -60,6 +60,7 @@ interface Config {
  * @fires msg-chart-rendered - A chart finished drawing a frame; `detail.chart` is `bar` or `pie`.
  * @fires msg-state-change - Used alone: a person changed the element's own report (see `<msg-report>`).
  * @fires msg-error - A request failed, or an attribute is invalid.
+ * @fires msg-ready - Both charts finished drawing the data (or the element settled in another state); again after each new query.
  *
  * @csspart base - The element's section.
  * @csspart title - The heading.
@@ -121,8 +122,12 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
     });
   }
 
-  protected override present(answer: Answer<BreakdownParams, BreakdownResponse>, lang: Lang, theme: ChartTheme): BreakdownPresentation {
-    return presentBreakdown(answer.data, lang, theme, this.displayHeading);
+  protected override loadCharts(): Promise<ChartKit> {
+    return import('./breakdown-chart.echarts.js');
+  }
+
+  protected override present(answer: Answer<BreakdownParams, BreakdownResponse>, lang: Lang): BreakdownPresentation {
+    return presentBreakdown(answer.data, lang, this.displayHeading);
   }
 
   protected override renderAnswer(answer: Answer<BreakdownParams, BreakdownResponse>, busy: boolean): TemplateResult {

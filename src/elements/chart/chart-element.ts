@@ -10,9 +10,9 @@ import { stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { chartsToPng } from './chart-export.js';
 import { chartElementStyles } from './chart-element.styles.js';
-import { readChartTheme, type ChartTheme } from './chart-theme.js';
+import { readChartTheme, type ChartOption } from './chart-theme.js';
 import { chart } from './echarts-directive.js';
-import type { EChartsCoreOption } from './echarts.js';
+import type { ChartKit } from './echarts.js';
 
 /** A column of the data table that mirrors a chart. */
 export interface DataTableColumn<Row> {
@@ -54,9 +54,9 @@ export interface Presentation {
 
 /**
  * Base of every chart element. Besides the data element's query and states, it turns each answer
- * into a presentation — ECharts options and the table behind them — once per answer, language
- * and theme (`present`), so a re-render, a loading state or a CSV download reuses it and a chart
- * is only redrawn for new numbers. ECharts itself lives in the `chart()` directive: init once
+ * into a presentation — ECharts options and the table behind them — once per answer and language
+ * (`present`), so a re-render, a loading state or a CSV download reuses it and a chart is only
+ * redrawn for new numbers or a new theme (read when the chart draws). ECharts itself lives in the `chart()` directive: init once
  * sized, resize, dispose.
  *
  * @fires msg-chart-rendered - A chart finished drawing a frame; `detail.chart` names it (`bar`, `pie`…).
@@ -80,18 +80,36 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
   @property({ type: Boolean, attribute: 'table-view', reflect: true }) tableView = false;
 
   #presented: { answer: unknown; key: string; value: TPresentation } | undefined;
+  /** The option of each chart the last render drew, by chart name. */
+  #shown = new Map<string, ChartOption>();
+  /** The option each chart last finished drawing. */
+  readonly #drawn = new Map<string, ChartOption>();
 
-  /** What to draw for `answer`, titled `displayHeading`: options for its charts and the table behind them. */
-  protected abstract present(answer: Answer<TRequest, TData>, lang: Lang, theme: ChartTheme): TPresentation;
+  /**
+   * Loads ECharts with this element's charts registered: a dynamic import of its kit module, so
+   * ECharts never holds up the rest of the page. Started as soon as the element is connected, in
+   * parallel with its data.
+   */
+  protected abstract loadCharts(): Promise<ChartKit>;
 
-  /** The presentation of `answer`, computed once per answer, language, title and theme. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadCharts().catch(() => undefined);
+  }
+
+  /**
+   * What to draw for `answer`, titled `displayHeading`: options for its charts (built for the
+   * theme when drawn) and the table behind them.
+   */
+  protected abstract present(answer: Answer<TRequest, TData>, lang: Lang): TPresentation;
+
+  /** The presentation of `answer`, computed once per answer, language and title. */
   protected presentation(answer: Answer<TRequest, TData>): TPresentation {
     const lang = this.reportLang;
-    const theme = readChartTheme(this);
-    const key = JSON.stringify([lang, this.displayHeading, theme]);
+    const key = JSON.stringify([lang, this.displayHeading]);
     const cached = this.#presented;
     if (cached?.answer === answer && cached.key === key) return cached.value;
-    const value = this.present(answer, lang, theme);
+    const value = this.present(answer, lang);
     this.#presented = { answer, key, value };
     return value;
   }
@@ -127,16 +145,28 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
   }
 
   /** A chart for `option`, drawn by ECharts in a box hidden from assistive technology. */
-  protected renderChart(option: EChartsCoreOption, name: string, onClick?: (index: number) => void): TemplateResult {
+  protected renderChart(option: ChartOption, name: string, onClick?: (index: number) => void): TemplateResult {
+    this.#shown.set(name, option);
     return html`<div
       part="chart ${name}"
       aria-hidden="true"
       ${chart({
         option,
+        load: () => this.loadCharts(),
         ...(onClick ? { onClick: (event) => onClick(event.dataIndex) } : {}),
-        onRendered: () => emit(this, 'msg-chart-rendered', { chart: name }),
+        onRendered: () => {
+          this.#drawn.set(name, option);
+          emit(this, 'msg-chart-rendered', { chart: name });
+          this.checkReady();
+        },
       })}
     ></div>`;
+  }
+
+  /** The answer is drawn once every chart on screen finished drawing its option. */
+  protected override answerDrawn(): boolean {
+    for (const [name, option] of this.#shown) if (this.#drawn.get(name) !== option) return false;
+    return true;
   }
 
   /**
@@ -154,6 +184,7 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
   }
 
   protected override render(): TemplateResult {
+    this.#shown = new Map();
     return html`<section part="base" aria-label=${this.displayHeading} aria-busy=${this.busy ? 'true' : 'false'}>
       <h3 part="title">${this.displayHeading}</h3>
       ${this.renderBody()}

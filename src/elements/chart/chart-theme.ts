@@ -1,4 +1,5 @@
 import { PALETTE_SIZE } from '../shared/tokens.styles.js';
+import type { EChartsCoreOption } from './echarts.js';
 
 /** The resolved values of an element's theming tokens, as ECharts options need them. */
 export interface ChartTheme {
@@ -34,5 +35,22 @@ export function readChartTheme(host: Element): ChartTheme {
     fontFamily: token('font-family'),
     fontSize: Number.parseFloat(token('font-size')) || 14,
     animationMs: reducedMotion ? 0 : durationMs(token('animation-duration')),
+  };
+}
+
+/**
+ * A chart's option for a theme. Charts read their theme when they draw — in the ResizeObserver's
+ * callback, where style is already computed — not while the element renders, where reading
+ * computed style would force a style recalculation of the page once per chart.
+ */
+export type ChartOption = (theme: ChartTheme) => EChartsCoreOption;
+
+/** `build` as a {@link ChartOption} that builds once per distinct theme (the same object while the theme holds). */
+export function themed(build: (theme: ChartTheme) => EChartsCoreOption): ChartOption {
+  let last: { key: string; option: EChartsCoreOption } | undefined;
+  return (theme) => {
+    const key = JSON.stringify(theme);
+    if (last?.key !== key) last = { key, option: build(theme) };
+    return last.option;
   };
 }

@@ -1,10 +1,14 @@
 import { noChange, type ElementPart } from 'lit';
 import { AsyncDirective, directive, PartType, type PartInfo } from 'lit/async-directive.js';
-import { createChart, type ECharts, type EChartsCoreOption } from './echarts.js';
+import { readChartTheme, type ChartOption } from './chart-theme.js';
+import type { ChartKit, ChartSize, ECharts, EChartsCoreOption } from './echarts.js';
 
 /** How the chart of a `chart(...)` binding is drawn. */
 export interface ChartBinding {
-  option: EChartsCoreOption;
+  /** The option, for the theme the box's tokens give when it is drawn. */
+  option: ChartOption;
+  /** Loads ECharts with this chart's kind registered (a dynamic import; see ./echarts.ts). */
+  load: () => Promise<ChartKit>;
   /** Called with ECharts' click parameters (series data index and name). */
   onClick?: (event: { dataIndex: number; name: string }) => void;
   /** Called each time ECharts finishes drawing a frame. */
@@ -12,11 +16,16 @@ export interface ChartBinding {
 }
 
 /**
- * Owns one ECharts instance for the element it is bound to. It draws once the element has a
- * size (ECharts cannot lay out a 0×0 box), follows size changes, replaces the option whole when
- * the template passes a new one, and disposes the instance when the element leaves the DOM — a
- * microtask later, so that moving an element (disconnect + reconnect) keeps its chart (the same
- * choice as Vaadin's chart mixin).
+ * Owns one ECharts instance for the element it is bound to. It draws once both ECharts has loaded
+ * and the element has a size, follows size changes, replaces the option whole when the template
+ * passes a new one, and disposes the instance when the element leaves the DOM — a microtask later,
+ * so that moving an element (disconnect + reconnect) keeps its chart (the same choice as Vaadin's
+ * chart mixin).
+ *
+ * It never reads layout: the box's size comes from a ResizeObserver, which reports it after the
+ * browser's own layout, and is handed to ECharts (which would otherwise measure the box itself and
+ * force a layout in the middle of rendering the page, once per chart). Likewise the theme is read
+ * when drawing, not while the element renders.
  */
 class EChartDirective extends AsyncDirective {
   #element: HTMLElement | undefined;
@@ -24,7 +33,9 @@ class EChartDirective extends AsyncDirective {
   #binding: ChartBinding | undefined;
   #drawnOption: EChartsCoreOption | undefined;
   #observer: ResizeObserver | undefined;
-  #resizeFrame = 0;
+  #size: ChartSize | undefined;
+  #kit: ChartKit | undefined;
+  #loading = false;
   #disposePending = false;
 
   constructor(partInfo: PartInfo) {
@@ -43,12 +54,9 @@ class EChartDirective extends AsyncDirective {
       this.#element = element;
     }
     this.#binding = binding;
+    this.#load(binding);
     this.#observe();
     this.#draw();
-    // On a first render Lit updates the directive before it inserts the template into the
-    // document, so there is no size yet. A microtask later the box is in place: drawing then
-    // saves waiting a whole frame for the ResizeObserver.
-    if (!this.#chart) queueMicrotask(() => this.#draw());
     return noChange;
   }
 
@@ -65,54 +73,71 @@ class EChartDirective extends AsyncDirective {
     this.#draw();
   }
 
+  #load(binding: ChartBinding): void {
+    if (this.#kit || this.#loading) return;
+    this.#loading = true;
+    binding.load().then(
+      (kit) => {
+        this.#kit = kit;
+        this.#draw();
+      },
+      (error: unknown) => {
+        this.#loading = false;
+        console.error('msg-report: the chart code could not be loaded', error);
+      },
+    );
+  }
+
   #observe(): void {
     if (this.#observer || !this.#element) return;
-    this.#observer = new ResizeObserver(() => {
-      // The first size arrives after layout and before paint: draw now, in this very frame.
-      if (!this.#chart) {
-        this.#draw();
-        return;
-      }
-      // Later resizes: one per frame however many observations arrive (as vue-echarts' autoresize).
-      cancelAnimationFrame(this.#resizeFrame);
-      this.#resizeFrame = requestAnimationFrame(() => this.#draw(true));
+    this.#observer = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentBoxSize[0];
+      const width = Math.floor(box?.inlineSize ?? 0);
+      const height = Math.floor(box?.blockSize ?? 0);
+      // Hidden (display: none) or not laid out: wait for a real size.
+      if (width === 0 || height === 0) return;
+      const resized = this.#size !== undefined && (width !== this.#size.width || height !== this.#size.height);
+      this.#size = { width, height };
+      // After layout and before paint: the first draw, or a resize, lands in this very frame.
+      if (this.#chart && resized) this.#chart.resize({ width, height });
+      this.#draw();
     });
     this.#observer.observe(this.#element);
   }
 
-  #draw(resized = false): void {
+  #draw(): void {
     const element = this.#element;
     const binding = this.#binding;
-    if (!element || !binding || !this.isConnected) return;
-    // Hidden or not yet laid out: wait for the ResizeObserver to report a real size.
-    if (element.clientWidth === 0 || element.clientHeight === 0) return;
+    const size = this.#size;
+    if (!element || !binding || !size || !this.#kit || !this.isConnected) return;
     if (!this.#chart) {
-      this.#chart = createChart(element);
+      this.#chart = this.#kit.createChart(element, size);
       this.#chart.on('click', (event) => {
         const { dataIndex, name } = event as { dataIndex: number; name: string };
         this.#binding?.onClick?.({ dataIndex, name });
       });
       this.#chart.on('finished', () => this.#binding?.onRendered?.());
       this.#drawnOption = undefined;
-    } else if (resized) {
-      this.#chart.resize();
     }
-    if (this.#drawnOption !== binding.option) {
-      this.#chart.setOption(binding.option, { notMerge: true });
-      this.#drawnOption = binding.option;
+    // The theme is read here: at the first draw this runs in the ResizeObserver's callback, where
+    // style is computed already, so reading it costs nothing.
+    const option = binding.option(readChartTheme(element));
+    if (this.#drawnOption !== option) {
+      this.#drawnOption = option;
+      this.#chart.setOption(option, { notMerge: true });
     }
   }
 
   #teardown(): void {
     this.#disposePending = false;
-    cancelAnimationFrame(this.#resizeFrame);
     this.#observer?.disconnect();
     this.#observer = undefined;
+    this.#size = undefined;
     this.#chart?.dispose();
     this.#chart = undefined;
     this.#drawnOption = undefined;
   }
 }
 
-/** Binds an ECharts chart to an element: `<div ${chart({ option })}></div>`. */
+/** Binds an ECharts chart to an element: `<div ${chart({ option, load })}></div>`. */
 export const chart = directive(EChartDirective);

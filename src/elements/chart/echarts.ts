@@ -1,14 +1,13 @@
 /**
- * The only module that imports ECharts: the core plus exactly the charts and components the
- * elements draw, on the canvas renderer, so bundlers drop the rest (≈ half of ECharts).
+ * ECharts' core for the elements: loaded on first use only (each chart element imports its own
+ * kit, `breakdown-chart.echarts.ts` or `delivery-line.echarts.ts`, made with {@link chartKit}), so
+ * filters, metrics and lists never wait for it, and a page with one kind of chart loads only that
+ * kind's modules. Canvas renderer, grid and tooltip are shared.
  */
 import { init, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-// The plain legend (no paging) is enough for the delivery line's four statuses.
-use([BarChart, LineChart, PieChart, GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
 // No ECharts locale is registered: every text the charts show (axis labels, tooltips, legends)
 // comes from our own i18n layer through formatters, so ECharts' own strings never appear.
 
@@ -30,10 +29,38 @@ function emptyOnlyInnerHTML(container: HTMLElement): void {
   });
 }
 
-/** Creates a chart in `container`. */
-export function createChart(container: HTMLElement): ECharts {
-  emptyOnlyInnerHTML(container);
-  return init(container, undefined, { renderer: 'canvas' });
+/** The content box of a chart, in CSS pixels. */
+export interface ChartSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** What a chart element's kit module exports: a chart factory with its charts registered. */
+export interface ChartKit {
+  /**
+   * Creates a chart in `container` at `size`. The size is given, not read: ECharts would read the
+   * box's layout (a forced layout in the middle of rendering the page).
+   */
+  readonly createChart: (container: HTMLElement, size: ChartSize) => ECharts;
+}
+
+/** What `use()` takes: the chart types and components a kit adds. */
+type Extensions = Parameters<typeof use>[0];
+
+/**
+ * The kit drawing with `extensions` besides the canvas renderer, grid and tooltip. They are
+ * registered when the first chart is created (registering again is a no-op), not as a module side
+ * effect, which a bundler may drop from a package whose modules are declared free of them.
+ */
+export function chartKit(extensions: Extensions): ChartKit {
+  return {
+    createChart: (container, size) => {
+      use([GridComponent, TooltipComponent, CanvasRenderer]);
+      use(extensions);
+      emptyOnlyInnerHTML(container);
+      return init(container, undefined, { renderer: 'canvas', width: size.width, height: size.height });
+    },
+  };
 }
 
 export type { ECharts, EChartsCoreOption };

@@ -9,8 +9,7 @@ import { formatCount, formatDateTime } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { chartTable, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
-import type { ChartTheme } from '../chart/chart-theme.js';
-import type { EChartsCoreOption } from '../chart/echarts.js';
+import { themed, type ChartOption } from '../chart/chart-theme.js';
 import { axisLabel, bucketIso, bucketLabel } from './delivery-line.format.js';
 import { lineOption } from './delivery-line.options.js';
 import type { DeliveryMetric } from './delivery-line.types.js';
@@ -26,7 +25,7 @@ export interface DeliveryPresentation {
   readonly notReported: readonly Status[];
   /** The 30-day rule, and which part of the range may still change. */
   readonly note: string;
-  readonly option: EChartsCoreOption;
+  readonly option: ChartOption;
   readonly table: ChartTable;
 }
 
@@ -81,7 +80,6 @@ export function presentDelivery(
   data: DeliveryResponse,
   receivedAt: number,
   lang: Lang,
-  theme: ChartTheme,
   title: string,
 ): DeliveryPresentation {
   const from = Date.parse(request.params.from);
@@ -96,14 +94,17 @@ export function presentDelivery(
     : openWindow.start <= from
       ? translate(lang, 'delivery.windowAll')
       : translate(lang, 'delivery.windowSince', { start: formatDateTime(lang, tz, openWindow.start) });
-  const option = lineOption({ series: data.series, interval: data.interval, to, notReported, now, openWindow }, theme, {
+  const texts = {
     status: statusLabel,
-    count: (value) => formatCount(lang, value),
-    axisLabel: (instant) => axisLabel(lang, tz, data.interval, instant),
-    bucketLabel: (instant) => bucketLabel(lang, tz, data.interval, instant),
+    count: (value: number) => formatCount(lang, value),
+    axisLabel: (instant: number) => axisLabel(lang, tz, data.interval, instant),
+    bucketLabel: (instant: number) => bucketLabel(lang, tz, data.interval, instant),
     notReported: translate(lang, 'delivery.notReported'),
     mayChange: translate(lang, 'delivery.mayChange'),
-  });
+  };
+  const option = themed((theme) =>
+    lineOption({ series: data.series, interval: data.interval, to, notReported, now, openWindow }, theme, texts),
+  );
   return {
     metrics: metricsOf(lang, data, notReported),
     notReported,

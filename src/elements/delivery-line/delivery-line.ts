@@ -8,7 +8,7 @@ import { formatChange, formatCount, formatList, formatPercent } from '../../i18n
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { MsgChartElement } from '../chart/chart-element.js';
-import type { ChartTheme } from '../chart/chart-theme.js';
+import type { ChartKit } from '../chart/echarts.js';
 import type { Answer } from '../shared/data-element.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
@@ -49,6 +49,7 @@ interface IntervalView {
  * @fires msg-chart-rendered - The line finished drawing a frame; `detail.chart` is `line`.
  * @fires msg-state-change - Used alone: a person changed the element's own report, e.g. the bucket size.
  * @fires msg-error - A request failed, or an attribute is invalid.
+ * @fires msg-ready - The line finished drawing the data (or the element settled in another state); again after each new query.
  *
  * @csspart base - The element's section.
  * @csspart title - The heading.
@@ -112,8 +113,12 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
     return translate(lang, 'delivery.title');
   }
 
-  protected override present(answer: Answer<DeliveryRequest, DeliveryResponse>, lang: Lang, theme: ChartTheme): DeliveryPresentation {
-    return presentDelivery(answer.request, answer.data, answer.receivedAt, lang, theme, this.displayHeading);
+  protected override loadCharts(): Promise<ChartKit> {
+    return import('./delivery-line.echarts.js');
+  }
+
+  protected override present(answer: Answer<DeliveryRequest, DeliveryResponse>, lang: Lang): DeliveryPresentation {
+    return presentDelivery(answer.request, answer.data, answer.receivedAt, lang, this.displayHeading);
   }
 
   #intervalView(query: ReportQuery, config: Config, state: ReportSnapshot): IntervalView {

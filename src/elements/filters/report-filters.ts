@@ -31,6 +31,7 @@ import { ValuePicker } from './value-picker.js';
  *
  * @fires msg-state-change - Used alone: a person changed the range or the filters of the element's own report (see `<msg-report>`).
  * @fires msg-error - An attribute of the element, used alone, is invalid.
+ * @fires msg-ready - The controls are rendered.
  *
  * @csspart base - The element's group of controls.
  * @csspart range - The row with the date range, its days and the time zone.

@@ -26,6 +26,8 @@ const GROUPING = v.picklist(GROUP_BYS);
  * @fires msg-point-select - A bar, slice or metric was picked.
  * @fires msg-contact-select - A contact was picked in a list.
  * @fires msg-data-export - The "Data Export" action of a capped list was used.
+ * @fires msg-ready - Every section drew what it has to show: filters, charts finished, lists' first
+ *   rows; again after each change of the report once all are drawn (see `ready`).
  *
  * @csspart report - The box holding every section.
  * @csspart section - Each section; also `filters`, `incoming`, `outgoing`, `delivery`,

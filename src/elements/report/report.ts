@@ -21,6 +21,8 @@ import { ReportProviderElement } from '../shared/report-provider.js';
  *   host's code sets, as the DOM's `change` event.
  * @fires msg-error - A setting is invalid, or part of a requested state was ignored
  *   (`detail.source: 'input'`); a request of an element inside failed (`'request'`).
+ * @fires msg-ready - Every element of the report drew what it has to show; again after each
+ *   change of the report once all are drawn (see `ready`).
  */
 export class MsgReport extends ReportProviderElement {
   static override styles = css`

@@ -7,7 +7,7 @@ import type { FilterField, ReportQuery } from '../../core/contract/types.js';
 import { notApplicableFilters, type QueryScope } from '../../core/query/applicability.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
 import type { Lang } from '../../i18n/locales.js';
-import { emit } from './events.js';
+import { emit, type ReadyState } from './events.js';
 import { describeProblem, describeRequestError, type CheckedAttributes } from './problems.js';
 import { ReportConsumerElement } from './report-consumer-element.js';
 import { emptyView, errorView, invalidView, loadingView, notApplicableView } from './state-views.js';
@@ -136,6 +136,31 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
   /** Runs the query again (what the error state's Retry button does). */
   refresh(): void {
     void this.#task.run();
+  }
+
+  /**
+   * Whether `answer`, on screen now, is drawn: true unless the element draws it later (charts
+   * wait for ECharts, which calls {@link checkReady} when it finished).
+   */
+  protected answerDrawn(_answer: Answer<TRequest, TData>): boolean {
+    return true;
+  }
+
+  protected override drawnState(): ReadyState | undefined {
+    const blocked = this.#blocked;
+    if (blocked) return 'invalid' in blocked ? 'invalid' : 'not-applicable';
+    switch (this.#task.status) {
+      case TaskStatus.ERROR:
+        return isAbortError(this.#task.error) ? undefined : 'error';
+      case TaskStatus.COMPLETE: {
+        const answer = this.#task.value;
+        if (!answer) return undefined;
+        if (this.isEmpty(answer.data)) return 'empty';
+        return this.answerDrawn(answer) ? 'data' : undefined;
+      }
+      default:
+        return undefined;
+    }
   }
 
   /** Resolves once the current query has settled, whether it succeeded or failed. */

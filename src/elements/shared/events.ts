@@ -43,6 +43,17 @@ export interface MsgChartRenderedDetail {
   readonly chart: string;
 }
 
+/**
+ * What an element settled in when it fired `msg-ready`: its data drawn, or the state it shows
+ * instead (no data, a failed load, bad settings, filters that do not apply to it).
+ */
+export type ReadyState = 'data' | 'empty' | 'error' | 'invalid' | 'not-applicable';
+
+/** Detail of `msg-ready`: the element drew what it has to show. */
+export interface MsgReadyDetail {
+  readonly state: ReadyState;
+}
+
 /** Detail of `msg-contact-select`: the contact of the row whose contact cell was activated. */
 export interface MsgContactSelectDetail {
   readonly contact: NamedRef;
@@ -70,6 +81,7 @@ export type MsgErrorEvent = CustomEvent<MsgErrorDetail>;
 export type MsgStateChangeEvent = CustomEvent<SerializableState>;
 export type MsgPointSelectEvent = CustomEvent<MsgPointSelectDetail>;
 export type MsgChartRenderedEvent = CustomEvent<MsgChartRenderedDetail>;
+export type MsgReadyEvent = CustomEvent<MsgReadyDetail>;
 export type MsgContactSelectEvent = CustomEvent<MsgContactSelectDetail>;
 export type MsgDataExportEvent = CustomEvent<MsgDataExportDetail>;
 
@@ -79,6 +91,7 @@ export interface MsgEventMap {
   'msg-state-change': MsgStateChangeEvent;
   'msg-point-select': MsgPointSelectEvent;
   'msg-chart-rendered': MsgChartRenderedEvent;
+  'msg-ready': MsgReadyEvent;
   'msg-contact-select': MsgContactSelectEvent;
   'msg-data-export': MsgDataExportEvent;
 }
@@ -89,13 +102,13 @@ declare global {
   interface GlobalEventHandlersEventMap extends MsgEventMap {}
 }
 
-/** Events that stay on their element: hosts listen on the chart they measure. */
-const LOCAL: ReadonlySet<keyof MsgEventMap> = new Set(['msg-chart-rendered']);
+/** Events that stay on their element: hosts listen on the element they measure or wait for. */
+const LOCAL: ReadonlySet<keyof MsgEventMap> = new Set(['msg-chart-rendered', 'msg-ready']);
 /** Events whose default action a host may prevent. */
 const CANCELABLE: ReadonlySet<keyof MsgEventMap> = new Set(['msg-data-export']);
 
 /**
- * Fires a typed event from `target`. Every event but `msg-chart-rendered` bubbles and crosses
+ * Fires a typed event from `target`. Every event but `msg-chart-rendered` and `msg-ready` bubbles and crosses
  * shadow roots to reach the host page. Returns `false` when a listener prevented its default.
  */
 export function emit<K extends keyof MsgEventMap>(target: EventTarget, type: K, detail: MsgEventMap[K]['detail']): boolean {

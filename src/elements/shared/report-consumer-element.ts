@@ -4,6 +4,8 @@ import { ContextConsumer } from '@lit/context';
 import { ReportStore, type ReportSnapshot } from '../../core/store/report-store.js';
 import { DEFAULT_LANG, type Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
+import type { ReadyState } from './events.js';
+import { ReadySignal } from './ready.js';
 import { reportContext } from './report-context.js';
 import { ReportInputsElement } from './report-inputs.js';
 import { StoreOwner } from './store-owner.js';
@@ -23,6 +25,10 @@ function storeOf(element: Element | null): ReportStore | undefined {
  * 2. `endpoint` (or `dataSource`) on itself: a store of its own, configured from its attributes;
  * 3. otherwise the store of the nearest `<msg-report>` ancestor, through context.
  * It re-renders whenever that store changes, and changes the report only through it.
+ *
+ * @fires msg-ready - The element drew what it has to show (see `ready`); `detail.state` says what:
+ *   `data`, or the `empty`, `error`, `invalid` or `not-applicable` state. Fired again after each
+ *   new load is drawn. Does not bubble.
  */
 export abstract class ReportConsumerElement extends ReportInputsElement {
   /** The id of a `<msg-report>` elsewhere in the page whose report this element shows. */
@@ -33,6 +39,27 @@ export abstract class ReportConsumerElement extends ReportInputsElement {
   #store: ReportStore | undefined;
   #unsubscribe: (() => void) | undefined;
   #waitingFor: string | undefined;
+  readonly #ready = new ReadySignal(this);
+
+  /**
+   * Resolves once the element has drawn what it has to show: a chart its data (ECharts finished
+   * drawing), a list its first rows, the filters their controls; or the state it settled in
+   * instead (empty, error, invalid, not applicable). While a new load is under way it waits for
+   * that one. A chart in a box with no size (hidden) is drawn, and ready, once it is shown.
+   */
+  get ready(): Promise<void> {
+    return this.#ready.whenReady();
+  }
+
+  /** What the element has drawn, or `undefined` while something is still to draw. */
+  protected drawnState(): ReadyState | undefined {
+    return this.report ? 'data' : 'invalid';
+  }
+
+  /** Reads {@link drawnState} again (after a render, or when a chart finished drawing). */
+  protected checkReady(): void {
+    this.#ready.set(this.drawnState());
+  }
 
   /** The store this element reads, or `undefined` while it has none. */
   protected get reportStore(): ReportStore | undefined {
@@ -76,6 +103,11 @@ export abstract class ReportConsumerElement extends ReportInputsElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.#follow(this.#findStore(changed));
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.checkReady();
   }
 
   #findStore(changed: PropertyValues): ReportStore | undefined {

@@ -3,6 +3,8 @@ import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { serializeState, type SerializableState } from '../../core/query/report-state.js';
 import { ReportStore } from '../../core/store/report-store.js';
+import { emit } from './events.js';
+import { allReady, readyElements, type ReadyElement } from './ready.js';
 import { reportContext } from './report-context.js';
 import { ReportInputsElement } from './report-inputs.js';
 import { StoreOwner } from './store-owner.js';
@@ -11,6 +13,9 @@ import { StoreOwner } from './store-owner.js';
  * Base of the elements that hold a report (`<msg-report>`, `<msg-messages-report>`): it owns the
  * report's store, configures it from its attributes and properties, and provides it to every
  * element inside (through context) or naming it (`for="id"`).
+ *
+ * @fires msg-ready - Every element of the report drew what it has to show (see `ready`); again
+ *   after each change of the report, once all are drawn. Does not bubble.
  */
 export abstract class ReportProviderElement extends ReportInputsElement {
   /**
@@ -39,6 +44,24 @@ export abstract class ReportProviderElement extends ReportInputsElement {
    */
   #queuedStates: unknown[] = [];
   #configured = false;
+  /** The state the last `msg-ready` round waits to be drawn. */
+  #readyFor: unknown;
+
+  /**
+   * Resolves once every `msg-*` element of the report — inside it, in its shadow root, or naming
+   * it with `for` — is ready at the same time (each one's `ready`): the filters rendered, every
+   * chart drawn, every list's first rows on screen, or their other settled states.
+   */
+  get ready(): Promise<void> {
+    return allReady(this, () => this.#readyParts());
+  }
+
+  #readyParts(): ReadyElement[] {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const named = this.id ? root.querySelectorAll(`[for="${CSS.escape(this.id)}"]`) : [];
+    const own = this.renderRoot === this ? [] : this.renderRoot.querySelectorAll('*');
+    return readyElements([...this.querySelectorAll('*'), ...own, ...named]);
+  }
 
   constructor() {
     super();
@@ -77,5 +100,21 @@ export abstract class ReportProviderElement extends ReportInputsElement {
     this.#queuedStates = [];
     for (const value of queued) this.store.change(value, 'host');
     if (first) this.#owner.start();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const state = this.store.state;
+    if (state === this.#readyFor) return;
+    this.#readyFor = state;
+    void this.ready.then(() => {
+      if (this.#readyFor === state && this.isConnected) emit(this, 'msg-ready', { state: 'data' });
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Back in a page, it announces again once drawn.
+    this.#readyFor = undefined;
   }
 }

@@ -64,6 +64,7 @@ interface ListRequest {
  * @fires msg-contact-select - A contact cell was activated; `detail` has `contact` ({id, name}), `rowId` and `kind`.
  * @fires msg-data-export - The user asked for Data Export beyond the row cap; `detail` carries the query. Cancelable: `preventDefault()` keeps a `data-export-href` link from navigating.
  * @fires msg-error - A request failed, or an attribute is invalid.
+ * @fires msg-ready - The first rows are on screen (or the state it settled in instead); again after each new query.
  *
  * @csspart base - The element's section.
  * @csspart title - The heading.
