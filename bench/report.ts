@@ -149,6 +149,7 @@ interface ChartsResult {
   requestsOnLoad: number;
   requestsAfterFilter?: number;
   urls?: string[];
+  languages?: string[];
 }
 
 interface TableResult {
@@ -227,6 +228,7 @@ try {
     requestsOnLoad: requests.requestsOnLoad,
     requestsAfterFilter: requests.requestsAfterFilter ?? 0,
     bareRequests: warm.urls?.length ?? 0,
+    languages: requests.languages ?? [],
   };
   const tableFigure = (results: TableResult[]) => ({
     firstPaintMs: median(results.map((r) => r.firstPaintMs)),
@@ -267,6 +269,7 @@ try {
   row('attach → whole report ready (lists too)', ms(whole.attachToReady), '—', '', '');
   row('requests on load', String(whole.requestsOnLoad), `${whole.bareRequests} (one per chart and list)`, '', '');
   row('requests after one filter change', String(whole.requestsAfterFilter), '6 (one per element)', '', '');
+  row('strings loaded (languages)', whole.languages.join(', ') || 'none', '1 (the report’s)', '', '');
 
   console.log(
     `\n10,000-row <msg-table> (incoming, rows in memory), ${TABLE_RUNS} runs each, fresh contexts; first paint median, the rest worst of the runs`,

@@ -33,7 +33,9 @@ async function main() {
   const charts = [...report.shadowRoot!.querySelectorAll<Element & ReadyElement>('msg-breakdown-chart, msg-delivery-line')];
   const each = await Promise.all(charts.map((chart) => chart.ready.then(() => performance.now() - attach)));
   const charted = performance.now();
-  const drawn = charts.flatMap((chart) => [...chart.shadowRoot!.querySelectorAll('[part~="chart"]')]).filter((box) => box.querySelector('canvas'));
+  const drawn = charts
+    .flatMap((chart) => [...chart.shadowRoot!.querySelectorAll('[part~="chart"]')])
+    .filter((box) => box.querySelector('canvas'));
   if (drawn.length !== 5) throw new Error(`${drawn.length} of 5 charts drawn`);
   await report.ready;
   const ready = performance.now();
@@ -46,6 +48,11 @@ async function main() {
     requestsOnLoad: urls.length,
     urls,
     requestsAfterFilter: 0,
+    /** The string modules the page loaded (only the report's language should be). */
+    languages: performance
+      .getEntriesByType('resource')
+      .map((entry) => /messages\.(\w+)-/.exec(new URL(entry.name).pathname)?.[1])
+      .filter((lang) => lang !== undefined),
     /** When each chart element was drawn, and when each file and answer arrived (ms after attaching). */
     timeline: {
       charts: each,

@@ -1,22 +1,68 @@
 /**
  * The one localisation layer: every visible string of every element goes through `translate`,
  * every number and date through the formatters of `format.ts`.
+ *
+ * Only the strings of the languages in use load: each language is a module of its own, imported on
+ * first use (`loadMessages`), so a Spanish page never downloads the English and Portuguese strings.
+ * The elements load their report's language as soon as they know it, and render nothing until its
+ * strings have arrived — never a message key — then keep showing a language until the strings of
+ * the next one have arrived.
  */
-import { en, type MessageKey, type Messages } from './messages.en.js';
-import { es } from './messages.es.js';
-import { pt } from './messages.pt.js';
+import type { MessageKey, Messages } from './messages.en.js';
 import type { Lang } from './locales.js';
 
-const catalogs: Record<Lang, Messages> = { en, es, pt };
+const catalogs: Partial<Record<Lang, Messages>> = {};
+const loading = new Map<Lang, Promise<void>>();
 
 export type MessageParams = Record<string, string | number>;
 
+/** One dynamic import per language, so a bundler makes each a chunk of its own. */
+function importMessages(lang: Lang): Promise<Messages> {
+  switch (lang) {
+    case 'es':
+      return import('./messages.es.js').then((module) => module.es);
+    case 'en':
+      return import('./messages.en.js').then((module) => module.en);
+    case 'pt':
+      return import('./messages.pt.js').then((module) => module.pt);
+  }
+}
+
+/** True once the strings of `lang` are loaded, so `translate(lang, …)` has them. */
+export function hasMessages(lang: Lang): boolean {
+  return catalogs[lang] !== undefined;
+}
+
 /**
- * The message `key` in `lang` with `{name}` placeholders filled from `params`. Values are plain
- * text: templates render them as text nodes, never as markup.
+ * Loads the strings of `lang` (once; later calls share the same load). A failed load may be tried
+ * again.
+ */
+export function loadMessages(lang: Lang): Promise<void> {
+  if (catalogs[lang]) return Promise.resolve();
+  let load = loading.get(lang);
+  if (!load) {
+    load = importMessages(lang).then(
+      (messages) => {
+        catalogs[lang] = messages;
+      },
+      (error: unknown) => {
+        loading.delete(lang);
+        throw error;
+      },
+    );
+    loading.set(lang, load);
+  }
+  return load;
+}
+
+/**
+ * The message `key` in `lang` with `{name}` placeholders filled from `params`; an empty string
+ * until the strings of `lang` are loaded (`loadMessages`). Values are plain text: templates render
+ * them as text nodes, never as markup.
  */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = catalogs[lang][key];
+  const template = catalogs[lang]?.[key];
+  if (template === undefined) return '';
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,

@@ -58,13 +58,13 @@ export class MsgMessagesReport extends ReportProviderElement {
     // A group, not a section: the elements inside are labelled regions already, and two regions
     // with one name would confuse landmark navigation.
     return html`<div class="section" role="group" part="section ${name}" aria-labelledby=${id}>
-      <h2 part="heading" id=${id}>${translate(this.store.state.lang, titleKey)}</h2>
+      <h2 part="heading" id=${id}>${translate(this.reportLang, titleKey)}</h2>
       ${content}
     </div>`;
   }
 
   protected override render(): TemplateResult {
-    const lang = this.store.state.lang;
+    const lang = this.reportLang;
     const groupBy = this.#groupBy;
     return html`<div part="report">
       <msg-report-filters part="section filters"></msg-report-filters>

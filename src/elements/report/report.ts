@@ -34,6 +34,11 @@ export class MsgReport extends ReportProviderElement {
     }
   `;
 
+  /** Only a slot: it renders at once, while the strings its elements need load. */
+  protected override get needsStrings(): boolean {
+    return false;
+  }
+
   protected override render() {
     return html`<slot></slot>`;
   }

@@ -7,6 +7,7 @@ import type { FilterField, ReportQuery } from '../../core/contract/types.js';
 import { notApplicableFilters, type QueryScope } from '../../core/query/applicability.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
 import type { Lang } from '../../i18n/locales.js';
+import { hasMessages, loadMessages } from '../../i18n/translate.js';
 import { emit, type ReadyState } from './events.js';
 import { describeProblem, describeRequestError, type CheckedAttributes } from './problems.js';
 import { ReportConsumerElement } from './report-consumer-element.js';
@@ -192,6 +193,8 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Reported once worded: the messages are empty until the strings of the report's language are in.
+    if (!this.stringsCurrent) return;
     const messages = this.#config && !this.#config.ok ? this.#config.messages : [];
     const key = messages.join('\n');
     if (key && key !== this.#reportedAttributeErrors) {
@@ -200,16 +203,23 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
     this.#reportedAttributeErrors = key;
   }
 
-  /** Tells the host that a request failed (after any retries): `msg-error`, worded in the report's language. */
+  /**
+   * Tells the host that a request failed (after any retries): `msg-error`, worded in the report's
+   * language (once its strings are in, at once when they are).
+   */
   protected reportRequestError(error: unknown): void {
     const known = error instanceof ReportError ? error : undefined;
-    emit(this, 'msg-error', {
-      source: 'request',
-      kind: known?.kind ?? 'invalid-response',
-      status: known?.status,
-      problem: known?.problem,
-      message: describeRequestError(this.reportLang, error),
-    });
+    const lang = this.report?.lang ?? this.reportLang;
+    const tell = () =>
+      emit(this, 'msg-error', {
+        source: 'request',
+        kind: known?.kind ?? 'invalid-response',
+        status: known?.status,
+        problem: known?.problem,
+        message: describeRequestError(lang, error),
+      });
+    if (hasMessages(lang)) tell();
+    else void loadMessages(lang).then(tell, tell);
   }
 
   #whyNoRequest(state: ReportSnapshot | undefined, lang: Lang): Blocked {

@@ -58,7 +58,7 @@ export abstract class ReportConsumerElement extends ReportInputsElement {
 
   /** Reads {@link drawnState} again (after a render, or when a chart finished drawing). */
   protected checkReady(): void {
-    this.#ready.set(this.drawnState());
+    this.#ready.set(this.stringsCurrent ? this.drawnState() : undefined);
   }
 
   /** The store this element reads, or `undefined` while it has none. */
@@ -71,9 +71,12 @@ export abstract class ReportConsumerElement extends ReportInputsElement {
     return this.#store?.state;
   }
 
-  /** The report's language, or the default before a report is found. */
+  /**
+   * The language the element renders in: its report's (the default before a report is found),
+   * once its strings are loaded; until then the one it already shows.
+   */
   protected get reportLang(): Lang {
-    return this.report?.lang ?? DEFAULT_LANG;
+    return this.displayLang ?? this.report?.lang ?? DEFAULT_LANG;
   }
 
   /** Why the element has no report, in its language; `undefined` when it has one. */
@@ -103,6 +106,7 @@ export abstract class ReportConsumerElement extends ReportInputsElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.#follow(this.#findStore(changed));
+    this.requestStrings(this.report?.lang ?? DEFAULT_LANG);
   }
 
   protected override updated(changed: PropertyValues): void {

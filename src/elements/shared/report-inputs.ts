@@ -1,10 +1,12 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, ReactiveElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TokenGetter } from '../../core/client/client.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import type { Filters } from '../../core/contract/types.js';
 import type { Preset } from '../../core/query/presets.js';
 import type { ReportSettings } from '../../core/store/report-store.js';
+import type { Lang } from '../../i18n/locales.js';
+import { ElementStrings } from './strings.js';
 
 /** The language of the nearest ancestor with a `lang` attribute, crossing shadow roots. */
 function inheritedLang(element: Element): string | undefined {
@@ -98,6 +100,56 @@ export abstract class ReportInputsElement extends LitElement {
   @property() timeout?: number | string;
 
   #configuredLang: string | undefined;
+  readonly #strings = new ElementStrings(this);
+
+  /**
+   * Whether the element needs strings to render. Until the strings of its report's language are
+   * loaded it renders nothing at all (it still fetches its data meanwhile), so no message key or
+   * empty label ever shows; when the language changes it keeps the one it shows until the next
+   * one's strings are in.
+   */
+  protected get needsStrings(): boolean {
+    return true;
+  }
+
+  /** Asks for the strings of `lang`, the report's language (from `willUpdate`, once it is known). */
+  protected requestStrings(lang: Lang): void {
+    this.#strings.want(lang);
+  }
+
+  /** The language the element renders in: its report's once loaded, else the one it shows; `undefined` before any. */
+  protected get displayLang(): Lang | undefined {
+    return this.#strings.lang;
+  }
+
+  /** True while the element shows its report's language (its strings loaded and rendered with). */
+  protected get stringsCurrent(): boolean {
+    return !this.needsStrings || this.#strings.current;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (!this.needsStrings || this.#strings.lang !== undefined) {
+      super.update(changed);
+      return;
+    }
+    // No strings yet: the update runs (attributes reflect, controllers and data go on) but nothing
+    // is rendered until they arrive; their arrival requests another update.
+    (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update.call(this, changed);
+  }
+
+  /** `updateComplete` also waits for the strings of the report's language and the render with them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.isConnected && !this.stringsCurrent) {
+      try {
+        await this.#strings.loaded();
+      } catch {
+        return complete;
+      }
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
 
   /** The language asked for: the element's own `lang`, else its nearest ancestor's. */
   protected get requestedLang(): string | undefined {

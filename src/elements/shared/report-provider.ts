@@ -2,6 +2,7 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { serializeState, type SerializableState } from '../../core/query/report-state.js';
+import type { Lang } from '../../i18n/locales.js';
 import { ReportStore } from '../../core/store/report-store.js';
 import { emit } from './events.js';
 import { allReady, readyElements, type ReadyElement } from './ready.js';
@@ -100,6 +101,13 @@ export abstract class ReportProviderElement extends ReportInputsElement {
     this.#queuedStates = [];
     for (const value of queued) this.store.change(value, 'host');
     if (first) this.#owner.start();
+    // The report's language loads as soon as it is known, before the elements inside ask for it.
+    this.requestStrings(this.store.state.lang);
+  }
+
+  /** The language the report renders in: its state's once loaded, else the one it shows. */
+  protected get reportLang(): Lang {
+    return this.displayLang ?? this.store.state.lang;
   }
 
   protected override updated(changed: PropertyValues): void {

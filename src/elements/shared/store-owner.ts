@@ -1,11 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { serializeState, type SerializableState } from '../../core/query/report-state.js';
 import type { ReportSnapshot, ReportStore, StoreUpdate } from '../../core/store/report-store.js';
-import { translate } from '../../i18n/translate.js';
+import { loadMessages, translate } from '../../i18n/translate.js';
 import { emit } from './events.js';
 import { describeProblem } from './problems.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+function reportUnloadedStrings(error: unknown): void {
+  console.error('msg-report: the strings of the report’s language could not be loaded', error);
+}
 
 /** The part of the state a shareable link holds: range, filters and interval (not zone or language). */
 function linkState(state: SerializableState): Record<string, unknown> {
@@ -73,9 +77,13 @@ export class StoreOwner implements ReactiveController {
   readonly #onChange = (state: ReportSnapshot, update: StoreUpdate): void => {
     this.#host.requestUpdate();
     if (update.dropped.length > 0) {
-      const message = translate(state.lang, 'problem.badState', { detail: update.dropped.join('; ') });
-      console.warn(`msg-report: ${message}`);
-      queueMicrotask(() => emit(this.#host, 'msg-error', { source: 'input', code: 'badState', severity: 'warning', message }));
+      const detail = update.dropped.join('; ');
+      // Worded in the report's language, once its strings are in (at once when they are).
+      void loadMessages(state.lang).then(() => {
+        const message = translate(state.lang, 'problem.badState', { detail });
+        console.warn(`msg-report: ${message}`);
+        emit(this.#host, 'msg-error', { source: 'input', code: 'badState', severity: 'warning', message });
+      }, reportUnloadedStrings);
     }
     this.#announceProblems(state);
     this.#writeUrl(state);
@@ -85,6 +93,13 @@ export class StoreOwner implements ReactiveController {
   };
 
   #announceProblems(state: ReportSnapshot): void {
+    // In the report's language, once its strings are in; a state replaced meanwhile is not announced.
+    void loadMessages(state.lang).then(() => {
+      if (this.#store.state === state) this.#announceNow(state);
+    }, reportUnloadedStrings);
+  }
+
+  #announceNow(state: ReportSnapshot): void {
     const now = new Set<string>();
     for (const problem of state.problems) {
       const message = describeProblem(state.lang, problem);

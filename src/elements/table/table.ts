@@ -195,7 +195,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#dataExport.warnAboutRefusedHref();
+    if (this.stringsCurrent) this.#dataExport.warnAboutRefusedHref();
     const listing = this.shownAnswer && !this.busy ? this.shownAnswer.data : undefined;
     this.#paging.shown(listing);
     this.#groups.shown(listing);
