@@ -29,6 +29,7 @@ import {
   type FilterOption,
   type Filters,
   type GroupBy,
+  type Interval,
   type MessageKind,
   type MessageRow,
   type MessagesParams,
@@ -40,10 +41,11 @@ import {
 import { notApplicableFilters, notReportedStatuses } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from './api/cursor.js';
+import { LruCache } from './api/lru.js';
 import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, TYPE_LABELS } from './api/labels.js';
 import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from './api/params.js';
 import type { MessagesHints } from './api/store.js';
-import { HOUR_MS, STATUS_WINDOW_MS } from './db/schema.js';
+import { COUNT_DIMS, COUNT_GRAINS, HOUR_MS, STATUS_WINDOW_MS, type CountDims } from './db/schema.js';
 import { asText, asTextOrNull, escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
 
 /** Longest range one SQLite statement scans; longer ranges are counted in chunks and summed. */
@@ -55,8 +57,17 @@ export interface Report {
   delivery(workspace: string, params: DeliveryParams): Promise<DeliveryResponse>;
   messages(workspace: string, params: MessagesParams, hints?: MessagesHints): Promise<MessagesResponse>;
   options(workspace: string, params: OptionsParams): Promise<OptionsResponse>;
-  /** The bare indexed count over a range: the benchmark's floor. */
-  floor(workspace: string, direction: Direction, from: number, to: number): Promise<number>;
+  /** The benchmark's floor: a bare `GROUP BY` (or count) over a query's messages; returns how many it counted. */
+  floor(workspace: string, query: FloorQuery): Promise<number>;
+}
+
+/** The rows a query counts, for {@link Report.floor}: scope, range, filters, and what it groups by. */
+export interface FloorQuery {
+  scope: Direction | 'failed';
+  from: number;
+  to: number;
+  filters?: Filters;
+  groupBy?: GroupBy | 'status';
 }
 
 /** A WHERE clause under construction: SQL parts and their bound values, in order. */
@@ -161,6 +172,130 @@ function hourPieces(lo: number, hi: number): { hours?: [number, number]; raw: [n
   return { hours: [a, b], raw };
 }
 
+/** Part of a range: whole buckets `[lo, hi)` of one grain of `message_counts`, or (grain 0) messages to count. */
+interface Piece {
+  grain: number;
+  lo: number;
+  hi: number;
+  /** The range it belongs to. */
+  i: number;
+}
+
+/** `x` rounded down to a multiple of `grain` (for negative instants too). */
+const floorTo = (x: number, grain: number) => x - (((x % grain) + grain) % grain);
+
+/**
+ * `[lo, hi)` as whole buckets of the widest grains that fit — at most one run of 16-day blocks, two
+ * of days, two of hours — and the minutes at its edges, counted from messages. Any bucket edges give
+ * the same counts; these read the fewest rows.
+ */
+export function countPieces(lo: number, hi: number, i = 0, level = 0): Piece[] {
+  if (lo >= hi) return [];
+  const grain = COUNT_GRAINS[level];
+  if (grain === undefined) return [{ grain: 0, lo, hi, i }];
+  const a = floorTo(lo + grain - 1, grain);
+  const b = floorTo(hi, grain);
+  if (a >= b) return countPieces(lo, hi, i, level + 1);
+  return [...countPieces(lo, a, i, level + 1), { grain, lo: a, hi: b, i }, ...countPieces(b, hi, i, level + 1)];
+}
+
+/** What a count is grouped by: a breakdown's grouping, the funnel's status, or nothing (a total). */
+type CountKey = GroupBy | 'status' | 'none';
+
+/**
+ * What each key reads in `message_counts` (c: the value, decoded to what `messages` holds — null for
+ * none, see subtypeKeySql — and the column to group by) and in `messages` (m).
+ */
+const COUNT_KEY_SQL: Record<CountKey, { counts: string; countsGroup: string; messages: string }> = {
+  channel: { counts: 'c.channel_id', countsGroup: 'c.channel_id', messages: 'm.channel_id' },
+  source: { counts: `nullif(c.source, '')`, countsGroup: 'c.source', messages: 'm.source' },
+  type: { counts: `nullif(c.type, '')`, countsGroup: 'c.type', messages: 'm.type' },
+  subtype: { counts: `CASE WHEN c.subtype = '' THEN NULL ELSE substr(c.subtype, 2) END`, countsGroup: 'c.subtype', messages: 'm.subtype' },
+  status: { counts: 'c.status', countsGroup: 'c.status', messages: 'coalesce(m.status, -1)' },
+  none: { counts: `''`, countsGroup: '', messages: `''` },
+};
+
+/**
+ * Whether `message_counts` holds the counts a query over `scope` with `filters`, grouped by `key`,
+ * needs: filters on channel, source and type (the full set of dimensions, or a narrower one), or on
+ * user and team — with source alone beside them, for a total, a funnel or a source breakdown (the
+ * people set). Contact and (outgoing) broadcast filters are counted from messages.
+ */
+function countable(scope: Scope, filters: Filters, key: CountKey): boolean {
+  const has = (field: FilterField) => Boolean(filters[field]?.length);
+  const outgoing = scope !== 'incoming';
+  if (has('contact') || (outgoing && has('broadcast'))) return false;
+  if (!has('user') && !has('team')) return true;
+  return !has('channel') && !(outgoing && has('type')) && (key === 'none' || key === 'status' || key === 'source');
+}
+
+/**
+ * The narrowest set of dimensions of `message_counts` (COUNT_DIMS) that has a query's filters and
+ * its key (the query being {@link countable}): user and team filters from the people set; unfiltered
+ * funnels and totals by status alone; a channel filter or grouping by channel and status; a source or
+ * type filter or grouping by source, type and status; anything else (both of the last two, or
+ * subtypes) from all dimensions.
+ */
+function countDims(scope: Scope, filters: Filters, key: CountKey): CountDims {
+  if (filters.user?.length || filters.team?.length) return 'people';
+  const byChannel = Boolean(filters.channel?.length) || key === 'channel';
+  const bySource = (scope !== 'incoming' && Boolean(filters.source?.length || filters.type?.length)) || key === 'source' || key === 'type';
+  if (key === 'subtype' || (byChannel && bySource)) return 'all';
+  return byChannel ? 'channel' : bySource ? 'source' : 'status';
+}
+
+/** The conditions of `message_counts` rows for a scope, filters and key that are {@link countable}. */
+function countsWhere(workspace: string, scope: Scope, filters: Filters, key: CountKey): Where {
+  const where = new Where().add('c.workspace = ?', workspace).add(`c.dims = ${COUNT_DIMS[countDims(scope, filters, key)]}`);
+  if (scope === 'failed') where.add(`c.direction = 'outgoing'`).add('c.status = 3');
+  else where.add(scope === 'incoming' ? `c.direction = 'incoming'` : `c.direction = 'outgoing'`);
+  const outgoing = scope !== 'incoming';
+  const { channel, user, team } = filters;
+  if (channel?.length) where.in('c.channel_id', channel);
+  // As scopeWhere: outgoing, team and user mean the sender, so only messages a user sent match.
+  if (outgoing && (user?.length || team?.length)) where.add(`c.source = 'user'`);
+  // Stored as personKeySql spells them.
+  if (user?.length)
+    where.in(
+      'c.user_id',
+      user.map((id) => `.${id}`),
+    );
+  if (team?.length)
+    where.in(
+      'c.team_id',
+      team.map((id) => `.${id}`),
+    );
+  if (outgoing) {
+    if (filters.source?.length) where.in('c.source', filters.source);
+    if (filters.type?.length) where.in('c.type', filters.type);
+  }
+  return where;
+}
+
+/** Whether `error` says the relation a statement reads does not exist. */
+function isMissingRelation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '42P01' || (typeof message === 'string' && /no such table/i.test(message));
+}
+
+/**
+ * The delivery line's bucket edges (src/core/query/zoned-time.ts: exact in every zone, but each
+ * local day costs a few `Intl` calls — 10 ms for a year of days here), computed once per range.
+ * Pure functions of their arguments, so the answers cannot go stale; the report asks the same
+ * ranges over and over (its presets).
+ */
+const bucketEdges = new LruCache<string, readonly number[]>(256);
+function cachedBucketStarts(from: number, to: number, tz: string, interval: Interval): readonly number[] {
+  const key = `${tz} ${interval} ${from} ${to}`;
+  let starts = bucketEdges.get(key);
+  if (!starts) {
+    starts = bucketStarts(from, to, tz, interval);
+    bucketEdges.set(key, starts);
+  }
+  return starts;
+}
+
 const iso = (instant: number) => new Date(instant).toISOString();
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 
@@ -172,6 +307,20 @@ function at<T>(list: readonly T[], i: number): T {
   const item = list[i];
   if (item === undefined) throw new RangeError(`Index ${i} is outside a list of ${list.length}`);
   return item;
+}
+
+/** Counts per group and their sum. */
+function withTotal(counts: Map<string, number>): { counts: Map<string, number>; total: number } {
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  return { counts, total };
+}
+
+/** A funnel row (n, d, r, f: all, delivered, read, failed) from counts per status. */
+function funnelRow(byStatus: Map<string, number>): Row {
+  let n = 0;
+  for (const count of byStatus.values()) n += count;
+  return { n, d: byStatus.get('1') ?? 0, r: byStatus.get('2') ?? 0, f: byStatus.get('3') ?? 0 };
 }
 
 function emptyTotals(): DeliveryTotals {
@@ -203,6 +352,125 @@ export function createReport(db: SqlExecutor): Report {
       [workspace],
     );
     return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, reports: (r.reports ? r.reports.split(',') : []) as Status[] }));
+  }
+
+  // ---- message counts ----------------------------------------------------------------------------
+
+  /**
+   * Whether the database has `message_counts` (the server's own schema does; views over a host's
+   * tables need not): looked up once, on the first query that could use it.
+   */
+  let countsPresent: Promise<boolean> | undefined;
+  function hasCounts(): Promise<boolean> {
+    countsPresent ??= db.all('SELECT 1 FROM message_counts WHERE 1 = 0').then(
+      () => true,
+      (error: unknown) => {
+        countsPresent = undefined;
+        if (isMissingRelation(error)) {
+          countsPresent = Promise.resolve(false);
+          return false;
+        }
+        throw error;
+      },
+    );
+    return countsPresent;
+  }
+
+  /** Whether a query over `scope` with `filters`, grouped by `key`, is answered from `message_counts`. */
+  async function fromCounts(scope: Scope, filters: Filters, key: CountKey): Promise<boolean> {
+    return countable(scope, filters, key) && (await hasCounts());
+  }
+
+  /**
+   * Counts per `key` of each of `ranges`, from whole buckets of `message_counts` and the messages at
+   * the ranges' edges (the scope and filters must be {@link countable}). Keys that mean "none" (an
+   * incoming message's source, a message without subtype) are left out. SQLite: a short statement
+   * per piece; PostgreSQL: one statement.
+   */
+  async function countRanges(
+    workspace: string,
+    scope: Scope,
+    filters: Filters,
+    ranges: readonly (readonly [number, number])[],
+    key: CountKey,
+  ): Promise<Map<string, number>[]> {
+    const out = ranges.map(() => new Map<string, number>());
+    const pieces = ranges.flatMap(([lo, hi], i) => countPieces(lo, hi, i));
+    const add = (i: number, k: string | null, n: unknown) => {
+      const count = num(n);
+      if (k === null || count === 0) return;
+      const counts = at(out, i);
+      counts.set(k, (counts.get(k) ?? 0) + count);
+    };
+    const counts = countsWhere(workspace, scope, filters, key);
+    const messages = scopeWhere(workspace, scope, filters);
+    const sql = COUNT_KEY_SQL[key];
+    const grouped = key !== 'none';
+    const countsSelect = `SELECT ${sql.counts} AS k, sum(c.n) AS n FROM message_counts c WHERE ${counts.sql}`;
+    const messagesSelect = `SELECT ${sql.messages} AS k, count(*) AS n FROM messages m WHERE ${messages.sql}`;
+    const countsGroup = grouped ? ` GROUP BY ${sql.countsGroup}` : '';
+    const messagesGroup = grouped ? ` GROUP BY ${sql.messages}` : '';
+    const rolled = pieces.filter((p) => p.grain > 0);
+    const raw = pieces.filter((p) => p.grain === 0);
+    const keyOf = (k: unknown) => (k === null || k === undefined ? null : asText(k));
+    if (sqlite) {
+      if (rolled.length === 1) {
+        const [p] = rolled as [Piece];
+        const rows = await db.all(`${countsSelect} AND c.grain = ? AND c.bucket >= ? AND c.bucket < ?${countsGroup}`, [
+          ...counts.params,
+          p.grain,
+          p.lo,
+          p.hi,
+        ]);
+        for (const row of rows) add(p.i, keyOf(row.k), row.n);
+      } else if (rolled.length > 1) {
+        // One statement for every piece (a delivery line has hundreds): the pieces as a JSON array
+        // of [grain, lo, hi, i], each joined to its primary-key range — as PostgreSQL's LATERAL.
+        const rows = await db.all(
+          `SELECT p.value ->> 3 AS i, ${sql.counts} AS k, sum(c.n) AS n FROM json_each(?) p JOIN message_counts c ` +
+            `ON ${counts.sql} AND c.grain = p.value ->> 0 AND c.bucket >= p.value ->> 1 AND c.bucket < p.value ->> 2 ` +
+            `GROUP BY p.value ->> 3${grouped ? `, ${sql.countsGroup}` : ''}`,
+          [JSON.stringify(rolled.map((p) => [p.grain, p.lo, p.hi, p.i])), ...counts.params],
+        );
+        for (const row of rows) add(num(row.i), keyOf(row.k), row.n);
+      }
+      for (const p of raw) {
+        const rows = await db.all(`${messagesSelect} AND m.ts >= ? AND m.ts < ?${messagesGroup}`, [...messages.params, p.lo, p.hi]);
+        for (const row of rows) add(p.i, keyOf(row.k), row.n);
+      }
+      return out;
+    }
+    // PostgreSQL: every piece in one statement, each counted by a LATERAL index range scan.
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (rolled.length > 0) {
+      parts.push(
+        `SELECT p.i, x.k::text AS k, x.n FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[]) AS p(grain, lo, hi, i) ` +
+          `CROSS JOIN LATERAL (${countsSelect} AND c.grain = p.grain AND c.bucket >= p.lo AND c.bucket < p.hi${countsGroup}) x`,
+      );
+      params.push(
+        rolled.map((p) => p.grain),
+        rolled.map((p) => p.lo),
+        rolled.map((p) => p.hi),
+        rolled.map((p) => p.i),
+        ...counts.params,
+      );
+    }
+    if (raw.length > 0) {
+      parts.push(
+        `SELECT p.i, x.k::text AS k, x.n FROM unnest(?::bigint[], ?::bigint[], ?::int[]) AS p(lo, hi, i) ` +
+          `CROSS JOIN LATERAL (${messagesSelect} AND m.ts >= p.lo AND m.ts < p.hi${messagesGroup}) x`,
+      );
+      params.push(
+        raw.map((p) => p.lo),
+        raw.map((p) => p.hi),
+        raw.map((p) => p.i),
+        ...messages.params,
+      );
+    }
+    if (parts.length === 0) return out;
+    for (const row of await db.all(parts.join(' UNION ALL '), params)) add(num(row.i), keyOf(row.k), row.n);
+    return out;
   }
 
   // ---- breakdown ---------------------------------------------------------------------------------
@@ -303,7 +571,18 @@ export function createReport(db: SqlExecutor): Report {
     const from = Date.parse(params.from);
     const to = Date.parse(params.to);
     const known = params.groupBy === 'channel' ? await channels(workspace) : undefined;
-    const current = await countGroups(workspace, params, from, to, known);
+    const previousRange: [number, number] = [from - (to - from), from];
+    let current: { counts: Map<string, number>; total: number };
+    let previous: { counts: Map<string, number>; total: number } | undefined;
+    if (await fromCounts(params.direction, params.filters, params.groupBy)) {
+      const ranges: [number, number][] = params.compare === 'previous' ? [[from, to], previousRange] : [[from, to]];
+      const counted = (await countRanges(workspace, params.direction, params.filters, ranges, params.groupBy)).map(withTotal);
+      current = at(counted, 0);
+      previous = counted[1];
+    } else {
+      current = await countGroups(workspace, params, from, to, known);
+      if (params.compare === 'previous') previous = await countGroups(workspace, params, ...previousRange, known);
+    }
     const names = known ? new Map(known.map((c) => [c.id, c.name])) : undefined;
     const label = (key: string): string => {
       switch (params.groupBy) {
@@ -327,8 +606,7 @@ export function createReport(db: SqlExecutor): Report {
       groups,
       notApplicable: notApplicableFilters(params.direction, params.filters),
     };
-    if (params.compare === 'previous') {
-      const previous = await countGroups(workspace, params, from - (to - from), from, known);
+    if (previous) {
       for (const group of groups) group.previousCount = previous.counts.get(group.key) ?? 0;
       response.previousTotal = previous.total;
     }
@@ -428,13 +706,29 @@ export function createReport(db: SqlExecutor): Report {
     const from = Date.parse(params.from);
     const to = Date.parse(params.to);
     const base = scopeWhere(workspace, 'outgoing', params.filters);
-    const starts = bucketStarts(from, to, params.tz, params.interval);
+    const starts = cachedBucketStarts(from, to, params.tz, params.interval);
     const series = starts.map((start) => ({ start: iso(start), sent: 0, delivered: 0, read: 0, failed: 0 }));
     const totals = emptyTotals();
     // Each bucket's [lo, hi): [max(start, from), next start or to).
     const ranges = starts.map((start, i): [number, number] => [Math.max(start, from), starts[i + 1] ?? to]);
     const plain = unfiltered('outgoing', params.filters);
-    if (plain) {
+    const counted = await fromCounts('outgoing', params.filters, 'status');
+    const previousRange: [number, number] = [from - (to - from), from];
+    let previousRow: Row | undefined;
+    if (counted) {
+      // Buckets (and the previous period) from message_counts, by status.
+      const rows = (
+        await countRanges(
+          workspace,
+          'outgoing',
+          params.filters,
+          params.compare === 'previous' ? [...ranges, previousRange] : ranges,
+          'status',
+        )
+      ).map(funnelRow);
+      ranges.forEach((_, i) => addFunnel(at(series, i), at(rows, i)));
+      if (params.compare === 'previous') previousRow = at(rows, ranges.length);
+    } else if (plain) {
       // No filters: sums of the hourly rollup (plus the partial hours at the edges).
       (await rollupFunnels(workspace, 'outgoing', ranges)).forEach((row, i) => addFunnel(at(series, i), row));
     } else if (sqlite) {
@@ -475,11 +769,11 @@ export function createReport(db: SqlExecutor): Report {
       notApplicable: notApplicableFilters('outgoing', params.filters),
     };
     if (params.compare === 'previous') {
-      if (plain) {
+      if (counted || plain) {
         const previous = emptyTotals();
-        addFunnel(previous, at(await rollupFunnels(workspace, 'outgoing', [[from - (to - from), from]]), 0));
+        addFunnel(previous, previousRow ?? at(await rollupFunnels(workspace, 'outgoing', [previousRange]), 0));
         response.previousTotals = previous;
-      } else response.previousTotals = await funnelTotals(base, from - (to - from), from);
+      } else response.previousTotals = await funnelTotals(base, ...previousRange);
     }
     return response;
   }
@@ -514,39 +808,39 @@ export function createReport(db: SqlExecutor): Report {
     'LEFT JOIN broadcasts b ON b.workspace = m.workspace AND b.id = m.broadcast_id',
   ].join(' ');
 
+  /** A receipt's instant when it came within the status window of an unfailed message, else null. */
+  function receipt(instant: unknown, ts: number, failed: boolean): string | null {
+    if (failed || instant === null || instant === undefined) return null;
+    const at = num(instant);
+    return at - ts <= STATUS_WINDOW_MS ? iso(at) : null;
+  }
+
   function toRow(r: Row, kind: MessageKind): MessageRow {
     const ts = num(r.ts);
     const contactId = asText(r.contact_id);
     const channelId = asText(r.channel_id);
-    const base: MessageRow = {
-      id: asText(r.id),
-      timestamp: iso(ts),
-      // The lookups are LEFT JOINs: a message whose contact or channel is missing shows its id.
-      contact: { id: contactId, name: asTextOrNull(r.contact_name) ?? contactId },
-      channel: {
-        id: channelId,
-        name: asTextOrNull(r.channel_name) ?? channelId,
-        kind: asTextOrNull(r.channel_kind) ?? 'unknown',
-      },
-      content: asText(r.content),
-    };
-    if (kind === 'incoming') return base;
+    // The lookups are LEFT JOINs: a message whose contact or channel is missing shows its id.
+    const contact = { id: contactId, name: asTextOrNull(r.contact_name) ?? contactId };
+    const channel = { id: channelId, name: asTextOrNull(r.channel_name) ?? channelId, kind: asTextOrNull(r.channel_kind) ?? 'unknown' };
+    if (kind === 'incoming') return { id: asText(r.id), timestamp: iso(ts), contact, channel, content: asText(r.content) };
     const errorCode = asTextOrNull(r.error_code);
     const failed = errorCode !== null;
-    const within = (instant: unknown) =>
-      !failed && instant !== null && instant !== undefined && num(instant) - ts <= STATUS_WINDOW_MS ? iso(num(instant)) : null;
     const source = r.source as MessageRow['source'];
     const userId = asTextOrNull(r.user_id);
     const broadcastId = asTextOrNull(r.broadcast_id);
     const row: MessageRow = {
-      ...base,
+      id: asText(r.id),
+      timestamp: iso(ts),
+      contact,
+      channel,
+      content: asText(r.content),
       source,
       user: source === 'user' && userId !== null ? { id: userId, name: asTextOrNull(r.user_name) ?? userId } : null,
       type: r.type as MessageRow['type'],
       subtype: asTextOrNull(r.subtype),
       broadcast: broadcastId !== null ? { id: broadcastId, name: asTextOrNull(r.broadcast_name) ?? broadcastId } : null,
-      deliveredAt: within(r.delivered_at),
-      readAt: within(r.read_at),
+      deliveredAt: receipt(r.delivered_at, ts, failed),
+      readAt: receipt(r.read_at, ts, failed),
     };
     if (kind === 'failed' && errorCode !== null) row.error = { code: errorCode, message: asTextOrNull(r.error_message) ?? '' };
     return row;
@@ -562,6 +856,9 @@ export function createReport(db: SqlExecutor): Report {
     const filtered = withRange(scopeWhere(workspace, scope, params.filters), from, to);
 
     let total = hints.knownTotal;
+    if (total === undefined && (await fromCounts(scope, params.filters, 'none'))) {
+      total = withTotal(at(await countRanges(workspace, scope, params.filters, [[from, to]], 'none'), 0)).total;
+    }
     if (total === undefined && unfiltered(kind === 'incoming' ? 'incoming' : 'outgoing', params.filters)) {
       const row = at(await rollupFunnels(workspace, kind === 'incoming' ? 'incoming' : 'outgoing', [[from, to]]), 0);
       total = num(kind === 'failed' ? row.f : row.n);
@@ -645,10 +942,16 @@ export function createReport(db: SqlExecutor): Report {
     };
   }
 
-  async function floor(workspace: string, direction: Direction, from: number, to: number): Promise<number> {
-    const where = withRange(scopeWhere(workspace, direction, {}), from, to);
-    const [row] = await db.all(`SELECT count(*) AS n FROM messages m WHERE ${where.sql}`, where.params);
-    return num(row?.n);
+  async function floor(workspace: string, query: FloorQuery): Promise<number> {
+    const where = withRange(scopeWhere(workspace, query.scope, query.filters ?? {}), query.from, query.to);
+    const column = query.groupBy ? COUNT_KEY_SQL[query.groupBy].messages : undefined;
+    const rows = await db.all(
+      column
+        ? `SELECT ${column} AS k, count(*) AS n FROM messages m WHERE ${where.sql} GROUP BY ${column}`
+        : `SELECT count(*) AS n FROM messages m WHERE ${where.sql}`,
+      where.params,
+    );
+    return rows.reduce((sum, row) => sum + num(row.n), 0);
   }
 
   return { breakdown, delivery, messages, options, floor };

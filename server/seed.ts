@@ -7,11 +7,11 @@
 import type pg from 'pg';
 import { foldForSearch } from './api/labels.js';
 import {
+  countTriggers,
   createIndexSql,
   dropIndexSql,
   MESSAGE_INDEXES,
-  REBUILD_ROLLUP_SQL,
-  rollupTriggers,
+  rebuildCountsSql,
   STATUS_CODE,
   STATUS_WINDOW_MS,
 } from './db/schema.js';
@@ -165,13 +165,12 @@ export function seedSqlite(db: SqliteDatabase, dataset: Dataset, options: SeedOp
   const total = dataset.messages.length;
 
   progress({ phase: 'lookups', done: 0, total: 1 });
-  // The hourly rollup is rebuilt for the workspace after the load, not row by row. (Seed while no
+  // The message counts are rebuilt for the workspace after the load, not row by row. (Seed while no
   // other process writes messages.)
-  const triggers = rollupTriggers('sqlite');
+  const triggers = countTriggers('sqlite');
   for (const statement of triggers.drop) db.exec(statement);
   db.transaction(() => {
     db.prepare('DELETE FROM messages WHERE workspace = ?').run(workspace);
-    db.prepare('DELETE FROM message_hours WHERE workspace = ?').run(workspace);
     for (const table of LOOKUP_TABLES) db.prepare(`DELETE FROM ${table} WHERE workspace = ?`).run(workspace);
     db.prepare('DELETE FROM workspaces WHERE id = ?').run(workspace);
     for (const [table, columns, rows] of lookupRows(workspace, dataset)) {
@@ -211,7 +210,7 @@ export function seedSqlite(db: SqliteDatabase, dataset: Dataset, options: SeedOp
   }
   progress({ phase: 'rollup', done: 0, total: 1 });
   db.transaction(() => {
-    for (const statement of REBUILD_ROLLUP_SQL) db.prepare(statement).run(workspace);
+    for (const statement of rebuildCountsSql(true)) db.prepare(statement).run(workspace);
     for (const statement of triggers.create) db.exec(statement);
     db.prepare(SEED_INFO_SQL).run(...seedInfoValues(workspace, dataset));
   })();
@@ -242,11 +241,10 @@ export async function seedPostgres(pool: pg.Pool, dataset: Dataset, options: See
     await q('SET statement_timeout = 0');
 
     progress({ phase: 'lookups', done: 0, total: 1 });
-    const triggers = rollupTriggers('postgres');
+    const triggers = countTriggers('postgres');
     for (const statement of triggers.drop) await q(statement);
     await q('BEGIN');
     await q('DELETE FROM messages WHERE workspace = ?', [workspace]);
-    await q('DELETE FROM message_hours WHERE workspace = ?', [workspace]);
     for (const table of LOOKUP_TABLES) await q(`DELETE FROM ${table} WHERE workspace = ?`, [workspace]);
     await q('DELETE FROM workspaces WHERE id = ?', [workspace]);
     for (const [table, columns, rows] of lookupRows(workspace, dataset)) {
@@ -279,7 +277,7 @@ export async function seedPostgres(pool: pg.Pool, dataset: Dataset, options: See
     }
     progress({ phase: 'rollup', done: 0, total: 1 });
     await q('BEGIN');
-    for (const statement of REBUILD_ROLLUP_SQL) await q(statement, [workspace]);
+    for (const statement of rebuildCountsSql(true)) await q(statement, [workspace]);
     for (const statement of triggers.create) await q(statement);
     await q(SEED_INFO_SQL, seedInfoValues(workspace, dataset));
     await q('COMMIT');
@@ -287,7 +285,7 @@ export async function seedPostgres(pool: pg.Pool, dataset: Dataset, options: See
     progress({ phase: 'statistics', done: 0, total: 1 });
     // VACUUM sets the visibility map, which index-only scans need; ANALYZE gives the planner stats.
     await q('VACUUM (ANALYZE) messages');
-    await q('VACUUM (ANALYZE) message_hours');
+    await q('VACUUM (ANALYZE) message_counts');
     for (const table of ['workspaces', ...LOOKUP_TABLES, 'seed_info']) await q(`ANALYZE ${table}`);
     progress({ phase: 'statistics', done: 1, total: 1 });
   } catch (error) {

@@ -141,7 +141,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     engine: 'sqlite',
     workers: size,
     run: (op, workspace, params, runOptions) => submit(op, workspace, params, runOptions) as never,
-    floor: (workspace, direction, from, to) => submit('floor', workspace, { direction, from, to }) as Promise<number>,
+    floor: (workspace, query) => submit('floor', workspace, query) as Promise<number>,
     checkSchema: () => submit('schema', '', null, { timeoutMs: 30_000 }) as Promise<string[]>,
     async ping() {
       await submit('ping', '', null, { timeoutMs: 5_000 });

@@ -7,7 +7,7 @@ import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } f
 import type { MessagesHints, Operation } from './api/store.js';
 import { schemaProblems } from './db/check.js';
 import { openSqlite, SqliteExecutor } from './db/sqlite.js';
-import { createReport, type Report } from './report.js';
+import { createReport, type FloorQuery, type Report } from './report.js';
 
 export interface SqliteJob {
   file: string;
@@ -49,10 +49,8 @@ async function run(job: SqliteJob): Promise<unknown> {
       return report.messages(job.workspace, job.params as MessagesParams, job.hints);
     case 'options':
       return report.options(job.workspace, job.params as OptionsParams);
-    case 'floor': {
-      const { direction, from, to } = job.params as { direction: 'incoming' | 'outgoing'; from: number; to: number };
-      return report.floor(job.workspace, direction, from, to);
-    }
+    case 'floor':
+      return report.floor(job.workspace, job.params as FloorQuery);
     case 'ping':
       return executor.allSync('SELECT 1 AS ok');
     case 'schema':

@@ -12,12 +12,12 @@ import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type Repo
 import { schemaProblems } from './db/check.js';
 import { createPgPool, ensurePostgresRollup, migratePostgres, PostgresExecutor, unavailableIfConnectionLost } from './db/postgres.js';
 import { createIndexSql, MESSAGE_INDEXES } from './db/schema.js';
-import { createReport } from './report.js';
+import { createReport, type FloorQuery } from './report.js';
 
 export interface DatabaseStore extends ReportStore {
   readonly engine: 'sqlite' | 'postgres';
-  /** The benchmark's floor: a bare indexed count over a range. */
-  floor(workspace: string, direction: 'incoming' | 'outgoing', from: number, to: number): Promise<number>;
+  /** The benchmark's floor: a bare `GROUP BY` (or count) over the messages a query counts; resolves to how many. */
+  floor(workspace: string, query: FloorQuery): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -62,6 +62,12 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** The sessions' `application_name` (as `pg_stat_activity` shows it); default `msg-report`. */
   applicationName?: string;
+  /**
+   * Run the queries as named prepared statements (default true: parsed once per connection, and
+   * planned once when PostgreSQL settles on a generic plan). False behind a pooler that cannot
+   * keep them: PgBouncer in transaction mode before 1.21.
+   */
+  preparedStatements?: boolean;
 }
 
 /** The report over PostgreSQL (`DATABASE_URL`). Migrates on open unless told not to. */
@@ -85,7 +91,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     await pool.end().catch(() => {});
     throw error;
   }
-  const executor = new PostgresExecutor(pool, timeoutMs);
+  const executor = new PostgresExecutor(pool, { timeoutMs, preparedStatements: options.preparedStatements });
   const report = createReport(executor);
   const queueLimit = options.queueLimit ?? 200;
   let active = 0;
@@ -117,7 +123,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         active--;
       }
     },
-    floor: (workspace, direction, from, to) => report.floor(workspace, direction, from, to),
+    floor: (workspace, query) => report.floor(workspace, query),
     checkSchema: () => schemaProblems(executor).catch(unavailableIfConnectionLost),
     async ping() {
       await withTimeout(pool.query('SELECT 1').catch(unavailableIfConnectionLost), 5_000);

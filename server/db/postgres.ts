@@ -3,10 +3,11 @@
  * by the server, not merely abandoned), BIGINT parsed as numbers (epoch ms and counts fit in a
  * double), migrations under an advisory lock so several instances can start at once.
  */
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../api/store.js';
 import { pgDriver } from './driver.js';
-import { HOUR_MS, MIGRATIONS, MIGRATIONS_TABLE_SQL, rollupTriggers } from './schema.js';
+import { countTriggers, MIGRATIONS, MIGRATIONS_TABLE_SQL, rebuildCountsSql } from './schema.js';
 import { numberPlaceholders, type Row, type SqlExecutor } from './sql.js';
 
 /** Any lock id works as long as every instance uses the same one. */
@@ -101,22 +102,79 @@ export function unavailableIfConnectionLost(error: unknown): never {
   throw error;
 }
 
+/** Most statements prepared on one connection; later ones run unnamed (parsed and planned each time). */
+const PREPARED_PER_CONNECTION = 200;
+/** The names prepared on each pooled connection (a new connection starts with none). */
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name: a hash of its text, so that the same text always gets the same name. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `msg_report_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    if (statementNames.size > 2000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+export interface PostgresExecutorOptions {
+  timeoutMs?: number;
+  /**
+   * Run statements as named prepared statements on each connection (default true): PostgreSQL
+   * then parses a statement once per connection, and after five runs may keep a generic plan
+   * instead of planning it again — the planning of a list page costs about as much as running it.
+   * At most {@link PREPARED_PER_CONNECTION} per connection. False behind a pooler that cannot keep
+   * them (PgBouncer in transaction mode before 1.21).
+   */
+  preparedStatements?: boolean;
+}
+
 export class PostgresExecutor implements SqlExecutor {
   readonly dialect = 'postgres' as const;
+  readonly timeoutMs: number;
+  readonly #prepare: boolean;
+
   constructor(
     readonly pool: pg.Pool | pg.PoolClient,
-    readonly timeoutMs = 15_000,
-  ) {}
+    options: PostgresExecutorOptions | number = {},
+  ) {
+    const o = typeof options === 'number' ? { timeoutMs: options } : options;
+    this.timeoutMs = o.timeoutMs ?? 15_000;
+    this.#prepare = o.preparedStatements ?? true;
+  }
 
   async all<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const text = numberPlaceholders(sql);
     try {
-      const result = await this.pool.query(numberPlaceholders(sql), params as unknown[]);
-      return result.rows as T[];
+      if (!this.#prepare || !isPool(this.pool)) return (await this.pool.query(text, params as unknown[])).rows as T[];
+      const client = await this.pool.connect();
+      let failure: Error | undefined;
+      try {
+        let names = preparedOn.get(client);
+        if (!names) preparedOn.set(client, (names = new Set()));
+        const name = statementName(text);
+        const prepared = names.has(name) || names.size < PREPARED_PER_CONNECTION;
+        const result = await client.query(prepared ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
+        if (prepared) names.add(name);
+        return result.rows as T[];
+      } catch (error) {
+        // As pg's pool.query does: a connection whose query failed is not reused.
+        failure = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      } finally {
+        client.release(failure);
+      }
     } catch (error) {
       if (isStatementTimeout(error)) throw new QueryTimeoutError(this.timeoutMs);
       throw error;
     }
   }
+}
+
+function isPool(pool: pg.Pool | pg.PoolClient): pool is pg.Pool {
+  return 'totalCount' in pool;
 }
 
 /** Applies pending migrations (one transaction each) under an advisory lock. Returns ids applied. */
@@ -154,22 +212,19 @@ export async function migratePostgres(pool: pg.Pool, schema?: string): Promise<n
 }
 
 /**
- * Makes sure the rollup trigger exists; if it was missing (an interrupted seed), rebuilds the whole
- * rollup from `messages`, since writes may have gone uncounted meanwhile.
+ * Makes sure the trigger that keeps `message_counts` exists; if it was missing (an interrupted
+ * seed), rebuilds all the counts from `messages`, since writes may have gone uncounted meanwhile.
  */
 export async function ensurePostgresRollup(pool: pg.Pool): Promise<boolean> {
-  const { rows } = await pool.query(`SELECT 1 FROM pg_trigger WHERE tgname = 'message_hours_track' AND tgrelid = to_regclass('messages')`);
+  const { names, create } = countTriggers('postgres');
+  const { rows } = await pool.query(`SELECT 1 FROM pg_trigger WHERE tgname = $1 AND tgrelid = to_regclass('messages')`, [names[0]]);
   if (rows.length > 0) return false;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('LOCK TABLE messages IN SHARE ROW EXCLUSIVE MODE');
-    await client.query('DELETE FROM message_hours');
-    await client.query(
-      `INSERT INTO message_hours (workspace, direction, hour, status, n) SELECT workspace, direction, ts - ts % ${HOUR_MS}, ` +
-        `coalesce(status, -1), count(*) FROM messages GROUP BY workspace, direction, ts - ts % ${HOUR_MS}, coalesce(status, -1)`,
-    );
-    for (const statement of rollupTriggers('postgres').create) await client.query(statement);
+    for (const statement of rebuildCountsSql(false)) await client.query(statement);
+    for (const statement of create) await client.query(statement);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});

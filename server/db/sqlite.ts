@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { QueryTimeoutError } from '../api/store.js';
 import { betterSqlite3 } from './driver.js';
-import { HOUR_MS, MIGRATIONS, MIGRATIONS_TABLE_SQL, rollupTriggers } from './schema.js';
+import { countTriggers, MIGRATIONS, MIGRATIONS_TABLE_SQL, rebuildCountsSql } from './schema.js';
 import type { Row, SqlExecutor } from './sql.js';
 
 export type SqliteDatabase = Database.Database;
@@ -48,26 +48,23 @@ export function migrateSqlite(db: SqliteDatabase): number[] {
 }
 
 /**
- * Makes sure the rollup triggers exist; if one was missing (an interrupted seed), rebuilds the
- * whole rollup from `messages`, since writes may have gone uncounted meanwhile.
+ * Makes sure the triggers that keep `message_counts` exist; if one was missing (an interrupted
+ * seed), rebuilds all the counts from `messages`, since writes may have gone uncounted meanwhile.
  */
 export function ensureSqliteRollup(db: SqliteDatabase): boolean {
-  const present = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'message_hours_%'`).get() as {
-    n: number;
-  };
-  if (present.n === 3) return false;
+  const { names, create } = countTriggers('sqlite');
+  const present = db
+    .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN (${names.map(() => '?').join(', ')})`)
+    .get(...names) as { n: number };
+  if (present.n === names.length) return false;
   db.transaction(() => {
-    db.exec('DELETE FROM message_hours');
-    db.exec(
-      `INSERT INTO message_hours (workspace, direction, hour, status, n) SELECT workspace, direction, ts - ts % ${HOUR_MS}, ` +
-        `coalesce(status, -1), count(*) FROM messages GROUP BY workspace, direction, ts - ts % ${HOUR_MS}, coalesce(status, -1)`,
-    );
-    for (const statement of rollupTriggers('sqlite').create) db.exec(statement);
+    for (const statement of rebuildCountsSql(false)) db.exec(statement);
+    for (const statement of create) db.exec(statement);
   })();
   return true;
 }
 
-/** Creates `file` if need be, applies pending migrations and makes sure the rollup's triggers exist. */
+/** Creates `file` if need be, applies pending migrations and makes sure the counts' triggers exist. */
 export function prepareSqliteFile(file: string): void {
   const db = openSqlite(file);
   try {

@@ -34,6 +34,8 @@ export interface RunningServer {
   seedMs: number[];
   /** Runs a writing statement (`?` placeholders) on the server's database, as a host's app would. */
   write(sql: string, params?: unknown[]): Promise<void>;
+  /** Runs a reading statement (`?` placeholders) on the server's database; its rows. */
+  read(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -116,6 +118,16 @@ export async function startSqliteServer(options: StartOptions): Promise<RunningS
         resolve();
       });
     },
+    read(sql, params = []) {
+      return new Promise((resolve) => {
+        const reader = openSqlite(file, { readonly: true });
+        try {
+          resolve(reader.prepare(sql).all(...params) as Record<string, unknown>[]);
+        } finally {
+          reader.close();
+        }
+      });
+    },
     async close() {
       await closeServer(server);
       await store.close();
@@ -151,6 +163,9 @@ export async function startPostgresServer(options: StartOptions): Promise<Runnin
     seedMs,
     async write(sql, params = []) {
       await store.pool.query(numberPlaceholders(sql), params);
+    },
+    async read(sql, params = []) {
+      return (await store.pool.query<Record<string, unknown>>(numberPlaceholders(sql), params)).rows;
     },
     async close() {
       await closeServer(server);

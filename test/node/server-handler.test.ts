@@ -13,6 +13,7 @@ import { generateDataset } from '../../reference/dataset/index.js';
 import type { BreakdownResponse, DeliveryResponse, MessagesResponse, Problem } from '../../src/core/contract/types.js';
 import { createPgPool, PostgresExecutor } from '../../server/db/postgres.js';
 import { createHandler } from '../../server/api/app.js';
+import { rebuildCountsSql } from '../../server/db/schema.js';
 import type { LogEntry } from '../../server/api/log.js';
 import { QueryTimeoutError } from '../../server/api/store.js';
 import { staticTokenAuth } from '../../server/auth.js';
@@ -153,7 +154,7 @@ describe('server: credentials, limits, errors, logs', () => {
   });
 });
 
-describe('server: the hourly rollup follows every write', () => {
+describe('server: the message counts follow every write', () => {
   for (const engine of ['sqlite', 'postgres'] as const) {
     test(`${engine}: insert, a late read receipt, delete`, async (t) => {
       if (engine === 'postgres' && SKIP_POSTGRES) {
@@ -194,6 +195,73 @@ describe('server: the hourly rollup follows every write', () => {
         assert.equal(afterRead.totals.delivered, before.totals.delivered + 1);
         await server.write(`DELETE FROM messages WHERE workspace = ? AND id = ?`, ['ws_b', 'm_new']);
         assert.deepEqual(await delivery(), before);
+      } finally {
+        await server.close();
+      }
+    });
+
+    test(`${engine}: message_counts equals a rebuild from messages after inserts, updates of every counted column, and deletes`, async (t) => {
+      if (engine === 'postgres' && SKIP_POSTGRES) {
+        t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+        return;
+      }
+      const server =
+        engine === 'sqlite'
+          ? await startSqliteServer({ tenants: tenants.slice(1) })
+          : await startPostgresServer({ tenants: tenants.slice(1) });
+      // Every (set of dimensions, grain, bucket, key) with a non-zero count, as sorted lines: a
+      // delete leaves zeros behind.
+      const counts = async () =>
+        (
+          await server.read(
+            `SELECT dims, grain, direction, bucket, channel_id, source, type, subtype, user_id, team_id, status, n FROM message_counts ` +
+              `WHERE workspace = ? AND n <> 0`,
+            ['ws_b'],
+          )
+        )
+          .map((row) => JSON.stringify(Object.values(row).map(String)))
+          .sort();
+      const rebuilt = async () => {
+        for (const sql of rebuildCountsSql(true)) await server.write(sql, Array<string>(sql.split('?').length - 1).fill('ws_b'));
+        return counts();
+      };
+      const same = async (step: string) => {
+        const kept = await counts();
+        const expected = await rebuilt();
+        const missing = expected.filter((line) => !kept.includes(line));
+        const extra = kept.filter((line) => !expected.includes(line));
+        assert.deepEqual(
+          { missing, extra },
+          { missing: [], extra: [] },
+          `after ${step}, the counts the triggers kept differ from a rebuild`,
+        );
+        assert.ok(kept.length > 0);
+      };
+      try {
+        await same('seeding');
+        // Around a 16-day edge, a day edge and an hour edge, so that an update moves rows between buckets of every grain.
+        const edge = Math.floor(Date.parse('2026-11-20T00:00:00.000Z') / (16 * 86_400_000)) * 16 * 86_400_000;
+        const columns = 'workspace, id, ts, direction, channel_id, contact_id, content, source, type, subtype, status, error_code';
+        await server.write(
+          `INSERT INTO messages (${columns}) VALUES (?, 'm_a', ?, 'outgoing', 'ch_1', 'c_1', 'a', 'api', 'whatsapp_template', 'promo', 0, NULL), ` +
+            `(?, 'm_b', ?, 'outgoing', 'ch_2', 'c_1', 'b', 'user', 'session', NULL, 3, 'E1'), ` +
+            `(?, 'm_c', ?, 'incoming', 'ch_gone', 'c_2', 'c', NULL, NULL, NULL, NULL, NULL), ` +
+            `(?, 'm_d', ?, 'outgoing', 'ch_1', 'c_1', 'd', 'bot', 'whatsapp_template', '', 0, NULL)`,
+          ['ws_b', edge - 1, 'ws_b', edge, 'ws_b', edge + 3_599_999, 'ws_b', edge - 86_400_000],
+        );
+        await same('inserts');
+        await server.write(`UPDATE messages SET ts = ? WHERE workspace = ? AND id = 'm_a'`, [edge + 1, 'ws_b']);
+        await server.write(`UPDATE messages SET channel_id = 'ch_3', source = 'workflow' WHERE workspace = ? AND id = 'm_b'`, ['ws_b']);
+        await server.write(`UPDATE messages SET type = 'session', subtype = NULL WHERE workspace = ? AND id = 'm_d'`, ['ws_b']);
+        await server.write(
+          `UPDATE messages SET direction = 'outgoing', source = 'api', type = 'session', status = 0 WHERE workspace = ? AND id = 'm_c'`,
+          ['ws_b'],
+        );
+        await server.write(`UPDATE messages SET read_at = ts + 1000, status = 2 WHERE workspace = ? AND id = 'm_a'`, ['ws_b']);
+        await same('updates');
+        await server.write(`DELETE FROM messages WHERE workspace = ? AND id IN ('m_a', 'm_b', 'm_c', 'm_d')`, ['ws_b']);
+        await server.write(`DELETE FROM messages WHERE workspace = ? AND ts < ?`, ['ws_b', edge - 7 * 86_400_000]);
+        await same('deletes');
       } finally {
         await server.close();
       }
