@@ -468,6 +468,22 @@ describe('<msg-report-filters>', () => {
     expect(focused(filters)).to.equal($(filters, '#add-button'));
   });
 
+  it('shows "Clear all" as a link only while it can clear something', async () => {
+    const context = await setup({ filters: { type: ['session'] } });
+    const { filters } = context;
+    const clear = $as(filters, '[part~="clear"]', HTMLButtonElement);
+    const look = () => [getComputedStyle(clear).textDecorationLine, getComputedStyle(clear).color];
+    const live = look();
+    expect(clear.disabled).to.equal(false);
+    expect(live[0]).to.equal('underline');
+    clear.click();
+    await settle(context);
+    expect(clear.disabled).to.equal(true);
+    const [decoration, color] = look();
+    expect(decoration).to.equal('none');
+    expect(color).to.not.equal(live[1]);
+  });
+
   it('works from the keyboard alone: menu button, field menu, search, Escape back to the opener', async () => {
     const context = await setup();
     const { filters, report, changes } = context;

@@ -62,6 +62,29 @@ describe('<msg-messages-report>', () => {
     await expect(host).to.be.accessible();
   });
 
+  it('titles each section once, with one heading level under the page', async () => {
+    const host = await fixture<MsgMessagesReport>(
+      html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`,
+    );
+    await allSettled(host);
+    // Every heading a person sees under `root`, through the shadow roots of the elements it holds.
+    const headings = (root: ParentNode): HTMLElement[] => [
+      ...root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]'),
+      ...[...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? headings(el.shadowRoot) : [])),
+    ];
+    const texts = headings(shadow(host)).map((h) => h.textContent.trim());
+    expect(new Set(texts).size, texts.join(' | ')).to.equal(texts.length);
+    const sections = [...shadow(host).querySelectorAll('.section')];
+    expect(sections).to.have.length(6);
+    for (const section of sections) {
+      const own = headings(section);
+      expect(
+        own.map((h) => h.localName),
+        section.getAttribute('part')!,
+      ).to.deep.equal(['h2']);
+    }
+  });
+
   it('makes one request per element on load and per element on a filter change', async () => {
     const { source, calls, reset } = countingSource();
     const host = await fixture<MsgMessagesReport>(

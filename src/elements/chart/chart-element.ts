@@ -186,8 +186,7 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
   protected override render(): TemplateResult {
     this.#shown = new Map();
     return html`<section part="base" aria-label=${this.displayHeading} aria-busy=${this.busy ? 'true' : 'false'}>
-      <h3 part="title">${this.displayHeading}</h3>
-      ${this.renderBody()}
+      ${this.noHeading ? nothing : html`<h3 part="title">${this.displayHeading}</h3>`} ${this.renderBody()}
     </section>`;
   }
 

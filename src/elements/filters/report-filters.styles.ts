@@ -262,4 +262,9 @@ export const filtersStyles = css`
     color: var(--_accent-color);
     text-decoration: underline;
   }
+  /* Disabled, it reads as plain muted text, not as a link that does nothing. */
+  [part~='clear']:disabled {
+    color: var(--_muted-color);
+    text-decoration: none;
+  }
 `;

@@ -68,7 +68,7 @@ export class MsgMessagesReport extends ReportProviderElement {
     const groupBy = this.#groupBy;
     return html`<div part="report">
       <msg-report-filters part="section filters"></msg-report-filters>
-      ${this.#section('incoming', 'report.incoming', html`<msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>`)}
+      ${this.#section('incoming', 'report.incoming', html`<msg-breakdown-chart no-heading direction="incoming" group-by="channel"></msg-breakdown-chart>`)}
       ${this.#section(
         'outgoing',
         'report.outgoing',
@@ -88,12 +88,12 @@ export class MsgMessagesReport extends ReportProviderElement {
                 </label>`,
             )}
           </fieldset>
-          <msg-breakdown-chart direction="outgoing" group-by=${groupBy}></msg-breakdown-chart>`,
+          <msg-breakdown-chart no-heading direction="outgoing" group-by=${groupBy}></msg-breakdown-chart>`,
       )}
-      ${this.#section('delivery', 'report.delivery', html`<msg-delivery-line></msg-delivery-line>`)}
-      ${this.#section('incoming-list', 'report.incomingList', html`<msg-table kind="incoming" data-export-href=${this.dataExportHref ?? ''}></msg-table>`)}
-      ${this.#section('outgoing-list', 'report.outgoingList', html`<msg-table kind="outgoing" data-export-href=${this.dataExportHref ?? ''}></msg-table>`)}
-      ${this.#section('failed-list', 'report.failedList', html`<msg-table kind="failed" data-export-href=${this.dataExportHref ?? ''}></msg-table>`)}
+      ${this.#section('delivery', 'report.delivery', html`<msg-delivery-line no-heading></msg-delivery-line>`)}
+      ${this.#section('incoming-list', 'report.incomingList', html`<msg-table no-heading kind="incoming" data-export-href=${this.dataExportHref ?? ''}></msg-table>`)}
+      ${this.#section('outgoing-list', 'report.outgoingList', html`<msg-table no-heading kind="outgoing" data-export-href=${this.dataExportHref ?? ''}></msg-table>`)}
+      ${this.#section('failed-list', 'report.failedList', html`<msg-table no-heading kind="failed" data-export-href=${this.dataExportHref ?? ''}></msg-table>`)}
     </div>`;
   }
 }

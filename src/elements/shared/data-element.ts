@@ -49,6 +49,12 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
   /** Replaces the element's default, localised title. */
   @property() heading = '';
 
+  /**
+   * Leaves out the visible title, for a host that titles the element itself (as
+   * `<msg-messages-report>` does each section); the title still names the element's region.
+   */
+  @property({ type: Boolean, attribute: 'no-heading' }) noHeading = false;
+
   #config: CheckedAttributes<TConfig> | undefined;
   #blocked: Blocked;
   #pending: PendingRequest<TRequest> | undefined;

@@ -33,6 +33,8 @@ export const tableStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 8px;
+    /* At the end of its row, with or without the title before it. */
+    margin-inline-start: auto;
   }
   button {
     font: inherit;

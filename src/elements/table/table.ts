@@ -246,10 +246,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
   protected override render(): TemplateResult {
     // The section stays unnamed (not a landmark): the scroller is the list's one named region.
     return html`<section part="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      <div class="top">
-        <h3 part="title">${this.displayHeading}</h3>
-        ${this.#renderToolbar()}
-      </div>
+      <div class="top">${this.noHeading ? nothing : html`<h3 part="title">${this.displayHeading}</h3>`} ${this.#renderToolbar()}</div>
       ${this.renderBody()}
     </section>`;
   }
