@@ -15,12 +15,15 @@
  *   CORS_ORIGINS           `*` or a comma-separated list of origins; CORS_CREDENTIALS=1 allows cookies
  *                          (never with `*`: refused at start)
  *   CURSOR_SECRET          signs the listings' cursors (≥ 32 bytes); default one kept in the database
- *   QUERY_TIMEOUT_MS (15000), SQLITE_WORKERS (2–4), LOG_LEVEL (info), DEMO_DIR (dist-demo)
+ *   QUERY_TIMEOUT_MS (15000), SQLITE_WORKERS (2–4), DEMO_DIR (dist-demo)
+ *   LOG_FORMAT             text (at a terminal: warnings and errors only) or json (otherwise: a line per request)
+ *   LOG_LEVEL              debug, info, warn, error; default info for json, warn for text
  *   KEEP_ALIVE_TIMEOUT_MS (5000)  idle keep-alive connections close after this (above a proxy's idle timeout)
  *   SHUTDOWN_TIMEOUT_MS (10000)   longest wait on SIGTERM for requests and connections to finish
  *
  * A start-up fault (a full disk, a read-only data directory, a port in use, PostgreSQL out of
- * reach, a bad setting) ends in one sentence on stderr and exit status 1.
+ * reach, a bad setting) ends in one sentence on stderr and exit status 1. Once it serves, the last
+ * line it prints is the report's URL, alone.
  *
  * The package's command, `msg-report-server` (./bin.ts), is the same server without the demo page
  * and without seeding unless asked (./command.ts).

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createHandler, type FetchHandler } from './api/app.js';
 import { corsConfigurationProblem, type CorsOptions } from './api/cors.js';
-import { jsonLogger } from './api/log.js';
+import { jsonLogger, LOG_FORMATS, textLogger, type LogFormat, type Logger } from './api/log.js';
 import { staticTokenAuth } from './auth.js';
 import { startHttpServer } from './http.js';
 import { progressBar } from './progress.js';
@@ -59,7 +59,9 @@ Serving:
   SQLITE_WORKERS            worker processes answering SQLite queries (default 2–4, by cores)
   KEEP_ALIVE_TIMEOUT_MS     idle keep-alive connections close after this (default 5000)
   SHUTDOWN_TIMEOUT_MS       longest wait on SIGTERM for requests to finish (default 10000)
-  LOG_LEVEL                 debug, info (default), warn, error: JSON lines on stdout and stderr
+  LOG_FORMAT                json: a JSON line per request and event (the default when stdout is not a
+                            terminal); text: readable lines, warnings and errors only (the default at a terminal)
+  LOG_LEVEL                 debug, info, warn, error; default info for json, warn for text
 
   --help, --version
 
@@ -80,6 +82,28 @@ function packageVersion(): string {
     dir = dirname(dir);
   }
   return 'unknown';
+}
+
+/** The logger LOG_FORMAT and LOG_LEVEL ask for, and why LOG_FORMAT is refused if it is. */
+export interface Logging {
+  format: LogFormat;
+  logger: Logger;
+  problem?: string;
+}
+
+/**
+ * Readable text, warnings and errors only, when stdout is a terminal (a person watching `npm start`
+ * wants the URL, not a line per request); JSON lines, requests included, when it is not (a log
+ * collector) or when `LOG_FORMAT=json` asks. `LOG_LEVEL` overrides the level either way.
+ */
+export function chooseLogging(format: string | undefined, level: string | undefined, stdoutIsTerminal: boolean): Logging {
+  const asked = format?.trim().toLowerCase() || undefined;
+  const valid = asked === undefined || (LOG_FORMATS as readonly string[]).includes(asked);
+  const chosen: LogFormat = valid && asked ? (asked as LogFormat) : stdoutIsTerminal ? 'text' : 'json';
+  const logger = chosen === 'json' ? jsonLogger(level) : textLogger(level);
+  return valid
+    ? { format: chosen, logger }
+    : { format: chosen, logger, problem: `LOG_FORMAT must be ${LOG_FORMATS.join(' or ')}, not ${JSON.stringify(format)}.` };
 }
 
 /** A whole number from a setting, or a clear refusal. */
@@ -160,7 +184,8 @@ interface Flags {
 /** Runs the server until SIGTERM or SIGINT; a start-up fault exits 1 with one sentence. */
 export async function runServerCommand(mode: CommandMode, argv: string[] = process.argv.slice(2), env = process.env): Promise<void> {
   const demo = mode === 'demo';
-  const log = jsonLogger(env.LOG_LEVEL);
+  const logging = chooseLogging(env.LOG_FORMAT, env.LOG_LEVEL, process.stdout.isTTY);
+  const log = logging.logger;
   const bar = progressBar();
   let barDrawn = false;
 
@@ -217,6 +242,7 @@ export async function runServerCommand(mode: CommandMode, argv: string[] = proce
   let cors: CorsOptions | false;
   let basePath: string;
   try {
+    if (logging.problem) throw new StartupError(logging.problem);
     port = integer('PORT (--port)', flags.port ?? env.PORT, 8080, 0, 65_535);
     context.port = port;
     seedMessages = demo
@@ -330,7 +356,8 @@ export async function runServerCommand(mode: CommandMode, argv: string[] = proce
     workers: 'workers' in setup.store ? setup.store.workers : undefined,
   });
   if (demo) {
-    process.stderr.write(`\nmsg-report is serving the report at  ${url}\n  endpoint  ${url}api  (${setup.engine}: ${setup.location})\n\n`);
+    // The URL last, alone on its line: what a person looks for, and what a terminal makes a link.
+    process.stderr.write(`\nendpoint  ${url}api  (${setup.engine}: ${setup.location})\nmsg-report is serving the report at\n${url}\n`);
   } else {
     process.stderr.write(
       `\nmsg-report-server is serving the endpoint at  ${url.slice(0, -1)}${basePath}  ` +

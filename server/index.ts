@@ -34,7 +34,7 @@ export {
 } from './api/app.js';
 export { corsConfigurationProblem, type CorsOptions } from './api/cors.js';
 export { cursorSecretProblem, hmacCursorSigner, MIN_CURSOR_SECRET_BYTES, type CursorSigner } from './api/cursor.js';
-export { jsonLogger, silentLogger, type LogEntry, type Logger, type LogLevel } from './api/log.js';
+export { jsonLogger, silentLogger, textLogger, type LogEntry, type LogFormat, type Logger, type LogLevel } from './api/log.js';
 export {
   DatabaseUnavailableError,
   DEFAULT_QUERY_TIMEOUT_MS,

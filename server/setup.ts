@@ -18,7 +18,7 @@ import { bytesToBase64Url, cursorSecretProblem, randomCursorSecret } from './api
 import { ensureSqliteRollup, migrateSqlite, openSqlite, sqliteSchemaVersion, type SqliteDatabase } from './db/sqlite.js';
 import { INSERT_SECRET_SQL, SCHEMA_VERSION, SEEDED_SCHEMA_VERSION, SELECT_SECRET_SQL } from './db/schema.js';
 import { numberPlaceholders } from './db/sql.js';
-import { generateSeedData, type SeedPlan } from './sample-data.js';
+import { generateSeedData, type Dataset, type SeedPlan } from './sample-data.js';
 import { postgresSeedInfo, seedPostgres, seedSqlite, sqliteSeedInfo, type SeedInfo, type SeedProgress } from './seed.js';
 import { createSqliteStore } from './sqlite-pool.js';
 import { createPostgresStore, type DatabaseStore } from './store.js';
@@ -270,6 +270,17 @@ async function setupSqlite(options: SetupOptions, workspace: string): Promise<Se
   return { store, engine: 'sqlite', workspace, info, seeded, location: file, cursorSecret: secret };
 }
 
+/** Steps the generate phase reports: thousandths, so the bar moves in small steps. */
+const GENERATE_STEPS = 1000;
+
+/** The sample data, its generation reported as the `generate` phase from 0 to {@link GENERATE_STEPS}. */
+function generateWithProgress(plan: SeedPlan | undefined, onProgress: SetupOptions['onProgress']): Dataset {
+  onProgress?.({ phase: 'generate', done: 0, total: GENERATE_STEPS });
+  return generateSeedData(plan, (fraction) =>
+    onProgress?.({ phase: 'generate', done: Math.round(fraction * GENERATE_STEPS), total: GENERATE_STEPS }),
+  );
+}
+
 /**
  * Seeds into a temporary file and renames it into place: an interrupted seed leaves nothing
  * half-done, and a failed one (a full disk) removes what it wrote.
@@ -284,10 +295,8 @@ function seedSqliteFile(
   for (const f of temporary) rmSync(f, { force: true });
   try {
     const t0 = performance.now();
-    options.onProgress?.({ phase: 'generate', done: 0, total: 1 });
-    const dataset = generateSeedData(options.seed);
+    const dataset = generateWithProgress(options.seed, options.onProgress);
     const generateMs = performance.now() - t0;
-    options.onProgress?.({ phase: 'generate', done: 1, total: 1 });
     let seeded: NonNullable<SetupResult['seeded']>;
     const db = openSqlite(temp);
     try {
@@ -353,10 +362,8 @@ async function setupPostgres(databaseUrl: string, options: SetupOptions, workspa
                 'serve it without seeding, or seed sample data into another workspace or schema.',
             );
           const t0 = performance.now();
-          options.onProgress?.({ phase: 'generate', done: 0, total: 1 });
-          const dataset = generateSeedData(seed);
+          const dataset = generateWithProgress(seed, options.onProgress);
           const generateMs = performance.now() - t0;
-          options.onProgress?.({ phase: 'generate', done: 1, total: 1 });
           const result = await seedPostgres(store.pool, dataset, { workspace, onProgress: options.onProgress });
           seeded = { messages: result.messages, generateMs, loadMs: result.ms };
           info = await postgresSeedInfo(store.pool, workspace);

@@ -105,8 +105,24 @@ export function resolveDatasetOptions(options: DatasetOptions = {}): Required<Da
   return resolved;
 }
 
-/** Builds the data set. Deterministic for the same options (pass `end` to pin it). */
-export function generateDataset(options: DatasetOptions = {}): Dataset {
+/**
+ * How far generation is, from 0 to 1: told after each day of messages and after the sort, so a
+ * progress bar moves during the seconds a large set takes.
+ */
+export type GenerationProgress = (fraction: number) => void;
+
+/**
+ * Shares of the time generation takes, measured on 1,000,000 messages: the days (~78 %), then
+ * sorting them (~16 %), then giving them ids (the rest).
+ */
+const DAYS_SHARE = 0.78;
+const SORTED_SHARE = 0.94;
+
+/**
+ * Builds the data set. Deterministic for the same options (pass `end` to pin it); `onProgress`
+ * only observes.
+ */
+export function generateDataset(options: DatasetOptions = {}, onProgress: GenerationProgress = () => {}): Dataset {
   const opts = resolveDatasetOptions(options);
   const tz = opts.timezone;
   const root = createRandom(opts.seed);
@@ -117,8 +133,9 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
 
   const lookups = buildLookups(root.fork('lookups'));
   const raw = new MessageFactory(lookups, opts, start, root.fork('messages'));
-  raw.generate(firstDay, lastDay);
-  const messages = raw.finish();
+  raw.generate(firstDay, lastDay, (fraction) => onProgress(fraction * DAYS_SHARE));
+  const messages = raw.finish(() => onProgress(SORTED_SHARE));
+  onProgress(1);
 
   const dataset: Dataset = {
     options: opts,
@@ -224,7 +241,7 @@ class MessageFactory {
     }
   }
 
-  generate(firstDay: PlainDate, lastDay: PlainDate): void {
+  generate(firstDay: PlainDate, lastDay: PlainDate, onProgress: GenerationProgress): void {
     if (this.opts.messagesPerDay <= 0 || this.start >= this.opts.end) return;
     const days: { date: PlainDate; start: number; end: number }[] = [];
     for (let date = firstDay, start = startOfDay(date, this.opts.timezone); ;) {
@@ -236,13 +253,17 @@ class MessageFactory {
       start = end;
     }
     this.planBroadcasts(days);
-    days.forEach((day, index) => this.generateDay(day, index / Math.max(1, days.length - 1)));
+    days.forEach((day, index) => {
+      this.generateDay(day, index / Math.max(1, days.length - 1));
+      onProgress((index + 1) / days.length);
+    });
   }
 
-  /** Sorts by time, assigns ids in that order, applies the end of data. */
-  finish(): DatasetMessage[] {
+  /** Sorts by time, assigns ids in that order, applies the end of data; `onSorted` between the two. */
+  finish(onSorted: () => void): DatasetMessage[] {
     const kept = this.drafts.filter((d) => d.ts >= this.start && d.ts < this.opts.end);
     kept.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
+    onSorted();
     const width = Math.max(8, String(kept.length).length);
     return kept.map((d, i) => ({
       id: `m_${String(i + 1).padStart(width, '0')}`,

@@ -7,6 +7,7 @@ export {
   DEFAULT_MONTHS,
   DEFAULT_SEED,
   DEFAULT_TIMEZONE,
+  type GenerationProgress,
 } from './generate.js';
 export { createRandom, type Random } from './prng.js';
 export type * from './types.js';
