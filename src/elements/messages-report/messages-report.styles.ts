@@ -8,6 +8,9 @@ export const messagesReportStyles = css`
     display: grid;
     gap: var(--_gap);
   }
+  .awaiting-strings {
+    visibility: hidden;
+  }
   .section {
     display: grid;
     gap: 12px;

@@ -1,7 +1,8 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import * as v from 'valibot';
 import { GROUP_BYS, type GroupBy } from '../../core/contract/types.js';
+import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { ReportProviderElement } from '../shared/report-provider.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -58,36 +59,44 @@ export class MsgMessagesReport extends ReportProviderElement {
     // A group, not a section: the elements inside are labelled regions already, and two regions
     // with one name would confuse landmark navigation.
     return html`<div class="section" role="group" part="section ${name}" aria-labelledby=${id}>
-      <h2 part="heading" id=${id}>${translate(this.reportLang, titleKey)}</h2>
-      ${content}
+      ${this.#stringsIn ? html`<h2 part="heading" id=${id}>${translate(this.reportLang, titleKey)}</h2>` : nothing} ${content}
     </div>`;
+  }
+
+  /** Whether the strings of the report's language are in (see `rendersBeforeStrings`). */
+  get #stringsIn(): boolean {
+    return this.displayLang !== undefined;
+  }
+
+  #grouping(lang: Lang, groupBy: GroupBy): TemplateResult {
+    return html`<fieldset class="grouping" part="grouping">
+      <legend>${translate(lang, 'report.groupBy')}</legend>
+      ${GROUP_BYS.map(
+        (option) =>
+          html`<label>
+            <input type="radio" name="outgoing-group-by" value=${option} .checked=${option === groupBy} @change=${this.#onGroupingChange} />
+            ${translate(lang, `groupBy.${option}`)}
+          </label>`,
+      )}
+    </fieldset>`;
+  }
+
+  protected override get rendersBeforeStrings(): boolean {
+    return true;
   }
 
   protected override render(): TemplateResult {
     const lang = this.reportLang;
     const groupBy = this.#groupBy;
-    return html`<div part="report">
+    // Until its strings are in, the report holds only the elements it composes, hidden: they are
+    // created at once and load their data and ECharts meanwhile, instead of after the strings.
+    return html`<div part="report" class=${this.#stringsIn ? '' : 'awaiting-strings'}>
       <msg-report-filters part="section filters"></msg-report-filters>
       ${this.#section('incoming', 'report.incoming', html`<msg-breakdown-chart no-heading direction="incoming" group-by="channel"></msg-breakdown-chart>`)}
       ${this.#section(
         'outgoing',
         'report.outgoing',
-        html`<fieldset class="grouping" part="grouping">
-            <legend>${translate(lang, 'report.groupBy')}</legend>
-            ${GROUP_BYS.map(
-              (option) =>
-                html`<label>
-                  <input
-                    type="radio"
-                    name="outgoing-group-by"
-                    value=${option}
-                    .checked=${option === groupBy}
-                    @change=${this.#onGroupingChange}
-                  />
-                  ${translate(lang, `groupBy.${option}`)}
-                </label>`,
-            )}
-          </fieldset>
+        html`${this.#stringsIn ? this.#grouping(lang, groupBy) : nothing}
           <msg-breakdown-chart no-heading direction="outgoing" group-by=${groupBy}></msg-breakdown-chart>`,
       )}
       ${this.#section('delivery', 'report.delivery', html`<msg-delivery-line no-heading></msg-delivery-line>`)}

@@ -127,8 +127,17 @@ export abstract class ReportInputsElement extends LitElement {
     return !this.needsStrings || this.#strings.current;
   }
 
+  /**
+   * Whether the element renders before its strings are in (and hides what it renders until then,
+   * see `displayLang`). `<msg-messages-report>` does, so that the elements it composes start
+   * fetching their data and ECharts at once instead of after the strings' round trip.
+   */
+  protected get rendersBeforeStrings(): boolean {
+    return false;
+  }
+
   protected override update(changed: PropertyValues): void {
-    if (!this.needsStrings || this.#strings.lang !== undefined) {
+    if (!this.needsStrings || this.rendersBeforeStrings || this.#strings.lang !== undefined) {
       super.update(changed);
       return;
     }
