@@ -38,6 +38,14 @@ interface ZrenderElement {
   childrenRef(): ZrenderElement[];
 }
 
+/** A drawn text's box, in its own coordinates until transformed. */
+interface TextBox {
+  type: string;
+  parent?: TextBox;
+  transform?: number[];
+  getBoundingRect(): { clone(): { x: number; width: number; applyTransform(m: number[]): void } };
+}
+
 /**
  * Every text ECharts draws in a chart box now (labels, axis labels, an open tooltip), as it reads:
  * the spans zrender draws for each text, in reading order (rows, then left to right).
@@ -491,6 +499,54 @@ describe('<msg-breakdown-chart>', () => {
         return drawnTexts(box).filter((text) => !labels.has(text));
       });
       expect(tips, box.getAttribute('part')!).to.deep.equal(names.map((name) => [`${name}: 10 (25%)`]));
+    }
+  });
+
+  it('draws whole names on the pie when they fit, keeps every label inside a phone-wide box, and no grid line under the bars’ counts', async () => {
+    const names = ['WhatsApp Ventas', 'WhatsApp Soporte', 'Instagram @tienda.mx', 'Facebook Tienda Oficial', 'Chat del sitio web'];
+    const answer: BreakdownResponse = {
+      direction: 'incoming',
+      groupBy: 'channel',
+      total: 100,
+      groups: names.map((label, i) => ({ key: `ch_${i}`, label, count: 20 })),
+      notApplicable: [],
+    };
+    const source = { breakdown: () => Promise.resolve(answer) } as unknown as ReportDataSource;
+    const report = await fixture<MsgReport>(
+      html`<msg-report
+        .dataSource=${source}
+        timezone=${ZONE}
+        now=${NOW}
+        lang="en"
+        class="no-animation"
+        style="display: block; width: 1100px"
+      >
+        <msg-breakdown-chart direction="incoming" group-by="channel" no-compare></msg-breakdown-chart>
+      </msg-report>`,
+    );
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await chartsRendered(element, 2);
+    const [bar, pie] = [...shadow(element).querySelectorAll<HTMLElement>('[part~="chart"]')] as [HTMLElement, HTMLElement];
+    expect(drawnTexts(pie), 'whole names, then the share').to.have.members(names.map((name) => `${name}20%`));
+    const xAxis = (getInstanceByDom(bar)!.getOption() as { xAxis: { show: boolean; splitLine: { show: boolean } }[] }).xAxis[0]!;
+    expect(xAxis.show || xAxis.splitLine.show, 'grid lines behind the bars').to.equal(false);
+
+    // On a phone's width every label is drawn inside the box, names cut if they must be.
+    const rendered = chartsRendered(element, 2);
+    report.style.width = '320px';
+    await rendered;
+    const width = pie.clientWidth;
+    const zr = getInstanceByDom(pie)!.getZr() as unknown as { storage: { getDisplayList(update: boolean): TextBox[] } };
+    const boxes = zr.storage
+      .getDisplayList(true)
+      .filter((el) => el.type === 'tspan' && el.parent)
+      .map((span) => span.parent!);
+    expect(boxes.length).to.be.greaterThan(0);
+    for (const text of new Set(boxes)) {
+      const rect = text.getBoundingRect().clone();
+      if (text.transform) rect.applyTransform(text.transform);
+      expect(rect.x, 'left edge').to.be.at.least(0);
+      expect(rect.x + rect.width, 'right edge').to.be.at.most(width);
     }
   });
 

@@ -94,6 +94,7 @@ async function drawnOption(element: MsgDeliveryLine) {
   if (!getInstanceByDom(box)) await chartsRendered(element, 1);
   return getInstanceByDom(box)!.getOption() as {
     tooltip: { renderMode: string; formatter: (params: { dataIndex: number }[]) => string }[];
+    xAxis: { max: number; axisLabel: { customValues: number[]; formatter: (value: number) => string } }[];
     series: {
       id: string;
       name: string;
@@ -231,6 +232,45 @@ describe('<msg-delivery-line>', () => {
     }
   });
 
+  it('labels an hourly axis in time order, naming the date at each day boundary, with fewer ticks on a phone', async () => {
+    /** The axis labels ECharts draws now, with the instants they stand for. */
+    const axisLabels = async (element: MsgDeliveryLine) => {
+      const { axisLabel } = (await drawnOption(element)).xAxis[0]!;
+      return axisLabel.customValues.map((value) => ({ value, label: axisLabel.formatter(value) }));
+    };
+    const esDayMonth = (instant: number) =>
+      new Intl.DateTimeFormat('es', { timeZone: ZONE, day: 'numeric', month: 'short' }).format(instant);
+    const localDay = (instant: number) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(instant);
+
+    const twoDays = await deliveryLine({ from: '2026-11-24', to: '2026-11-25' }, { interval: 'hour' });
+    expect((await axisLabels(twoDays.element)).map(({ label }) => label)).to.deep.equal([
+      '24 nov',
+      '06:00',
+      '12:00',
+      '18:00',
+      '25 nov',
+      '06:00',
+      '12:00',
+      '18:00',
+    ]);
+
+    // A week of hours: a tick a day, each naming its date, in order.
+    const week = await deliveryLine({ from: '2026-11-18', to: '2026-11-24' }, { interval: 'hour' });
+    const ticks = await axisLabels(week.element);
+    expect(ticks.length).to.be.within(4, 8);
+    ticks.forEach(({ value, label }, i) => {
+      if (i > 0) expect(value, 'in time order').to.be.greaterThan(ticks[i - 1]!.value);
+      if (i === 0 || localDay(value) !== localDay(ticks[i - 1]!.value))
+        expect(label, 'a new day names its date').to.contain(esDayMonth(value));
+    });
+
+    // On a phone's width the same two days get half the ticks, still with both dates.
+    const rendered = chartsRendered(twoDays.element, 1);
+    twoDays.report.style.width = '360px';
+    await rendered;
+    expect((await axisLabels(twoDays.element)).map(({ label }) => label)).to.deep.equal(['24 nov', '12:00', '25 nov', '12:00']);
+  });
+
   it('switches the interval in the element with one new request, and shows the new buckets', async () => {
     const { element, report } = await deliveryLine({ preset: 'last_30_days' });
     resetRequests();
@@ -253,7 +293,9 @@ describe('<msg-delivery-line>', () => {
     const windowStart = Date.parse(NOW) - 30 * 86_400_000;
     const option = await drawnOption(element);
     const mark = option.series.find((s) => s.id === 'open-window')!.markArea!.data[0]!;
-    expect([mark[0].xAxis, mark[1].xAxis]).to.deep.equal([windowStart, Date.parse(NOW)]);
+    // From 30 days before now to the plot's right edge (the end of the range).
+    expect([mark[0].xAxis, mark[1].xAxis]).to.deep.equal([windowStart, Date.parse('2026-11-27T06:00:00.000Z')]);
+    expect(mark[1].xAxis).to.equal(option.xAxis[0]!.max);
     expect(mark[0].name).to.equal('Los estados aún pueden cambiar');
     expect(shadow(element).querySelector('[part~="note"]')!.textContent).to.contain(
       `Los mensajes enviados desde ${esDateTime(windowStart)} tienen menos de 30 días: sus estados aún pueden cambiar`,

@@ -5,7 +5,7 @@
  * abort on removal — and the first-paint time and DOM size of a 10,000-row table.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { createHandlers, emptyHandlers, errorHandlers, loadingHandlers } from '../../mock/handlers.js';
 import { generateDataset } from '../../reference/dataset/index.js';
 import '../../src/index.js';
@@ -311,6 +311,51 @@ describe('<msg-table>', function () {
     );
     const grid = shadow(table).querySelector('[role="table"]')!;
     expect(grid.getAttribute('aria-rowcount'), 'header + every row').to.equal(String(answer.total + 1));
+  });
+
+  it('shows a scroll cue on each side that has more columns, and none when the table fits', async () => {
+    const { report, table } = await reportWith(html`<msg-table kind="incoming"></msg-table>`);
+    report.style.display = 'block';
+    report.style.width = '360px';
+    await rowsShown(table);
+    const frameOf = shadow(table).querySelector<HTMLElement>('.frame')!;
+    const cue = (side: '::before' | '::after') => getComputedStyle(frameOf, side).opacity;
+    const box = scroller(table);
+    expect(box.scrollWidth, 'the list scrolls sideways').to.be.greaterThan(box.clientWidth);
+    await until(() => cue('::after') === '1', 'a cue at the end');
+    expect(cue('::before'), 'nothing before the first column').to.equal('0');
+    box.scrollLeft = box.scrollWidth;
+    await until(() => cue('::after') === '0', 'no cue past the last column');
+    expect(cue('::before')).to.equal('1');
+
+    report.style.width = '1400px';
+    await until(() => box.scrollWidth <= box.clientWidth, 'the table fits');
+    await until(() => cue('::after') === '0' && cue('::before') === '0', 'no cue when it fits');
+  });
+
+  it('prints the rows it holds in flow, every column on the page, with no blank body', async () => {
+    const { report, table } = await reportWith(html`<msg-table kind="outgoing"></msg-table>`);
+    report.style.display = 'block';
+    report.style.width = '700px';
+    await rowsShown(table);
+    const held = renderedRows(table).size;
+    await emulateMedia({ media: 'print' });
+    try {
+      const box = scroller(table);
+      await until(() => box.scrollHeight <= box.clientHeight + 1, 'the list unclipped');
+      expect(box.scrollWidth, 'every column within the page').to.be.at.most(box.clientWidth + 1);
+      const rows = [...shadow(table).querySelectorAll<HTMLElement>('.body [role="row"][data-id]')];
+      expect(rows.length).to.equal(held);
+      expect(held, 'the first screen at least').to.be.greaterThan(10);
+      const body = shadow(table).querySelector<HTMLElement>('.body')!.getBoundingClientRect();
+      const last = rows.at(-1)!.getBoundingClientRect();
+      expect(body.bottom - last.bottom, 'no blank space for rows not held').to.be.below(2);
+      rows.slice(1).forEach((row, i) => {
+        expect(row.getBoundingClientRect().top, 'one under the other').to.be.at.least(rows[i]!.getBoundingClientRect().bottom - 1);
+      });
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('loads the next cursor page as the user scrolls, and keeps the mock’s order', async () => {

@@ -12,6 +12,8 @@ import { OTHER_KEY, type BreakdownItem } from './breakdown-chart.types.js';
 /** Most slices or bars drawn; the rest is summed into one "Other" entry. */
 export const MAX_PIE_SLICES = 8;
 export const MAX_BARS = 15;
+/** Charts at most this wide (CSS pixels) are laid out for a phone. */
+export const NARROW_CHART = 480;
 
 /** The first `max - 1` items and one more summing the rest, when there are more than `max`. */
 export function foldSmallGroups(items: readonly BreakdownItem[], max: number, otherLabel: string): BreakdownItem[] {
@@ -61,22 +63,20 @@ function tooltip(theme: ChartTheme, format: (index: number) => string): EChartsC
 }
 
 export function barOption(items: readonly BreakdownItem[], theme: ChartTheme, format: Formatters): EChartsCoreOption {
+  const categoryLabel = { ...RICH_TEXT, color: theme.textColor, overflow: 'truncate', formatter: escapeRichText };
   return {
     ...baseOption(theme),
     // ECharts 6 keeps axis labels inside the box by itself (grid.outerBounds defaults to 'auto').
     grid: { left: 8, right: 48, top: 8, bottom: 8 },
     tooltip: tooltip(theme, (i) => describe(items[i], format)),
-    xAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { color: theme.mutedColor, formatter: (value: number) => format.count(value) },
-      splitLine: { lineStyle: { color: theme.borderColor } },
-    },
+    // Each bar carries its count, so the value axis and its grid lines would only cross the
+    // labels: a ranked list needs neither.
+    xAxis: { type: 'value', show: false, splitLine: { show: false } },
     yAxis: {
       type: 'category',
       inverse: true,
       data: items.map((item) => item.label),
-      axisLabel: { ...RICH_TEXT, color: theme.textColor, width: 140, overflow: 'truncate', formatter: escapeRichText },
+      axisLabel: { ...categoryLabel, width: 180 },
       axisLine: { lineStyle: { color: theme.borderColor } },
       axisTick: { show: false },
     },
@@ -89,6 +89,11 @@ export function barOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
         label: { show: true, position: 'right', color: theme.textColor, formatter: (p: { value: number }) => format.count(p.value) },
       },
     ],
+    // ECharts' media queries, on the chart's own width: names get less room on a phone.
+    media: [
+      { option: { yAxis: { axisLabel: { width: 180 } } } },
+      { query: { maxWidth: NARROW_CHART }, option: { yAxis: { axisLabel: { width: 104 } } } },
+    ],
   };
 }
 
@@ -99,7 +104,7 @@ export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
     series: [
       {
         type: 'pie',
-        radius: ['34%', '60%'],
+        radius: ['32%', '56%'],
         avoidLabelOverlap: true,
         itemStyle: { borderColor: theme.surfaceColor, borderWidth: 2 },
         data: items.map((item) => ({ name: item.label, value: item.count })),
@@ -108,8 +113,11 @@ export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
         label: {
           ...RICH_TEXT,
           color: theme.textColor,
-          width: 110,
           lineHeight: 16,
+          // Labels line up at the box's edges and take all the room between the ring and the
+          // edge: a name is cut only when it cannot fit, and never leaves the box.
+          alignTo: 'edge',
+          edgeDistance: 8,
           overflow: 'truncate',
           // Two lines, each truncated on its own, so a long name never hides the percentage.
           formatter: (p: { dataIndex: number }) => {
@@ -117,8 +125,14 @@ export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
             return item ? `${escapeRichText(item.label)}\n${format.percent(item.share)}` : '';
           },
         },
+        labelLine: { length: 10, length2: 6 },
         labelLayout: { hideOverlap: true },
       },
+    ],
+    // On a phone the ring is smaller, leaving the labels room beside it.
+    media: [
+      { option: { series: [{ radius: ['32%', '56%'] }] } },
+      { query: { maxWidth: NARROW_CHART }, option: { series: [{ radius: ['24%', '42%'] }] } },
     ],
   };
 }

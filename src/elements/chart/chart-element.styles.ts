@@ -8,6 +8,38 @@ export const chartElementStyles = css`
   [part~='base'] {
     display: grid;
     gap: var(--_gap);
+    /* The element's own width decides its phone layout, wherever it is placed. */
+    container-type: inline-size;
+  }
+  /*
+   * On a phone, the metrics strip is two columns of compact cards, not one card per line. Scoped
+   * under the base, so it wins over the strip's own rules, which come later.
+   */
+  @container (max-width: 480px) {
+    [part~='base'] [part~='metrics'] {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 6px;
+    }
+    [part~='base'] [part~='metric'] {
+      min-width: 0;
+    }
+    [part~='base'] .metric-card {
+      width: 100%;
+      box-sizing: border-box;
+      padding: 6px 8px;
+      column-gap: 4px;
+    }
+    [part~='base'] .metric-value {
+      font-size: 1.2em;
+    }
+    [part~='base'] .metric-share,
+    [part~='base'] .metric-change {
+      font-size: 0.85em;
+    }
+    [part~='toolbar'] button {
+      padding: 4px 8px;
+    }
   }
   [part~='title'] {
     margin: 0;

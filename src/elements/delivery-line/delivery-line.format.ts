@@ -28,15 +28,19 @@ const dayMonth = (lang: Lang, timeZone: string, instant: number) =>
 export const capitalize = (lang: Lang, text: string) => text.charAt(0).toLocaleUpperCase(INTL_LOCALE[lang]) + text.slice(1);
 
 /**
- * The x-axis label of the bucket starting at `instant`: the time for hours (the day at local
- * midnight), `3 nov` for days, `semana del 3 nov` for weeks, `nov 2026` for months.
+ * The x-axis label of the bucket starting at `instant`: for hours the time, or with `withDate` (a
+ * tick that starts a day on the axis) the day, with the time unless it is midnight; `3 nov` for
+ * days, `semana del 3 nov` for weeks, `nov 2026` for months.
  */
-export function axisLabel(lang: Lang, timeZone: string, interval: Interval, instant: number): string {
+export function axisLabel(lang: Lang, timeZone: string, interval: Interval, instant: number, withDate = false): string {
   switch (interval) {
-    case 'hour':
-      return localParts(instant, timeZone).hour === 0
+    case 'hour': {
+      if (!withDate) return dateFormat(lang, timeZone, 'hm', { hour: '2-digit', minute: '2-digit' }).format(instant);
+      const { hour, minute } = localParts(instant, timeZone);
+      return hour === 0 && minute === 0
         ? dayMonth(lang, timeZone, instant)
-        : dateFormat(lang, timeZone, 'hm', { hour: '2-digit', minute: '2-digit' }).format(instant);
+        : dateFormat(lang, timeZone, 'dmhm', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(instant);
+    }
     case 'day':
       return dayMonth(lang, timeZone, instant);
     case 'week':

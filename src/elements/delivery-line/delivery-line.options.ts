@@ -6,11 +6,25 @@
  * and `Intl`, and the tooltip uses ECharts' rich-text mode: nothing is ever parsed as HTML.
  */
 import { STATUSES, type DeliveryBucket, type Interval, type Status } from '../../core/contract/types.js';
+import { formatPlainDate, localParts } from '../../core/query/zoned-time.js';
 import type { ChartTheme } from '../chart/chart-theme.js';
 import type { EChartsCoreOption } from '../chart/echarts.js';
 
-/** Most x-axis labels drawn per bucket size (weeks read `semana del 3 nov`, so fewer fit); ECharts hides any that would still overlap. */
+/**
+ * Most x-axis labels drawn per bucket size (weeks read `semana del 3 nov`, so fewer fit), on a
+ * wide chart and on a narrow one (a phone); ECharts hides any that would still overlap.
+ */
 export const MAX_AXIS_LABELS: Readonly<Record<Interval, number>> = { hour: 8, day: 8, week: 5, month: 8 };
+export const MAX_AXIS_LABELS_NARROW: Readonly<Record<Interval, number>> = { hour: 4, day: 4, week: 3, month: 4 };
+/** Charts at most this wide (CSS pixels) are laid out for a phone: fewer ticks, a compact legend. */
+export const NARROW_CHART = 480;
+/**
+ * Hours between hourly ticks: steps that divide a day, so every local midnight is a tick and the
+ * ticks fall on the same hours each day; then whole days.
+ */
+const HOUR_STEPS = [1, 2, 3, 4, 6, 12, 24, 48, 72, 168];
+/** Days between ticks beyond the longest step (hourly ranges end well before it). */
+const LONGEST_HOUR_STEP = 168;
 /** Longer series draw their lines without a dot per bucket. */
 export const MAX_SYMBOLS = 60;
 
@@ -23,6 +37,8 @@ const STATUS_COLOR_INDEX: Record<Status, number> = { sent: 0, delivered: 1, read
 export interface LineInput {
   series: readonly DeliveryBucket[];
   interval: Interval;
+  /** The report's time zone: ticks fall on its hours and days. */
+  timeZone: string;
   /** The end of the range (exclusive), as an instant: where the last bucket ends. */
   to: number;
   /** Statuses none of the channels in scope reports: no line, and "not reported" in the tooltip. */
@@ -36,8 +52,11 @@ export interface LineInput {
 export interface LineTexts {
   status: (status: Status) => string;
   count: (value: number) => string;
-  /** Short label of a bucket start, for the axis. */
-  axisLabel: (instant: number) => string;
+  /**
+   * Short label of a bucket start, for the axis; `withDate` (hours only): the first tick of a day,
+   * which names the day.
+   */
+  axisLabel: (instant: number, withDate: boolean) => string;
   /** Full label of a bucket start, for the tooltip. */
   bucketLabel: (instant: number) => string;
   notReported: string;
@@ -45,10 +64,45 @@ export interface LineTexts {
   mayChange: string;
 }
 
-/** Every `step`-th bucket start, so that at most {@link MAX_AXIS_LABELS} labels are drawn. */
-export function labelledStarts(starts: readonly number[], interval: Interval): number[] {
-  const step = Math.max(1, Math.ceil(starts.length / MAX_AXIS_LABELS[interval]));
+/** Every `step`-th bucket start, so that at most `max` labels are drawn. */
+export function labelledStarts(starts: readonly number[], max: number): number[] {
+  const step = Math.max(1, Math.ceil(starts.length / max));
   return starts.filter((_, i) => i % step === 0);
+}
+
+/**
+ * Hourly ticks, at most about `max`: every `step` hours on the hour of the report's zone (00:00,
+ * 06:00, 12:00…), or every `step / 24` local midnights, so that ticks are evenly spaced, every day
+ * boundary among them is a tick, and labels read in time order.
+ */
+export function hourTicks(starts: readonly number[], timeZone: string, max: number): number[] {
+  const step = HOUR_STEPS.find((hours) => Math.ceil(starts.length / hours) <= max) ?? LONGEST_HOUR_STEP;
+  const onTheHour = starts.filter((start) => localParts(start, timeZone).minute === 0);
+  if (step < 24) return onTheHour.filter((start) => localParts(start, timeZone).hour % step === 0);
+  return onTheHour.filter((start) => localParts(start, timeZone).hour === 0).filter((_, i) => i % (step / 24) === 0);
+}
+
+/** The ticks of the x axis for at most about `max` labels. */
+export function axisTicks(starts: readonly number[], interval: Interval, timeZone: string, max: number): number[] {
+  return interval === 'hour' ? hourTicks(starts, timeZone, max) : labelledStarts(starts, max);
+}
+
+/**
+ * The x axis for `ticks`: its labels, each hourly tick that starts a new local day (and the first)
+ * naming its date, so a day boundary never goes by unmarked.
+ */
+function timeAxisLabels(ticks: readonly number[], timeZone: string, text: LineTexts): EChartsCoreOption {
+  const labels = new Map<number, string>();
+  let day = '';
+  for (const tick of ticks) {
+    const tickDay = formatPlainDate(localParts(tick, timeZone));
+    labels.set(tick, text.axisLabel(tick, tickDay !== day));
+    day = tickDay;
+  }
+  return {
+    axisTick: { customValues: ticks },
+    axisLabel: { customValues: ticks, formatter: (value: number) => labels.get(value) ?? text.axisLabel(value, true) },
+  };
 }
 
 export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts): EChartsCoreOption {
@@ -57,7 +111,12 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
   const notReported = new Set(input.notReported);
   const drawn = STATUSES.filter((status) => !notReported.has(status));
   const open = input.openWindow;
-  const ticks = labelledStarts(starts, input.interval);
+  const wideAxis = timeAxisLabels(axisTicks(starts, input.interval, input.timeZone, MAX_AXIS_LABELS[input.interval]), input.timeZone, text);
+  const narrowAxis = timeAxisLabels(
+    axisTicks(starts, input.interval, input.timeZone, MAX_AXIS_LABELS_NARROW[input.interval]),
+    input.timeZone,
+    text,
+  );
 
   const tooltipText = (index: number): string => {
     const bucket = input.series[index];
@@ -96,12 +155,14 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
         silent: true,
         itemStyle: { color: theme.mutedColor, opacity: 0.1 },
         label: { show: true, position: 'insideTopRight', color: theme.mutedColor, fontSize: Math.round(theme.fontSize * 0.85) },
-        data: [[{ name: text.mayChange, xAxis: open.start }, { xAxis: open.end }]],
+        // To the axis' end: the buckets after now have no points yet, and theirs may change too.
+        data: [[{ name: text.mayChange, xAxis: open.start }, { xAxis: Math.max(open.end, input.to) }]],
       },
     });
   }
 
-  return {
+  const legendText = { color: theme.textColor };
+  const baseOption: EChartsCoreOption = {
     animation: theme.animationMs > 0,
     animationDuration: theme.animationMs,
     textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.textColor },
@@ -110,7 +171,7 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
     legend: {
       bottom: 0,
       data: drawn.map((status) => text.status(status)),
-      textStyle: { color: theme.textColor },
+      textStyle: legendText,
       inactiveColor: theme.borderColor,
     },
     tooltip: {
@@ -129,13 +190,8 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
       min: starts[0],
       max: input.to,
       axisLine: { lineStyle: { color: theme.borderColor } },
-      axisTick: { customValues: ticks, lineStyle: { color: theme.borderColor } },
-      axisLabel: {
-        customValues: ticks,
-        hideOverlap: true,
-        color: theme.mutedColor,
-        formatter: (value: number) => text.axisLabel(value),
-      },
+      axisTick: { lineStyle: { color: theme.borderColor } },
+      axisLabel: { hideOverlap: true, color: theme.mutedColor },
       splitLine: { show: false },
     },
     yAxis: {
@@ -145,5 +201,22 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
       splitLine: { lineStyle: { color: theme.borderColor } },
     },
     series,
+  };
+  return {
+    ...baseOption,
+    // ECharts' media queries, on the chart's own width: a phone gets fewer ticks, fewer value
+    // labels and a legend compact enough for one line under the dates. The first entry, with no
+    // query, is what a wide chart goes back to.
+    media: [
+      { option: { xAxis: wideAxis, yAxis: { splitNumber: 5 }, legend: { itemGap: 10, itemWidth: 25, textStyle: legendText } } },
+      {
+        query: { maxWidth: NARROW_CHART },
+        option: {
+          xAxis: narrowAxis,
+          yAxis: { splitNumber: 3 },
+          legend: { itemGap: 8, itemWidth: 14, textStyle: { ...legendText, fontSize: Math.round(theme.fontSize * 0.85) } },
+        },
+      },
+    ],
   };
 }

@@ -97,13 +97,13 @@ export function presentDelivery(
   const texts = {
     status: statusLabel,
     count: (value: number) => formatCount(lang, value),
-    axisLabel: (instant: number) => axisLabel(lang, tz, data.interval, instant),
+    axisLabel: (instant: number, withDate: boolean) => axisLabel(lang, tz, data.interval, instant, withDate),
     bucketLabel: (instant: number) => bucketLabel(lang, tz, data.interval, instant),
     notReported: translate(lang, 'delivery.notReported'),
     mayChange: translate(lang, 'delivery.mayChange'),
   };
   const option = themed((theme) =>
-    lineOption({ series: data.series, interval: data.interval, to, notReported, now, openWindow }, theme, texts),
+    lineOption({ series: data.series, interval: data.interval, timeZone: tz, to, notReported, now, openWindow }, theme, texts),
   );
   return {
     metrics: metricsOf(lang, data, notReported),

@@ -73,14 +73,17 @@ export interface TableView {
 /** The scrolling box with the table: header row, then the virtual body. */
 export function renderTable(view: TableView): TemplateResult {
   const columns = columnsOf(view.kind);
-  return html`<div part="scroller" class="kind-${view.kind}${view.busy ? ' busy' : ''}" role="region" aria-label=${view.label} tabindex="0">
-    <div part="table" role="table" aria-label=${view.label} aria-rowcount=${view.items.length + 1} aria-colcount=${columns.length}>
-      <div class="head" role="rowgroup">
-        <div class="row" part="header-row" role="row" aria-rowindex="1">
-          ${columns.map((column, index) => renderHeaderCell(view, column, index))}
+  // The frame draws the scroll cues over the scroller's edges (see table.styles.ts).
+  return html`<div class="frame">
+    <div part="scroller" class="kind-${view.kind}${view.busy ? ' busy' : ''}" role="region" aria-label=${view.label} tabindex="0">
+      <div part="table" role="table" aria-label=${view.label} aria-rowcount=${view.items.length + 1} aria-colcount=${columns.length}>
+        <div class="head" role="rowgroup">
+          <div class="row" part="header-row" role="row" aria-rowindex="1">
+            ${columns.map((column, index) => renderHeaderCell(view, column, index))}
+          </div>
         </div>
+        <div class="body" role="rowgroup" @rangeChanged=${view.onRangeChanged} ${virtualRows(view)}></div>
       </div>
-      <div class="body" role="rowgroup" @rangeChanged=${view.onRangeChanged} ${virtualRows(view)}></div>
     </div>
   </div>`;
 }
@@ -358,8 +361,23 @@ class VirtualRows extends AsyncDirective {
 
   readonly #onScroll = (): void => {
     this.#scrollTop = this.#scroller?.scrollTop ?? 0;
+    this.#showScrollCues();
     this.#layout();
   };
+
+  /**
+   * Marks the frame around the scroller with the sides that have more columns beyond them, for the
+   * scroll cues. Read in the scroll and resize callbacks, where layout is already done.
+   */
+  #showScrollCues(): void {
+    const scroller = this.#scroller;
+    const frame = scroller?.parentElement;
+    if (!scroller || !frame) return;
+    // Negative in a right-to-left table: its distance from the start either way.
+    const offset = Math.abs(scroller.scrollLeft);
+    frame.classList.toggle('more-start', offset > 1);
+    frame.classList.toggle('more-end', offset + scroller.clientWidth < scroller.scrollWidth - 1);
+  }
 
   /**
    * Sizes, read after layout: the scroller's, where the body starts, a row's, and the expanded
@@ -370,6 +388,10 @@ class VirtualRows extends AsyncDirective {
     const scroller = this.#scroller;
     const body = this.#body;
     if (!scroller || !body || !this.isConnected) return;
+    // Printed, the scroller grows with the rows it holds (table.styles.ts): measured, it would
+    // hold more rows, grow again, and so on. Paper gets the rows held when printing began.
+    if (matchMedia('print').matches) return;
+    this.#showScrollCues();
     let changed = false;
     if (scroller.clientHeight !== this.#viewport || body.offsetTop !== this.#bodyTop) {
       this.#viewport = scroller.clientHeight;

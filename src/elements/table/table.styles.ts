@@ -10,6 +10,7 @@ export const tableStyles = css`
     --_row-height: var(--msg-table-row-height, 36px);
     --_header-color: var(--msg-table-header-color, #f3f4f6);
     --_stripe-color: var(--msg-table-stripe-color, #f9fafb);
+    --_scroll-cue-color: rgb(0 0 0 / 0.18);
     position: relative;
   }
   [part~='base'] {
@@ -110,6 +111,38 @@ export const tableStyles = css`
     border: 1px solid var(--_border-color);
     border-radius: var(--_radius);
     overscroll-behavior: contain;
+  }
+  /* Scroll cues: a shade on each side that has more columns beyond it (see table.rows.ts). */
+  .frame {
+    position: relative;
+    min-width: 0;
+  }
+  .frame::before,
+  .frame::after {
+    content: '';
+    position: absolute;
+    z-index: 2;
+    inset-block: 1px;
+    width: 24px;
+    pointer-events: none;
+    opacity: 0;
+    transition: opacity 150ms;
+  }
+  .frame::before {
+    inset-inline-start: 1px;
+    border-start-start-radius: var(--_radius);
+    border-end-start-radius: var(--_radius);
+    background: linear-gradient(to right, var(--_scroll-cue-color), transparent);
+  }
+  .frame::after {
+    inset-inline-end: 1px;
+    border-start-end-radius: var(--_radius);
+    border-end-end-radius: var(--_radius);
+    background: linear-gradient(to left, var(--_scroll-cue-color), transparent);
+  }
+  .frame.more-start::before,
+  .frame.more-end::after {
+    opacity: 1;
   }
   [part~='table'] {
     width: max-content;
@@ -277,8 +310,62 @@ export const tableStyles = css`
     color: var(--_muted-color);
   }
   @media (prefers-reduced-motion: reduce) {
-    .busy {
+    .busy,
+    .frame::before,
+    .frame::after {
       transition: none;
+    }
+  }
+  /*
+   * On paper the list is not a scrolling box: the rows the body holds (the first screen and a few
+   * more, always there without a scroll) flow one under the other at the page's width, their
+   * columns shrunk in proportion and their text wrapped, with no cue and no blank body below.
+   */
+  @media print {
+    [part~='scroller'] {
+      height: auto;
+      overflow: visible;
+    }
+    .frame::before,
+    .frame::after {
+      display: none;
+    }
+    [part~='table'] {
+      width: 100%;
+    }
+    .head {
+      position: static;
+    }
+    .body {
+      height: auto !important;
+    }
+    .body .row {
+      position: static;
+      height: auto;
+      transform: none !important;
+      break-inside: avoid;
+    }
+    .kind-incoming .row {
+      grid-template-columns: 11fr 9fr 13fr 12fr 20fr;
+    }
+    .kind-outgoing .row {
+      grid-template-columns: 11fr 9fr 10fr 9fr 13fr 11fr 11fr 12fr 12fr 11fr 20fr;
+    }
+    .kind-failed .row {
+      grid-template-columns: 11fr 9fr 10fr 9fr 13fr 12fr 12fr 11fr 20fr 18fr;
+    }
+    [role='columnheader'],
+    [role='cell'] {
+      font-size: 0.85em;
+    }
+    [role='columnheader'],
+    [role='cell'],
+    [part~='contact'] {
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+    [part~='toolbar'] {
+      display: none;
     }
   }
 `;
