@@ -200,6 +200,11 @@ export const en = {
   'table.fileName.outgoing': 'outgoing-messages',
   'table.fileName.failed': 'failed-messages',
   // </msg-table>
+  // <layout (issue 8): chart images and subtypes by kind>
+  'export.filters': 'Filters: {filters}',
+  'subtypeKind.facebook_message_tag': 'Facebook message tags',
+  'subtypeKind.whatsapp_template': 'WhatsApp message templates',
+  // </layout>
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -201,4 +201,9 @@ export const es: Messages = {
   'table.fileName.outgoing': 'mensajes-salientes',
   'table.fileName.failed': 'mensajes-fallidos',
   // </msg-table>
+  // <layout (issue 8): chart images and subtypes by kind>
+  'export.filters': 'Filtros: {filters}',
+  'subtypeKind.facebook_message_tag': 'Etiquetas de mensajes de Facebook',
+  'subtypeKind.whatsapp_template': 'Plantillas de mensajes de WhatsApp',
+  // </layout>
 };

@@ -200,4 +200,9 @@ export const pt: Messages = {
   'table.fileName.outgoing': 'mensagens-enviadas',
   'table.fileName.failed': 'mensagens-com-falha',
   // </msg-table>
+  // <layout (issue 8): chart images and subtypes by kind>
+  'export.filters': 'Filtros: {filters}',
+  'subtypeKind.facebook_message_tag': 'Tags de mensagem do Facebook',
+  'subtypeKind.whatsapp_template': 'Modelos de mensagem do WhatsApp',
+  // </layout>
 };

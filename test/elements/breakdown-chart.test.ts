@@ -5,7 +5,7 @@ import { generateDataset } from '../../reference/dataset/index.js';
 import '../../src/index.js';
 import type { MsgBreakdownChart } from '../../src/elements/breakdown-chart/breakdown-chart.js';
 import type { MsgReport } from '../../src/elements/report/report.js';
-import type { BreakdownResponse, BreakdownParams } from '../../src/core/contract/types.js';
+import type { BreakdownResponse, BreakdownParams, OptionsResponse } from '../../src/core/contract/types.js';
 import type { ReportDataSource } from '../../src/core/client/data-source.js';
 import type { MsgErrorEvent, MsgPointSelectEvent } from '../../src/elements/shared/events.js';
 import {
@@ -244,6 +244,41 @@ describe('<msg-breakdown-chart>', () => {
     const table = shadow(element).querySelector('.table-view table')!;
     expect(table.querySelectorAll('tbody tr')).to.have.length(element.chartTable!.rows.length);
     await expect(element).to.be.accessible();
+  });
+
+  it('writes its title, days, time zone and filters by name into the PNG', async () => {
+    const [channel] = (await mockAnswer<OptionsResponse>('options/channel', { limit: '200' })).options;
+    const report = await fixture<MsgReport>(
+      html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} lang="es" .filters=${{ channel: [channel!.value], source: ['bot'] }}>
+        <msg-breakdown-chart direction="outgoing" group-by="type"></msg-breakdown-chart>
+      </msg-report>`,
+    );
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await chartsRendered(element, 2);
+    // What is written on the image: every text drawn on a canvas while the PNG is made.
+    const written: string[] = [];
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (
+      this: CanvasRenderingContext2D,
+      text: string,
+      ...rest: [number, number, number?]
+    ) {
+      written.push(text);
+      return fillText.call(this, text, ...rest);
+    };
+    try {
+      await element.toPng();
+    } finally {
+      CanvasRenderingContext2D.prototype.fillText = fillText;
+    }
+    const esDay = (iso: string) => new Intl.DateTimeFormat('es', { timeZone: ZONE, dateStyle: 'medium' }).format(Date.parse(iso));
+    expect(written.join(' ')).to.equal(
+      [
+        'Mensajes salientes por tipo',
+        `${esDay(LAST_7_DAYS.from)} – ${esDay('2026-11-26T18:00:00.000Z')} · Zona horaria: America/Mexico_City`,
+        `Filtros: Canal: ${channel!.label} · Origen del mensaje saliente: Bot`,
+      ].join(' '),
+    );
   });
 
   it('draws a bar and a pie chart, and only the parts `show` names', async () => {

@@ -9,6 +9,7 @@ import { emit } from '../shared/events.js';
 import { stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { chartsToPng } from './chart-export.js';
+import { exportCaption } from './export-caption.js';
 import { chartElementStyles } from './chart-element.styles.js';
 import { readChartTheme, type ChartOption } from './chart-theme.js';
 import { chart } from './echarts-directive.js';
@@ -135,13 +136,18 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
   }
 
   /**
-   * The element's charts as one PNG image, with its title. Rejects when no chart is drawn (in
+   * The element's charts as one PNG image, with its title, and under it the days, time zone and
+   * filters of the report it shows (filter values by name). Rejects when no chart is drawn (in
    * table view, or before the data arrived).
    */
   async toPng(): Promise<Blob> {
     const boxes = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="chart"]')];
-    if (boxes.length === 0) throw new Error('msg-report: no chart is drawn');
-    return chartsToPng(boxes, this.displayHeading, readChartTheme(this));
+    const report = this.report;
+    if (boxes.length === 0 || !report) throw new Error('msg-report: no chart is drawn');
+    const lang = this.reportLang;
+    const title = this.displayHeading;
+    const caption = await exportCaption(lang, report, report.dataSource);
+    return chartsToPng(boxes, title, caption, readChartTheme(this));
   }
 
   /** A chart for `option`, drawn by ECharts in a box hidden from assistive technology. */
