@@ -53,6 +53,7 @@ export {
 export * from './csv/index.js';
 export { parseStateChange, toggleFilterValue, type StateChange, type RangeChange } from './query/state-change.js';
 export { INTERVAL_CHOICES, planIntervals, openStatusWindow, type IntervalChoice, type IntervalPlan } from './query/intervals.js';
+export { parseListOrder, type ListOrder } from './query/view-choices.js';
 export {
   ReportStore,
   type ReportSettings,

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { ReportDataSource } from '../../src/core/client/data-source.js';
 import { ReportClient } from '../../src/core/client/client.js';
+import { serializeState } from '../../src/core/query/report-state.js';
 import { ReportStore, type ReportSnapshot, type StoreUpdate } from '../../src/core/store/report-store.js';
 
 const NOW = Date.parse('2026-11-26T18:00:00.000Z');
@@ -85,6 +86,41 @@ describe('ReportStore', () => {
     expect(store.state.interval).to.equal(undefined);
     store.change({ interval: 'week' });
     expect(store.state.interval).to.equal('week');
+  });
+
+  it('keeps the outgoing grouping and the list order a person picked; its serialised state restores them in a new store', () => {
+    const store = new ReportStore({ ...BASE }, clock);
+    const seen = record(store);
+    expect(serializeState(store.state)).to.not.have.any.keys('outgoingGroupBy', 'listOrder');
+    store.change({ outgoingGroupBy: 'subtype' });
+    store.change({ listOrder: { failed: 'asc', incoming: 'desc' } });
+    expect(store.state.outgoingGroupBy).to.equal('subtype');
+    expect(store.state.listOrder).to.deep.equal({ failed: 'asc', incoming: 'desc' });
+    expect(seen.map(({ update }) => update.cause)).to.deep.equal(['user', 'user']);
+    const saved = JSON.stringify(serializeState(store.state));
+    const restored = new ReportStore({ ...BASE }, clock);
+    restored.change(saved, 'host');
+    expect(serializeState(restored.state)).to.deep.equal(serializeState(store.state));
+  });
+
+  it('drops a bad grouping or list order, names each, and keeps the valid parts of the change', () => {
+    const store = new ReportStore({ ...BASE }, clock);
+    const seen = record(store);
+    store.change('{"outgoingGroupBy":"planet","listOrder":{"failed":"asc","outgoing":"up","sent":"desc"},"preset":"last_14_days"}');
+    expect(store.state.outgoingGroupBy).to.equal(undefined);
+    expect(store.state.listOrder).to.deep.equal({ failed: 'asc' });
+    expect(serializeState(store.state)).to.include({ preset: 'last_14_days' });
+    expect(seen.at(-1)!.update.dropped).to.deep.equal([
+      'unknown outgoingGroupBy "planet"',
+      'unknown order "up" for the outgoing list',
+      'unknown list "sent" in listOrder',
+    ]);
+    // An attribute with a bad grouping: a warning the element shows, the default grouping kept.
+    store.configure({ outgoingGroupBy: 'planet' });
+    expect(store.state.problems.map((problem) => [problem.code, problem.severity, problem.params.name])).to.deep.equal([
+      ['badAttribute', 'warning', 'outgoing-group-by'],
+    ]);
+    expect(store.state.query, 'still queries').to.not.equal(undefined);
   });
 
   it('queries nothing while the settings have errors, and says which', () => {

@@ -1,8 +1,10 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import type { MsgErrorEvent, MsgStateChangeEvent } from '../../src/elements/shared/events.js';
 import '../../src/index.js';
 import type { MsgMessagesReport } from '../../src/elements/messages-report/messages-report.js';
 import { NOW, ZONE, countingSource, requests, resetRequests, settled, shadow, startMocks } from './helpers.js';
 import type { MsgDataElement } from '../../src/elements/shared/data-element.js';
+import type { MsgTable } from '../../src/elements/table/table.js';
 
 /** Waits until every chart and list of the report has settled. */
 async function allSettled(host: MsgMessagesReport): Promise<void> {
@@ -151,5 +153,109 @@ describe('<msg-messages-report>', () => {
     for (const section of shadow(host).querySelectorAll('.section')) {
       expect(section.scrollWidth, section.getAttribute('part')!).to.be.at.most(section.clientWidth + 1);
     }
+  });
+});
+
+describe('<msg-messages-report> view choices in the state and the URL', () => {
+  before(startMocks);
+  beforeEach(() => {
+    resetRequests();
+    history.replaceState(null, '', location.pathname);
+  });
+  afterEach(() => history.replaceState(null, '', location.pathname));
+
+  const radio = (root: ParentNode, name: string, value: string) =>
+    root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
+
+  it('keeps the outgoing grouping, the delivery interval and a list order a person picks: events, URL, and the same report after a reload', async () => {
+    const first = countingSource();
+    const host = await fixture<MsgMessagesReport>(
+      html`<msg-messages-report sync-url .dataSource=${first.source} timezone=${ZONE} now=${NOW}></msg-messages-report>`,
+    );
+    const changes: MsgStateChangeEvent['detail'][] = [];
+    host.addEventListener('msg-state-change', (event) => changes.push(event.detail));
+    const root = shadow(host);
+
+    radio(root, 'outgoing-group-by', 'source').click();
+    const delivery = root.querySelector('msg-delivery-line')!;
+    await settled(delivery);
+    await waitUntil(() => radio(shadow(delivery), 'interval', 'hour'), 'the interval switch');
+    radio(shadow(delivery), 'interval', 'hour').click();
+    const failed = root.querySelector<MsgTable>('msg-table[kind="failed"]')!;
+    await settled(failed);
+    await waitUntil(() => shadow(failed).querySelector('[part~="sort"]'), 'the failed list');
+    shadow(failed).querySelector<HTMLButtonElement>('[part~="sort"]')!.click();
+    await host.updateComplete;
+
+    expect(changes.map((change) => [change.outgoingGroupBy, change.interval, change.listOrder])).to.deep.equal([
+      ['source', undefined, undefined],
+      ['source', 'hour', undefined],
+      ['source', 'hour', { failed: 'asc' }],
+    ]);
+    const saved = JSON.parse(new URL(location.href).searchParams.get('report')!) as Record<string, unknown>;
+    expect(saved).to.deep.include({ outgoingGroupBy: 'source', interval: 'hour', listOrder: { failed: 'asc' } });
+
+    // The host's own settings are inputs, not a person's changes: no event.
+    host.outgoingGroupBy = 'type';
+    await host.updateComplete;
+    expect(host.state.outgoingGroupBy).to.equal('type');
+    expect(radio(root, 'outgoing-group-by', 'type').checked).to.equal(true);
+    expect(changes, 'no msg-state-change for what the host sets').to.have.length(3);
+    host.outgoingGroupBy = 'source';
+    await host.updateComplete;
+
+    // A reload: a new report on the same URL shows the same choices, and asks for them.
+    host.remove();
+    const second = countingSource();
+    const reloaded = await fixture<MsgMessagesReport>(
+      html`<msg-messages-report sync-url .dataSource=${second.source} timezone=${ZONE} now=${NOW}></msg-messages-report>`,
+    );
+    expect(reloaded.state).to.deep.include({ outgoingGroupBy: 'source', interval: 'hour', listOrder: { failed: 'asc' } });
+    expect(radio(shadow(reloaded), 'outgoing-group-by', 'source').checked).to.equal(true);
+    const asked = (resource: string) =>
+      second.log.filter((call) => call.resource === resource).map((call) => call.params as Record<string, unknown>);
+    const firstPages = () => asked('messages').filter((params) => params.cursor === undefined);
+    await waitUntil(
+      () => asked('breakdown').length === 2 && asked('delivery').length === 1 && firstPages().length === 3,
+      'every element asked',
+    );
+    expect(asked('breakdown').map((params) => [params.direction, params.groupBy])).to.have.deep.members([
+      ['incoming', 'channel'],
+      ['outgoing', 'source'],
+    ]);
+    expect(asked('delivery').map((params) => params.interval)).to.deep.equal(['hour']);
+    expect(firstPages().map((params) => [params.kind, params.order])).to.have.deep.members([
+      ['incoming', 'desc'],
+      ['outgoing', 'desc'],
+      ['failed', 'asc'],
+    ]);
+  });
+
+  it('drops bad view choices in the URL, says which, and keeps the rest of the link', async () => {
+    const link = {
+      preset: 'last_14_days',
+      outgoingGroupBy: 'planet',
+      interval: 'fortnight',
+      listOrder: { failed: 'sideways', spam: 'asc' },
+    };
+    history.replaceState(null, '', `?report=${encodeURIComponent(JSON.stringify(link))}`);
+    const page = await fixture<HTMLElement>(html`<div></div>`);
+    const host = document.createElement('msg-messages-report');
+    const errors: { code: string; severity: string; message: string }[] = [];
+    host.addEventListener('msg-error', (event: MsgErrorEvent) => {
+      if (event.detail.source === 'input') errors.push(event.detail);
+    });
+    Object.assign(host, { dataSource: countingSource().source, timezone: ZONE, now: NOW, syncUrl: '' });
+    page.append(host);
+    await host.updateComplete;
+    await waitUntil(() => errors.some((error) => error.code === 'badState'), 'the dropped parts are reported');
+    const reported = errors.find((error) => error.code === 'badState')!;
+    expect(reported.severity).to.equal('warning');
+    for (const part of ['outgoingGroupBy "planet"', 'interval "fortnight"', 'order "sideways" for the failed list', 'list "spam"'])
+      expect(reported.message, part).to.contain(part);
+    expect(host.state).to.include({ preset: 'last_14_days' });
+    expect(host.state.outgoingGroupBy).to.equal(undefined);
+    expect(host.state.listOrder).to.equal(undefined);
+    expect(radio(shadow(host), 'outgoing-group-by', 'channel').checked, 'the default grouping').to.equal(true);
   });
 });

@@ -398,7 +398,7 @@ describe('<msg-table>', function () {
   });
 
   it('orders by time both ways from the Timestamp header, by mouse and keyboard', async () => {
-    const { table } = await reportWith(html`<msg-table kind="outgoing"></msg-table>`);
+    const { report, table } = await reportWith(html`<msg-table kind="outgoing"></msg-table>`);
     const header = () => shadow(table).querySelector('[role="columnheader"][aria-sort]')!;
     expect(header().getAttribute('aria-sort')).to.equal('descending');
     scroller(table).scrollTop = 40 * 36;
@@ -407,7 +407,8 @@ describe('<msg-table>', function () {
     await settled(table);
     expect(scroller(table).scrollTop, 'the new order starts at its first row').to.equal(0);
     expect(header().getAttribute('aria-sort')).to.equal('ascending');
-    expect(table.order).to.equal('asc');
+    expect(report.state.listOrder, "the report's state holds a person's order").to.deep.equal({ outgoing: 'asc' });
+    expect(table.order, 'the input is untouched').to.equal('desc');
     const asc = await mockAnswer<MessagesResponse>('messages', { ...LAST_7_DAYS, kind: 'outgoing', order: 'asc', limit: '250' });
     expect(table.rows).to.deep.equal(asc.rows);
     expect(requests.at(-1)!.searchParams.get('order')).to.equal('asc');

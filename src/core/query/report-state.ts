@@ -5,7 +5,16 @@
  * `buildReportState` never throws: bad input becomes a {@link InputProblem} the elements show in
  * words and report to the host, and every valid part of the input is kept.
  */
-import { FILTER_FIELDS, type FilterField, type Filters, type ReportQuery } from '../contract/types.js';
+import {
+  FILTER_FIELDS,
+  GROUP_BYS,
+  type FilterField,
+  type Filters,
+  type GroupBy,
+  type MessageKind,
+  type Order,
+  type ReportQuery,
+} from '../contract/types.js';
 import { parseEndpoint } from '../client/endpoint.js';
 import { DEFAULT_LANG, matchLang, type Lang } from '../../i18n/locales.js';
 import {
@@ -20,6 +29,7 @@ import {
 } from './presets.js';
 import { formatPlainDate, isValidTimeZone, localDate, parsePlainDate } from './zoned-time.js';
 import { INTERVAL_CHOICES, type IntervalChoice } from './intervals.js';
+import { isGroupBy, parseListOrder, type ListOrder } from './view-choices.js';
 
 /**
  * A problem with the report's input. `code` names a message (`problem.<code>` in the i18n layer);
@@ -57,6 +67,10 @@ export interface ReportInput {
   filters?: unknown;
   /** The delivery line's bucket size as a person picked it; `undefined` leaves it to each element. */
   interval?: string | null | undefined;
+  /** The grouping of `<msg-messages-report>`'s outgoing breakdown; `undefined` for its default (channel). */
+  outgoingGroupBy?: string | null | undefined;
+  /** The time order a person picked for each list (`{ failed: 'asc' }`); lists not named keep their own. */
+  listOrder?: unknown;
   /** Seconds one load may take, retries included, before it fails: a number, or text as an attribute holds it. */
   timeout?: number | string | null | undefined;
   /** What a relative endpoint resolves against (the page's base URL). */
@@ -75,6 +89,10 @@ export interface ReportState {
   readonly filters: Filters;
   /** The delivery line's bucket size as a person picked it, or `undefined` for each element's own. */
   readonly interval: IntervalChoice | undefined;
+  /** The grouping of `<msg-messages-report>`'s outgoing breakdown, or `undefined` for its default. */
+  readonly outgoingGroupBy: GroupBy | undefined;
+  /** The time order a person picked for each list; a list not named keeps its `order` attribute. */
+  readonly listOrder: ListOrder;
   /** Milliseconds one load may take, retries included, before it fails. */
   readonly deadlineMs: number;
   /** The range in instants; `undefined` when the input has errors. */
@@ -94,6 +112,9 @@ export interface SerializableState {
   now?: string;
   filters: Partial<Record<FilterField, string[]>>;
   interval?: IntervalChoice;
+  outgoingGroupBy?: GroupBy;
+  /** Present when a person ordered a list; names only the lists ordered. */
+  listOrder?: Partial<Record<MessageKind, Order>>;
 }
 
 /** Most values one filter field may hold; more would only build URLs servers refuse. */
@@ -206,6 +227,19 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
       problems.push(problem('badAttribute', { name: 'interval', value: input.interval, allowed: INTERVAL_CHOICES.join(', ') }, 'warning'));
   }
 
+  let outgoingGroupBy: GroupBy | undefined;
+  if (input.outgoingGroupBy) {
+    if (isGroupBy(input.outgoingGroupBy)) outgoingGroupBy = input.outgoingGroupBy;
+    else
+      problems.push(
+        problem('badAttribute', { name: 'outgoing-group-by', value: input.outgoingGroupBy, allowed: GROUP_BYS.join(', ') }, 'warning'),
+      );
+  }
+
+  const parsedOrder = parseListOrder(input.listOrder);
+  const listOrder = parsedOrder.listOrder;
+  for (const detail of parsedOrder.dropped) problems.push(problem('badState', { detail }, 'warning'));
+
   // 30 s unless `timeout` says otherwise: seconds, from 0.1 to 600.
   let deadlineMs = 30_000;
   if (input.timeout != null) {
@@ -237,6 +271,8 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
     now,
     filters,
     interval,
+    outgoingGroupBy,
+    listOrder,
     deadlineMs,
     resolved: resolved && Object.freeze(resolved),
     query,
@@ -262,5 +298,7 @@ export function serializeState(state: ReportState): SerializableState {
     ...(state.now !== undefined ? { now: new Date(state.now).toISOString() } : {}),
     filters,
     ...(state.interval !== undefined ? { interval: state.interval } : {}),
+    ...(state.outgoingGroupBy !== undefined ? { outgoingGroupBy: state.outgoingGroupBy } : {}),
+    ...(Object.keys(state.listOrder).length > 0 ? { listOrder: { ...state.listOrder } } : {}),
   };
 }

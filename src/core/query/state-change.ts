@@ -3,10 +3,11 @@
  * cross-filters, a `state` JSON value, or the page URL. All are checked here, at the boundary,
  * into a {@link StateChange} that keeps every valid part and names what it dropped.
  */
-import type { Filters } from '../contract/types.js';
+import type { Filters, GroupBy } from '../contract/types.js';
 import { INTERVAL_CHOICES, type IntervalChoice } from './intervals.js';
 import { isPreset, type Preset } from './presets.js';
 import { parseFilters } from './report-state.js';
+import { isGroupBy, parseListOrder, type ListOrder } from './view-choices.js';
 import { parsePlainDate } from './zoned-time.js';
 
 /** A range as the user picks it, in serialisable form. */
@@ -20,6 +21,10 @@ export interface StateChange {
   readonly lang?: string;
   /** The delivery line's bucket size. */
   readonly interval?: IntervalChoice;
+  /** The grouping of `<msg-messages-report>`'s outgoing breakdown. */
+  readonly outgoingGroupBy?: GroupBy;
+  /** The time order of each list, set whole (as filters are): `{ failed: 'asc' }`. */
+  readonly listOrder?: ListOrder;
 }
 
 export interface ParsedStateChange {
@@ -42,7 +47,8 @@ function parseRange(value: Record<string, unknown>, dropped: string[]): RangeCha
 }
 
 /**
- * Checks a state change given as an object (`{ range?, filters?, timezone?, lang?, interval? }`, or a
+ * Checks a state change given as an object (`{ range?, filters?, timezone?, lang?, interval?,
+ * outgoingGroupBy?, listOrder? }`, or a
  * serialised state with `preset` or `from`/`to` at the top level) or as JSON text of either (the
  * `state` attribute, the URL). Never throws.
  */
@@ -73,6 +79,15 @@ export function parseStateChange(input: unknown): ParsedStateChange {
   if ('interval' in record) {
     if ((INTERVAL_CHOICES as readonly unknown[]).includes(record.interval)) change.interval = record.interval as IntervalChoice;
     else dropped.push(`unknown interval ${JSON.stringify(record.interval)}`);
+  }
+  if ('outgoingGroupBy' in record) {
+    if (isGroupBy(record.outgoingGroupBy)) change.outgoingGroupBy = record.outgoingGroupBy;
+    else dropped.push(`unknown outgoingGroupBy ${JSON.stringify(record.outgoingGroupBy)}`);
+  }
+  if ('listOrder' in record) {
+    const parsed = parseListOrder(record.listOrder);
+    change.listOrder = parsed.listOrder;
+    dropped.push(...parsed.dropped);
   }
   for (const key of ['timezone', 'lang'] as const) {
     if (!(key in record)) continue;

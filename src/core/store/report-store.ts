@@ -55,6 +55,8 @@ function withChange(settings: ReportSettings, change: StateChange): ReportSettin
   if (change.timezone) next.timezone = change.timezone;
   if (change.lang) next.lang = change.lang;
   if (change.interval) next.interval = change.interval;
+  if (change.outgoingGroupBy) next.outgoingGroupBy = change.outgoingGroupBy;
+  if (change.listOrder) next.listOrder = change.listOrder;
   return next;
 }
 
@@ -85,7 +87,8 @@ export class ReportStore {
   }
 
   /**
-   * Applies a change of range, filters, time zone, language or interval — a `StateChange`, or JSON
+   * Applies a change of range, filters, time zone, language, interval, outgoing grouping or list
+   * order — a `StateChange`, or JSON
    * text as a saved state or a URL holds it — as one new state. Invalid parts are dropped and
    * named in the update; the valid ones still apply. Never throws.
    */

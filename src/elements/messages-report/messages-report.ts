@@ -1,14 +1,12 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import * as v from 'valibot';
 import { GROUP_BYS, type GroupBy } from '../../core/contract/types.js';
+import type { ReportSettings } from '../../core/store/report-store.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { ReportProviderElement } from '../shared/report-provider.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { messagesReportStyles } from './messages-report.styles.js';
-
-const GROUPING = v.picklist(GROUP_BYS);
 
 /**
  * The whole Messages report in one tag, laid out as the original page: filters on top; incoming
@@ -39,19 +37,33 @@ const GROUPING = v.picklist(GROUP_BYS);
 export class MsgMessagesReport extends ReportProviderElement {
   static override styles = [tokenStyles, messagesReportStyles];
 
-  /** Grouping of the outgoing messages: `channel`, `source`, `type` or `subtype`. */
-  @property({ attribute: 'outgoing-group-by' }) outgoingGroupBy: GroupBy = 'channel';
+  /**
+   * Grouping of the outgoing messages: `channel` (the default), `source`, `type` or `subtype`. An
+   * input, as every attribute: a person's pick in the grouping switch goes to the report's state
+   * (`state.outgoingGroupBy`, the URL with `sync-url`) and fires `msg-state-change`; setting this
+   * again changes it for everyone, without the event. Another value shows `channel` and is
+   * reported with `msg-error`.
+   */
+  @property({ attribute: 'outgoing-group-by' }) outgoingGroupBy?: GroupBy;
 
   /** Link of the "Data Export" action shown when a list reaches its 10,000-row cap. */
   @property({ attribute: 'data-export-href' }) dataExportHref?: string;
 
-  /** The grouping shown: `outgoing-group-by`, or `channel` when it holds anything else. */
+  /** The grouping shown: the report's (a person's pick, else `outgoing-group-by`), else `channel`. */
   get #groupBy(): GroupBy {
-    return v.is(GROUPING, this.outgoingGroupBy) ? this.outgoingGroupBy : 'channel';
+    return this.store.state.outgoingGroupBy ?? 'channel';
+  }
+
+  /** The report's settings from the attributes, with the grouping: a report setting like the range. */
+  protected override inputSettings(changed: PropertyValues, all: boolean): ReportSettings | undefined {
+    const settings = super.inputSettings(changed, all);
+    if (!all && !changed.has('outgoingGroupBy')) return settings;
+    return { ...settings, outgoingGroupBy: this.outgoingGroupBy };
   }
 
   readonly #onGroupingChange = (event: Event): void => {
-    this.outgoingGroupBy = (event.target as HTMLInputElement).value as GroupBy;
+    // A person's pick: part of the report's state (and its URL), announced with msg-state-change.
+    this.store.change({ outgoingGroupBy: (event.target as HTMLInputElement).value });
   };
 
   #section(name: string, titleKey: Parameters<typeof translate>[1], content: TemplateResult): TemplateResult {

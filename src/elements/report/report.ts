@@ -7,7 +7,7 @@ import { ReportProviderElement } from '../shared/report-provider.js';
  * state, and one client that de-duplicates, caches and aborts requests.
  *
  * Its attributes and properties are inputs: setting one changes that part of the report. A
- * person's changes (filters, a cross-filtering click, the interval switch) change the store, not
+ * person's changes (filters, a cross-filtering click, the interval switch, a list's order) change the store, not
  * the attributes; `state` and `store.state` always read the current state.
  *
  * Bad attribute values never throw: the elements show what is wrong, in the report's language,
@@ -16,9 +16,10 @@ import { ReportProviderElement } from '../shared/report-provider.js';
  * @tag msg-report
  * @summary The shared context of a Messages report.
  * @slot - The report's elements, laid out by the host.
- * @fires msg-state-change - A person changed the report (range, filters, interval; also back and
- *   forward with `sync-url`); `detail` is the JSON-serialisable state. Never fired for what the
- *   host's code sets, as the DOM's `change` event.
+ * @fires msg-state-change - A person changed the report (range, filters, delivery interval,
+ *   outgoing grouping, a list's time order; also back and forward with `sync-url`); `detail` is
+ *   the JSON-serialisable state. Never fired for what the host's code sets, as the DOM's `change`
+ *   event.
  * @fires msg-error - A setting is invalid, or part of a requested state was ignored
  *   (`detail.source: 'input'`); a request of an element inside failed (`'request'`).
  * @fires msg-ready - Every element of the report drew what it has to show; again after each

@@ -20,9 +20,11 @@ import { StoreOwner } from './store-owner.js';
  */
 export abstract class ReportProviderElement extends ReportInputsElement {
   /**
-   * Mirrors the range, filters and interval to the page URL (`history.replaceState`), and
-   * restores them from it on load and on back/forward, so a reload or a shared link shows the
-   * same report. The value names the URL parameter; empty means `report`.
+   * Mirrors the range, filters and a person's view choices (the delivery interval, the outgoing
+   * grouping, each list's time order) to the page URL (`history.replaceState`), and restores them
+   * from it on load and on back/forward, so a reload or a shared link shows the same report. The
+   * value names the URL parameter; empty means `report`. Bad parts of the URL are dropped and
+   * reported with `msg-error`.
    */
   @property({ attribute: 'sync-url' }) syncUrl?: string;
 
@@ -70,8 +72,9 @@ export abstract class ReportProviderElement extends ReportInputsElement {
   }
 
   /**
-   * The report's state as JSON-serialisable data: time zone, language, range, filters and
-   * interval. Setting it (an object, or JSON text as the `state` attribute) changes the fields
+   * The report's state as JSON-serialisable data: time zone, language, range, filters, interval,
+   * outgoing grouping (`outgoingGroupBy`) and list order (`listOrder`, e.g. `{ failed: 'asc' }`).
+   * Setting it (an object, or JSON text as the `state` attribute) changes the fields
    * it names and keeps the rest; invalid parts are ignored and reported with `msg-error`.
    */
   @property({ attribute: 'state' })

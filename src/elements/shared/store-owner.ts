@@ -11,10 +11,19 @@ function reportUnloadedStrings(error: unknown): void {
   console.error('msg-report: the strings of the report’s language could not be loaded', error);
 }
 
-/** The part of the state a shareable link holds: range, filters and interval (not zone or language). */
+/**
+ * The part of the state a shareable link holds: range, filters and the view choices — interval,
+ * outgoing grouping, list order (not zone or language).
+ */
 function linkState(state: SerializableState): Record<string, unknown> {
   const range = state.preset !== undefined ? { preset: state.preset } : { from: state.from, to: state.to };
-  return { ...range, filters: state.filters, ...(state.interval ? { interval: state.interval } : {}) };
+  return {
+    ...range,
+    filters: state.filters,
+    ...(state.interval ? { interval: state.interval } : {}),
+    ...(state.outgoingGroupBy ? { outgoingGroupBy: state.outgoingGroupBy } : {}),
+    ...(state.listOrder ? { listOrder: state.listOrder } : {}),
+  };
 }
 
 /**

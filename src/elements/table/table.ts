@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import type { ReportDataSource } from '../../core/client/data-source.js';
+import type { ReportSnapshot } from '../../core/store/report-store.js';
 import { MESSAGE_KINDS, ORDERS, type MessageKind, type MessageRow, type Order, type ReportQuery } from '../../core/contract/types.js';
 import { CSV_MEDIA_TYPE } from '../../core/csv/csv.js';
 import { formatCount } from '../../i18n/format.js';
@@ -105,7 +106,11 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
   /** Which list: `incoming`, `outgoing` or `failed`. */
   @property() kind: MessageKind = 'incoming';
 
-  /** Time order: `desc` (newest first, the default) or `asc`. The Timestamp header toggles it. */
+  /**
+   * Time order: `desc` (newest first, the default) or `asc`. An input: the Timestamp header
+   * toggles the order in the report's state (`state.listOrder`, the URL with `sync-url`), which
+   * then wins over this attribute for this kind of list, and fires `msg-state-change`.
+   */
   @property() order: Order = 'desc';
 
   /** Rows fetched per page while scrolling, 1–1000. Default 250. */
@@ -175,8 +180,13 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     return config.kind === 'incoming' ? ('incoming' as const) : ('outgoing' as const);
   }
 
-  protected override requestFor(query: ReportQuery, config: Config): ListRequest {
-    return { params: { ...query, kind: config.kind, order: config.order }, pageSize: config.pageSize };
+  protected override requestFor(query: ReportQuery, config: Config, state: ReportSnapshot): ListRequest {
+    return { params: { ...query, kind: config.kind, order: this.#orderIn(state, config) }, pageSize: config.pageSize };
+  }
+
+  /** The order shown: a person's pick for this kind of list in the report, else the `order` attribute. */
+  #orderIn(state: ReportSnapshot | undefined, config: Config): Order {
+    return state?.listOrder[config.kind] ?? config.order;
   }
 
   protected override fetchData(request: ListRequest, source: ReportDataSource, signal: AbortSignal): Promise<MessageListing> {
@@ -234,7 +244,12 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
   }
 
   readonly #toggleOrder = (): void => {
-    this.order = this.config?.order === 'asc' ? 'desc' : 'asc';
+    const config = this.config;
+    const state = this.report;
+    if (!config || !state) return;
+    // A person's change: into the report's state, where every list of this kind reads it.
+    const next: Order = this.#orderIn(state, config) === 'asc' ? 'desc' : 'asc';
+    this.reportStore?.change({ listOrder: { ...state.listOrder, [config.kind]: next } });
   };
 
   readonly #toggleExpanded = (id: string): void => {
