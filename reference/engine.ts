@@ -30,7 +30,7 @@ import {
 import { notApplicableFilters, notReportedStatuses, type QueryScope } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from '../server/api/cursor.js';
-import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, TYPE_LABELS } from '../server/api/labels.js';
+import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, subtypeCountKey, subtypeGroup, TYPE_LABELS } from '../server/api/labels.js';
 import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../server/api/params.js';
 import { at, required } from './checked.js';
 import type { Dataset, DatasetMessage } from './dataset/types.js';
@@ -175,7 +175,7 @@ export function createEngine(dataset: Dataset): Engine {
       case 'type':
         return (m) => m.type;
       case 'subtype':
-        return (m) => m.subtype;
+        return (m) => (m.subtype === null ? null : subtypeCountKey(m.type ?? '', m.subtype));
     }
   }
 
@@ -210,9 +210,10 @@ export function createEngine(dataset: Dataset): Engine {
       return { counts, total };
     };
     const current = count(from, to);
-    const groups: BreakdownGroup[] = [...current.counts]
-      .sort(([ka, a], [kb, b]) => b - a || compareStrings(ka, kb))
-      .map(([key, n]) => ({ key, label: groupLabel(params, key), count: n }));
+    const counted = [...current.counts].sort(([ka, a], [kb, b]) => b - a || compareStrings(ka, kb));
+    const groups: BreakdownGroup[] = counted.map(([key, n]) =>
+      params.groupBy === 'subtype' ? subtypeGroup(key, n) : { key, label: groupLabel(params, key), count: n },
+    );
     const response: BreakdownResponse = {
       direction: params.direction,
       groupBy: params.groupBy,
@@ -222,7 +223,7 @@ export function createEngine(dataset: Dataset): Engine {
     };
     if (params.compare === 'previous') {
       const previous = count(from - (to - from), from);
-      for (const group of groups) group.previousCount = previous.counts.get(group.key) ?? 0;
+      groups.forEach((group, i) => (group.previousCount = previous.counts.get(at(counted, i)[0]) ?? 0));
       response.previousTotal = previous.total;
     }
     return response;

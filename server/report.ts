@@ -42,7 +42,7 @@ import { notApplicableFilters, notReportedStatuses } from '../src/core/query/app
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from './api/cursor.js';
 import { LruCache } from './api/lru.js';
-import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, TYPE_LABELS } from './api/labels.js';
+import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, subtypeGroup, TYPE_LABELS } from './api/labels.js';
 import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from './api/params.js';
 import type { MessagesHints } from './api/store.js';
 import { COUNT_DIMS, COUNT_GRAINS, HOUR_MS, STATUS_WINDOW_MS, type CountDims } from './db/schema.js';
@@ -210,7 +210,12 @@ const COUNT_KEY_SQL: Record<CountKey, { counts: string; countsGroup: string; mes
   channel: { counts: 'c.channel_id', countsGroup: 'c.channel_id', messages: 'm.channel_id' },
   source: { counts: `nullif(c.source, '')`, countsGroup: 'c.source', messages: 'm.source' },
   type: { counts: `nullif(c.type, '')`, countsGroup: 'c.type', messages: 'm.type' },
-  subtype: { counts: `CASE WHEN c.subtype = '' THEN NULL ELSE substr(c.subtype, 2) END`, countsGroup: 'c.subtype', messages: 'm.subtype' },
+  // As subtypeCountKey: the type, '|', the subtype (a name used as a tag and as a template is two groups).
+  subtype: {
+    counts: `CASE WHEN c.subtype = '' THEN NULL ELSE c.type || '|' || substr(c.subtype, 2) END`,
+    countsGroup: 'c.type, c.subtype',
+    messages: `CASE WHEN m.subtype IS NULL THEN NULL ELSE m.type || '|' || m.subtype END`,
+  },
   status: { counts: 'c.status', countsGroup: 'c.status', messages: 'coalesce(m.status, -1)' },
   none: { counts: `''`, countsGroup: '', messages: `''` },
 };
@@ -484,10 +489,16 @@ export function createReport(db: SqlExecutor): Report {
       const counts = enumValues.map((value, i) => `count(*) FILTER (WHERE ${column} = '${value}') AS c${i}`);
       return { sql: `SELECT ${counts.join(', ')} FROM messages m WHERE ${where.sql}`, params: where.params, wide: enumValues };
     }
-    const column = { channel: 'm.channel_id', source: 'm.source', type: 'm.type', subtype: 'm.subtype' }[groupBy];
-    const extra = groupBy === 'subtype' ? ` AND ${column} IS NOT NULL` : '';
+    if (groupBy === 'subtype') {
+      // As subtypeCountKey: the type, '|', the subtype.
+      return {
+        sql: `SELECT m.type || '|' || m.subtype AS k, count(*) AS n FROM messages m WHERE ${where.sql} AND m.subtype IS NOT NULL GROUP BY m.type, m.subtype`,
+        params: where.params,
+      };
+    }
+    const column = { channel: 'm.channel_id', source: 'm.source', type: 'm.type' }[groupBy];
     return {
-      sql: `SELECT ${column} AS k, count(*) AS n FROM messages m WHERE ${where.sql}${extra} GROUP BY ${column}`,
+      sql: `SELECT ${column} AS k, count(*) AS n FROM messages m WHERE ${where.sql} GROUP BY ${column}`,
       params: where.params,
     };
   }
@@ -596,9 +607,10 @@ export function createReport(db: SqlExecutor): Report {
           return key;
       }
     };
-    const groups: BreakdownGroup[] = [...current.counts]
-      .sort(([ka, a], [kb, b]) => b - a || compareStrings(ka, kb))
-      .map(([key, count]) => ({ key, label: label(key), count }));
+    const sorted = [...current.counts].sort(([ka, a], [kb, b]) => b - a || compareStrings(ka, kb));
+    const groups: BreakdownGroup[] = sorted.map(([key, count]) =>
+      params.groupBy === 'subtype' ? subtypeGroup(key, count) : { key, label: label(key), count },
+    );
     const response: BreakdownResponse = {
       direction: params.direction,
       groupBy: params.groupBy,
@@ -607,7 +619,7 @@ export function createReport(db: SqlExecutor): Report {
       notApplicable: notApplicableFilters(params.direction, params.filters),
     };
     if (previous) {
-      for (const group of groups) group.previousCount = previous.counts.get(group.key) ?? 0;
+      groups.forEach((group, i) => (group.previousCount = previous.counts.get(at(sorted, i)[0]) ?? 0));
       response.previousTotal = previous.total;
     }
     return response;

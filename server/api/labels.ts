@@ -2,7 +2,7 @@
  * English fallback labels for enum keys (clients localise them), and the search normalisation the
  * options resource uses.
  */
-import type { MessageType, Source } from '../../src/core/contract/types.js';
+import { SUBTYPE_KINDS, type BreakdownGroup, type MessageType, type Source } from '../../src/core/contract/types.js';
 
 export const SOURCE_LABELS: Readonly<Record<Source, string>> = {
   user: 'User',
@@ -36,4 +36,19 @@ export function foldForSearch(text: string): string {
 /** Code-unit comparison: the same order in every runtime (unlike `localeCompare`). */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A subtype group while counting: the message's type, `|`, then the subtype — so a name used as a
+ * Facebook tag and as a WhatsApp template counts as two groups. Types never hold a `|`.
+ */
+export const subtypeCountKey = (type: string, subtype: string): string => `${type}|${subtype}`;
+
+/** The group a {@link subtypeCountKey} names: the subtype as key and label, and its kind. */
+export function subtypeGroup(countKey: string, count: number): BreakdownGroup {
+  const split = countKey.indexOf('|');
+  const type = countKey.slice(0, split);
+  const key = countKey.slice(split + 1);
+  const kind = SUBTYPE_KINDS.find((known) => known === type);
+  return { key, label: key, count, ...(kind ? { subtypeKind: kind } : {}) };
 }

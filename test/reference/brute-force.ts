@@ -43,16 +43,30 @@ export function select(
 export function bruteGroups(
   messages: DatasetMessage[],
   groupBy: 'channel' | 'source' | 'type' | 'subtype',
-): { key: string; count: number }[] {
+): { key: string; count: number; subtypeKind?: string }[] {
   const counts: Record<string, number> = {};
   for (const m of messages) {
-    const key = groupBy === 'channel' ? m.channelId : groupBy === 'source' ? m.source : groupBy === 'type' ? m.type : m.subtype;
+    // Subtypes count per type and name: a name used as a tag and as a template is two groups.
+    const key =
+      groupBy === 'channel'
+        ? m.channelId
+        : groupBy === 'source'
+          ? m.source
+          : groupBy === 'type'
+            ? m.type
+            : m.subtype === null
+              ? null
+              : `${m.type}|${m.subtype}`;
     if (key === null) continue;
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return Object.entries(counts)
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1))
+    .map(([key, count]) => {
+      if (groupBy !== 'subtype') return { key, count };
+      const [kind, ...name] = key.split('|');
+      return { key: name.join('|'), count, subtypeKind: kind! };
+    });
 }
 
 /** The furthest status of an outgoing message within 30 days of sending. */

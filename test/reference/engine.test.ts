@@ -66,13 +66,14 @@ describe('reference engine', () => {
             const expectedPrevious = bruteGroups(previous, groupBy);
             const label = `${groupBy} ${JSON.stringify(filters)} ${iso(range.from)}`;
             expect(
-              got.groups.map(({ key, count }) => ({ key, count })),
+              got.groups.map(({ key, count, subtypeKind }) => ({ key, count, ...(subtypeKind ? { subtypeKind } : {}) })),
               label,
             ).to.deep.equal(expected);
             expect(got.total, label).to.equal(expected.reduce((sum, g) => sum + g.count, 0));
             expect(got.previousTotal, label).to.equal(expectedPrevious.reduce((sum, g) => sum + g.count, 0));
             for (const group of got.groups) {
-              expect(group.previousCount, label).to.equal(expectedPrevious.find((g) => g.key === group.key)?.count ?? 0);
+              const before = expectedPrevious.find((g) => g.key === group.key && g.subtypeKind === group.subtypeKind);
+              expect(group.previousCount, label).to.equal(before?.count ?? 0);
             }
             expect(got.notApplicable).to.deep.equal([]);
             checked += got.total;
@@ -93,6 +94,12 @@ describe('reference engine', () => {
       expect(byType.groups.find((g) => g.key === 'whatsapp_template')!.label).to.equal('WhatsApp Message Template');
       const bySubtype = engine.breakdown({ ...query(range), direction: 'outgoing', groupBy: 'subtype' });
       for (const g of bySubtype.groups) expect(g.label).to.equal(g.key);
+      // Each subtype says what it names: the type of the messages sent with it.
+      expect(new Set(bySubtype.groups.map((g) => g.subtypeKind))).to.deep.equal(new Set(['facebook_message_tag', 'whatsapp_template']));
+      for (const g of bySubtype.groups) {
+        const types = new Set(dataset.messages.filter((m) => m.subtype === g.key).map((m) => m.type));
+        expect([...types], g.key).to.include(g.subtypeKind);
+      }
       expect(bySubtype.total).to.be.below(engine.breakdown({ ...query(range), direction: 'outgoing', groupBy: 'type' }).total);
       expect(byChannel.previousTotal).to.equal(undefined);
       expect(byChannel.groups[0]!.previousCount).to.equal(undefined);

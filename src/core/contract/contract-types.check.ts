@@ -34,6 +34,7 @@ import type {
   Problem,
   Source,
   Status,
+  SubtypeKind,
 } from './types.js';
 
 type Schemas = components['schemas'];
@@ -72,6 +73,7 @@ export type ContractTypeChecks = [
   Assert<Same<Direction, Schemas['Direction']>>,
   Assert<Same<Source, Schemas['Source']>>,
   Assert<Same<MessageType, Schemas['MessageType']>>,
+  Assert<Same<SubtypeKind, Schemas['SubtypeKind']>>,
   Assert<Same<Status, Schemas['Status']>>,
   Assert<Same<KnownChannelKind, Schemas['KnownChannelKind']>>,
   Assert<Same<ChannelKind, Schemas['ChannelKind']>>,

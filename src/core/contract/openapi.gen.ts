@@ -199,7 +199,14 @@ export interface components {
             count: number;
             /** @description Messages in the group in the previous period; only with `compare=previous`. */
             previousCount?: components["schemas"]["Count"];
+            /** @description With `groupBy=subtype` only, on every group: the type of the messages the subtype was sent with — a Facebook message tag or a WhatsApp template name. A subtype name used as both is two groups, one per kind. */
+            subtypeKind?: components["schemas"]["SubtypeKind"];
         };
+        /**
+         * @description What a subtype names.
+         * @enum {string}
+         */
+        SubtypeKind: "facebook_message_tag" | "whatsapp_template";
         BreakdownResponse: {
             direction: components["schemas"]["Direction"];
             groupBy: components["schemas"]["GroupBy"];

@@ -19,6 +19,9 @@ export type Source = (typeof SOURCES)[number];
 /** What kind of outgoing message it was. */
 export const MESSAGE_TYPES = ['session', 'facebook_message_tag', 'whatsapp_template'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
+/** What a subtype names: a Facebook message tag or a WhatsApp template (the types that have one). */
+export const SUBTYPE_KINDS = ['facebook_message_tag', 'whatsapp_template'] as const;
+export type SubtypeKind = (typeof SUBTYPE_KINDS)[number];
 
 /** Delivery statuses, in funnel order; `failed` is disjoint from the other three. */
 export const STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
@@ -103,6 +106,8 @@ export interface BreakdownGroup {
   label: string;
   count: number;
   previousCount?: number;
+  /** With `groupBy=subtype`: what the subtype names. A name used as both kinds is two groups. */
+  subtypeKind?: SubtypeKind;
 }
 
 export interface BreakdownResponse {
