@@ -257,14 +257,18 @@ describe('<msg-breakdown-chart>', () => {
     await chartsRendered(element, 2);
     // What is written on the image: every text drawn on a canvas while the PNG is made.
     const written: string[] = [];
-    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    // The original, taken from its descriptor so that restoring it puts back exactly what was there.
+    const fillText = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'fillText')!.value as (
+      this: CanvasRenderingContext2D,
+      ...args: [string, number, number, number?]
+    ) => void;
     CanvasRenderingContext2D.prototype.fillText = function (
       this: CanvasRenderingContext2D,
       text: string,
       ...rest: [number, number, number?]
     ) {
       written.push(text);
-      return fillText.call(this, text, ...rest);
+      fillText.call(this, text, ...rest);
     };
     try {
       await element.toPng();
