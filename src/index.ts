@@ -13,4 +13,15 @@ export { MsgMessagesReport } from './elements/messages-report/msg-messages-repor
 export type * from './elements/shared/events.js';
 export { reportContext } from './elements/shared/report-context.js';
 export * from './core/index.js';
-export { LANGS, DEFAULT_LANG, matchLang, translate, loadMessages, hasMessages, type Lang, type MessageKey } from './i18n/index.js';
+export {
+  LANGS,
+  DEFAULT_LANG,
+  matchLang,
+  canonicalLang,
+  translate,
+  loadMessages,
+  hasMessages,
+  type Lang,
+  type Language,
+  type MessageKey,
+} from './i18n/index.js';

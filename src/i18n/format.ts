@@ -1,5 +1,8 @@
-/** Numbers and dates through `Intl`, in the report's locale and time zone; formatters are cached. */
-import { INTL_LOCALE, type Lang } from './locales.js';
+/**
+ * Numbers and dates through `Intl`, in the report's locale (the whole `lang` tag: `es-MX` groups
+ * `9,768` where `es` writes `9768`) and time zone; formatters are cached per tag.
+ */
+import { intlLocales, type Lang } from './locales.js';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
 
@@ -12,14 +15,14 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFor
   return formatter;
 }
 
-/** `1234` → `1.234` (es), `1,234` (en). */
+/** `12345` → `12.345` (es), `12,345` (es-MX, en), `12.345` (pt-BR); `es` leaves 4 digits ungrouped. */
 export function formatCount(lang: Lang, value: number): string {
-  return cached(`n:${lang}`, () => new Intl.NumberFormat(INTL_LOCALE[lang])).format(value);
+  return cached(`n:${lang}`, () => new Intl.NumberFormat(intlLocales(lang))).format(value);
 }
 
 /** A share in 0–1 as a percent with at most one decimal. */
 export function formatPercent(lang: Lang, share: number): string {
-  return cached(`p:${lang}`, () => new Intl.NumberFormat(INTL_LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 })).format(share);
+  return cached(`p:${lang}`, () => new Intl.NumberFormat(intlLocales(lang), { style: 'percent', maximumFractionDigits: 1 })).format(share);
 }
 
 /** A signed change in 0–1 (`+12,5 %`), for comparisons with the previous period. */
@@ -27,7 +30,7 @@ export function formatChange(lang: Lang, change: number): string {
   return cached(
     `c:${lang}`,
     () =>
-      new Intl.NumberFormat(INTL_LOCALE[lang], {
+      new Intl.NumberFormat(intlLocales(lang), {
         style: 'percent',
         maximumFractionDigits: 1,
         signDisplay: 'exceptZero',
@@ -39,7 +42,7 @@ export function formatChange(lang: Lang, change: number): string {
 export function formatDateTime(lang: Lang, timeZone: string, instant: number | string): string {
   return cached(
     `dt:${lang}:${timeZone}`,
-    () => new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone, dateStyle: 'short', timeStyle: 'short' }),
+    () => new Intl.DateTimeFormat(intlLocales(lang), { timeZone, dateStyle: 'short', timeStyle: 'short' }),
   ).format(new Date(instant));
 }
 
@@ -51,7 +54,7 @@ export function formatDateTimeSeconds(lang: Lang, timeZone: string, instant: num
   return cached(
     `dts:${lang}:${timeZone}`,
     () =>
-      new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+      new Intl.DateTimeFormat(intlLocales(lang), {
         timeZone,
         year: 'numeric',
         month: '2-digit',
@@ -65,12 +68,12 @@ export function formatDateTimeSeconds(lang: Lang, timeZone: string, instant: num
 
 /** A local day of an instant in `timeZone`, e.g. `26 nov 2026`. */
 export function formatDay(lang: Lang, timeZone: string, instant: number | string): string {
-  return cached(`d:${lang}:${timeZone}`, () => new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone, dateStyle: 'medium' })).format(
+  return cached(`d:${lang}:${timeZone}`, () => new Intl.DateTimeFormat(intlLocales(lang), { timeZone, dateStyle: 'medium' })).format(
     new Date(instant),
   );
 }
 
 /** `Canal, Contacto y Equipo`. */
 export function formatList(lang: Lang, items: readonly string[]): string {
-  return cached(`l:${lang}`, () => new Intl.ListFormat(INTL_LOCALE[lang], { style: 'long', type: 'conjunction' })).format(items);
+  return cached(`l:${lang}`, () => new Intl.ListFormat(intlLocales(lang), { style: 'long', type: 'conjunction' })).format(items);
 }

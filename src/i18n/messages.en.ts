@@ -89,7 +89,8 @@ export const en = {
   'problem.noEndpoint': 'no endpoint is set.',
   'problem.badEndpoint': 'endpoint “{value}” is not an http(s) URL.',
   'problem.badState': 'part of the requested state was ignored: {detail}.',
-  'problem.unknownLang': 'language “{value}” is not available; showing {fallback}.',
+  'problem.unknownLang': 'there are no texts in “{value}”: they show in Spanish, while numbers and dates follow {value}.',
+  'problem.badLang': 'attribute lang must be a BCP 47 language tag such as es-MX or en-US, not “{value}”.',
   'problem.noReport': 'no msg-report element has the id “{value}”.',
 
   'report.incoming': 'Incoming messages',
@@ -119,6 +120,7 @@ export const en = {
   'filters.fieldCount': '{field} ({count})',
   'filters.back': 'Back to the list of filters',
   'filters.search': 'Search {field}',
+  'filters.searchPlaceholder': 'Type to search…',
   'filters.searching': 'Searching…',
   'filters.noMatches': 'No matches.',
   'filters.results': 'Matches: {count}.',

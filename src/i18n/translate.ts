@@ -9,16 +9,16 @@
  * the next one have arrived.
  */
 import type { MessageKey, Messages } from './messages.en.js';
-import type { Lang } from './locales.js';
+import { stringsLanguage, type Lang, type Language } from './locales.js';
 
-const catalogs: Partial<Record<Lang, Messages>> = {};
-const loading = new Map<Lang, Promise<void>>();
+const catalogs: Partial<Record<Language, Messages>> = {};
+const loading = new Map<Language, Promise<void>>();
 
 export type MessageParams = Record<string, string | number>;
 
 /** One dynamic import per language, so a bundler makes each a chunk of its own. */
-function importMessages(lang: Lang): Promise<Messages> {
-  switch (lang) {
+function importMessages(language: Language): Promise<Messages> {
+  switch (language) {
     case 'es':
       return import('./messages.es.js').then((module) => module.es);
     case 'en':
@@ -28,40 +28,41 @@ function importMessages(lang: Lang): Promise<Messages> {
   }
 }
 
-/** True once the strings of `lang` are loaded, so `translate(lang, …)` has them. */
+/** True once the strings of `lang`'s language are loaded, so `translate(lang, …)` has them. */
 export function hasMessages(lang: Lang): boolean {
-  return catalogs[lang] !== undefined;
+  return catalogs[stringsLanguage(lang)] !== undefined;
 }
 
 /**
- * Loads the strings of `lang` (once; later calls share the same load). A failed load may be tried
- * again.
+ * Loads the strings of `lang`'s language (`es-MX` → `es`; Spanish for a language without strings),
+ * once: later calls share the same load. A failed load may be tried again.
  */
 export function loadMessages(lang: Lang): Promise<void> {
-  if (catalogs[lang]) return Promise.resolve();
-  let load = loading.get(lang);
+  const language = stringsLanguage(lang);
+  if (catalogs[language]) return Promise.resolve();
+  let load = loading.get(language);
   if (!load) {
-    load = importMessages(lang).then(
+    load = importMessages(language).then(
       (messages) => {
-        catalogs[lang] = messages;
+        catalogs[language] = messages;
       },
       (error: unknown) => {
-        loading.delete(lang);
+        loading.delete(language);
         throw error;
       },
     );
-    loading.set(lang, load);
+    loading.set(language, load);
   }
   return load;
 }
 
 /**
- * The message `key` in `lang` with `{name}` placeholders filled from `params`; an empty string
- * until the strings of `lang` are loaded (`loadMessages`). Values are plain text: templates render
+ * The message `key` in `lang`'s language with `{name}` placeholders filled from `params`; an empty
+ * string until those strings are loaded (`loadMessages`). Values are plain text: templates render
  * them as text nodes, never as markup.
  */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = catalogs[lang]?.[key];
+  const template = catalogs[stringsLanguage(lang)]?.[key];
   if (template === undefined) return '';
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

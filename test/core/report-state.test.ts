@@ -29,13 +29,25 @@ describe('buildReportState', () => {
     expect(state.query?.to).to.equal('2026-10-25T23:00:00.000Z');
   });
 
-  it('matches regional language tags and warns on unknown ones without blocking', () => {
-    expect(buildReportState({ ...base, lang: 'pt-BR' }).lang).to.equal('pt');
-    const french = buildReportState({ ...base, lang: 'fr' });
-    expect(french.lang).to.equal('es');
+  it('keeps the whole BCP 47 tag, canonical, and warns on a language without strings without blocking', () => {
+    expect(buildReportState({ ...base, lang: 'pt-BR' }).lang).to.equal('pt-BR');
+    expect(buildReportState({ ...base, lang: ' es-mx ' }).lang).to.equal('es-MX');
+    expect(buildReportState({ ...base, lang: 'pt-BR' }).problems).to.deep.equal([]);
+    const french = buildReportState({ ...base, lang: 'fr-FR' });
+    expect(french.lang, 'numbers and dates follow the tag').to.equal('fr-FR');
     expect(french.problems).to.have.length(1);
     expect(french.problems[0]).to.include({ code: 'unknownLang', severity: 'warning' });
     expect(french.query).to.not.equal(undefined);
+  });
+
+  it('refuses a malformed language tag as an error, and falls back to Spanish', () => {
+    for (const bad of ['es_MX', 'en-', '12']) {
+      const state = buildReportState({ ...base, lang: bad });
+      expect(state.lang, bad).to.equal('es');
+      expect(state.problems, bad).to.have.length(1);
+      expect(state.problems[0], bad).to.deep.include({ code: 'badLang', severity: 'error', params: { value: bad } });
+      expect(state.query, bad).to.equal(undefined);
+    }
   });
 
   it('stops the query, with a reason, for every kind of bad input', () => {

@@ -141,9 +141,9 @@ describe('<msg-breakdown-chart>', () => {
     await settled(element);
     const types = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'outgoing', groupBy: 'type' });
     const spanish: Record<string, string> = {
-      session: 'Session',
-      facebook_message_tag: 'Facebook Message Tag',
-      whatsapp_template: 'WhatsApp Message Template',
+      session: 'Sesión',
+      facebook_message_tag: 'Etiqueta de mensaje de Facebook',
+      whatsapp_template: 'Plantilla de mensaje de WhatsApp',
     };
     expectMetrics(element, types, (g) => spanish[g.key]!);
   });

@@ -151,7 +151,7 @@ describe('<msg-report-filters>', () => {
     const day = (iso: string, locale: string) =>
       new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${iso}T12:00:00Z`));
     expect(text($(filters, '#range-label'))).to.equal('Frecuencia y fecha');
-    expect(text($(filters, '#range-combo'))).to.equal('Los últimos 7 días');
+    expect(text($(filters, '#range-combo'))).to.equal('Últimos 7 días');
     expect(text($(filters, '[part~="range-days"]'))).to.equal(`${day('2026-11-20', 'es')} – ${day('2026-11-26', 'es')}`);
     expect(text($(filters, '[part~="zone"]'))).to.equal('Zona horaria: America/Mexico_City');
     expect(text($(filters, '#add-button'))).to.equal('Agregar filtro');
@@ -274,7 +274,7 @@ describe('<msg-report-filters>', () => {
     await apply();
     expect(error()).to.equal('The start day must be on or before the end day.');
     expect(invalid()).to.deep.equal(['true', 'true']);
-    expect($(filters, '#from').getAttribute('aria-describedby')).to.equal('range-error');
+    expect($(filters, '#from').getAttribute('aria-describedby')).to.equal('from-day range-error');
 
     setDates(filters, '2025-11-24', '2026-11-25');
     await apply();
@@ -402,7 +402,7 @@ describe('<msg-report-filters>', () => {
     const { filters, report, changes } = context;
     await openPicker(filters, 2);
     expect(text($(filters, '#picker-title'))).to.equal('Origem da mensagem enviada');
-    expect(optionLabels(filters)).to.deep.equal(['Usuário', 'Bot', 'Transmissão', 'Fluxo de trabalho', 'API', 'Zapier', 'Echo']);
+    expect(optionLabels(filters)).to.deep.equal(['Usuário', 'Bot', 'Transmissão', 'Fluxo de trabalho', 'API', 'Zapier', 'Eco']);
     await sendKeys({ type: 'transm' });
     await waitFor(() => optionLabels(filters).length === 1);
     expect(optionLabels(filters)).to.deep.equal(['Transmissão']);

@@ -25,21 +25,21 @@ const LAST_MONTH = { from: '2026-10-01T06:00:00.000Z', to: '2026-11-01T06:00:00.
 const YEAR = { from: '2025-11-27T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE };
 
 const HEADERS_ES: Record<MessageKind, string[]> = {
-  incoming: ['Timestamp', 'ID de contacto', 'Nombre del contacto', 'Canal', 'Contenido'],
+  incoming: ['Fecha y hora', 'ID de contacto', 'Nombre del contacto', 'Canal', 'Contenido'],
   outgoing: [
-    'Timestamp',
+    'Fecha y hora',
     'Fuente',
     'Usuario',
     'ID de contacto',
     'Nombre del contacto',
-    'Marca de tiempo entregada',
-    'Leer marca de tiempo',
+    'Fecha y hora de entrega',
+    'Fecha y hora de lectura',
     'Canal',
     'Tipo',
-    'Sub tipo',
+    'Subtipo',
     'Contenido',
   ],
-  failed: ['Timestamp', 'Fuente', 'Usuario', 'ID de contacto', 'Nombre del contacto', 'Canal', 'Tipo', 'Sub tipo', 'Contenido', 'Error'],
+  failed: ['Fecha y hora', 'Fuente', 'Usuario', 'ID de contacto', 'Nombre del contacto', 'Canal', 'Tipo', 'Subtipo', 'Contenido', 'Error'],
 };
 const HEADERS_EN: Record<MessageKind, string[]> = {
   incoming: ['Timestamp', 'Contact ID', 'Contact name', 'Channel', 'Content'],
@@ -61,16 +61,16 @@ const HEADERS_EN: Record<MessageKind, string[]> = {
 const SOURCE_ES: Record<string, string> = {
   user: 'Usuario',
   bot: 'Bot',
-  broadcast: 'Broadcast',
+  broadcast: 'Transmisión',
   workflow: 'Flujo de trabajo',
   api: 'API',
   zapier: 'Zapier',
-  echo: 'Echo Message',
+  echo: 'Eco',
 };
 const TYPE_ES: Record<string, string> = {
-  session: 'Session',
-  facebook_message_tag: 'Facebook Message Tag',
-  whatsapp_template: 'WhatsApp Message Template',
+  session: 'Sesión',
+  facebook_message_tag: 'Etiqueta de mensaje de Facebook',
+  whatsapp_template: 'Plantilla de mensaje de WhatsApp',
 };
 
 const screenTime = new Intl.DateTimeFormat('es', {
@@ -681,7 +681,10 @@ describe('<msg-table>', function () {
     ]);
     expect(shown).to.deep.equal(expected);
     const undeliverable = shadow(table).querySelector('[part~="groups"] tr[data-code="131026"] td')!;
-    expect(undeliverable.textContent.trim()).to.equal('Message undeliverable');
+    expect(undeliverable.querySelector('ul')!.textContent.trim(), 'the provider’s own words').to.equal('Message undeliverable');
+    expect(undeliverable.querySelector('[part~="error-explanation"]')!.textContent.trim(), 'what the code means').to.equal(
+      'El destinatario no puede recibir mensajes de WhatsApp: el número no usa WhatsApp, la app está desactualizada o no aceptó los términos.',
+    );
     expect(shadow(table).querySelector('.groups-scope')!.textContent.trim()).to.equal(
       `Contados sobre los ${esCount(rows.length)} mensajes fallidos de la consulta.`,
     );

@@ -16,7 +16,7 @@ import {
   type ReportQuery,
 } from '../contract/types.js';
 import { parseEndpoint } from '../client/endpoint.js';
-import { DEFAULT_LANG, matchLang, type Lang } from '../../i18n/locales.js';
+import { DEFAULT_LANG, canonicalLang, matchLang, type Lang } from '../../i18n/locales.js';
 import {
   DEFAULT_PRESET,
   PRESETS,
@@ -49,6 +49,7 @@ export interface InputProblem {
     | 'noEndpoint'
     | 'badEndpoint'
     | 'unknownLang'
+    | 'badLang'
     | 'badState';
   readonly severity: 'error' | 'warning';
   readonly params: Readonly<Record<string, string | number>>;
@@ -58,7 +59,7 @@ export interface InputProblem {
 export interface ReportInput {
   endpoint?: string | null | undefined;
   timezone?: string | null | undefined;
-  /** The language asked for (the element's `lang`, else its nearest ancestor's). */
+  /** The locale asked for, a BCP 47 tag (the element's `lang`, else its nearest ancestor's). */
   lang?: string | null | undefined;
   preset?: string | null | undefined;
   from?: string | null | undefined;
@@ -82,6 +83,7 @@ export interface ReportInput {
 export interface ReportState {
   readonly endpoint: string | undefined;
   readonly timezone: string;
+  /** The locale, a canonical BCP 47 tag (`es-MX`): strings follow its language, numbers and dates the whole tag. */
   readonly lang: Lang;
   readonly range: DateRange;
   /** The pinned instant presets count from, or `undefined` for the current time. */
@@ -185,11 +187,16 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
     timezone = 'UTC';
   }
 
-  let lang = DEFAULT_LANG;
-  if (input.lang) {
-    const matched = matchLang(input.lang);
-    if (matched) lang = matched;
-    else problems.push(problem('unknownLang', { value: input.lang, fallback: DEFAULT_LANG }, 'warning'));
+  // A malformed tag stops the report as an unknown zone does; a language without strings only
+  // warns: its numbers and dates still follow the tag, its texts are Spanish.
+  let lang: Lang = DEFAULT_LANG;
+  if (input.lang?.trim()) {
+    const tag = canonicalLang(input.lang);
+    if (!tag) problems.push(problem('badLang', { value: input.lang }));
+    else {
+      lang = tag;
+      if (!matchLang(tag)) problems.push(problem('unknownLang', { value: tag }, 'warning'));
+    }
   }
 
   let now: number | undefined;

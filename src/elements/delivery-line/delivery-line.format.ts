@@ -6,7 +6,7 @@
 import type { Interval } from '../../core/contract/types.js';
 import { formatPlainDate, localParts, offsetAt } from '../../core/query/zoned-time.js';
 import { formatDateTime, formatDay } from '../../i18n/format.js';
-import { INTL_LOCALE, type Lang } from '../../i18n/locales.js';
+import { intlLocales, type Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -15,7 +15,7 @@ function dateFormat(lang: Lang, timeZone: string, style: string, options: Intl.D
   const key = `${lang}:${timeZone}:${style}`;
   let formatter = cache.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone, ...options });
+    formatter = new Intl.DateTimeFormat(intlLocales(lang), { timeZone, ...options });
     cache.set(key, formatter);
   }
   return formatter;
@@ -25,7 +25,7 @@ const dayMonth = (lang: Lang, timeZone: string, instant: number) =>
   dateFormat(lang, timeZone, 'dm', { day: 'numeric', month: 'short' }).format(instant);
 
 /** `semana del 3 nov` → `Semana del 3 nov`: labels that start a line or a cell. */
-export const capitalize = (lang: Lang, text: string) => text.charAt(0).toLocaleUpperCase(INTL_LOCALE[lang]) + text.slice(1);
+export const capitalize = (lang: Lang, text: string) => text.charAt(0).toLocaleUpperCase(intlLocales(lang)) + text.slice(1);
 
 /**
  * The x-axis label of the bucket starting at `instant`: for hours the time, or with `withDate` (a

@@ -1,11 +1,15 @@
 /**
  * The custom range form of `<msg-report-filters>`: two local days in the report's time zone,
  * checked as the person types, applied together with Apply.
+ *
+ * The inputs are native date fields, for their calendar, keyboard use and screen-reader support.
+ * Browsers draw them in the browser's own locale, whatever the page's `lang` says, so each field has the chosen day written beside it in the report's locale (`20 nov 2026`
+ * in a Spanish report in an English browser), which also describes the input to screen readers.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { presetDays } from '../../core/query/presets.js';
-import { formatPlainDate, localDate, type PlainDate } from '../../core/query/zoned-time.js';
+import { formatPlainDate, localDate, parsePlainDate, type PlainDate } from '../../core/query/zoned-time.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
 import { formatCount } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
@@ -37,6 +41,12 @@ function invalidInputs(problem: DraftProblem | undefined): { from: boolean; to: 
   if (problem.code === 'incomplete') return { from: problem.missing.includes('from'), to: problem.missing.includes('to') };
   if (problem.code === 'future') return { from: true, to: false };
   return { from: true, to: true };
+}
+
+/** A typed day in the report's locale, or nothing while the input holds no whole day. */
+function dayReadout(lang: Lang, value: string): string {
+  const date = parsePlainDate(value);
+  return date ? formatPlain(lang, date) : '';
 }
 
 export class CustomRangeForm implements ReactiveController {
@@ -138,39 +148,34 @@ export class CustomRangeForm implements ReactiveController {
     this.#host.focusAfterRender(() => this.#host.find('#range-combo'));
   };
 
+  /** One day's input, labelled, with the day it holds written in the report's locale beside it. */
+  #dateField(which: 'from' | 'to', lang: Lang, invalid: boolean, max?: string): TemplateResult {
+    const value = which === 'from' ? this.#from : this.#to;
+    return html`<div class="date-field">
+      <label>
+        ${translate(lang, `filters.${which}`)}
+        <input
+          id=${which}
+          part="date-input ${which}"
+          type="date"
+          required
+          max=${max ?? nothing}
+          .value=${live(value)}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby="${which}-day range-error"
+          @input=${this.#onInput}
+          @change=${this.#onChange}
+        />
+      </label>
+      <span id="${which}-day" part="date-readout">${dayReadout(lang, value)}</span>
+    </div>`;
+  }
+
   render(state: ReportSnapshot, lang: Lang): TemplateResult {
     const invalid = invalidInputs(this.#problem);
     return html`<form part="custom-range" novalidate aria-labelledby="custom-title" @submit=${this.#onApply}>
       <span id="custom-title" class="visually-hidden">${translate(lang, 'filters.custom')}</span>
-      <label>
-        ${translate(lang, 'filters.from')}
-        <input
-          id="from"
-          part="date-input from"
-          type="date"
-          required
-          max=${formatPlainDate(today(state))}
-          .value=${live(this.#from)}
-          aria-invalid=${invalid.from ? 'true' : 'false'}
-          aria-describedby="range-error"
-          @input=${this.#onInput}
-          @change=${this.#onChange}
-        />
-      </label>
-      <label>
-        ${translate(lang, 'filters.to')}
-        <input
-          id="to"
-          part="date-input to"
-          type="date"
-          required
-          .value=${live(this.#to)}
-          aria-invalid=${invalid.to ? 'true' : 'false'}
-          aria-describedby="range-error"
-          @input=${this.#onInput}
-          @change=${this.#onChange}
-        />
-      </label>
+      ${this.#dateField('from', lang, invalid.from, formatPlainDate(today(state)))} ${this.#dateField('to', lang, invalid.to)}
       <button type="submit" part="apply">${translate(lang, 'filters.apply')}</button>
       ${
         this.#editing && 'preset' in state.range

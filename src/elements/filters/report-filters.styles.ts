@@ -210,6 +210,14 @@ export const filtersStyles = css`
     font-size: 0.9em;
     color: var(--_muted-color);
   }
+  .date-field {
+    display: grid;
+    gap: 2px;
+  }
+  [part~='date-readout'] {
+    min-height: 1lh;
+    font-size: 0.9em;
+  }
   [part~='apply'] {
     color: var(--_surface-color);
     background: var(--_accent-color);

@@ -43,6 +43,7 @@ import { ValuePicker } from './value-picker.js';
  * @csspart option - Each option of a list; range options are also `range-option`.
  * @csspart custom-range - The custom range form.
  * @csspart date-input - Each day input; also `from` or `to`.
+ * @csspart date-readout - The day chosen in a custom range field, written in the report's locale.
  * @csspart range-error - Why the custom range is not applied.
  * @csspart apply - The custom range's Apply button.
  * @csspart cancel - The custom range's Cancel button.

@@ -252,6 +252,7 @@ export class ValuePicker implements ReactiveController {
         autocomplete="off"
         spellcheck="false"
         aria-label=${translate(lang, 'filters.search', { field: name })}
+        placeholder=${translate(lang, 'filters.searchPlaceholder')}
         aria-autocomplete="list"
         aria-expanded=${options.length > 0 ? 'true' : 'false'}
         aria-controls="options"

@@ -60,8 +60,11 @@ export abstract class ReportInputsElement extends LitElement {
   @property() timezone?: string;
 
   /**
-   * Language: `es`, `en` or `pt` (regional tags such as `pt-BR` match). Default: the nearest
-   * ancestor's `lang`, else `es`.
+   * Locale, a BCP 47 tag: `es`, `es-MX`, `pt-BR`, `en-US`, `en-GB`… Numbers, dates, axes and table
+   * times follow the whole tag (`es-MX` writes 9,768 where `es` writes 9768); texts follow its
+   * language, Spanish (`es`), English (`en`) or Portuguese (`pt`), and are Spanish for any other
+   * (with a `msg-error` warning). A malformed tag (`es_MX`) is an error shown in the element.
+   * Default: the nearest ancestor's `lang`, else `es`.
    */
   @property() override lang = '';
 

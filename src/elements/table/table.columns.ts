@@ -7,6 +7,7 @@ import { MESSAGE_TYPES, SOURCES, type MessageKind, type MessageRow } from '../..
 import { formatIsoWithOffset } from '../../core/csv/zoned-iso.js';
 import { formatDateTimeSeconds } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
+import type { ErrorExplainer } from '../../i18n/provider-errors.js';
 import { translate, type MessageKey } from '../../i18n/translate.js';
 import { COLUMNS_BY_KIND, type ColumnId } from './table.types.js';
 
@@ -47,13 +48,33 @@ export function typeLabel(lang: Lang, key: string | undefined): string {
   return (MESSAGE_TYPES as readonly string[]).includes(key) ? translate(lang, `type.${key as (typeof MESSAGE_TYPES)[number]}`) : key;
 }
 
-/** The error cell: code and provider message. */
+/** The error cell: code and provider message, as the provider sent them. */
 export function errorText(row: MessageRow): string {
   return row.error ? `${row.error.code}: ${row.error.message}` : '';
 }
 
-/** The text of a cell. `form` picks how instants are written: on screen, or exact for the CSV. */
-export function cellText(row: MessageRow, column: ColumnId, lang: Lang, timeZone: string, form: 'screen' | 'csv'): string {
+/**
+ * The error cell on screen: the raw code and message, then what a known code means in the report's
+ * language (`131026: Message undeliverable — El destinatario no puede…`). The CSV keeps the raw text.
+ */
+function errorScreenText(row: MessageRow, explain: ErrorExplainer | undefined): string {
+  if (!row.error) return '';
+  const sentence = explain?.([row.channel.kind], row.error.code)[0];
+  return sentence ? `${errorText(row)} — ${sentence}` : errorText(row);
+}
+
+/**
+ * The text of a cell. `form` picks how instants are written: on screen, or exact for the CSV;
+ * on screen, `explain` adds what a known error code means.
+ */
+export function cellText(
+  row: MessageRow,
+  column: ColumnId,
+  lang: Lang,
+  timeZone: string,
+  form: 'screen' | 'csv',
+  explain?: ErrorExplainer,
+): string {
   switch (column) {
     case 'timestamp':
     case 'deliveredAt':
@@ -80,6 +101,6 @@ export function cellText(row: MessageRow, column: ColumnId, lang: Lang, timeZone
     case 'content':
       return row.content;
     case 'error':
-      return errorText(row);
+      return form === 'csv' ? errorText(row) : errorScreenText(row, explain);
   }
 }

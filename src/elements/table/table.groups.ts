@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import type { MessageRow } from '../../core/contract/types.js';
 import { formatCount, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
+import type { ErrorExplainer } from '../../i18n/provider-errors.js';
 import { translate } from '../../i18n/translate.js';
 import type { RowsJob } from './table.export.js';
 import type { MessageListing } from './table.listing.js';
@@ -13,15 +14,16 @@ import { BULK_PAGE_SIZE, type ErrorGroup } from './table.types.js';
  * `429`…) with different messages, so each group lists its distinct messages with their counts.
  */
 export function groupFailuresByCode(rows: readonly MessageRow[]): ErrorGroup[] {
-  const groups = new Map<string, { count: number; messages: Map<string, number> }>();
+  const groups = new Map<string, { count: number; messages: Map<string, number>; kinds: Set<string> }>();
   for (const row of rows) {
     if (!row.error) continue;
     let group = groups.get(row.error.code);
     if (!group) {
-      group = { count: 0, messages: new Map() };
+      group = { count: 0, messages: new Map(), kinds: new Set() };
       groups.set(row.error.code, group);
     }
     group.count += 1;
+    group.kinds.add(row.channel.kind);
     group.messages.set(row.error.message, (group.messages.get(row.error.message) ?? 0) + 1);
   }
   const byCountThen =
@@ -32,6 +34,7 @@ export function groupFailuresByCode(rows: readonly MessageRow[]): ErrorGroup[] {
     .map(([code, group]) => ({
       code,
       count: group.count,
+      kinds: [...group.kinds].sort(),
       messages: [...group.messages]
         .map(([message, count]) => ({ message, count }))
         .sort(
@@ -118,7 +121,7 @@ export class FailureGroups {
   }
 
   /** The summary of `listing`'s rows, once every one is held (until then the job's progress shows). */
-  render(listing: MessageListing, lang: Lang): TemplateResult | typeof nothing {
+  render(listing: MessageListing, lang: Lang, explain: ErrorExplainer | undefined): TemplateResult | typeof nothing {
     if (!this.#on || !listing.complete) return nothing;
     const groups = groupFailuresByCode(listing.rows);
     const held = listing.rows.length;
@@ -141,6 +144,7 @@ export class FailureGroups {
               html`<tr data-code=${group.code}>
                 <th scope="row" dir="auto">${group.code}</th>
                 <td>
+                  ${explain?.(group.kinds, group.code).map((sentence) => html`<p part="error-explanation">${sentence}</p>`)}
                   <ul>
                     ${group.messages.map(
                       (m) =>

@@ -17,6 +17,7 @@ import { AsyncDirective, directive } from 'lit/async-directive.js';
 import type { MessageKind, MessageRow, Order } from '../../core/contract/types.js';
 import { formatDateTimeSeconds } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
+import type { ErrorExplainer } from '../../i18n/provider-errors.js';
 import { translate } from '../../i18n/translate.js';
 import { cellText, columnHeader, columnsOf } from './table.columns.js';
 import { isPendingRow, type ColumnId, type TableItem } from './table.types.js';
@@ -53,6 +54,8 @@ export interface TableView {
   readonly order: Order;
   readonly lang: Lang;
   readonly timeZone: string;
+  /** What known error codes mean in `lang`, once loaded (the failed log). */
+  readonly explain: ErrorExplainer | undefined;
   /** The table's accessible name (the element's heading). */
   readonly label: string;
   /** The rows held, then placeholders up to the rows expected. */
@@ -68,6 +71,17 @@ export interface TableView {
   readonly onSelectContact: (row: MessageRow) => void;
   /** The body holds other rows now (a {@link RangeChangedEvent}). */
   readonly onRangeChanged: (event: RangeChangedEvent) => void;
+}
+
+/**
+ * How wide the time columns are (`--_time-width` on the table): their longest text in the
+ * report's locale and zone (`30/11/2026, 13:58:05` in `es`, `11/30/2026, 01:58:05 PM` in `en-US`)
+ * in `ch` of tabular digits, and the cell's padding, so no locale's time is cut. Set through the
+ * CSSOM: a style attribute would be refused under the strict CSP.
+ */
+function timeColumnWidth(lang: Lang, timeZone: string): string {
+  const longest = formatDateTimeSeconds(lang, timeZone, Date.UTC(2026, 11, 28, 22, 58, 58));
+  return `calc(${longest.length + 1}ch + 20px)`;
 }
 
 /** The scrolling box with the table: header row, then the virtual body. */
@@ -190,7 +204,7 @@ function cell(column: ColumnId, colIndex: number): Cell {
       return {
         element,
         fill(view, row) {
-          const value = cellText(row, column, view.lang, view.timeZone, 'screen');
+          const value = cellText(row, column, view.lang, view.timeZone, 'screen', view.explain);
           setTitle(element, value.length > 24 ? clip(value, 1000) : '');
           setText(text, clip(value));
         },
@@ -313,13 +327,15 @@ class VirtualRows extends AsyncDirective {
       body.addEventListener('click', this.#onClick);
     }
     const columns = columnsOf(view.kind);
-    const look = JSON.stringify([view.kind, view.lang, view.timeZone, [...view.expanded]]);
+    // The error-code sentences arrive after the rows the first time a language shows.
+    const look = JSON.stringify([view.kind, view.lang, view.timeZone, [...view.expanded], view.explain !== undefined]);
     if (columns !== this.#columns) {
       this.#clear();
       this.#columns = columns;
     }
     if (look !== this.#look) {
       this.#look = look;
+      body.parentElement?.style.setProperty('--_time-width', timeColumnWidth(view.lang, view.timeZone));
       this.#stamp += 1;
       // Expanded rows are measured again once filled.
       this.#extra = [];

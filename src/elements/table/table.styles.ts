@@ -145,6 +145,7 @@ export const tableStyles = css`
     opacity: 1;
   }
   [part~='table'] {
+    --_time-width: 11rem;
     width: max-content;
     min-width: 100%;
   }
@@ -183,13 +184,16 @@ export const tableStyles = css`
     background: var(--_stripe-color);
   }
   .kind-incoming .row {
-    grid-template-columns: 11rem 9rem 13rem 12rem minmax(20rem, 1fr);
+    grid-template-columns: var(--_time-width) 9rem 13rem 12rem minmax(20rem, 1fr);
   }
   .kind-outgoing .row {
-    grid-template-columns: 11rem 9rem 10rem 9rem 13rem 11rem 11rem 12rem 12rem 11rem minmax(20rem, 1fr);
+    grid-template-columns: var(--_time-width) 9rem 10rem 9rem 13rem var(--_time-width) var(--_time-width) 12rem 12rem 11rem minmax(
+        20rem,
+        1fr
+      );
   }
   .kind-failed .row {
-    grid-template-columns: 11rem 9rem 10rem 9rem 13rem 12rem 12rem 11rem minmax(20rem, 1fr) 18rem;
+    grid-template-columns: var(--_time-width) 9rem 10rem 9rem 13rem 12rem 12rem 11rem minmax(20rem, 1fr) 28rem;
   }
   [role='columnheader'],
   [role='cell'] {
@@ -300,10 +304,16 @@ export const tableStyles = css`
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
+  [part~='error-explanation'] {
+    margin: 0 0 2px;
+  }
   [part~='groups'] ul {
     margin: 0;
     padding: 0;
     list-style: none;
+  }
+  [part~='error-explanation'] + ul {
+    color: var(--_muted-color);
   }
   .groups-scope {
     margin: 4px 0 0;

@@ -7,6 +7,7 @@ import { MESSAGE_KINDS, ORDERS, type MessageKind, type MessageRow, type Order, t
 import { CSV_MEDIA_TYPE } from '../../core/csv/csv.js';
 import { formatCount } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
+import type { ErrorExplainer } from '../../i18n/provider-errors.js';
 import { translate } from '../../i18n/translate.js';
 import { MsgDataElement, type Answer } from '../shared/data-element.js';
 import { downloadBlob } from '../shared/download.js';
@@ -79,6 +80,7 @@ interface ListRequest {
  * @csspart cancel - The progress's cancel button.
  * @csspart export-error - Why the CSV or the summary could not be prepared, with a retry button.
  * @csspart groups - The failures-by-error-code table.
+ * @csspart error-explanation - In the failures by error code, what a known provider code means, in the report's language.
  * @csspart scroller - The scrolling box holding the table.
  * @csspart table - The table (`role="table"`).
  * @csspart header-row - The row of column headers.
@@ -147,6 +149,8 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
   });
 
   readonly #groups = new FailureGroups(this, this.#job, { listing: () => this.#paging.listing });
+  /** What known error codes mean, per language loaded (the failed log only). */
+  readonly #explainers = new Map<Lang, ErrorExplainer>();
 
   readonly #dataExport = new DataExport(this, {
     href: () => this.dataExportHref,
@@ -189,10 +193,26 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     return state?.listOrder[config.kind] ?? config.order;
   }
 
-  protected override fetchData(request: ListRequest, source: ReportDataSource, signal: AbortSignal): Promise<MessageListing> {
+  protected override async fetchData(request: ListRequest, source: ReportDataSource, signal: AbortSignal): Promise<MessageListing> {
     // A new query: any fetch of all the previous query's rows stops.
     this.#job.drop();
-    return this.#paging.open(source, request.params, request.pageSize, signal);
+    const listing = this.#paging.open(source, request.params, request.pageSize, signal);
+    // The failed log shows its rows with what their error codes mean, so it loads those sentences
+    // along with them; without them (a failed load) it still shows the raw codes.
+    if (request.params.kind === 'failed') await this.#explainErrors().catch(() => undefined);
+    return listing;
+  }
+
+  /**
+   * Loads what known error codes mean in the report's language (the module and that language's
+   * sentences, on first use); renders again once they are in.
+   */
+  async #explainErrors(): Promise<void> {
+    const lang = this.report?.lang ?? this.reportLang;
+    if (this.#explainers.has(lang)) return;
+    const { providerErrors } = await import('../../i18n/provider-errors.js');
+    this.#explainers.set(lang, await providerErrors(lang));
+    this.requestUpdate();
   }
 
   protected override isEmpty(listing: MessageListing): boolean {
@@ -205,6 +225,8 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // A failed log whose report changed language: the new language's sentences, once.
+    if (this.config?.kind === 'failed') this.#explainErrors().catch(() => undefined);
     if (this.stringsCurrent) this.#dataExport.warnAboutRefusedHref();
     const listing = this.shownAnswer && !this.busy ? this.shownAnswer.data : undefined;
     this.#paging.shown(listing);
@@ -291,17 +313,19 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     const listing = answer.data;
     const lang = this.reportLang;
     const { kind, order, tz: timeZone } = listing.params;
+    const explain = kind === 'failed' ? this.#explainers.get(lang) : undefined;
     return html`
       <p part="summary" role="status">
         ${translate(lang, 'table.summary', { count: formatCount(lang, listing.total) })} ·
         ${translate(lang, 'zone.label', { zone: timeZone })}
       </p>
       ${listing.capped ? this.#dataExport.render(listing, lang) : nothing} ${this.#job.renderProgress(lang)}
-      ${this.#job.renderFailure(lang)} ${kind === 'failed' && !busy ? this.#groups.render(listing, lang) : nothing}
+      ${this.#job.renderFailure(lang)} ${kind === 'failed' && !busy ? this.#groups.render(listing, lang, explain) : nothing}
       ${renderTable({
         kind,
         order,
         lang,
+        explain,
         timeZone,
         label: this.displayHeading,
         items: this.#paging.itemsOf(listing),

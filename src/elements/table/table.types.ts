@@ -44,6 +44,8 @@ export interface ErrorGroup {
   /** The distinct messages reported with this code, most frequent first. */
   messages: { message: string; count: number }[];
   count: number;
+  /** The channel kinds that reported it, for the sentence that explains the code per provider. */
+  kinds: string[];
 }
 
 /** A row that is not loaded yet: a placeholder with a stable identity for the virtual body. */
