@@ -22,14 +22,15 @@ import { NOW, ZONE, chartsRendered, metrics, nextEvent, settled, shadow, startMo
 
 type AxisFormatter = (value: number) => string;
 
-/** The drawn option's axes of the chart in `element`, once it has drawn. */
-async function drawnAxes(element: MsgBreakdownChart | MsgDeliveryLine) {
+/** The drawn option's axes and series of the chart in `element`, once it has drawn. */
+async function drawnOption(element: MsgBreakdownChart | MsgDeliveryLine) {
   await settled(element);
   const box = shadow(element).querySelector<HTMLElement>('[part~="chart"]')!;
   if (!getInstanceByDom(box)) await chartsRendered(element, 1);
   return getInstanceByDom(box)!.getOption() as {
     xAxis: { axisLabel: { formatter: AxisFormatter } }[];
     yAxis: { axisLabel: { formatter: AxisFormatter } }[];
+    series: { label: { formatter: (params: { value: number }) => string } }[];
   };
 }
 
@@ -88,13 +89,10 @@ describe('lang as a BCP 47 tag', function () {
       const table = report.querySelector<MsgTable>('msg-table')!;
       await report.ready;
 
-      // The bar chart's value axis, the line's value axis and its time axis.
-      const bar = await drawnAxes(chart);
-      expect([bar.xAxis[0]!.axisLabel.formatter(9768), bar.xAxis[0]!.axisLabel.formatter(10650)], 'bar value axis').to.deep.equal([
-        small,
-        large,
-      ]);
-      const delivery = await drawnAxes(line);
+      // The bars' value labels, the line's value axis and its time axis.
+      const barLabel = (await drawnOption(chart)).series[0]!.label.formatter;
+      expect([barLabel({ value: 9768 }), barLabel({ value: 10650 })], 'bar labels').to.deep.equal([small, large]);
+      const delivery = await drawnOption(line);
       expect(
         [delivery.yAxis[0]!.axisLabel.formatter(9768), delivery.yAxis[0]!.axisLabel.formatter(10650)],
         'line value axis',
@@ -131,8 +129,8 @@ describe('lang as a BCP 47 tag', function () {
     expect(warning.message).to.equal('no hay textos en «fr-FR»: se muestran en español, y los números y las fechas siguen fr-FR.');
     await report.ready;
     expect(shadow(chart).querySelector('h3')!.textContent.trim()).to.equal('Mensajes entrantes por canal');
-    const axis = (await drawnAxes(chart)).xAxis[0]!.axisLabel.formatter;
-    expect(axis(10650), 'French grouping').to.equal('10\u202f650');
+    const barLabel = (await drawnOption(chart)).series[0]!.label.formatter;
+    expect(barLabel({ value: 10650 }), 'French grouping').to.equal('10\u202f650');
   });
 
   it('refuses a malformed tag with a message in the element and a typed event', async () => {
