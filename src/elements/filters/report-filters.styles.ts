@@ -211,11 +211,12 @@ export const filtersStyles = css`
     color: var(--_muted-color);
   }
   .date-field {
-    display: grid;
-    gap: 2px;
+    display: flex;
+    align-items: end;
+    gap: 6px;
   }
   [part~='date-readout'] {
-    min-height: 1lh;
+    padding-bottom: 6px;
     font-size: 0.9em;
   }
   [part~='apply'] {

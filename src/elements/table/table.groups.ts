@@ -143,7 +143,7 @@ export class FailureGroups {
             (group) =>
               html`<tr data-code=${group.code}>
                 <th scope="row" dir="auto">${group.code}</th>
-                <td>
+                <td class="message">
                   ${explain?.(group.kinds, group.code).map((sentence) => html`<p part="error-explanation">${sentence}</p>`)}
                   <ul>
                     ${group.messages.map(

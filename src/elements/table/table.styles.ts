@@ -304,6 +304,16 @@ export const tableStyles = css`
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
+  /* Words break anywhere (hostile text), so the sentences need a floor on a phone. */
+  [part~='groups'] .message {
+    min-width: 7em;
+  }
+  @media (max-width: 30rem) {
+    [part~='groups'] th,
+    [part~='groups'] td {
+      padding-inline: 5px;
+    }
+  }
   [part~='error-explanation'] {
     margin: 0 0 2px;
   }
