@@ -136,7 +136,32 @@ describe('<msg-breakdown-chart>', () => {
       preset: 'last_month',
     });
     const subtypes = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'outgoing', groupBy: 'subtype' });
-    expectMetrics(element, subtypes);
+    expect(subtypes.total, 'the query has data').to.be.greaterThan(0);
+    // Facebook message tags and WhatsApp templates apart, as the Spanish page describes them:
+    // each kind under its name and count, with its own subtypes as the mock counts them.
+    const kinds = [...shadow(element).querySelectorAll<HTMLElement>('[part~="kind"]')];
+    expect(kinds.map((kind) => kind.dataset.kind)).to.deep.equal(['facebook_message_tag', 'whatsapp_template']);
+    const titles = { facebook_message_tag: 'Etiquetas de mensajes de Facebook', whatsapp_template: 'Plantillas de mensajes de WhatsApp' };
+    for (const kind of kinds) {
+      const groups = subtypes.groups.filter((group) => group.subtypeKind === kind.dataset.kind);
+      expect(groups.length, kind.dataset.kind).to.be.greaterThan(0);
+      const count = groups.reduce((sum, group) => sum + group.count, 0);
+      expect(kind.querySelector('[part~="kind-title"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
+        `${titles[kind.dataset.kind as keyof typeof titles]} ${esCount(count)}`,
+      );
+      expect(
+        [...kind.querySelectorAll('[part~="metric"]')].map((item) => [
+          item.getAttribute('data-key'),
+          item.querySelector('.metric-value')!.textContent.trim(),
+        ]),
+      ).to.deep.equal(groups.map((group) => [group.key, esCount(group.count)]));
+    }
+    expect(metrics(element)[0]).to.deep.equal(['__total__', 'Total', esCount(subtypes.total)]);
+    // The table names each subtype's kind in a column of its own, tags first.
+    const kindColumn = [...shadow(element).querySelectorAll('table tbody tr')].map((tr) => tr.children[0]!.textContent.trim());
+    const tags = subtypes.groups.filter((group) => group.subtypeKind === 'facebook_message_tag').length;
+    expect(new Set(kindColumn.slice(0, tags))).to.deep.equal(new Set(['Etiqueta de mensaje de Facebook']));
+    expect(new Set(kindColumn.slice(tags, -1))).to.deep.equal(new Set(['Plantilla de mensaje de WhatsApp']));
     element.groupBy = 'type';
     await settled(element);
     const types = await mockAnswer<BreakdownResponse>('breakdown', { ...LAST_MONTH, direction: 'outgoing', groupBy: 'type' });

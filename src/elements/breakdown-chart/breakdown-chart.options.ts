@@ -36,9 +36,18 @@ interface Formatters {
   percent: (share: number) => string;
 }
 
-/** `WhatsApp Ventas: 1.234 (12,5 %)`, for a tooltip; empty for an index ECharts should not send. */
-function describe(item: BreakdownItem | undefined, format: Formatters): string {
-  return item ? `${escapeRichText(item.label)}: ${format.count(item.count)} (${format.percent(item.share)})` : '';
+/** What kind a subtype names (`Plantilla de mensaje de WhatsApp`), for its tooltip; `undefined` for other groupings. */
+export type KindOf = (item: BreakdownItem) => string | undefined;
+
+/**
+ * `WhatsApp Ventas: 1.234 (12,5 %)`, for a tooltip, under the subtype's kind when it has one;
+ * empty for an index ECharts should not send.
+ */
+function describe(item: BreakdownItem | undefined, format: Formatters, kindOf: KindOf): string {
+  if (!item) return '';
+  const line = `${escapeRichText(item.label)}: ${format.count(item.count)} (${format.percent(item.share)})`;
+  const kind = kindOf(item);
+  return kind ? `${escapeRichText(kind)}\n${line}` : line;
 }
 
 function baseOption(theme: ChartTheme): EChartsCoreOption {
@@ -62,13 +71,18 @@ function tooltip(theme: ChartTheme, format: (index: number) => string): EChartsC
   };
 }
 
-export function barOption(items: readonly BreakdownItem[], theme: ChartTheme, format: Formatters): EChartsCoreOption {
+export function barOption(
+  items: readonly BreakdownItem[],
+  theme: ChartTheme,
+  format: Formatters,
+  kindOf: KindOf = () => undefined,
+): EChartsCoreOption {
   const categoryLabel = { ...RICH_TEXT, color: theme.textColor, overflow: 'truncate', formatter: escapeRichText };
   return {
     ...baseOption(theme),
     // ECharts 6 keeps axis labels inside the box by itself (grid.outerBounds defaults to 'auto').
     grid: { left: 8, right: 48, top: 8, bottom: 8 },
-    tooltip: tooltip(theme, (i) => describe(items[i], format)),
+    tooltip: tooltip(theme, (i) => describe(items[i], format, kindOf)),
     // Each bar carries its count, so the value axis and its grid lines would only cross the
     // labels: a ranked list needs neither.
     xAxis: { type: 'value', show: false, splitLine: { show: false } },
@@ -97,10 +111,15 @@ export function barOption(items: readonly BreakdownItem[], theme: ChartTheme, fo
   };
 }
 
-export function pieOption(items: readonly BreakdownItem[], theme: ChartTheme, format: Formatters): EChartsCoreOption {
+export function pieOption(
+  items: readonly BreakdownItem[],
+  theme: ChartTheme,
+  format: Formatters,
+  kindOf: KindOf = () => undefined,
+): EChartsCoreOption {
   return {
     ...baseOption(theme),
-    tooltip: tooltip(theme, (i) => describe(items[i], format)),
+    tooltip: tooltip(theme, (i) => describe(items[i], format, kindOf)),
     series: [
       {
         type: 'pie',

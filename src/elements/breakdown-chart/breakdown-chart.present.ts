@@ -3,14 +3,14 @@
  * labels and shares, the bar and pie options (built for the theme when drawn), and the table behind them. Pure, so it can be
  * tested without drawing.
  */
-import { MESSAGE_TYPES, SOURCES, type BreakdownResponse, type GroupBy } from '../../core/contract/types.js';
+import { MESSAGE_TYPES, SOURCES, SUBTYPE_KINDS, type BreakdownResponse, type GroupBy } from '../../core/contract/types.js';
 import { formatChange, formatCount, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { chartTable, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
 import { themed, type ChartOption } from '../chart/chart-theme.js';
 import { barOption, foldSmallGroups, MAX_BARS, MAX_PIE_SLICES, pieOption } from './breakdown-chart.options.js';
-import { TOTAL_KEY, type BreakdownItem } from './breakdown-chart.types.js';
+import { OTHER_KEY, TOTAL_KEY, type BreakdownItem, type SubtypeKindGroup } from './breakdown-chart.types.js';
 
 export interface BreakdownPresentation {
   /** The total first, then every group, largest first. */
@@ -22,6 +22,8 @@ export interface BreakdownPresentation {
   readonly pieOption: ChartOption;
   readonly table: ChartTable;
   readonly total: number;
+  /** Subtypes only: the tags and the templates apart, in that order (the kinds with messages). */
+  readonly kinds: readonly SubtypeKindGroup[];
 }
 
 /** Localised label of a group: enum keys through the i18n layer, names as the endpoint sent them. */
@@ -49,6 +51,15 @@ const round = (share: number) => Math.round(share * 10_000) / 10_000;
 
 function tableOf(lang: Lang, title: string, groupBy: GroupBy, rows: readonly BreakdownItem[], compared: boolean): ChartTable {
   const columns: DataTableColumn<BreakdownItem>[] = [
+    // Subtypes say what each names, tag or template, in a column of their own before the name.
+    ...(groupBy === 'subtype'
+      ? [
+          {
+            header: capitalize(lang, translate(lang, 'groupBy.type')),
+            cell: (item: BreakdownItem) => (item.kind ? translate(lang, `type.${item.kind}`) : ''),
+          },
+        ]
+      : []),
     { header: capitalize(lang, translate(lang, `groupBy.${groupBy}`)), cell: (item) => item.label },
     { header: translate(lang, 'chart.count'), cell: (item) => formatCount(lang, item.count), value: (item) => item.count, numeric: true },
     {
@@ -87,6 +98,7 @@ export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: str
     count: group.count,
     share: data.total > 0 ? group.count / data.total : 0,
     ...(compared ? { previousCount: group.previousCount ?? 0 } : {}),
+    ...(groupBy === 'subtype' && group.subtypeKind ? { kind: group.subtypeKind } : {}),
   }));
   const total: BreakdownItem = {
     key: TOTAL_KEY,
@@ -97,15 +109,35 @@ export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: str
   };
   const format = { count: (n: number) => formatCount(lang, n), percent: (s: number) => formatPercent(lang, s) };
   const other = translate(lang, 'chart.other');
-  const barItems = foldSmallGroups(items, MAX_BARS, other);
-  const pieItems = foldSmallGroups(items, MAX_PIE_SLICES, other);
+  const kinds = groupBy === 'subtype' ? kindGroups(lang, items) : [];
+  // Subtypes: the largest drawn, tags before templates, so each kind's bars and slices sit together.
+  const byKind = (drawn: BreakdownItem[]) => (kinds.length > 0 ? sortByKind(drawn) : drawn);
+  const barItems = byKind(foldSmallGroups(items, MAX_BARS, other));
+  const pieItems = byKind(foldSmallGroups(items, MAX_PIE_SLICES, other));
+  const kindOf = (item: BreakdownItem) => (item.kind ? translate(lang, `type.${item.kind}`) : undefined);
   return {
     metrics: [total, ...items],
     barItems,
     pieItems,
-    barOption: themed((theme) => barOption(barItems, theme, format)),
-    pieOption: themed((theme) => pieOption(pieItems, theme, format)),
-    table: tableOf(lang, title, groupBy, [...items, total], compared),
+    barOption: themed((theme) => barOption(barItems, theme, format, kindOf)),
+    pieOption: themed((theme) => pieOption(pieItems, theme, format, kindOf)),
+    table: tableOf(lang, title, groupBy, [...(kinds.length > 0 ? kinds.flatMap((group) => group.items) : items), total], compared),
     total: data.total,
+    kinds,
   };
+}
+
+/** Tags, then templates; each kind largest first, as the endpoint sent them; "Other" last. */
+function sortByKind(items: readonly BreakdownItem[]): BreakdownItem[] {
+  const rank = (item: BreakdownItem) =>
+    item.key === OTHER_KEY ? SUBTYPE_KINDS.length + 1 : item.kind ? SUBTYPE_KINDS.indexOf(item.kind) : SUBTYPE_KINDS.length;
+  return [...items].sort((a, b) => rank(a) - rank(b));
+}
+
+/** The subtypes of each kind that has messages, tags first. */
+function kindGroups(lang: Lang, items: readonly BreakdownItem[]): SubtypeKindGroup[] {
+  return SUBTYPE_KINDS.map((kind) => {
+    const ofKind = items.filter((item) => item.kind === kind);
+    return { kind, label: translate(lang, `subtypeKind.${kind}`), count: ofKind.reduce((sum, item) => sum + item.count, 0), items: ofKind };
+  }).filter((group) => group.items.length > 0);
 }

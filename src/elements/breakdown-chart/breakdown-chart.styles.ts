@@ -32,6 +32,24 @@ export const breakdownStyles = css`
     white-space: nowrap;
     max-width: 24ch;
   }
+  .kinds {
+    display: grid;
+    gap: 12px;
+  }
+  .kind {
+    display: grid;
+    gap: 6px;
+  }
+  .kind-title {
+    margin: 0;
+    font-weight: 600;
+  }
+  .kind-count {
+    margin-inline-start: 4px;
+    font-weight: 400;
+    color: var(--_muted-color);
+    font-variant-numeric: tabular-nums;
+  }
   .charts {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 280px), 1fr));

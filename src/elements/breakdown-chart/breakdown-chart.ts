@@ -67,6 +67,8 @@ interface Config {
  * @csspart metrics - The metrics strip (a list).
  * @csspart metric - One metric: label and count; also `total` for the total.
  * @csspart change - The change against the previous period, in a metric.
+ * @csspart kind - Subtypes: the metrics of one kind (Facebook message tags, WhatsApp templates).
+ * @csspart kind-title - Subtypes: a kind's name and count, over its metrics.
  * @csspart chart - Each chart box; also `bar` or `pie`.
  * @csspart toolbar - View as table, PNG and CSV downloads; its buttons are `toolbar-button`.
  * @csspart table - The data table mirroring the charts (visually hidden unless `table-view`).
@@ -154,7 +156,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
       }
     </div>`;
     return html`<div class=${busy ? 'answer busy' : 'answer'}>
-      ${show.includes('metrics') ? this.#renderMetrics(answer.request, view.metrics, lang) : nothing}
+      ${show.includes('metrics') ? this.#renderAllMetrics(answer.request, view, lang) : nothing}
       ${show.includes('bar') || show.includes('pie') ? this.renderChartsOrTable(charts, view.table) : nothing}
     </div>`;
   }
@@ -169,11 +171,30 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
     if (field && store?.state.crossFilter) store.change({ filters: toggleFilterValue(store.state.filters, field, item.key) });
   }
 
-  #renderMetrics(request: BreakdownParams, items: readonly BreakdownItem[], lang: Lang): TemplateResult {
+  /**
+   * The metrics strip; for subtypes, the total and then one strip per kind, each under its name
+   * and count, as the original page describes tags and templates apart.
+   */
+  #renderAllMetrics(request: BreakdownParams, view: BreakdownPresentation, lang: Lang): TemplateResult {
+    const label = translate(lang, 'chart.metrics', { title: this.displayHeading });
+    if (view.kinds.length === 0) return this.#renderMetrics(request, view.metrics, lang, label);
+    return html`<div class="kinds">
+      ${this.#renderMetrics(request, view.metrics.slice(0, 1), lang, label)}
+      ${view.kinds.map(
+        (group) =>
+          html`<div class="kind" part="kind" data-kind=${group.kind}>
+            <p class="kind-title" part="kind-title">${group.label} <span class="kind-count">${formatCount(lang, group.count)}</span></p>
+            ${this.#renderMetrics(request, group.items, lang, group.label)}
+          </div>`,
+      )}
+    </div>`;
+  }
+
+  #renderMetrics(request: BreakdownParams, items: readonly BreakdownItem[], lang: Lang, label: string): TemplateResult {
     const groupBy = request.groupBy;
     const selectable = groupBy !== 'subtype';
     const active = selectable ? (this.report?.filters[groupBy] ?? []) : [];
-    return html`<ul part="metrics" aria-label=${translate(lang, 'chart.metrics', { title: this.displayHeading })}>
+    return html`<ul part="metrics" aria-label=${label}>
       ${items.map((item) => {
         const change = changeText(lang, item);
         const isTotal = item.key === TOTAL_KEY;

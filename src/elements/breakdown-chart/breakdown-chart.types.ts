@@ -1,3 +1,5 @@
+import type { SubtypeKind } from '../../core/contract/types.js';
+
 /** The parts `<msg-breakdown-chart>` can show, in display order. */
 export const BREAKDOWN_PARTS = ['metrics', 'bar', 'pie'] as const;
 export type BreakdownPart = (typeof BREAKDOWN_PARTS)[number];
@@ -10,6 +12,18 @@ export interface BreakdownItem {
   share: number;
   /** The count in the previous period of the same length, when compared. */
   previousCount?: number;
+  /** Subtypes only: a Facebook message tag or a WhatsApp template. */
+  kind?: SubtypeKind;
+}
+
+/** The subtypes of one kind, shown apart from the other kind's. */
+export interface SubtypeKindGroup {
+  readonly kind: SubtypeKind;
+  /** `Plantillas de mensajes de WhatsApp`. */
+  readonly label: string;
+  readonly count: number;
+  /** Largest first. */
+  readonly items: readonly BreakdownItem[];
 }
 
 /** Key of the metrics strip's total entry: never a group key, which the endpoint sends. */
