@@ -218,21 +218,16 @@ describe('lang as a BCP 47 tag', function () {
   it('explains known provider error codes beside the raw code and text', async () => {
     await Promise.all([providerErrors('es'), providerErrors('en'), providerErrors('pt')]);
     expect(describeProviderError('es-MX', 'whatsapp', '131047')).to.equal(
-      'Pasaron más de 24 horas desde la última respuesta del contacto; ahora solo puede escribirle con una plantilla aprobada.',
+      'Pasaron más de 24 h desde la última respuesta: solo puede enviarse una plantilla.',
     );
-    expect(describeProviderError('en-GB', 'sms', '21610')).to.equal(
-      'The recipient unsubscribed by replying STOP; no SMS reaches them until they reply START.',
-    );
-    expect(describeProviderError('pt-BR', 'sms', '30003')).to.equal(
-      'Não foi possível contatar o telefone: está desligado, sem cobertura ou fora de serviço.',
-    );
+    expect(describeProviderError('en-GB', 'sms', '21610')).to.equal('The recipient unsubscribed by replying STOP.');
+    expect(describeProviderError('pt-BR', 'sms', '30003')).to.equal('O telefone está desligado ou sem cobertura.');
     // Instagram messaging shares Messenger's codes; e-mail falls back to the bounce class.
     expect(describeProviderError('es', 'instagram', '551')).to.be.a('string');
     expect(describeProviderError('es', 'instagram', '551')).to.equal(describeProviderError('es', 'facebook', '551'));
-    expect(describeProviderError('en', 'email', '5.1.1')).to.equal("The email address doesn't exist (hard bounce).");
-    expect(describeProviderError('en', 'email', '4.2.2')).to.equal(
-      "Temporary failure (soft bounce): the recipient's server may accept it later.",
-    );
+    expect(describeProviderError('en', 'email', '5.1.1')).to.equal("The address doesn't exist.");
+    expect(describeProviderError('en', 'email', '4.2.2')).to.equal('Soft bounce: it may be accepted later.');
+    expect(describeProviderError('en', 'email', '571')).to.equal('Hard bounce: sending again will fail too.');
     // A code is only explained for the provider it belongs to.
     expect(describeProviderError('es', 'line', '131026')).to.equal(undefined);
     expect(describeProviderError('es', 'whatsapp', '999999')).to.equal(undefined);

@@ -683,7 +683,7 @@ describe('<msg-table>', function () {
     const undeliverable = shadow(table).querySelector('[part~="groups"] tr[data-code="131026"] td')!;
     expect(undeliverable.querySelector('ul')!.textContent.trim(), 'the provider’s own words').to.equal('Message undeliverable');
     expect(undeliverable.querySelector('[part~="error-explanation"]')!.textContent.trim(), 'what the code means').to.equal(
-      'El destinatario no puede recibir mensajes de WhatsApp: el número no usa WhatsApp, la app está desactualizada o no aceptó los términos.',
+      'El número no puede recibir mensajes de WhatsApp (no lo usa o su app es antigua).',
     );
     expect(shadow(table).querySelector('.groups-scope')!.textContent.trim()).to.equal(
       `Contados sobre los ${esCount(rows.length)} mensajes fallidos de la consulta.`,
