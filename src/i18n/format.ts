@@ -77,3 +77,10 @@ export function formatDay(lang: Lang, timeZone: string, instant: number | string
 export function formatList(lang: Lang, items: readonly string[]): string {
   return cached(`l:${lang}`, () => new Intl.ListFormat(intlLocales(lang), { style: 'long', type: 'conjunction' })).format(items);
 }
+
+/** The time of day of an instant in `timeZone`, to the minute: `15:04` (es, pt), `3:04 PM` (en). */
+export function formatTimeOfDay(lang: Lang, timeZone: string, instant: number | string): string {
+  return cached(`t:${lang}:${timeZone}`, () => new Intl.DateTimeFormat(intlLocales(lang), { timeZone, timeStyle: 'short' })).format(
+    new Date(instant),
+  );
+}

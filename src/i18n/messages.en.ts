@@ -207,6 +207,10 @@ export const en = {
   'subtypeKind.facebook_message_tag': 'Facebook message tags',
   'subtypeKind.whatsapp_template': 'WhatsApp message templates',
   // </layout>
+
+  // <freshness>
+  'report.updated': 'Updated {time}',
+  // </freshness>
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -208,4 +208,8 @@ export const es: Messages = {
   'subtypeKind.facebook_message_tag': 'Etiquetas de mensajes de Facebook',
   'subtypeKind.whatsapp_template': 'Plantillas de mensajes de WhatsApp',
   // </layout>
+
+  // <freshness>
+  'report.updated': 'Actualizado {time}',
+  // </freshness>
 };

@@ -207,4 +207,8 @@ export const pt: Messages = {
   'subtypeKind.facebook_message_tag': 'Tags de mensagem do Facebook',
   'subtypeKind.whatsapp_template': 'Modelos de mensagem do WhatsApp',
   // </layout>
+
+  // <freshness>
+  'report.updated': 'Atualizado {time}',
+  // </freshness>
 };

@@ -74,6 +74,8 @@ export interface ReportInput {
   listOrder?: unknown;
   /** Seconds one load may take, retries included, before it fails: a number, or text as an attribute holds it. */
   timeout?: number | string | null | undefined;
+  /** Seconds between quiet reloads of the report, at least {@link MIN_REFRESH_SECONDS}; unset for none. */
+  refreshInterval?: number | string | null | undefined;
   /** What a relative endpoint resolves against (the page's base URL). */
   baseUrl?: string | undefined;
   /** False when a host-provided data source replaces the endpoint. Default true. */
@@ -97,6 +99,8 @@ export interface ReportState {
   readonly listOrder: ListOrder;
   /** Milliseconds one load may take, retries included, before it fails. */
   readonly deadlineMs: number;
+  /** Milliseconds between quiet reloads of the report, or `undefined` for none. */
+  readonly refreshMs: number | undefined;
   /** The range in instants; `undefined` when the input has errors. */
   readonly resolved: ResolvedRange | undefined;
   /** The query every element sends; `undefined` when the input has errors. */
@@ -118,6 +122,10 @@ export interface SerializableState {
   /** Present when a person ordered a list; names only the lists ordered. */
   listOrder?: Partial<Record<MessageKind, Order>>;
 }
+
+/** Shortest and longest time between a report's quiet reloads, in seconds. */
+export const MIN_REFRESH_SECONDS = 30;
+export const MAX_REFRESH_SECONDS = 86_400;
 
 /** Most values one filter field may hold; more would only build URLs servers refuse. */
 export const MAX_FILTER_VALUES = 200;
@@ -255,6 +263,21 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
     else problems.push(problem('badAttribute', { name: 'timeout', value: input.timeout, allowed: '0.1–600' }));
   }
 
+  // No reloads unless asked: at least every 30 s (an endpoint is not a stream), at most daily.
+  let refreshMs: number | undefined;
+  if (input.refreshInterval != null && input.refreshInterval !== '') {
+    const seconds = Number(input.refreshInterval);
+    if (seconds >= MIN_REFRESH_SECONDS && seconds <= MAX_REFRESH_SECONDS) refreshMs = seconds * 1000;
+    else
+      problems.push(
+        problem(
+          'badAttribute',
+          { name: 'refresh-interval', value: input.refreshInterval, allowed: `${MIN_REFRESH_SECONDS}–${MAX_REFRESH_SECONDS}` },
+          'warning',
+        ),
+      );
+  }
+
   const parsedFilters = parseFilters(input.filters);
   problems.push(...parsedFilters.problems);
   const filters = parsedFilters.filters;
@@ -281,6 +304,7 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
     outgoingGroupBy,
     listOrder,
     deadlineMs,
+    refreshMs,
     resolved: resolved && Object.freeze(resolved),
     query,
     problems: Object.freeze(problems),

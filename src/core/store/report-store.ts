@@ -26,6 +26,11 @@ export interface ReportSnapshot extends ReportState {
   /** `undefined` while the input has errors that leave nothing to query. */
   readonly dataSource: ReportDataSource | undefined;
   readonly crossFilter: boolean;
+  /**
+   * How many times the report was loaded again ({@link ReportStore.refresh}): an element asks
+   * again when it changes, quietly, keeping what it shows until the new answer arrives.
+   */
+  readonly revision: number;
 }
 
 /**
@@ -68,6 +73,7 @@ export class ReportStore {
   #signature: string;
   #client: ReportClient | undefined;
   #clientKey: readonly unknown[] = [];
+  #revision = 0;
 
   constructor(settings: ReportSettings = {}, clock: () => number = Date.now) {
     this.#clock = clock;
@@ -97,6 +103,18 @@ export class ReportStore {
     this.#commit(withChange(this.#settings, change), { cause, dropped });
   }
 
+  /**
+   * Loads the report again as it stands, for fresh figures: the client's cached answers are
+   * dropped, a preset is resolved again from the current time, and every element asks again
+   * ({@link ReportSnapshot.revision}) without showing a loading state. A host's change, not a
+   * person's: no `msg-state-change`.
+   */
+  refresh(): void {
+    this.#revision += 1;
+    this.#client?.clearCache();
+    this.#commit(this.#settings, { cause: 'host', dropped: [] });
+  }
+
   /** Calls `listener` after every change; returns the function that stops it. */
   subscribe(listener: StoreListener): () => void {
     this.#listeners.add(listener);
@@ -119,12 +137,12 @@ export class ReportStore {
   #build(settings: ReportSettings): ReportSnapshot {
     const state = buildReportState({ ...settings, requireEndpoint: !settings.dataSource }, this.#clock);
     const dataSource = state.query ? this.#dataSourceFor(state, settings) : undefined;
-    return Object.freeze({ ...state, dataSource, crossFilter: settings.crossFilter === true });
+    return Object.freeze({ ...state, dataSource, crossFilter: settings.crossFilter === true, revision: this.#revision });
   }
 
   /** Everything a consumer can see of a state, so an unchanged state is not announced again. */
   #signatureOf(state: ReportSnapshot): string {
-    return JSON.stringify([serializeState(state), state.endpoint, state.problems, state.query, state.crossFilter]);
+    return JSON.stringify([serializeState(state), state.endpoint, state.problems, state.query, state.crossFilter, state.revision]);
   }
 
   /** The host's data source, or one client per endpoint, token getter, cookie policy and deadline. */

@@ -20,6 +20,13 @@ export const messagesReportStyles = css`
     border: 1px solid var(--_border-color);
     border-radius: var(--_radius);
   }
+  .updated {
+    justify-self: end;
+    margin: calc(var(--_gap) / -2) 0 0;
+    color: var(--_muted-color);
+    font-size: 0.875em;
+    font-variant-numeric: tabular-nums;
+  }
   h2 {
     margin: 0;
     font-size: 1.25em;

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { GROUP_BYS, type GroupBy } from '../../core/contract/types.js';
 import type { ReportSettings } from '../../core/store/report-store.js';
+import { formatTimeOfDay } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { ReportProviderElement } from '../shared/report-provider.js';
@@ -33,6 +34,8 @@ import { messagesReportStyles } from './messages-report.styles.js';
  *   `incoming-list`, `outgoing-list` and `failed-list`.
  * @csspart heading - Each section's heading.
  * @csspart grouping - The outgoing grouping switch.
+ * @csspart updated - "Updated 15:04": when the figures on screen were loaded (see `lastUpdated`),
+ *   in the report's time zone and language.
  */
 export class MsgMessagesReport extends ReportProviderElement {
   static override styles = [tokenStyles, messagesReportStyles];
@@ -80,6 +83,16 @@ export class MsgMessagesReport extends ReportProviderElement {
     return this.displayLang !== undefined;
   }
 
+  /** When the figures were loaded, as a CRM manager reads a dashboard: one line under the filters. */
+  #updatedLine(lang: Lang): TemplateResult | typeof nothing {
+    const at = this.lastUpdated;
+    if (!at || !this.#stringsIn) return nothing;
+    const time = formatTimeOfDay(lang, this.store.state.timezone, at.getTime());
+    return html`<p class="updated" part="updated">
+      <time datetime=${at.toISOString()}>${translate(lang, 'report.updated', { time })}</time>
+    </p>`;
+  }
+
   #grouping(lang: Lang, groupBy: GroupBy): TemplateResult {
     return html`<fieldset class="grouping" part="grouping">
       <legend>${translate(lang, 'report.groupBy')}</legend>
@@ -104,6 +117,7 @@ export class MsgMessagesReport extends ReportProviderElement {
     // created at once and load their data and ECharts meanwhile, instead of after the strings.
     return html`<div part="report" class=${this.#stringsIn ? '' : 'awaiting-strings'}>
       <msg-report-filters part="section filters"></msg-report-filters>
+      ${this.#updatedLine(lang)}
       ${this.#section('incoming', 'report.incoming', html`<msg-breakdown-chart no-heading direction="incoming" group-by="channel"></msg-breakdown-chart>`)}
       ${this.#section(
         'outgoing',

@@ -28,6 +28,10 @@ interface PendingRequest<TRequest> {
   readonly source: ReportDataSource;
   readonly request: TRequest;
   readonly key: string;
+  /** The report's revision it was made for: a newer one is a refresh. */
+  readonly revision: number;
+  /** A refresh of what is on screen: no loading state, the answer replaced once it arrives. */
+  readonly quiet: boolean;
 }
 
 /**
@@ -135,9 +139,9 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
     return status === TaskStatus.COMPLETE || status === TaskStatus.PENDING ? answer : undefined;
   }
 
-  /** True while a request is in flight. */
+  /** True while a request is in flight, unless it quietly refreshes what is on screen. */
   protected get busy(): boolean {
-    return this.#task.status === TaskStatus.PENDING;
+    return this.#task.status === TaskStatus.PENDING && !this.#pending?.quiet;
   }
 
   /** Runs the query again (what the error state's Retry button does). */
@@ -193,8 +197,12 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
     }
     const request = this.requestFor(query, config, state);
     const key = JSON.stringify(request);
-    // A new object only for a new query, so the task runs once per distinct request.
-    if (this.#pending?.key !== key || this.#pending.source !== source) this.#pending = { source, request, key };
+    const previous = this.#pending;
+    // A new object only for a new query or a refresh, so the task runs once for each.
+    if (previous?.key !== key || previous.source !== source || previous.revision !== state.revision) {
+      const quiet = previous !== undefined && previous.revision !== state.revision && this.#task.value !== undefined;
+      this.#pending = { source, request, key, revision: state.revision, quiet };
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -249,7 +257,9 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
       initial: () => loadingView(lang),
       pending: () => {
         const previous = this.#task.value;
-        return previous && !this.isEmpty(previous.data) ? this.renderAnswer(previous, true) : loadingView(lang, this.#slow);
+        const quiet = this.#pending?.quiet === true;
+        if (previous && !this.isEmpty(previous.data)) return this.renderAnswer(previous, !quiet);
+        return previous && quiet ? emptyView(lang) : loadingView(lang, this.#slow);
       },
       complete: (answer) => (this.isEmpty(answer.data) ? emptyView(lang) : this.renderAnswer(answer, false)),
       error: (error) => (isAbortError(error) ? loadingView(lang) : errorView(lang, error, () => this.refresh())),

@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { serializeState, type SerializableState } from '../../core/query/report-state.js';
 import type { Lang } from '../../i18n/locales.js';
-import { ReportStore } from '../../core/store/report-store.js';
+import { ReportStore, type ReportSettings } from '../../core/store/report-store.js';
+import { AutoRefresh, refreshClock } from './auto-refresh.js';
 import { emit } from './events.js';
 import { allReady, readyElements, type ReadyElement } from './ready.js';
 import { reportContext } from './report-context.js';
@@ -17,6 +18,7 @@ import { StoreOwner } from './store-owner.js';
  *
  * @fires msg-ready - Every element of the report drew what it has to show (see `ready`); again
  *   after each change of the report, once all are drawn. Does not bubble.
+ * @fires msg-error - Also for a bad `refresh-interval` (`code: 'badAttribute'`, a warning).
  */
 export abstract class ReportProviderElement extends ReportInputsElement {
   /**
@@ -35,10 +37,27 @@ export abstract class ReportProviderElement extends ReportInputsElement {
   @property({ type: Boolean, attribute: 'cross-filter' }) crossFilter = false;
 
   /**
+   * Seconds between quiet reloads of the whole report, at least 30 (up to a day): every element
+   * asks again and replaces its figures when the new answer arrives, with no loading state in
+   * between. Paused while the page is hidden; back in view, it reloads at once if one fell due.
+   * Unset (the default): no reloads. Another value is reported with `msg-error` and ignored.
+   */
+  @property({ attribute: 'refresh-interval' }) refreshInterval?: number | string;
+
+  /**
    * The report's store: its current state (`store.state`), `store.subscribe(listener)`, and
    * `store.change(change)`, the one way the report's state changes.
    */
   readonly store: ReportStore = new ReportStore();
+
+  readonly #autoRefresh = new AutoRefresh(this, {
+    interval: () => this.store.state.refreshMs,
+    refresh: () => this.refresh(),
+  });
+  /** When the figures on screen finished loading, and which load they came from. */
+  #updated: { at: number; loads: string } | undefined;
+  /** The query and revision the report loads now, and whether a request of it failed. */
+  #loading = { loads: '', failed: false };
 
   readonly #owner = new StoreOwner(this, this.store, () => (this.syncUrl === undefined ? undefined : this.syncUrl || 'report'));
   /**
@@ -69,6 +88,34 @@ export abstract class ReportProviderElement extends ReportInputsElement {
   constructor() {
     super();
     new ContextProvider(this, { context: reportContext, initialValue: this.store });
+    // A failed request leaves figures older than the load it belongs to: no "updated" time for it.
+    this.addEventListener('msg-error', (event) => {
+      if (event.detail.source === 'request') this.#loading.failed = true;
+    });
+  }
+
+  /**
+   * When every element of the report last finished loading fresh figures: on the first load, a
+   * new query (range, filters) and each reload; not after a load a request of which failed.
+   * `undefined` until the first load is drawn. `<msg-messages-report>` shows it as "Updated 15:04".
+   */
+  get lastUpdated(): Date | undefined {
+    return this.#updated ? new Date(this.#updated.at) : undefined;
+  }
+
+  /**
+   * Loads the whole report again now, quietly: what `refresh-interval` does on its own. The
+   * figures on screen stay until the new answers arrive.
+   */
+  refresh(): void {
+    this.store.refresh();
+  }
+
+  /** The report's settings from the attributes, with the reload interval. */
+  protected override inputSettings(changed: PropertyValues, all: boolean): ReportSettings | undefined {
+    const settings = super.inputSettings(changed, all);
+    if (!all && !changed.has('refreshInterval')) return settings;
+    return { ...settings, refreshInterval: this.refreshInterval };
   }
 
   /**
@@ -118,8 +165,20 @@ export abstract class ReportProviderElement extends ReportInputsElement {
     const state = this.store.state;
     if (state === this.#readyFor) return;
     this.#readyFor = state;
+    // A new query or a reload loads every figure anew; a view choice (a grouping) only some.
+    const loads = JSON.stringify([state.query, state.revision]);
+    if (loads !== this.#loading.loads) {
+      this.#loading = { loads, failed: false };
+      this.#autoRefresh.loaded();
+    }
+    const loading = this.#loading;
     void this.ready.then(() => {
-      if (this.#readyFor === state && this.isConnected) emit(this, 'msg-ready', { state: 'data' });
+      if (this.#readyFor !== state || !this.isConnected) return;
+      if (!loading.failed && this.#loading === loading && this.#updated?.loads !== loads) {
+        this.#updated = { at: refreshClock.now(), loads };
+        this.requestUpdate();
+      }
+      emit(this, 'msg-ready', { state: 'data' });
     });
   }
 

@@ -60,8 +60,8 @@ export interface TableView {
   readonly label: string;
   /** The rows held, then placeholders up to the rows expected. */
   readonly items: TableItem[];
-  /** The query's listing: a new one starts at the top. */
-  readonly listing: object;
+  /** The query's listing: one for a new query starts at the top; the same query refreshed keeps the scroll. */
+  readonly listing: { readonly params: object };
   /** A newer answer is loading: the table stays, dimmed. */
   readonly busy: boolean;
   /** Ids of the rows whose long content shows in full. */
@@ -309,7 +309,7 @@ class VirtualRows extends AsyncDirective {
   #range = { first: -1, last: -1 };
   /** The scroller's `scrollTop`, as the last scroll event left it (read there, never while rendering). */
   #scrollTop = 0;
-  #listing: object | undefined;
+  #listing: { readonly params: object } | undefined;
   #observer: ResizeObserver | undefined;
   #listening = false;
   /** True inside the ResizeObserver's callback. */
@@ -343,10 +343,14 @@ class VirtualRows extends AsyncDirective {
     this.#view = view;
     this.#listen();
     if (view.listing !== this.#listing) {
-      // A new query starts at its first row; the scroller is only touched when it is scrolled.
-      if (this.#listing !== undefined && this.#scrollTop > 0 && this.#scroller) this.#scroller.scrollTop = 0;
+      // A new query starts at its first row (the scroller is only touched when it is scrolled); the
+      // same query loaded again (a refresh) keeps the reader where they are.
+      const sameQuery = this.#listing !== undefined && JSON.stringify(this.#listing.params) === JSON.stringify(view.listing.params);
+      if (!sameQuery) {
+        if (this.#listing !== undefined && this.#scrollTop > 0 && this.#scroller) this.#scroller.scrollTop = 0;
+        this.#scrollTop = 0;
+      }
       this.#listing = view.listing;
-      this.#scrollTop = 0;
     }
     this.#layout();
     return noChange;
