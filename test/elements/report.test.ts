@@ -141,7 +141,7 @@ describe('<msg-report> state changes', () => {
     );
     const report = page.querySelector('msg-report')!;
     const state = report.store.state;
-    expect(state.lang).to.equal('pt');
+    expect(state.lang, 'the whole tag: Portuguese strings, Brazilian formats').to.equal('pt-BR');
     expect(Object.isFrozen(state)).to.equal(true);
     const query: ReportQuery = state.query!;
     expect(query).to.deep.equal({ from: '2026-11-20T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE, filters: {} });
