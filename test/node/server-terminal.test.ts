@@ -127,5 +127,10 @@ describe('#8 seeding progress', () => {
       rollup.some((p) => p.done > 0 && p.done < p.total),
       'the message counts are rebuilt step by step',
     );
+    const statistics = seen.filter((p) => p.phase === 'statistics');
+    assert.ok(
+      statistics.some((p) => p.done > 0 && p.done < p.total),
+      'statistics are gathered table by table',
+    );
   });
 });
