@@ -33,7 +33,7 @@ const meta: Meta<Args> = {
   argTypes: {
     direction: { control: 'inline-radio', options: ['incoming', 'outgoing'] },
     groupBy: { control: 'inline-radio', options: ['channel', 'source', 'type', 'subtype'] },
-    lang: { control: 'inline-radio', options: ['es', 'en', 'pt'] },
+    lang: { control: 'select', options: ['es', 'es-MX', 'en', 'en-US', 'en-GB', 'pt', 'pt-BR'] },
     preset: {
       control: 'select',
       options: ['today', 'yesterday', 'last_7_days', 'last_14_days', 'last_30_days', 'this_month', 'last_month'],

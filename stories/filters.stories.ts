@@ -30,7 +30,7 @@ const meta: Meta<Args> = {
   component: 'msg-report-filters',
   args: { lang: 'es', preset: 'last_7_days', timezone: 'America/Mexico_City' },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['es', 'en', 'pt'] },
+    lang: { control: 'select', options: ['es', 'es-MX', 'en', 'en-US', 'en-GB', 'pt', 'pt-BR'] },
     preset: {
       control: 'select',
       options: ['today', 'yesterday', 'last_7_days', 'last_14_days', 'last_30_days', 'this_month', 'last_month'],

@@ -43,7 +43,7 @@ const meta: Meta<Args> = {
   argTypes: {
     kind: { control: 'inline-radio', options: ['incoming', 'outgoing', 'failed'] },
     order: { control: 'inline-radio', options: ['desc', 'asc'] },
-    lang: { control: 'inline-radio', options: ['es', 'en', 'pt'] },
+    lang: { control: 'select', options: ['es', 'es-MX', 'en', 'en-US', 'en-GB', 'pt', 'pt-BR'] },
     preset: {
       control: 'select',
       options: ['today', 'yesterday', 'last_7_days', 'last_14_days', 'last_30_days', 'this_month', 'last_month'],
