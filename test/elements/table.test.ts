@@ -338,6 +338,9 @@ describe('<msg-table>', function () {
     report.style.display = 'block';
     report.style.width = '700px';
     await rowsShown(table);
+    // The scroller's own height measured (a frame after its first rows), the rows held settle.
+    await frame();
+    await frame();
     const held = renderedRows(table).size;
     await emulateMedia({ media: 'print' });
     try {

@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
-/** The chart elements' frame: title, chart boxes, toolbar and the table view. */
+/**
+ * The chart elements' frame: title, chart boxes, toolbar and the table view. The element's own
+ * width decides its phone layout, wherever it is placed (a container query on its base): up to
+ * 480 px the metrics strip is two columns of compact cards, not one card per line; those rules are
+ * scoped under the base so they win over the strip's own, which come later.
+ */
 export const chartElementStyles = css`
   :host {
     position: relative;
@@ -8,13 +13,8 @@ export const chartElementStyles = css`
   [part~='base'] {
     display: grid;
     gap: var(--_gap);
-    /* The element's own width decides its phone layout, wherever it is placed. */
     container-type: inline-size;
   }
-  /*
-   * On a phone, the metrics strip is two columns of compact cards, not one card per line. Scoped
-   * under the base, so it wins over the strip's own rules, which come later.
-   */
   @container (max-width: 480px) {
     [part~='base'] [part~='metrics'] {
       display: grid;

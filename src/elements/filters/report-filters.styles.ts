@@ -1,5 +1,13 @@
 import { css } from 'lit';
 
+/**
+ * The filters' look. Why some rules are as they are (kept here: a comment inside the stylesheet
+ * would ship with it):
+ * - Controls share one look; focus is always visible.
+ * - Popups live in the top layer (Popover API), so no ancestor's overflow clips them; CSS anchor
+ *   positioning tethers them to their opener, flipping when the viewport has no room.
+ * - The option aria-activedescendant points at: DOM focus stays on the combobox.
+ */
 export const filtersStyles = css`
   [part~='base'] {
     display: grid;
@@ -24,7 +32,6 @@ export const filtersStyles = css`
     font-size: 0.9em;
   }
 
-  /* Controls share one look; focus is always visible. */
   button,
   [role='combobox'],
   input {
@@ -72,8 +79,6 @@ export const filtersStyles = css`
     border-color: var(--_error-color);
   }
 
-  /* Popups live in the top layer (Popover API), so no ancestor's overflow clips them; CSS anchor
-     positioning tethers them to their opener, flipping when the viewport has no room. */
   [popover] {
     position: fixed;
     inset: auto;
@@ -134,7 +139,6 @@ export const filtersStyles = css`
   [role='menuitem']:hover {
     background: color-mix(in srgb, var(--_accent-color) 8%, transparent);
   }
-  /* The option aria-activedescendant points at: DOM focus stays on the combobox. */
   [role='option'].active {
     outline: 2px solid var(--_accent-color);
     outline-offset: -2px;
@@ -271,7 +275,6 @@ export const filtersStyles = css`
     color: var(--_accent-color);
     text-decoration: underline;
   }
-  /* Disabled, it reads as plain muted text, not as a link that does nothing. */
   [part~='clear']:disabled {
     color: var(--_muted-color);
     text-decoration: none;

@@ -38,6 +38,13 @@ function clip(text: string, limit = CELL_TEXT_LIMIT): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit);
 }
 
+/**
+ * Whether the page is being printed. Then the body keeps the rows it holds: printed, the scroller
+ * grows with its rows and stops scrolling (table.styles.ts), so measuring it would hold more rows
+ * and grow it again, and its scroll back to the top would swap the rows for others.
+ */
+const printing = (): boolean => matchMedia('print').matches;
+
 /** The rows the body holds changed: `last` is the index of the last one (the paging loads ahead of it). */
 export class RangeChangedEvent extends Event {
   constructor(
@@ -380,6 +387,7 @@ class VirtualRows extends AsyncDirective {
   }
 
   readonly #onScroll = (): void => {
+    if (printing()) return;
     this.#scrollTop = this.#scroller?.scrollTop ?? 0;
     this.#showScrollCues();
     this.#layout();
@@ -408,9 +416,7 @@ class VirtualRows extends AsyncDirective {
     const scroller = this.#scroller;
     const body = this.#body;
     if (!scroller || !body || !this.isConnected) return;
-    // Printed, the scroller grows with the rows it holds (table.styles.ts): measured, it would
-    // hold more rows, grow again, and so on. Paper gets the rows held when printing began.
-    if (matchMedia('print').matches) return;
+    if (printing()) return;
     this.#showScrollCues();
     let changed = false;
     if (scroller.clientHeight !== this.#viewport || body.offsetTop !== this.#bodyTop) {

@@ -3,6 +3,22 @@ import { css } from 'lit';
 /**
  * Columns are CSS grid tracks shared by the header row and every virtual row, one template per
  * kind (no inline styles: they would need `style-src 'unsafe-inline'` under a strict CSP).
+ *
+ * Scroll cues: the frame around the scroller shades each side that has more columns beyond it
+ * (`more-start`, `more-end`, set by table.rows.ts).
+ *
+ * On paper the list is not a scrolling box: the rows the body holds (the first screen and a few
+ * more, always there without a scroll) flow one under the other at the page's width, in equal
+ * columns with their text wrapped, with no cue, no toolbar and no blank body below.
+ *
+ * Why some rules are as they are (kept here: a comment inside the stylesheet would ship with it):
+ * - The scroller holds the whole table: the header row sticks to its top while both axes scroll.
+ * - The virtual body: as tall as every row, each row placed by its offset (see table.rows.ts).
+ * - One height for every row, so the body is laid out by arithmetic: the token, or a line of the
+ *   font and the cell's padding when that is taller.
+ * - Right-to-left names and bidi overrides stay inside their own cell.
+ * - Long headers ("Marca de tiempo entregada") wrap rather than lose words.
+ * - Words break anywhere (hostile text), so the sentences need a floor on a phone.
  */
 export const tableStyles = css`
   :host {
@@ -34,7 +50,6 @@ export const tableStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 8px;
-    /* At the end of its row, with or without the title before it. */
     margin-inline-start: auto;
   }
   button {
@@ -104,7 +119,6 @@ export const tableStyles = css`
     max-width: 240px;
   }
 
-  /* The scroller holds the whole table: the header row sticks to its top while both axes scroll. */
   [part~='scroller'] {
     height: var(--_table-height);
     overflow: auto;
@@ -112,7 +126,6 @@ export const tableStyles = css`
     border-radius: var(--_radius);
     overscroll-behavior: contain;
   }
-  /* Scroll cues: a shade on each side that has more columns beyond it (see table.rows.ts). */
   .frame {
     position: relative;
     min-width: 0;
@@ -163,7 +176,6 @@ export const tableStyles = css`
     align-items: center;
     border-bottom: 1px solid var(--_border-color);
   }
-  /* The virtual body: as tall as every row, each row placed by its offset (see table.rows.ts). */
   .body {
     position: relative;
   }
@@ -171,8 +183,6 @@ export const tableStyles = css`
     position: absolute;
     top: 0;
     left: 0;
-    /* One height for every row, so the body is laid out by arithmetic: the token, or a line of
-       the font and the cell's padding when that is taller. */
     height: var(--_row-height);
     height: max(var(--_row-height), calc(1lh + 13px));
   }
@@ -202,13 +212,11 @@ export const tableStyles = css`
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;
-    /* Right-to-left names and bidi overrides stay inside their own cell. */
     unicode-bidi: isolate;
   }
   [role='columnheader'] {
     font-weight: 600;
     text-align: start;
-    /* Long headers ("Marca de tiempo entregada") wrap rather than lose words. */
     white-space: normal;
     overflow-wrap: normal;
   }
@@ -304,7 +312,6 @@ export const tableStyles = css`
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
-  /* Words break anywhere (hostile text), so the sentences need a floor on a phone. */
   [part~='groups'] .message {
     min-width: 7em;
   }
@@ -336,18 +343,14 @@ export const tableStyles = css`
       transition: none;
     }
   }
-  /*
-   * On paper the list is not a scrolling box: the rows the body holds (the first screen and a few
-   * more, always there without a scroll) flow one under the other at the page's width, their
-   * columns shrunk in proportion and their text wrapped, with no cue and no blank body below.
-   */
   @media print {
     [part~='scroller'] {
       height: auto;
       overflow: visible;
     }
     .frame::before,
-    .frame::after {
+    .frame::after,
+    [part~='toolbar'] {
       display: none;
     }
     [part~='table'] {
@@ -365,14 +368,10 @@ export const tableStyles = css`
       transform: none !important;
       break-inside: avoid;
     }
-    .kind-incoming .row {
-      grid-template-columns: 11fr 9fr 13fr 12fr 20fr;
-    }
-    .kind-outgoing .row {
-      grid-template-columns: 11fr 9fr 10fr 9fr 13fr 11fr 11fr 12fr 12fr 11fr 20fr;
-    }
-    .kind-failed .row {
-      grid-template-columns: 11fr 9fr 10fr 9fr 13fr 12fr 12fr 11fr 20fr 18fr;
+    [part~='table'] .row {
+      grid-template-columns: none;
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(0, 1fr);
     }
     [role='columnheader'],
     [role='cell'] {
@@ -383,9 +382,6 @@ export const tableStyles = css`
     [part~='contact'] {
       white-space: normal;
       overflow-wrap: anywhere;
-    }
-    [part~='toolbar'] {
-      display: none;
     }
   }
 `;
