@@ -12,7 +12,7 @@ import type { MsgBreakdownChart } from '../../src/elements/breakdown-chart/break
 import type { MsgReport } from '../../src/elements/report/report.js';
 import { refreshClock } from '../../src/elements/shared/auto-refresh.js';
 import type { MsgErrorEvent } from '../../src/elements/shared/events.js';
-import { NOW, ZONE, countingSource, metrics, nextEvent, settled, shadow, startMocks, stub } from './helpers.js';
+import { NOW, ZONE, countingSource, metrics, nextEvent, settled, shadow, startMocks, statePart, stub } from './helpers.js';
 
 /** The report's timers, held instead of run: the test fires them, and moves the clock. */
 function fakeClock(start = Date.parse(NOW)) {
@@ -114,6 +114,36 @@ describe('refresh-interval and the time of the figures', () => {
     await waitUntil(() => JSON.stringify(metrics(chart)) !== JSON.stringify(before), 'the new figures');
     expect(metrics(chart).map(([key]) => key)).to.deep.equal(before.map(([key]) => key));
     expect(time.pending()?.ms, 'and again a minute later').to.equal(60_000);
+  });
+
+  it('keeps the figures and their time when a reload fails, and reports the failure', async () => {
+    const data = countingSource();
+    let failing = false;
+    const source: ReportDataSource = {
+      ...data.source,
+      breakdown: (params, options) => (failing ? Promise.reject(new Error('endpoint down')) : data.source.breakdown(params, options)),
+    };
+    const report = await fixture<MsgReport>(
+      html`<msg-report refresh-interval="60" .dataSource=${source} timezone=${ZONE} now=${NOW}>
+        <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics"></msg-breakdown-chart>
+      </msg-report>`,
+    );
+    const chart = report.querySelector<MsgBreakdownChart>('msg-breakdown-chart')!;
+    await settled(chart);
+    await report.ready;
+    await waitUntil(() => report.lastUpdated, 'the time of the figures');
+    const loadedAt = report.lastUpdated!.getTime();
+    const before = metrics(chart);
+
+    failing = true;
+    const failure = new Promise<MsgErrorEvent>((resolve) => report.addEventListener('msg-error', resolve, { once: true }));
+    time.fire();
+    expect((await failure).detail.source, 'the failure is reported').to.equal('request');
+    await chart.updateComplete;
+    expect(statePart(chart), 'no error state in place of the figures').to.equal(undefined);
+    expect(metrics(chart)).to.deep.equal(before);
+    await report.ready;
+    expect(report.lastUpdated!.getTime(), 'the figures are as old as before').to.equal(loadedAt);
   });
 
   it('asks nothing while the page is hidden, and reloads at once back in view when a reload fell due', async () => {

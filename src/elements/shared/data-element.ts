@@ -65,6 +65,8 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
   #reportedAttributeErrors = '';
   /** Whether the request loading now takes longer than usual. */
   #slow = false;
+  /** What a quiet reload replaces: kept on screen should the reload fail (its error still reported). */
+  #kept: Answer<TRequest, TData> | undefined;
 
   readonly #task = new Task(this, {
     args: () => [this.#pending] as const,
@@ -133,10 +135,16 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
 
   /** The answer on screen now: `undefined` in every other state (loading, empty, error…). */
   protected get shownAnswer(): Answer<TRequest, TData> | undefined {
-    const answer = this.#task.value;
+    const answer = this.#keptAfterFailure ?? this.#task.value;
     const status = this.#task.status;
     if (this.#blocked || !answer || this.isEmpty(answer.data)) return undefined;
-    return status === TaskStatus.COMPLETE || status === TaskStatus.PENDING ? answer : undefined;
+    return status === TaskStatus.COMPLETE || status === TaskStatus.PENDING || this.#keptAfterFailure ? answer : undefined;
+  }
+
+  /** After a quiet reload failed: the answer it was to replace, still on screen. */
+  get #keptAfterFailure(): Answer<TRequest, TData> | undefined {
+    const failed = this.#task.status === TaskStatus.ERROR && !isAbortError(this.#task.error);
+    return failed && this.#pending?.quiet ? this.#kept : undefined;
   }
 
   /** True while a request is in flight, unless it quietly refreshes what is on screen. */
@@ -160,11 +168,14 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
   protected override drawnState(): ReadyState | undefined {
     const blocked = this.#blocked;
     if (blocked) return 'invalid' in blocked ? 'invalid' : 'not-applicable';
-    switch (this.#task.status) {
+    // After a failed quiet reload, what is on screen is the answer it was to replace.
+    const kept = this.#keptAfterFailure;
+    const status = kept ? TaskStatus.COMPLETE : this.#task.status;
+    switch (status) {
       case TaskStatus.ERROR:
         return isAbortError(this.#task.error) ? undefined : 'error';
       case TaskStatus.COMPLETE: {
-        const answer = this.#task.value;
+        const answer = kept ?? this.#task.value;
         if (!answer) return undefined;
         if (this.isEmpty(answer.data)) return 'empty';
         return this.answerDrawn(answer) ? 'data' : undefined;
@@ -202,6 +213,7 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
     if (previous?.key !== key || previous.source !== source || previous.revision !== state.revision) {
       const quiet = previous !== undefined && previous.revision !== state.revision && this.#task.value !== undefined;
       this.#pending = { source, request, key, revision: state.revision, quiet };
+      this.#kept = quiet ? this.#task.value : undefined;
     }
   }
 
@@ -262,7 +274,11 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
         return previous && quiet ? emptyView(lang) : loadingView(lang, this.#slow);
       },
       complete: (answer) => (this.isEmpty(answer.data) ? emptyView(lang) : this.renderAnswer(answer, false)),
-      error: (error) => (isAbortError(error) ? loadingView(lang) : errorView(lang, error, () => this.refresh())),
+      error: (error) => {
+        const kept = this.#keptAfterFailure;
+        if (kept) return this.isEmpty(kept.data) ? emptyView(lang) : this.renderAnswer(kept, false);
+        return isAbortError(error) ? loadingView(lang) : errorView(lang, error, () => this.refresh());
+      },
     });
   }
 }

@@ -39,7 +39,8 @@ export abstract class ReportProviderElement extends ReportInputsElement {
   /**
    * Seconds between quiet reloads of the whole report, at least 30 (up to a day): every element
    * asks again and replaces its figures when the new answer arrives, with no loading state in
-   * between. Paused while the page is hidden; back in view, it reloads at once if one fell due.
+   * between; a reload that fails keeps them (and fires `msg-error`). Paused while the page is
+   * hidden; back in view, it reloads at once if one fell due.
    * Unset (the default): no reloads. Another value is reported with `msg-error` and ignored.
    */
   @property({ attribute: 'refresh-interval' }) refreshInterval?: number | string;
