@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * The clock and timers a report's reloads run on. A seam: tests replace its members (and a host
- * may too), so a reload every 30 s is tested without waiting 30 s.
+ * The clock and timers a report's reloads and its "updated" time run on. A seam: tests replace its
+ * members, so a reload every 30 s is tested without waiting 30 s.
  */
 export const refreshClock = {
   now: (): number => Date.now(),
