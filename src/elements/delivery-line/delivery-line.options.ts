@@ -162,6 +162,8 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
   }
 
   const legendText = { color: theme.textColor };
+  // Media options merge series by position: an empty entry for each line, the band's label last.
+  const markLabel = (show: boolean) => series.map((entry) => ('markArea' in entry ? { markArea: { label: { show } } } : {}));
   const baseOption: EChartsCoreOption = {
     animation: theme.animationMs > 0,
     animationDuration: theme.animationMs,
@@ -208,12 +210,21 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
     // labels and a legend compact enough for one line under the dates. The first entry, with no
     // query, is what a wide chart goes back to.
     media: [
-      { option: { xAxis: wideAxis, yAxis: { splitNumber: 5 }, legend: { itemGap: 10, itemWidth: 25, textStyle: legendText } } },
+      {
+        option: {
+          xAxis: wideAxis,
+          yAxis: { splitNumber: 5 },
+          legend: { itemGap: 10, itemWidth: 25, textStyle: legendText },
+          series: markLabel(true),
+        },
+      },
       {
         query: { maxWidth: NARROW_CHART },
         option: {
           xAxis: narrowAxis,
           yAxis: { splitNumber: 3 },
+          // The band's words would cross the lines on a phone; the note above the chart says them.
+          series: markLabel(false),
           legend: { itemGap: 8, itemWidth: 14, textStyle: { ...legendText, fontSize: Math.round(theme.fontSize * 0.85) } },
         },
       },
