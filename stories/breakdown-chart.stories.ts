@@ -156,3 +156,25 @@ export const Themed: Story = {
       </msg-report>
     </div>`,
 };
+
+/**
+ * The built-in dark theme: `theme="dark"` on the report (without it, the report follows the
+ * user's `prefers-color-scheme`). Each channel keeps its family's colour, lighter for the dark
+ * surface.
+ */
+export const Dark: Story = {
+  args: { direction: 'incoming', groupBy: 'channel' },
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone} theme="dark">
+      <msg-breakdown-chart direction=${args.direction} group-by=${args.groupBy} show=${args.show}></msg-breakdown-chart>
+    </msg-report>`,
+};
+
+/** Decal patterns on every bar and slice (`patterns`; on by itself under `prefers-contrast: more`). */
+export const Patterns: Story = {
+  args: { direction: 'incoming', groupBy: 'channel' },
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone} patterns>
+      <msg-breakdown-chart direction=${args.direction} group-by=${args.groupBy} show=${args.show}></msg-breakdown-chart>
+    </msg-report>`,
+};

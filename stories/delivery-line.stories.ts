@@ -153,3 +153,19 @@ export const Themed: Story = {
       </msg-report>
     </div>`,
 };
+
+/** The built-in dark theme (`theme="dark"` on the report; by default it follows `prefers-color-scheme`). */
+export const Dark: Story = {
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone} theme="dark">
+      <msg-delivery-line interval=${args.interval}></msg-delivery-line>
+    </msg-report>`,
+};
+
+/** `patterns`: each status draws its own dash and symbol, so the lines are told apart without colour. */
+export const Patterns: Story = {
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} preset=${args.preset} timezone=${args.timezone} patterns>
+      <msg-delivery-line interval=${args.interval}></msg-delivery-line>
+    </msg-report>`,
+};

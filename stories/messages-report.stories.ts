@@ -44,6 +44,19 @@ export const English: Story = { args: { lang: 'en' } };
 export const Portuguese: Story = { args: { lang: 'pt' } };
 export const LastMonth: Story = { args: { preset: 'last_month' } };
 
+/** The whole report in the built-in dark theme (`theme="dark"`; by default it follows `prefers-color-scheme`). */
+export const Dark: Story = {
+  render: (args) =>
+    html`<msg-messages-report
+      endpoint="/api"
+      timezone="America/Mexico_City"
+      lang=${args.lang}
+      preset=${args.preset}
+      theme="dark"
+      ?cross-filter=${args.crossFilter}
+    ></msg-messages-report>`,
+};
+
 /** Filters restored from a saved state: the report opens already filtered. */
 export const Filtered: Story = {
   render: (args) =>

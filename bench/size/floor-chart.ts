@@ -4,11 +4,11 @@
  */
 import { init, use } from 'echarts/core';
 import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { FloorElement } from './floor.js';
 
-use([BarChart, PieChart, GridComponent, TooltipComponent, CanvasRenderer]);
+use([BarChart, PieChart, AriaComponent, GridComponent, TooltipComponent, CanvasRenderer]);
 customElements.define('size-floor', FloorElement);
 const element = document.createElement('size-floor');
 document.body.append(element);

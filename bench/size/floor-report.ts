@@ -5,11 +5,21 @@
  */
 import { init, use } from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { FloorElement } from './floor.js';
 
-use([BarChart, LineChart, PieChart, GridComponent, LegendPlainComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
+use([
+  BarChart,
+  LineChart,
+  PieChart,
+  AriaComponent,
+  GridComponent,
+  LegendPlainComponent,
+  MarkAreaComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 customElements.define('size-floor', FloorElement);
 const element = document.createElement('size-floor');
 document.body.append(element);

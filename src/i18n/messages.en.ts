@@ -134,6 +134,17 @@ export const en = {
   'filters.clearAll': 'Clear all',
   // </msg-report-filters>
 
+  // <charts: accessibility>: keys `a11y.*` (descriptions, keyboard, announcements)
+  'a11y.keys': 'Arrow keys move between the items; Enter picks one.',
+  'a11y.keysNoSelect': 'Arrow keys move between the points.',
+  'a11y.item': '{label}: {count} ({percent}), {position} of {total}',
+  'a11y.barDescription': 'Bar chart, {title}: {items}.',
+  'a11y.pieDescription': 'Pie chart, {title}, total {total}: {items}.',
+  'a11y.lineDescription': 'Line chart, {title}: {count} points from {first} to {last}; totals: {totals}.',
+  'a11y.point': '{bucket}: {values}',
+  'a11y.updated': '{title} updated: {figures}.',
+  // </charts: accessibility>
+
   // <msg-delivery-line>: keys `delivery.*`
   'delivery.title': 'Outgoing message delivery',
   'delivery.notReported': 'Not reported',

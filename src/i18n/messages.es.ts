@@ -133,6 +133,17 @@ export const es: Messages = {
   'filters.clearAll': 'Borrar todo',
   // </msg-report-filters>
 
+  // <charts: accessibility>: keys `a11y.*` (descriptions, keyboard, announcements)
+  'a11y.keys': 'Las flechas recorren los elementos; Intro elige uno.',
+  'a11y.keysNoSelect': 'Las flechas recorren los puntos.',
+  'a11y.item': '{label}: {count} ({percent}), {position} de {total}',
+  'a11y.barDescription': 'Gráfico de barras, {title}: {items}.',
+  'a11y.pieDescription': 'Gráfico circular, {title}, total {total}: {items}.',
+  'a11y.lineDescription': 'Gráfico de líneas, {title}: {count} puntos del {first} al {last}; totales: {totals}.',
+  'a11y.point': '{bucket}: {values}',
+  'a11y.updated': '{title} actualizado: {figures}.',
+  // </charts: accessibility>
+
   // <msg-delivery-line>: keys `delivery.*`
   'delivery.title': 'Entrega de mensajes salientes',
   'delivery.notReported': 'No reportado',

@@ -133,6 +133,17 @@ export const pt: Messages = {
   'filters.clearAll': 'Limpar tudo',
   // </msg-report-filters>
 
+  // <charts: accessibility>: keys `a11y.*` (descriptions, keyboard, announcements)
+  'a11y.keys': 'As setas percorrem os itens; Enter escolhe um.',
+  'a11y.keysNoSelect': 'As setas percorrem os pontos.',
+  'a11y.item': '{label}: {count} ({percent}), {position} de {total}',
+  'a11y.barDescription': 'Gráfico de barras, {title}: {items}.',
+  'a11y.pieDescription': 'Gráfico de pizza, {title}, total {total}: {items}.',
+  'a11y.lineDescription': 'Gráfico de linhas, {title}: {count} pontos de {first} a {last}; totais: {totals}.',
+  'a11y.point': '{bucket}: {values}',
+  'a11y.updated': '{title} atualizado: {figures}.',
+  // </charts: accessibility>
+
   // <msg-delivery-line>: keys `delivery.*`
   'delivery.title': 'Entrega de mensagens enviadas',
   'delivery.notReported': 'Não informado',

@@ -5,7 +5,8 @@
  * and each goes through `escapeRichText`, so none is parsed as ECharts rich-text markup either.
  */
 import type { EChartsCoreOption } from '../chart/echarts.js';
-import type { ChartTheme } from '../chart/chart-theme.js';
+import { baseOption, slotColor, slotDecal, type ChartTheme } from '../chart/chart-theme.js';
+import { OTHER_SLOT } from '../shared/palette.js';
 import { RICH_TEXT, escapeRichText } from '../chart/rich-text.js';
 import { OTHER_KEY, type BreakdownItem } from './breakdown-chart.types.js';
 
@@ -27,6 +28,7 @@ export function foldSmallGroups(items: readonly BreakdownItem[], max: number, ot
       label: otherLabel,
       count: rest.reduce((sum, item) => sum + item.count, 0),
       share: rest.reduce((sum, item) => sum + item.share, 0),
+      slot: OTHER_SLOT,
     },
   ];
 }
@@ -50,13 +52,10 @@ function describe(item: BreakdownItem | undefined, format: Formatters, kindOf: K
   return kind ? `${escapeRichText(kind)}\n${line}` : line;
 }
 
-function baseOption(theme: ChartTheme): EChartsCoreOption {
-  return {
-    animation: theme.animationMs > 0,
-    animationDuration: theme.animationMs,
-    color: theme.palette,
-    textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.textColor },
-  };
+/** An item's colour (by its key's slot, whatever its rank) and, with patterns, its decal. */
+function itemStyle(item: BreakdownItem, theme: ChartTheme): object {
+  const decal = slotDecal(theme, item.slot);
+  return { color: slotColor(theme, item.slot), ...(decal ? { decal } : {}) };
 }
 
 function tooltip(theme: ChartTheme, format: (index: number) => string): EChartsCoreOption {
@@ -75,11 +74,12 @@ export function barOption(
   items: readonly BreakdownItem[],
   theme: ChartTheme,
   format: Formatters,
+  description: string,
   kindOf: KindOf = () => undefined,
 ): EChartsCoreOption {
   const categoryLabel = { ...RICH_TEXT, color: theme.textColor, overflow: 'truncate', formatter: escapeRichText };
   return {
-    ...baseOption(theme),
+    ...baseOption(theme, description),
     // ECharts 6 keeps axis labels inside the box by itself (grid.outerBounds defaults to 'auto').
     grid: { left: 8, right: 48, top: 8, bottom: 8 },
     tooltip: tooltip(theme, (i) => describe(items[i], format, kindOf)),
@@ -97,9 +97,8 @@ export function barOption(
     series: [
       {
         type: 'bar',
-        colorBy: 'data',
         barMaxWidth: 28,
-        data: items.map((item) => item.count),
+        data: items.map((item) => ({ value: item.count, itemStyle: itemStyle(item, theme) })),
         label: { show: true, position: 'right', color: theme.textColor, formatter: (p: { value: number }) => format.count(p.value) },
       },
     ],
@@ -115,10 +114,11 @@ export function pieOption(
   items: readonly BreakdownItem[],
   theme: ChartTheme,
   format: Formatters,
+  description: string,
   kindOf: KindOf = () => undefined,
 ): EChartsCoreOption {
   return {
-    ...baseOption(theme),
+    ...baseOption(theme, description),
     tooltip: tooltip(theme, (i) => describe(items[i], format, kindOf)),
     series: [
       {
@@ -126,7 +126,7 @@ export function pieOption(
         radius: ['32%', '56%'],
         avoidLabelOverlap: true,
         itemStyle: { borderColor: theme.surfaceColor, borderWidth: 2 },
-        data: items.map((item) => ({ name: item.label, value: item.count })),
+        data: items.map((item) => ({ name: item.label, value: item.count, itemStyle: itemStyle(item, theme) })),
         // Slices thinner than this show no label (the tooltip and the table still have them).
         minShowLabelAngle: 6,
         label: {

@@ -4,10 +4,11 @@
  * tested without drawing.
  */
 import { MESSAGE_TYPES, SOURCES, SUBTYPE_KINDS, type BreakdownResponse, type GroupBy } from '../../core/contract/types.js';
-import { formatChange, formatCount, formatPercent } from '../../i18n/format.js';
+import { formatChange, formatCount, formatList, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
-import { chartTable, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
+import { chartTable, type ChartAccess, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
+import { assignSlots } from '../shared/palette.js';
 import { themed, type ChartOption } from '../chart/chart-theme.js';
 import { barOption, foldSmallGroups, MAX_BARS, MAX_PIE_SLICES, pieOption } from './breakdown-chart.options.js';
 import { OTHER_KEY, TOTAL_KEY, type BreakdownItem, type SubtypeKindGroup } from './breakdown-chart.types.js';
@@ -20,10 +21,13 @@ export interface BreakdownPresentation {
   readonly pieItems: readonly BreakdownItem[];
   readonly barOption: ChartOption;
   readonly pieOption: ChartOption;
+  readonly barAccess: ChartAccess;
+  readonly pieAccess: ChartAccess;
   readonly table: ChartTable;
   readonly total: number;
   /** Subtypes only: the tags and the templates apart, in that order (the kinds with messages). */
   readonly kinds: readonly SubtypeKindGroup[];
+  readonly summary: string;
 }
 
 /** Localised label of a group: enum keys through the i18n layer, names as the endpoint sent them. */
@@ -85,13 +89,53 @@ function tableOf(lang: Lang, title: string, groupBy: GroupBy, rows: readonly Bre
       },
     );
   }
-  return chartTable(translate(lang, 'chart.tableCaption', { title }), columns, rows);
+  return chartTable(translate(lang, 'chart.tableCaption', { title }), columns, rows, (item) => item.slot);
+}
+
+interface Formatters {
+  count: (value: number) => string;
+  percent: (share: number) => string;
+}
+
+/** How a chart of `items` reads: its description, and each item as the keys reach it. */
+function access(
+  lang: Lang,
+  descriptionKey: 'a11y.barDescription' | 'a11y.pieDescription',
+  title: string,
+  items: readonly BreakdownItem[],
+  total: number,
+  format: Formatters,
+): ChartAccess {
+  const text = (item: BreakdownItem) => `${item.label} ${format.count(item.count)} (${format.percent(item.share)})`;
+  return {
+    description: translate(lang, descriptionKey, { title, total: format.count(total), items: formatList(lang, items.map(text)) }),
+    count: items.length,
+    describe: (index) => {
+      const item = items[index];
+      return item
+        ? translate(lang, 'a11y.item', {
+            label: item.label,
+            count: format.count(item.count),
+            percent: format.percent(item.share),
+            position: index + 1,
+            total: items.length,
+          })
+        : '';
+    },
+    highlight: true,
+  };
 }
 
 export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: string): BreakdownPresentation {
   const groupBy = data.groupBy;
   // The previous period lies before any data when it has none: then no change is shown.
   const compared = data.previousTotal !== undefined && data.previousTotal > 0;
+  // Slots over every group of the answer, drawn or folded, so the bar and the pie agree; by
+  // key (and the endpoint's name, which tells a channel's kind), so they agree with every other chart.
+  const slots = assignSlots(
+    groupBy,
+    data.groups.map((group) => ({ key: group.key, label: group.label })),
+  );
   const items: BreakdownItem[] = data.groups.map((group) => ({
     key: group.key,
     label: groupLabel(lang, groupBy, group.key, group.label),
@@ -99,6 +143,7 @@ export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: str
     share: data.total > 0 ? group.count / data.total : 0,
     ...(compared ? { previousCount: group.previousCount ?? 0 } : {}),
     ...(groupBy === 'subtype' && group.subtypeKind ? { kind: group.subtypeKind } : {}),
+    slot: slots.get(group.key),
   }));
   const total: BreakdownItem = {
     key: TOTAL_KEY,
@@ -115,15 +160,20 @@ export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: str
   const barItems = byKind(foldSmallGroups(items, MAX_BARS, other));
   const pieItems = byKind(foldSmallGroups(items, MAX_PIE_SLICES, other));
   const kindOf = (item: BreakdownItem) => (item.kind ? translate(lang, `type.${item.kind}`) : undefined);
+  const barAccess = access(lang, 'a11y.barDescription', title, barItems, data.total, format);
+  const pieAccess = access(lang, 'a11y.pieDescription', title, pieItems, data.total, format);
   return {
     metrics: [total, ...items],
     barItems,
     pieItems,
-    barOption: themed((theme) => barOption(barItems, theme, format, kindOf)),
-    pieOption: themed((theme) => pieOption(pieItems, theme, format, kindOf)),
+    barOption: themed((theme) => barOption(barItems, theme, format, barAccess.description, kindOf)),
+    pieOption: themed((theme) => pieOption(pieItems, theme, format, pieAccess.description, kindOf)),
+    barAccess,
+    pieAccess,
     table: tableOf(lang, title, groupBy, [...(kinds.length > 0 ? kinds.flatMap((group) => group.items) : items), total], compared),
     total: data.total,
     kinds,
+    summary: translate(lang, 'a11y.updated', { title, figures: `${translate(lang, 'chart.total')} ${format.count(data.total)}` }),
   };
 }
 

@@ -15,7 +15,7 @@ import { toggleFilterValue } from '../../core/query/state-change.js';
 import { formatCount, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
-import { MsgChartElement } from '../chart/chart-element.js';
+import { MsgChartElement, swatch } from '../chart/chart-element.js';
 import type { ChartKit } from '../chart/echarts.js';
 import type { Answer } from '../shared/data-element.js';
 import { emit } from '../shared/events.js';
@@ -141,7 +141,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
         show.includes('bar')
           ? html`<figure class="chart-figure">
               <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
-              ${this.renderChart(view.barOption, 'bar', (index) => this.#select(answer.request, view.barItems[index]))}
+              ${this.renderChart(view.barOption, 'bar', view.barAccess, (index) => this.#select(answer.request, view.barItems[index]))}
             </figure>`
           : nothing
       }
@@ -149,7 +149,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
         show.includes('pie')
           ? html`<figure class="chart-figure">
               <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
-              ${this.renderChart(view.pieOption, 'pie', (index) => this.#select(answer.request, view.pieItems[index]))}
+              ${this.renderChart(view.pieOption, 'pie', view.pieAccess, (index) => this.#select(answer.request, view.pieItems[index]))}
               <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, view.total)}</p>
             </figure>`
           : nothing
@@ -198,7 +198,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
       ${items.map((item) => {
         const change = changeText(lang, item);
         const isTotal = item.key === TOTAL_KEY;
-        const content = html`<span class="metric-label" title=${item.label}>${item.label}</span>
+        const content = html`<span class="metric-label" title=${item.label}>${swatch(item.slot)}${item.label}</span>
           <span class="metric-value">${formatCount(lang, item.count)}</span>
           ${isTotal ? nothing : html`<span class="metric-share">${formatPercent(lang, item.share)}</span>`}
           ${

@@ -14,6 +14,8 @@ export interface BreakdownItem {
   previousCount?: number;
   /** Subtypes only: a Facebook message tag or a WhatsApp template. */
   kind?: SubtypeKind;
+  /** Its colour slot (palette.ts): the same in every chart, whatever its rank. None for the total. */
+  slot?: string;
 }
 
 /** The subtypes of one kind, shown apart from the other kind's. */

@@ -50,6 +50,21 @@ export const chartElementStyles = css`
     width: 100%;
     height: var(--_chart-height);
     min-width: 0;
+    border-radius: calc(var(--_radius) / 2);
+  }
+  [part~='chart']:focus-visible {
+    outline: 2px solid var(--_accent-color);
+    outline-offset: 2px;
+  }
+  .swatch {
+    display: inline-block;
+    flex: none;
+    width: 0.7em;
+    height: 0.7em;
+    margin-inline-end: 0.4em;
+    border-radius: 2px;
+    background: var(--_swatch);
+    vertical-align: baseline;
   }
   .answer {
     display: grid;

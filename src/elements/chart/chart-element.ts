@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CSV_MEDIA_TYPE, toCsv, type CsvValue } from '../../core/csv/index.js';
 import type { Lang } from '../../i18n/locales.js';
@@ -8,10 +8,11 @@ import { downloadBlob, fileNameFrom } from '../shared/download.js';
 import { emit } from '../shared/events.js';
 import { stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
+import { slotStyles } from './slot.styles.js';
 import { chartsToPng } from './chart-export.js';
 import { exportCaption } from './export-caption.js';
 import { chartElementStyles } from './chart-element.styles.js';
-import { readChartTheme, type ChartOption } from './chart-theme.js';
+import { readChartTheme, THEME_MEDIA, type ChartOption } from './chart-theme.js';
 import { chart } from './echarts-directive.js';
 import type { ChartKit } from './echarts.js';
 
@@ -32,25 +33,66 @@ export interface DataTableColumn<Row> {
 export interface ChartTable {
   readonly caption: string;
   readonly headers: readonly { readonly text: string; readonly numeric: boolean }[];
-  /** Each row's cells as shown, and as CSV values (numbers unformatted). */
-  readonly rows: readonly { readonly cells: readonly string[]; readonly values: readonly CsvValue[] }[];
+  /** Each row's cells as shown, and as CSV values (numbers unformatted); the colour slot of its key, if drawn in one. */
+  readonly rows: readonly { readonly cells: readonly string[]; readonly values: readonly CsvValue[]; readonly slot?: string | undefined }[];
 }
 
-/** The table of `rows` through `columns`. */
-export function chartTable<Row>(caption: string, columns: readonly DataTableColumn<Row>[], rows: readonly Row[]): ChartTable {
+/** The table of `rows` through `columns`; `slotOf` gives a row the swatch of its key's colour. */
+export function chartTable<Row>(
+  caption: string,
+  columns: readonly DataTableColumn<Row>[],
+  rows: readonly Row[],
+  slotOf?: (row: Row) => string | undefined,
+): ChartTable {
   return {
     caption,
     headers: columns.map((column) => ({ text: column.header, numeric: column.numeric ?? false })),
     rows: rows.map((row) => ({
       cells: columns.map((column) => column.cell(row)),
       values: columns.map((column) => (column.value ?? column.cell)(row)),
+      slot: slotOf?.(row),
     })),
   };
+}
+
+/** A key's colour as a legend shows it, beside its name (the colour comes from `data-color`). */
+export function swatch(slot: string | undefined): TemplateResult | typeof nothing {
+  return slot ? html`<span class="swatch" data-color=${slot} aria-hidden="true"></span>` : nothing;
 }
 
 /** What a chart element makes of one answer: at least the table behind its charts. */
 export interface Presentation {
   readonly table: ChartTable;
+  /** The figures in a sentence, announced (politely) when a new answer replaces them. */
+  readonly summary: string;
+}
+
+/** How a chart reads to assistive technology and to the keyboard. */
+export interface ChartAccess {
+  /** ECharts' aria description of the whole chart (the box's accessible name). */
+  readonly description: string;
+  /** How many items the arrow keys move through. */
+  readonly count: number;
+  /** What is announced for an item reached by keyboard. */
+  readonly describe: (index: number) => string;
+  /** Highlights the item (bars and slices); a line shows its axis tooltip only. */
+  readonly highlight: boolean;
+}
+
+/** How long figures must hold before a change is announced: one announcement for a burst of changes. */
+const ANNOUNCE_DELAY_MS = 1_000;
+
+/** Chart elements on the page, told when a theme media query changes (one listener per query). */
+const themeWatchers = new Set<{ refreshTheme(): void }>();
+let themeMedia: MediaQueryList[] | undefined;
+
+function watchTheme(element: { refreshTheme(): void }): void {
+  themeWatchers.add(element);
+  if (themeMedia) return;
+  themeMedia = THEME_MEDIA.map((query) => matchMedia(query));
+  // Media changes are reported before the frame's style and paint: the charts redraw in the same
+  // frame as the page's CSS switches.
+  for (const list of themeMedia) list.addEventListener('change', () => themeWatchers.forEach((watcher) => watcher.refreshTheme()));
 }
 
 /**
@@ -64,15 +106,20 @@ export interface Presentation {
  *
  * @cssprop --msg-chart-height - Height of each chart (default 280px).
  * @cssprop --msg-animation-duration - Chart animation; `0ms` turns it off.
- * @cssprop --msg-color-1 - First series colour; `--msg-color-2` … `--msg-color-10` follow. The
- *   delivery line draws Sent in `--msg-color-1`, Delivered in `-2`, Read in `-5`, Failed in `-4`.
+ * @cssprop --msg-color-1 - First general colour; `--msg-color-2` … `--msg-color-16` follow. Each
+ *   key keeps its colour everywhere: statuses (Sent `-1`, Delivered `-2`, Read `-5`, Failed `-4`),
+ *   sources and types have fixed ones, subtypes one by a hash of their key.
+ * @cssprop --msg-color-whatsapp-1 - A channel's colour is a shade of its kind's family, by a hash of
+ *   its key: `--msg-color-whatsapp-1` … `-4`, likewise `facebook` and `instagram` (4 shades),
+ *   `telegram`, `webchat`, `email`, `sms`, `google-business`, `line`, `viber` (3 shades).
+ * @cssprop --msg-color-other - "Other", the groups too small to draw: neutral grey.
  */
 export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation extends Presentation> extends MsgDataElement<
   TConfig,
   TRequest,
   TData
 > {
-  static override styles = [tokenStyles, stateStyles, chartElementStyles];
+  static override styles = [tokenStyles, slotStyles, stateStyles, chartElementStyles];
 
   /** Hides the toolbar (view as table, PNG and CSV downloads). */
   @property({ type: Boolean, attribute: 'no-toolbar' }) noToolbar = false;
@@ -85,6 +132,11 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
   #shown = new Map<string, ChartOption>();
   /** The option each chart last finished drawing. */
   readonly #drawn = new Map<string, ChartOption>();
+  /** What the live region says: an item reached by keyboard, or figures that changed. */
+  #announcement = '';
+  /** The answer whose figures were last on screen, to announce the next one. */
+  #announcedAnswer: unknown;
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * Loads ECharts with this element's charts registered: a dynamic import of its kit module, so
@@ -96,6 +148,38 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadCharts().catch(() => undefined);
+    watchTheme(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    themeWatchers.delete(this);
+    clearTimeout(this.#announceTimer);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Figures that replace others on screen are announced once they have held for a moment, so
+    // a burst of changes (a person clicking through filters) is one announcement, not several.
+    const answer = this.busy ? undefined : this.shownAnswer;
+    if (!answer || answer === this.#announcedAnswer) return;
+    const first = this.#announcedAnswer === undefined;
+    this.#announcedAnswer = answer;
+    if (first) return;
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      if (this.shownAnswer === answer) this.#announce(this.presentation(answer).summary);
+    }, ANNOUNCE_DELAY_MS);
+  }
+
+  /**
+   * Redraws the charts with the theme the element's CSS gives now, in place: the same ECharts
+   * instances, recoloured without animation. Charts follow `theme`, `patterns` and the user's
+   * colour-scheme, contrast and motion preferences by themselves; call this after changing
+   * `--msg-*` properties at run time (or call it on the `<msg-report>`, for all of its charts).
+   */
+  refreshTheme(): void {
+    this.requestUpdate();
   }
 
   /**
@@ -150,24 +234,39 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
     return chartsToPng(boxes, title, caption, readChartTheme(this));
   }
 
-  /** A chart for `option`, drawn by ECharts in a box hidden from assistive technology. */
-  protected renderChart(option: ChartOption, name: string, onClick?: (index: number) => void): TemplateResult {
+  /**
+   * A chart for `option`, drawn by ECharts: an image named by its description (ECharts' aria),
+   * reached with Tab and traversed with the arrow keys, each item announced; Enter does what a
+   * click does.
+   */
+  protected renderChart(option: ChartOption, name: string, access: ChartAccess, onClick?: (index: number) => void): TemplateResult {
     this.#shown.set(name, option);
+    const hint = `${name}-keys`;
     return html`<div
-      part="chart ${name}"
-      aria-hidden="true"
-      ${chart({
-        option,
-        load: () => this.loadCharts(),
-        ...(onClick ? { onClick: (event) => onClick(event.dataIndex) } : {}),
-        onRendered: () => {
-          this.#drawn.set(name, option);
-          emit(this, 'msg-chart-rendered', { chart: name });
-          this.checkReady();
-        },
-      })}
-    ></div>`;
+        part="chart ${name}"
+        tabindex="0"
+        role="img"
+        aria-label=${access.description}
+        aria-describedby=${hint}
+        ${chart({
+          option,
+          load: () => this.loadCharts(),
+          ...(onClick ? { onClick: (event) => onClick(event.dataIndex) } : {}),
+          keys: { ...access, announce: this.#announce },
+          onRendered: () => {
+            this.#drawn.set(name, option);
+            emit(this, 'msg-chart-rendered', { chart: name });
+            this.checkReady();
+          },
+        })}
+      ></div>
+      <span id=${hint} hidden>${translate(this.reportLang, onClick ? 'a11y.keys' : 'a11y.keysNoSelect')}</span>`;
   }
+
+  readonly #announce = (text: string): void => {
+    this.#announcement = text;
+    this.requestUpdate();
+  };
 
   /** The answer is drawn once every chart on screen finished drawing its option. */
   protected override answerDrawn(): boolean {
@@ -193,6 +292,7 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
     this.#shown = new Map();
     return html`<section part="base" aria-label=${this.displayHeading} aria-busy=${this.busy ? 'true' : 'false'}>
       ${this.noHeading ? nothing : html`<h3 part="title">${this.displayHeading}</h3>`} ${this.renderBody()}
+      <p class="visually-hidden announcer" role="status">${this.#announcement}</p>
     </section>`;
   }
 
@@ -246,7 +346,9 @@ function renderTable({ caption, headers, rows }: ChartTable): TemplateResult {
       ${rows.map(
         (row) =>
           html`<tr>
-            ${row.cells.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td class=${numeric(i)}>${cell}</td>`))}
+            ${row.cells.map((cell, i) =>
+              i === 0 ? html`<th scope="row">${swatch(row.slot)}${cell}</th>` : html`<td class=${numeric(i)}>${cell}</td>`,
+            )}
           </tr>`,
       )}
     </tbody>

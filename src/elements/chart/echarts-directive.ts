@@ -13,6 +13,24 @@ export interface ChartBinding {
   onClick?: (event: { dataIndex: number; name: string }) => void;
   /** Called each time ECharts finishes drawing a frame. */
   onRendered?: () => void;
+  /** Keyboard traversal of the chart's items; without it the box takes no keys. */
+  keys?: ChartKeys;
+}
+
+/**
+ * Arrow keys (and Home, End) move a highlight through the chart's items, showing each one's
+ * tooltip and announcing it; Enter or Space does what a click on it does (`onClick`); Escape
+ * and leaving the box clear the highlight.
+ */
+export interface ChartKeys {
+  /** How many items the keys move through: bars, slices, or points along the time axis. */
+  readonly count: number;
+  /** The text announced for an item. */
+  readonly describe: (index: number) => string;
+  /** Highlights the item itself (bars and slices); a line shows its axis tooltip only. */
+  readonly highlight: boolean;
+  /** Called with the text to announce (through the element's live region). */
+  readonly announce: (text: string) => void;
 }
 
 /**
@@ -25,7 +43,8 @@ export interface ChartBinding {
  * It never reads layout: the box's size comes from a ResizeObserver, which reports it after the
  * browser's own layout, and is handed to ECharts (which would otherwise measure the box itself and
  * force a layout in the middle of rendering the page, once per chart). Likewise the theme is read
- * when drawing, not while the element renders.
+ * when drawing, not while the element renders; a new theme for the same numbers recolours the same
+ * instance. With `keys`, the box is traversed by keyboard (see {@link ChartKeys}).
  */
 class EChartDirective extends AsyncDirective {
   #element: HTMLElement | undefined;
@@ -37,6 +56,10 @@ class EChartDirective extends AsyncDirective {
   #kit: ChartKit | undefined;
   #loading = false;
   #disposePending = false;
+  /** The option function last drawn: a new option from the same function is a new theme. */
+  #drawnSource: ChartBinding['option'] | undefined;
+  /** The item the keys highlighted, or -1. */
+  #keyIndex = -1;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -52,6 +75,8 @@ class EChartDirective extends AsyncDirective {
     if (this.#element !== element) {
       this.#teardown();
       this.#element = element;
+      element.addEventListener('keydown', this.#onKeyDown);
+      element.addEventListener('blur', this.#clearKeyHighlight);
     }
     this.#binding = binding;
     this.#load(binding);
@@ -123,10 +148,72 @@ class EChartDirective extends AsyncDirective {
     // style is computed already, so reading it costs nothing.
     const option = binding.option(readChartTheme(element));
     if (this.#drawnOption !== option) {
+      // The same numbers in a new theme (a scheme switch, refreshTheme()): recoloured in place,
+      // at once, in the frame the page's own colours change in — no animation, no flash.
+      const themeOnly = this.#drawnOption !== undefined && this.#drawnSource === binding.option;
       this.#drawnOption = option;
-      this.#chart.setOption(option, { notMerge: true });
+      this.#drawnSource = binding.option;
+      if (!themeOnly) this.#keyIndex = -1;
+      this.#chart.setOption(themeOnly ? { ...option, animation: false } : option, { notMerge: true });
     }
   }
+
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    const keys = this.#binding?.keys;
+    if (!keys || !this.#chart || keys.count === 0) return;
+    const last = keys.count - 1;
+    const at = this.#keyIndex;
+    let index: number;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        index = Math.min(last, at + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        index = Math.max(0, at - 1);
+        break;
+      case 'Home':
+        index = 0;
+        break;
+      case 'End':
+        index = last;
+        break;
+      case 'Enter':
+      case ' ':
+        if (at < 0 || !this.#binding?.onClick) return;
+        event.preventDefault();
+        this.#binding.onClick({ dataIndex: at, name: '' });
+        return;
+      case 'Escape':
+        this.#clearKeyHighlight();
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.#highlight(index, keys);
+  };
+
+  #highlight(index: number, keys: ChartKeys): void {
+    const chart = this.#chart;
+    if (!chart) return;
+    if (keys.highlight) {
+      chart.dispatchAction({ type: 'downplay', seriesIndex: 0 });
+      chart.dispatchAction({ type: 'highlight', seriesIndex: 0, dataIndex: index });
+    }
+    chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: index });
+    this.#keyIndex = index;
+    keys.announce(keys.describe(index));
+  }
+
+  readonly #clearKeyHighlight = (): void => {
+    const chart = this.#chart;
+    if (!chart || this.#keyIndex < 0) return;
+    chart.dispatchAction({ type: 'downplay', seriesIndex: 0 });
+    chart.dispatchAction({ type: 'hideTip' });
+    this.#keyIndex = -1;
+  };
 
   #teardown(): void {
     this.#disposePending = false;
@@ -136,6 +223,8 @@ class EChartDirective extends AsyncDirective {
     this.#chart?.dispose();
     this.#chart = undefined;
     this.#drawnOption = undefined;
+    this.#drawnSource = undefined;
+    this.#keyIndex = -1;
   }
 }
 

@@ -2,10 +2,11 @@
  * ECharts' core for the elements: loaded on first use only (each chart element imports its own
  * kit, `breakdown-chart.echarts.ts` or `delivery-line.echarts.ts`, made with {@link chartKit}), so
  * filters, metrics and lists never wait for it, and a page with one kind of chart loads only that
- * kind's modules. Canvas renderer, grid and tooltip are shared.
+ * kind's modules. Canvas renderer, grid, tooltip and aria (the charts' description and decal
+ * patterns) are shared.
  */
 import { init, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // No ECharts locale is registered: every text the charts show (axis labels, tooltips, legends)
@@ -48,14 +49,14 @@ export interface ChartKit {
 type Extensions = Parameters<typeof use>[0];
 
 /**
- * The kit drawing with `extensions` besides the canvas renderer, grid and tooltip. They are
+ * The kit drawing with `extensions` besides the canvas renderer, grid, tooltip and aria. They are
  * registered when the first chart is created (registering again is a no-op), not as a module side
  * effect, which a bundler may drop from a package whose modules are declared free of them.
  */
 export function chartKit(extensions: Extensions): ChartKit {
   return {
     createChart: (container, size) => {
-      use([GridComponent, TooltipComponent, CanvasRenderer]);
+      use([GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
       use(extensions);
       emptyOnlyInnerHTML(container);
       return init(container, undefined, { renderer: 'canvas', width: size.width, height: size.height });

@@ -7,7 +7,8 @@
  */
 import { STATUSES, type DeliveryBucket, type Interval, type Status } from '../../core/contract/types.js';
 import { formatPlainDate, localParts } from '../../core/query/zoned-time.js';
-import type { ChartTheme } from '../chart/chart-theme.js';
+import { baseOption, slotColor, type ChartTheme } from '../chart/chart-theme.js';
+import { statusSlot } from '../shared/palette.js';
 import type { EChartsCoreOption } from '../chart/echarts.js';
 
 /**
@@ -31,8 +32,13 @@ export const MAX_SYMBOLS = 60;
 /** The id of the series that carries the open-window mark. */
 export const OPEN_WINDOW_SERIES = 'open-window';
 
-/** Which palette entry each status takes: blue, green, violet; red for failures. */
-const STATUS_COLOR_INDEX: Record<Status, number> = { sent: 0, delivered: 1, read: 4, failed: 3 };
+/** With patterns, each status's line has a dash and a symbol of its own, so colour is not needed. */
+const STATUS_PATTERNS: Record<Status, { type: string | number[]; symbol: string }> = {
+  sent: { type: 'solid', symbol: 'circle' },
+  delivered: { type: 'dashed', symbol: 'rect' },
+  read: { type: 'dotted', symbol: 'triangle' },
+  failed: { type: [8, 3, 2, 3], symbol: 'diamond' },
+};
 
 export interface LineInput {
   series: readonly DeliveryBucket[];
@@ -105,7 +111,7 @@ function timeAxisLabels(ticks: readonly number[], timeZone: string, text: LineTe
   };
 }
 
-export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts): EChartsCoreOption {
+export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts, description: string): EChartsCoreOption {
   const starts = input.series.map((bucket) => Date.parse(bucket.start));
   const ends = starts.map((_, i) => starts[i + 1] ?? input.to);
   const notReported = new Set(input.notReported);
@@ -135,10 +141,11 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
     type: 'line',
     id: status,
     name: text.status(status),
-    color: theme.palette[STATUS_COLOR_INDEX[status]],
+    color: slotColor(theme, statusSlot(status)),
     showSymbol: starts.length <= MAX_SYMBOLS,
     symbolSize: 6,
-    lineStyle: { width: 2 },
+    ...(theme.patterns ? { symbol: STATUS_PATTERNS[status].symbol, symbolSize: 8 } : {}),
+    lineStyle: { width: 2, ...(theme.patterns ? { type: STATUS_PATTERNS[status].type } : {}) },
     emphasis: { focus: 'series' },
     data: input.series.map((bucket) => {
       const start = Date.parse(bucket.start);
@@ -164,10 +171,8 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
   const legendText = { color: theme.textColor };
   // Media options merge series by position: an empty entry for each line, the band's label last.
   const markLabel = (show: boolean) => series.map((entry) => ('markArea' in entry ? { markArea: { label: { show } } } : {}));
-  const baseOption: EChartsCoreOption = {
-    animation: theme.animationMs > 0,
-    animationDuration: theme.animationMs,
-    textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.textColor },
+  const option: EChartsCoreOption = {
+    ...baseOption(theme, description),
     // ECharts 6 keeps axis labels inside the box by itself (grid.outerBounds defaults to 'auto').
     grid: { left: 8, right: 16, top: 16, bottom: 40 },
     legend: {
@@ -205,7 +210,7 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts)
     series,
   };
   return {
-    ...baseOption,
+    ...option,
     // ECharts' media queries, on the chart's own width: a phone gets fewer ticks, fewer value
     // labels and a legend compact enough for one line under the dates. The first entry, with no
     // query, is what a wide chart goes back to.

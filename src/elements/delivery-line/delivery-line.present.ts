@@ -8,7 +8,7 @@ import { openStatusWindow } from '../../core/query/intervals.js';
 import { formatCount, formatDateTime } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
-import { chartTable, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
+import { chartTable, type ChartAccess, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
 import { themed, type ChartOption } from '../chart/chart-theme.js';
 import { axisLabel, bucketIso, bucketLabel } from './delivery-line.format.js';
 import { lineOption } from './delivery-line.options.js';
@@ -26,7 +26,9 @@ export interface DeliveryPresentation {
   /** The 30-day rule, and which part of the range may still change. */
   readonly note: string;
   readonly option: ChartOption;
+  readonly access: ChartAccess;
   readonly table: ChartTable;
+  readonly summary: string;
 }
 
 function metricsOf(lang: Lang, data: DeliveryResponse, notReported: readonly Status[]): DeliveryMetric[] {
@@ -102,14 +104,45 @@ export function presentDelivery(
     notReported: translate(lang, 'delivery.notReported'),
     mayChange: translate(lang, 'delivery.mayChange'),
   };
+  // "Sent 1.234, Delivered 1.100, Read not reported, Failed 12": a bucket's or the totals' figures.
+  const figures = (counts: Record<Status, number>) =>
+    STATUSES.map(
+      (status) => `${statusLabel(status)} ${notReported.includes(status) ? texts.notReported : texts.count(counts[status])}`,
+    ).join(', ');
+  const starts = data.series.map((bucket) => Date.parse(bucket.start));
+  const access: ChartAccess = {
+    description: translate(lang, 'a11y.lineDescription', {
+      title,
+      count: data.series.length,
+      first: starts[0] === undefined ? '' : texts.bucketLabel(starts[0]),
+      last: starts.at(-1) === undefined ? '' : texts.bucketLabel(starts.at(-1) ?? 0),
+      totals: figures(data.totals),
+    }),
+    count: data.series.length,
+    describe: (index) => {
+      const bucket = data.series[index];
+      return bucket ? translate(lang, 'a11y.point', { bucket: texts.bucketLabel(Date.parse(bucket.start)), values: figures(bucket) }) : '';
+    },
+    highlight: false,
+  };
   const option = themed((theme) =>
-    lineOption({ series: data.series, interval: data.interval, timeZone: tz, to, notReported, now, openWindow }, theme, texts),
+    lineOption(
+      { series: data.series, interval: data.interval, timeZone: tz, to, notReported, now, openWindow },
+      theme,
+      texts,
+      access.description,
+    ),
   );
   return {
     metrics: metricsOf(lang, data, notReported),
     notReported,
     note: `${translate(lang, 'delivery.tracking')} ${windowText}`.trim(),
     option,
+    access,
     table: tableOf(lang, title, data, tz, notReported),
+    summary: translate(lang, 'a11y.updated', {
+      title,
+      figures: `${translate(lang, 'chart.total')} ${texts.count(data.totals.total)}; ${figures(data.totals)}`,
+    }),
   };
 }

@@ -7,11 +7,12 @@ import type { ReportSnapshot } from '../../core/store/report-store.js';
 import { formatChange, formatCount, formatList, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
-import { MsgChartElement } from '../chart/chart-element.js';
+import { MsgChartElement, swatch } from '../chart/chart-element.js';
 import type { ChartKit } from '../chart/echarts.js';
 import type { Answer } from '../shared/data-element.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
+import { statusSlot } from '../shared/palette.js';
 import { presentDelivery, type DeliveryPresentation, type DeliveryRequest } from './delivery-line.present.js';
 import { deliveryLineStyles } from './delivery-line.styles.js';
 
@@ -142,7 +143,7 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
         <figcaption class="visually-hidden">
           ${translate(lang, 'delivery.lineChart', { title: this.displayHeading, unit: translate(lang, `delivery.unit.${data.interval}`) })}
         </figcaption>
-        ${this.renderChart(view.option, 'line')}
+        ${this.renderChart(view.option, 'line', view.access)}
       </figure>
       ${this.#renderNotReported(lang, view.notReported)}`;
     return html`<div class=${busy ? 'answer busy' : 'answer'}>
@@ -171,7 +172,7 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
             : undefined;
         const part = metric.key === 'total' ? 'metric total' : reported ? 'metric' : 'metric not-reported';
         return html`<li part=${part} class="metric-card" data-key=${metric.key}>
-          <span class="metric-label">${metric.label}</span>
+          <span class="metric-label">${metric.key === 'total' || !reported ? nothing : swatch(statusSlot(metric.key))}${metric.label}</span>
           <span class="metric-value">${reported ? formatCount(lang, metric.count) : translate(lang, 'delivery.notReported')}</span>
           ${
             reported && metric.key !== 'total'

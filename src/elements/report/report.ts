@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
 import { ReportProviderElement } from '../shared/report-provider.js';
+import { themeHostStyles } from '../shared/tokens.styles.js';
 
 /**
  * The shared context of a report: endpoint, time zone, language, date range and filters. Every
@@ -26,14 +27,17 @@ import { ReportProviderElement } from '../shared/report-provider.js';
  *   change of the report once all are drawn (see `ready`).
  */
 export class MsgReport extends ReportProviderElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-  `;
+  static override styles = [
+    themeHostStyles,
+    css`
+      :host {
+        display: block;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+    `,
+  ];
 
   /** Only a slot: it renders at once, while the strings its elements need load. */
   protected override get needsStrings(): boolean {

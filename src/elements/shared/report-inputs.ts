@@ -51,6 +51,12 @@ const RANGE_INPUTS: readonly string[] = ['preset', 'from', 'to'];
  * @cssprop --msg-error-color - Error text and invalid inputs.
  * @cssprop --msg-radius - Corner radius.
  * @cssprop --msg-gap - Space between parts and sections.
+ * @cssprop --msg-color-scheme - `light`, `dark`, or `light dark` (the default: follows
+ *   `prefers-color-scheme`); inherited, as the `theme` attribute sets it. Every colour default is
+ *   `light-dark(light, dark)`; a host's own value may be a `light-dark()` too.
+ * @cssprop --msg-background-color - What the element paints behind itself: transparent in light,
+ *   the surface colour in dark, so a dark report stays legible on a light page.
+ * @cssprop --msg-patterns - `on` draws the charts' patterns (what the `patterns` attribute sets).
  */
 export abstract class ReportInputsElement extends LitElement {
   /** Base URL of the reporting endpoint, absolute or relative to the page. */
@@ -101,6 +107,20 @@ export abstract class ReportInputsElement extends LitElement {
    * element says it is taking longer than usual.
    */
   @property() timeout?: number | string;
+
+  /**
+   * Colour scheme: `light` or `dark`. Default: the user's (`prefers-color-scheme`), or the
+   * scheme an ancestor sets (`theme` on the `<msg-report>`, `--msg-color-scheme` in CSS). Set on
+   * a report, it themes every element inside. Charts redraw in place, without re-creating them.
+   */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /**
+   * Draws decal patterns on bars and slices and dashes on lines, so series are told apart without
+   * colour. On by itself when the user asks for more contrast (`prefers-contrast: more`). Set on
+   * a report, it applies to every chart inside.
+   */
+  @property({ type: Boolean, reflect: true }) patterns = false;
 
   #configuredLang: string | undefined;
   readonly #strings = new ElementStrings(this);

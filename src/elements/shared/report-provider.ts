@@ -161,8 +161,21 @@ export abstract class ReportProviderElement extends ReportInputsElement {
     return this.displayLang ?? this.store.state.lang;
   }
 
+  /**
+   * Redraws every chart of the report with the theme its CSS gives now, in place (the same
+   * ECharts instances). The charts follow `theme`, `patterns` and the user's colour-scheme,
+   * contrast and motion preferences by themselves; call this after changing `--msg-*` properties
+   * at run time, e.g. when the host page switches its own theme with a class.
+   */
+  refreshTheme(): void {
+    for (const element of this.#readyParts()) (element as Partial<{ refreshTheme(): void }>).refreshTheme?.();
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The scheme and patterns reach the elements inside through CSS; their charts redraw now, in
+    // the frame the CSS changes in.
+    if (changed.has('theme') || changed.has('patterns')) this.refreshTheme();
     const state = this.store.state;
     if (state === this.#readyFor) return;
     this.#readyFor = state;

@@ -24,9 +24,9 @@ export const tableStyles = css`
   :host {
     --_table-height: var(--msg-table-height, 480px);
     --_row-height: var(--msg-table-row-height, 36px);
-    --_header-color: var(--msg-table-header-color, #f3f4f6);
-    --_stripe-color: var(--msg-table-stripe-color, #f9fafb);
-    --_scroll-cue-color: rgb(0 0 0 / 0.18);
+    --_header-color: var(--msg-table-header-color, light-dark(#f3f4f6, #1f2937));
+    --_stripe-color: var(--msg-table-stripe-color, light-dark(#f9fafb, #161f2e));
+    --_scroll-cue-color: light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.5));
     position: relative;
   }
   [part~='base'] {
