@@ -47,7 +47,9 @@ async function painted(...elements: { updateComplete: Promise<unknown> }[]): Pro
 }
 
 describe('colour by key and themes', () => {
-  before(async () => {
+  before(async function () {
+    // Loading ECharts and starting the mocks' worker takes longer on a busy machine.
+    this.timeout(60_000);
     await startMocks();
     const style = document.createElement('style');
     style.textContent = '.themes-test { --msg-animation-duration: 0ms; }';
