@@ -106,7 +106,7 @@ const rows: Row[] = [
     floor: 'bench/size/floor-report.ts',
     floorName: 'Lit + ECharts modules',
     aim: '≤ 1.10× floor',
-    budget: { maxRatio: 1.26, sameEcharts: true },
+    budget: { maxRatio: 1.27, sameEcharts: true },
   },
   {
     name: 'filters + table',
