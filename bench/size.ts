@@ -106,7 +106,7 @@ const rows: Row[] = [
     floor: 'bench/size/floor-report.ts',
     floorName: 'Lit + ECharts modules',
     aim: '≤ 1.10× floor',
-    budget: { maxRatio: 1.27, sameEcharts: true },
+    budget: { maxRatio: 1.3, sameEcharts: true },
   },
   {
     name: 'filters + table',
@@ -116,7 +116,7 @@ const rows: Row[] = [
     aim: '≤ 35 kB, 0 B ECharts',
     // Its list is the incoming one: only a failed log loads the error-code sentences.
     neverLoads: /\/src\/i18n\/provider-errors(\.\w+)?\.ts$/,
-    budget: { maxKb: 41, noEcharts: true },
+    budget: { maxKb: 43, noEcharts: true },
   },
   {
     name: 'one chart (breakdown)',
@@ -124,7 +124,7 @@ const rows: Row[] = [
     floor: 'bench/size/floor-chart.ts',
     floorName: 'Lit + its ECharts modules',
     aim: '',
-    budget: { maxRatio: 1.16, sameEcharts: true },
+    budget: { maxRatio: 1.18, sameEcharts: true },
   },
 ];
 
