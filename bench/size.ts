@@ -116,7 +116,7 @@ const rows: Row[] = [
     aim: '≤ 35 kB, 0 B ECharts',
     // Its list is the incoming one: only a failed log loads the error-code sentences.
     neverLoads: /\/src\/i18n\/provider-errors(\.\w+)?\.ts$/,
-    budget: { maxKb: 43, noEcharts: true },
+    budget: { maxKb: 44, noEcharts: true },
   },
   {
     name: 'one chart (breakdown)',
