@@ -59,7 +59,17 @@ function visibleTexts(root: Node): string[] {
 }
 
 /** Names and words written the same in English and in Spanish or Portuguese. */
-const SAME_IN_BOTH = new Set(['Bot', 'API', 'Zapier', 'Total', 'Error', '{from} – {to}', '{field} ({count})', '{field}: {value}']);
+const SAME_IN_BOTH = new Set([
+  'Bot',
+  'API',
+  'Zapier',
+  'Total',
+  'Error',
+  '{from} – {to}',
+  '{field} ({count})',
+  '{field}: {value}',
+  '{bucket}: {values}',
+]);
 
 // 20 Nov 2026, 00:00 in Mexico City, the start of a day bucket.
 const NOV_20 = Date.parse('2026-11-20T06:00:00Z');
