@@ -566,6 +566,33 @@ describe('<msg-breakdown-chart>', () => {
     }
   });
 
+  it('shows a metric’s cut name whole in its title, and in full while its card has keyboard focus', async () => {
+    const long = 'WhatsApp Sucursal Centro Histórico de la Ciudad de México';
+    const answer: BreakdownResponse = {
+      direction: 'incoming',
+      groupBy: 'channel',
+      total: 10,
+      groups: [{ key: 'ch_1', label: long, count: 10 }],
+      notApplicable: [],
+    };
+    const source = { breakdown: () => Promise.resolve(answer) } as unknown as ReportDataSource;
+    const report = await fixture<MsgReport>(
+      html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW} lang="en">
+        <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics" no-compare></msg-breakdown-chart>
+      </msg-report>`,
+    );
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await settled(element);
+    const card = shadow(element).querySelector<HTMLButtonElement>('[data-key="ch_1"] button')!;
+    const label = card.querySelector<HTMLElement>('.metric-label')!;
+    expect(label.title).to.equal(long);
+    expect(label.scrollWidth, 'cut short').to.be.greaterThan(label.clientWidth);
+    card.focus();
+    expect(card.matches(':focus-visible')).to.equal(true);
+    expect(label.scrollWidth, 'whole while focused').to.be.at.most(label.clientWidth);
+    expect(label.getClientRects().length > 0 && label.offsetHeight > 20, 'on more than one line').to.equal(true);
+  });
+
   it('draws whole names on the pie when they fit, keeps every label inside a phone-wide box, and no grid line under the bars’ counts', async () => {
     const names = ['WhatsApp Ventas', 'WhatsApp Soporte', 'Instagram @tienda.mx', 'Facebook Tienda Oficial', 'Chat del sitio web'];
     const answer: BreakdownResponse = {

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** On top of the shared metrics strip: each card is a toggle button in its list item. */
+/**
+ * On top of the shared metrics strip: each card is a toggle button in its list item. A name cut
+ * short shows whole in its title on hover, and wrapped in full while its card has keyboard focus.
+ */
 export const breakdownStyles = css`
   [part~='metric'] {
     display: flex;
@@ -31,6 +34,10 @@ export const breakdownStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
     max-width: 24ch;
+  }
+  .metric-button:focus-visible .metric-label {
+    white-space: normal;
+    overflow-wrap: anywhere;
   }
   .kinds {
     display: grid;
