@@ -17,7 +17,16 @@ const store: DatabaseStore =
   engine === 'sqlite'
     ? createSqliteStore({ file: where! })
     : await createPostgresStore({ connectionString: process.env.DATABASE_URL!, schema: where, migrate: false });
-await store.ping();
+// The first job starts the worker processes, which on a loaded machine (or a cold 5 GB file) can
+// take longer than one ping's 5 s deadline: a few tries before giving up.
+for (let attempt = 1; ; attempt++) {
+  try {
+    await store.ping();
+    break;
+  } catch (error) {
+    if (attempt === 5) throw error;
+  }
+}
 const handler = createHandler({ store, basePath: '/api', verifyRequest: () => ({ workspace: 'ws_1' }), logger: silentLogger });
 const server = await startHttpServer(handler);
 process.stdout.write(`listening ${server.port}\n`);
