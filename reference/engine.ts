@@ -26,12 +26,14 @@ import {
   type MessagesResponse,
   type OptionsParams,
   type OptionsResponse,
+  type Order,
 } from '../src/core/contract/types.js';
 import { notApplicableFilters, notReportedStatuses, type QueryScope } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from '../server/api/cursor.js';
 import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, subtypeCountKey, subtypeGroup, TYPE_LABELS } from '../server/api/labels.js';
 import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../server/api/params.js';
+import type { ExportPageParams, KeysetPosition } from '../server/api/store.js';
 import { at, required } from './checked.js';
 import type { Dataset, DatasetMessage } from './dataset/types.js';
 
@@ -43,6 +45,7 @@ export interface Engine {
   breakdown(params: BreakdownParams): BreakdownResponse;
   delivery(params: DeliveryParams): DeliveryResponse;
   messages(params: MessagesParams): MessagesResponse;
+  exportPage(params: ExportPageParams): MessageRow[];
   options(params: OptionsParams): OptionsResponse;
 }
 
@@ -316,6 +319,16 @@ export function createEngine(dataset: Dataset): Engine {
     return outgoing;
   }
 
+  /** Where a page of `list` in [lo, hi) starts: its first row, or the first after `after`, in `order`. */
+  function firstIndex(list: SortedList, order: Order, lo: number, hi: number, after?: KeysetPosition): number {
+    if (!after) return order === 'asc' ? lo : hi - 1;
+    const position = lowerBoundKey(list, after.ts, after.id);
+    if (order === 'desc') return Math.min(position - 1, hi - 1);
+    // Skip the row at `after` itself when it is still there.
+    const m = list.messages[position];
+    return Math.max(m && m.ts === after.ts && m.id === after.id ? position + 1 : position, lo);
+  }
+
   function messages(params: MessagesParams): MessagesResponse {
     const from = Date.parse(params.from);
     const to = Date.parse(params.to);
@@ -347,14 +360,8 @@ export function createEngine(dataset: Dataset): Engine {
       const cursor = decodeCursor(params.cursor);
       if (!cursor || cursor.kind !== kind || cursor.order !== order) throw new RangeError('Invalid cursor');
       returned = cursor.returned;
-      const position = lowerBoundKey(list, cursor.ts, cursor.id);
-      if (order === 'asc') {
-        // Skip the cursor's own row when it is still there.
-        const m = list.messages[position];
-        index = m && m.ts === cursor.ts && m.id === cursor.id ? position + 1 : position;
-        index = Math.max(index, lo);
-      } else index = Math.min(position - 1, hi - 1);
-    } else index = order === 'asc' ? lo : hi - 1;
+      index = firstIndex(list, order, lo, hi, cursor);
+    } else index = firstIndex(list, order, lo, hi);
 
     const step = order === 'asc' ? 1 : -1;
     const inRange = (i: number) => i >= lo && i < hi;
@@ -383,6 +390,23 @@ export function createEngine(dataset: Dataset): Engine {
       nextCursor: more && last ? encodeCursor({ ts: last.ts, id: last.id, returned: returned + rows.length, kind, order }) : null,
       rows,
     };
+  }
+
+  /** A page of a Data Export: the rows after `after`, with no cap and no total. */
+  function exportPage(params: ExportPageParams): MessageRow[] {
+    const { query, limit } = params;
+    const order = query.order ?? 'desc';
+    const list = lists[query.kind];
+    const match = compileFilters(query.filters, query.kind === 'incoming' ? 'incoming' : 'outgoing');
+    const lo = lowerBound(list, Date.parse(query.from));
+    const hi = lowerBound(list, Date.parse(query.to));
+    const step = order === 'asc' ? 1 : -1;
+    const rows: MessageRow[] = [];
+    for (let index = firstIndex(list, order, lo, hi, params.after); index >= lo && index < hi && rows.length < limit; index += step) {
+      const m = at(list.messages, index);
+      if (match(m)) rows.push(row(m, query.kind));
+    }
+    return rows;
   }
 
   interface Indexed {
@@ -439,5 +463,5 @@ export function createEngine(dataset: Dataset): Engine {
     return { field: params.field, options: found };
   }
 
-  return { dataset, breakdown, delivery, messages, options };
+  return { dataset, breakdown, delivery, messages, exportPage, options };
 }

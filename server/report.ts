@@ -36,6 +36,7 @@ import {
   type MessagesResponse,
   type OptionsParams,
   type OptionsResponse,
+  type Order,
   type Status,
 } from '../src/core/contract/types.js';
 import { notApplicableFilters, notReportedStatuses } from '../src/core/query/applicability.js';
@@ -44,7 +45,7 @@ import { decodeCursor, encodeCursor } from './api/cursor.js';
 import { LruCache } from './api/lru.js';
 import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, subtypeGroup, TYPE_LABELS } from './api/labels.js';
 import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from './api/params.js';
-import type { MessagesHints } from './api/store.js';
+import type { ExportPageParams, KeysetPosition, MessagesHints } from './api/store.js';
 import { COUNT_DIMS, COUNT_GRAINS, HOUR_MS, STATUS_WINDOW_MS, type CountDims } from './db/schema.js';
 import { asText, asTextOrNull, escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
 
@@ -56,6 +57,7 @@ export interface Report {
   breakdown(workspace: string, params: BreakdownParams): Promise<BreakdownResponse>;
   delivery(workspace: string, params: DeliveryParams): Promise<DeliveryResponse>;
   messages(workspace: string, params: MessagesParams, hints?: MessagesHints): Promise<MessagesResponse>;
+  exportPage(workspace: string, params: ExportPageParams): Promise<MessageRow[]>;
   options(workspace: string, params: OptionsParams): Promise<OptionsResponse>;
   /** The benchmark's floor: a bare `GROUP BY` (or count) over a query's messages; returns how many it counted. */
   floor(workspace: string, query: FloorQuery): Promise<number>;
@@ -858,6 +860,30 @@ export function createReport(db: SqlExecutor): Report {
     return row;
   }
 
+  /** Narrows `page` to the rows after `position` in the list's order. */
+  function after(page: Where, order: Order, position: KeysetPosition): void {
+    const { ts, id } = position;
+    if (sqlite) {
+      // Spelled out: with a row value SQLite 3.53 sometimes skip-scans the covering index and
+      // sorts (200 ms instead of 0.2 ms); the plain bound on ts keeps the scan at the cursor.
+      if (order === 'asc') page.add('m.ts >= ? AND (m.ts > ? OR (m.ts = ? AND m.id > ?))', ts, ts, ts, id);
+      else page.add('m.ts <= ? AND (m.ts < ? OR (m.ts = ? AND m.id < ?))', ts, ts, ts, id);
+    } else page.add(order === 'asc' ? '(m.ts, m.id) > (?, ?)' : '(m.ts, m.id) < (?, ?)', ts, id);
+  }
+
+  /** The first `limit` rows of `page` in the list's order, with their lookups. */
+  function pageRows(workspace: string, page: Where, order: Order, limit: number): Promise<Row[]> {
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    // A deferred join: the page's keys come from an index alone (sorted there when a filter
+    // index does not give the order), then only those rows are read and joined to the lookups.
+    return db.all(
+      `SELECT ${ROW_COLUMNS} FROM (SELECT m.id AS pid FROM messages m WHERE ${page.sql} ` +
+        `ORDER BY m.ts ${direction}, m.id ${direction} LIMIT ?) p JOIN messages m ON m.workspace = ? AND m.id = p.pid ${ROW_JOINS} ` +
+        `ORDER BY m.ts ${direction}, m.id ${direction}`,
+      [...page.params, limit, workspace],
+    );
+  }
+
   async function messages(workspace: string, params: MessagesParams, hints: MessagesHints = {}): Promise<MessagesResponse> {
     const from = Date.parse(params.from);
     const to = Date.parse(params.to);
@@ -886,26 +912,10 @@ export function createReport(db: SqlExecutor): Report {
       const cursor = decodeCursor(params.cursor);
       if (!cursor || cursor.kind !== kind || cursor.order !== order) throw new RangeError('Invalid cursor');
       returned = cursor.returned;
-      if (sqlite) {
-        // Spelled out: with a row value SQLite 3.53 sometimes skip-scans the covering index and
-        // sorts (200 ms instead of 0.2 ms); the plain bound on ts keeps the scan at the cursor.
-        if (order === 'asc') page.add('m.ts >= ? AND (m.ts > ? OR (m.ts = ? AND m.id > ?))', cursor.ts, cursor.ts, cursor.ts, cursor.id);
-        else page.add('m.ts <= ? AND (m.ts < ? OR (m.ts = ? AND m.id < ?))', cursor.ts, cursor.ts, cursor.ts, cursor.id);
-      } else page.add(order === 'asc' ? '(m.ts, m.id) > (?, ?)' : '(m.ts, m.id) < (?, ?)', cursor.ts, cursor.id);
+      after(page, order, cursor);
     }
     const take = Math.max(0, Math.min(limit, ROW_CAP - returned));
-    let rows: Row[] = [];
-    if (take > 0) {
-      const direction = order === 'asc' ? 'ASC' : 'DESC';
-      // A deferred join: the page's keys come from an index alone (sorted there when a filter
-      // index does not give the order), then only those rows are read and joined to the lookups.
-      rows = await db.all(
-        `SELECT ${ROW_COLUMNS} FROM (SELECT m.id AS pid FROM messages m WHERE ${page.sql} ` +
-          `ORDER BY m.ts ${direction}, m.id ${direction} LIMIT ?) p JOIN messages m ON m.workspace = ? AND m.id = p.pid ${ROW_JOINS} ` +
-          `ORDER BY m.ts ${direction}, m.id ${direction}`,
-        [...page.params, take + 1, workspace],
-      );
-    }
+    const rows = take > 0 ? await pageRows(workspace, page, order, take + 1) : [];
     const more = rows.length > take && returned + take < ROW_CAP;
     const shown = rows.slice(0, take);
     const last = shown[shown.length - 1];
@@ -917,6 +927,17 @@ export function createReport(db: SqlExecutor): Report {
         more && last ? encodeCursor({ ts: num(last.ts), id: asText(last.id), returned: returned + shown.length, kind, order }) : null,
       rows: shown.map((r) => toRow(r, kind)),
     };
+  }
+
+  /** A page of a Data Export: no cap and no total, one keyset statement (see {@link ExportPageParams}). */
+  async function exportPage(workspace: string, params: ExportPageParams): Promise<MessageRow[]> {
+    const { query } = params;
+    const order = query.order ?? 'desc';
+    const scope: Scope = query.kind === 'failed' ? 'failed' : query.kind;
+    const page = withRange(scopeWhere(workspace, scope, query.filters), Date.parse(query.from), Date.parse(query.to));
+    if (params.after) after(page, order, params.after);
+    const rows = await pageRows(workspace, page, order, params.limit);
+    return rows.map((r) => toRow(r, query.kind));
   }
 
   // ---- options -----------------------------------------------------------------------------------
@@ -966,5 +987,5 @@ export function createReport(db: SqlExecutor): Report {
     return rows.reduce((sum, row) => sum + num(row.n), 0);
   }
 
-  return { breakdown, delivery, messages, options, floor };
+  return { breakdown, delivery, messages, exportPage, options, floor };
 }

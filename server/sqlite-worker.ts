@@ -4,7 +4,7 @@
  * statement; a single statement that overruns it is cut off by the pool, which kills the process.
  */
 import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
-import type { MessagesHints, Operation } from './api/store.js';
+import type { ExportPageParams, MessagesHints, Operation } from './api/store.js';
 import { schemaProblems } from './db/check.js';
 import { openSqlite, SqliteExecutor } from './db/sqlite.js';
 import { createReport, type FloorQuery, type Report } from './report.js';
@@ -47,6 +47,8 @@ async function run(job: SqliteJob): Promise<unknown> {
       return report.delivery(job.workspace, job.params as DeliveryParams);
     case 'messages':
       return report.messages(job.workspace, job.params as MessagesParams, job.hints);
+    case 'exportPage':
+      return report.exportPage(job.workspace, job.params as ExportPageParams);
     case 'options':
       return report.options(job.workspace, job.params as OptionsParams);
     case 'floor':

@@ -8,7 +8,7 @@
  */
 import type pg from 'pg';
 import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
-import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type ReportStore } from './api/store.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type ExportPageParams, type ReportStore } from './api/store.js';
 import { schemaProblems } from './db/check.js';
 import { createPgPool, ensurePostgresRollup, migratePostgres, PostgresExecutor, unavailableIfConnectionLost } from './db/postgres.js';
 import { createIndexSql, MESSAGE_INDEXES } from './db/schema.js';
@@ -112,6 +112,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
               return report.delivery(workspace, params as DeliveryParams);
             case 'messages':
               return report.messages(workspace, params as MessagesParams, runOptions.hints);
+            case 'exportPage':
+              return report.exportPage(workspace, params as ExportPageParams);
             case 'options':
               return report.options(workspace, params as OptionsParams);
           }

@@ -9,14 +9,16 @@
  * - a query cut off at its deadline answers 503 + Retry-After, a full queue 429 + Retry-After;
  * - a lost database answers 503 + Retry-After too;
  * - `/messages` cursors are signed (HMAC) and bound to their query: a forged one is a 400;
+ * - `/export/messages` streams a list past its cap as CSV (./export.ts), advertised in `/capabilities`;
  * - CORS is configurable (and a dangerous configuration refused); every answer carries `nosniff`,
  *   `Referrer-Policy: no-referrer` and a CSP that forbids rendering it; every request gets an
  *   `X-Request-Id` and one JSON log line.
  */
 import { Hono, type Context } from 'hono';
-import { FILTER_FIELDS, type MessagesParams } from '../../src/core/contract/types.js';
+import { FILTER_FIELDS, type Capabilities, type MessagesParams } from '../../src/core/contract/types.js';
 import { corsMiddleware, type CorsOptions } from './cors.js';
 import { cursorBinding, hmacCursorSigner, openSignedCursor, randomCursorSecret, signCursor, type CursorSigner } from './cursor.js';
+import { acceptsGzip, exportResponse, parseExportParams } from './export.js';
 import { jsonLogger, type Logger } from './log.js';
 import { parseResourceParams, type Resource } from './params.js';
 import { invalidQuery, JSON_CONTENT_TYPE, problemResponse } from './problem.js';
@@ -69,6 +71,11 @@ export interface ApiOptions {
   cursorSecret?: string | Uint8Array;
   /** Signs cursors instead of {@link cursorSecret} (a key management service, say). */
   cursorSigner?: CursorSigner;
+  /**
+   * Serve Data Export (`/export/messages`, advertised in `/capabilities`); default true. False for
+   * a store that cannot page a list past its cap: the export answers 404 and is not advertised.
+   */
+  dataExport?: boolean;
 }
 
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
@@ -148,9 +155,10 @@ export function createApi(options: ApiOptions): Hono<Env> {
     });
   }
 
-  async function answer(c: Context<Env>, resource: Resource, field?: string): Promise<Response> {
+  /** The method, the URL's length and the credentials: a refusal, or who is asking. */
+  async function admit(c: Context<Env>, op: string): Promise<Response | Principal> {
     const entry = c.get('log');
-    entry.op = resource;
+    entry.op = op;
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       return problem(405, `${c.req.method} is not supported; use GET`, { Allow: 'GET, HEAD' });
     }
@@ -163,12 +171,59 @@ export function createApi(options: ApiOptions): Hono<Env> {
       return problem(verdict.status, detail, verdict.headers);
     }
     entry.workspace = verdict.workspace;
+    return verdict;
+  }
 
-    const parsed = parseResourceParams(resource, url.searchParams, { maxFilterValues, field });
+  async function answer(c: Context<Env>, resource: Resource, field?: string): Promise<Response> {
+    const principal = await admit(c, resource);
+    if (principal instanceof Response) return principal;
+    const parsed = parseResourceParams(resource, new URL(c.req.url).searchParams, { maxFilterValues, field });
     if (!parsed.ok) return problemResponse(parsed.problem.status ?? 400, parsed.problem, NO_STORE);
+    return answerOrProblem(c, async () =>
+      json(200, await run(resource, principal.workspace, parsed.params, c.req.raw.signal), 'private, no-store'),
+    );
+  }
+
+  /** `GET /export/messages`: the list's CSV, streamed (./export.ts). */
+  async function exportMessages(c: Context<Env>): Promise<Response> {
+    const principal = await admit(c, 'export');
+    if (principal instanceof Response) return principal;
+    const parsed = parseExportParams(new URL(c.req.url).searchParams, { maxFilterValues });
+    if (!parsed.ok) return problemResponse(parsed.problem.status ?? 400, parsed.problem, NO_STORE);
+    const entry = c.get('log');
+    const started = performance.now();
+    return answerOrProblem(c, () =>
+      exportResponse({
+        store,
+        workspace: principal.workspace,
+        params: parsed.params,
+        run: { timeoutMs, signal: c.req.raw.signal },
+        gzip: acceptsGzip(c.req.header('accept-encoding') ?? null),
+        // The request's line is logged when the answer starts; the file's end gets a line of its own.
+        onEnd: ({ rows, pages, ended, error }) => {
+          const ms = Math.round(performance.now() - started);
+          const failed = ended === 'error';
+          log({
+            level: failed ? 'error' : 'info',
+            msg: 'export ended',
+            id: entry.id,
+            workspace: principal.workspace,
+            rows,
+            pages,
+            ended,
+            ms,
+            ...(failed ? { error: error instanceof Error ? error.message : String(error) } : {}),
+          });
+        },
+      }),
+    );
+  }
+
+  /** `make()`'s answer, or the problem for what a query can fail with (timeouts, overload, a lost database…). */
+  async function answerOrProblem(c: Context<Env>, make: () => Promise<Response>): Promise<Response> {
+    const entry = c.get('log');
     try {
-      const body = await run(resource, verdict.workspace, parsed.params, c.req.raw.signal);
-      return json(200, body, 'private, no-store');
+      return await make();
     } catch (error) {
       if (error instanceof QueryTimeoutError) {
         entry.timeout = true;
@@ -211,6 +266,15 @@ export function createApi(options: ApiOptions): Hono<Env> {
   }
 
   for (const resource of ['breakdown', 'delivery', 'messages'] as const) app.all(`${base}/${resource}`, (c) => answer(c, resource));
+  // Data Export and the capabilities that advertise it: a block of its own (openapi.yaml).
+  const dataExport = options.dataExport ?? true;
+  app.all(`${base}/capabilities`, async (c) => {
+    const principal = await admit(c, 'capabilities');
+    if (principal instanceof Response) return principal;
+    const capabilities: Capabilities = { export: { messages: dataExport } };
+    return json(200, capabilities, 'private, max-age=300');
+  });
+  if (dataExport) app.all(`${base}/export/messages`, (c) => exportMessages(c));
   app.all(`${base}/options/:field`, (c) => {
     const field = c.req.param('field');
     // openapi.yaml: a `field` that is not a filter field is no resource at all.

@@ -8,6 +8,8 @@ import type {
   BreakdownResponse,
   DeliveryParams,
   DeliveryResponse,
+  MessageRow,
+  MessagesExportParams,
   MessagesParams,
   MessagesResponse,
   OptionsParams,
@@ -19,6 +21,27 @@ export interface Operations {
   delivery: { params: DeliveryParams; result: DeliveryResponse };
   messages: { params: MessagesParams; result: MessagesResponse };
   options: { params: OptionsParams; result: OptionsResponse };
+  /** One page of a Data Export (`GET /export/messages`): the rows after `after`, in the list's order. */
+  exportPage: { params: ExportPageParams; result: MessageRow[] };
+}
+
+/** A row's place in a list's keyset order: its timestamp (epoch ms) and id. */
+export interface KeysetPosition {
+  ts: number;
+  id: string;
+}
+
+/**
+ * A page of a list with no cap and no total, for the export: short statements one after the
+ * other, so that no statement or worker is held for the whole file, and the export stops between
+ * pages when its client leaves.
+ */
+export interface ExportPageParams {
+  query: Omit<MessagesExportParams, 'lang'>;
+  /** The last row of the previous page; absent for the first page. */
+  after?: KeysetPosition;
+  /** Rows per page; fewer back means the list has ended. */
+  limit: number;
 }
 export type Operation = keyof Operations;
 

@@ -113,8 +113,8 @@ export function stub<T extends object, K extends keyof T>(target: T, name: K, re
   };
 }
 
-/** Calls per resource of a {@link countingSource}. */
-export type Calls = Record<keyof ReportDataSource, number>;
+/** Calls per resource of a {@link countingSource} (the four every source has). */
+export type Calls = Record<Exclude<keyof ReportDataSource, 'capabilities' | 'messagesExportUrl'>, number>;
 
 /**
  * A data source over the mocked endpoint that counts every call as it is made, and keeps each
@@ -125,15 +125,15 @@ export type Calls = Record<keyof ReportDataSource, number>;
 export function countingSource(endpoint = '/api'): {
   source: ReportDataSource;
   calls: Calls;
-  log: { resource: keyof ReportDataSource; params: object }[];
+  log: { resource: keyof Calls; params: object }[];
   reset: () => void;
   idle: () => Promise<void>;
 } {
   const client = new ReportClient({ endpoint, baseUrl: location.href, cacheTtlMs: 0 });
   const calls: Calls = { breakdown: 0, delivery: 0, messages: 0, options: 0 };
-  const log: { resource: keyof ReportDataSource; params: object }[] = [];
+  const log: { resource: keyof Calls; params: object }[] = [];
   const inFlight = new Set<Promise<unknown>>();
-  const count = <T>(resource: keyof ReportDataSource, params: object, answer: Promise<T>): Promise<T> => {
+  const count = <T>(resource: keyof Calls, params: object, answer: Promise<T>): Promise<T> => {
     calls[resource]++;
     log.push({ resource, params });
     const settled: Promise<unknown> = answer.then(

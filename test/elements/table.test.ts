@@ -429,6 +429,43 @@ describe('<msg-table>', function () {
     expect(header().getAttribute('aria-sort')).to.equal('ascending');
   });
 
+  it("leads Data Export to the endpoint's own export when its capabilities advertise one; data-export-href overrides it", async () => {
+    const { table } = await reportWith(html`<msg-table kind="incoming"></msg-table>`, { from: '2025-11-27', to: '2026-11-26' });
+    const link = () => shadow(table).querySelector<HTMLAnchorElement>('a[part~="data-export"]');
+    await until(() => link() !== null, 'the export link');
+    expect(
+      requests.filter((url) => url.pathname === '/api/capabilities'),
+      'the capabilities, asked once',
+    ).to.have.length(1);
+
+    // The list's query, its language, and no paging: every row of it, as a download.
+    const href = new URL(link()!.href);
+    expect(href.pathname).to.equal('/api/export/messages');
+    expect(Object.fromEntries(href.searchParams)).to.deep.equal({ ...YEAR, kind: 'incoming', order: 'desc', lang: 'es' });
+    expect(link()!.hasAttribute('download')).to.equal(true);
+
+    // The file begins with the table's own CSV of the rows it holds, byte for byte.
+    const response = await fetch(href);
+    expect(response.headers.get('content-disposition')).to.match(/^attachment; filename="mensajes-entrantes-2025-11-27_2026-11-26\.csv"/);
+    const file = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const records = parseCsv(file);
+    expect(records[0]).to.deep.equal(HEADERS_ES.incoming);
+    expect(records.length - 1, 'every row, past the cap').to.equal(table.total);
+    const held = parseCsv(await table.toCSV({ bom: true }));
+    expect(records.slice(0, held.length)).to.deep.equal(held);
+
+    const exported = nextEvent<MsgDataExportEvent>(table, 'msg-data-export');
+    table.addEventListener('msg-data-export', (event) => event.preventDefault(), { once: true });
+    link()!.click();
+    expect((await exported).detail.href).to.equal(href.href);
+
+    // The host's link wins, and is no download of the endpoint's.
+    table.setAttribute('data-export-href', '/exports/new?kind=incoming');
+    await table.updateComplete;
+    expect(link()!.href).to.equal(new URL('/exports/new?kind=incoming', document.baseURI).href);
+    expect(link()!.hasAttribute('download')).to.equal(false);
+  });
+
   it('announces the 10,000-row cap with the true total, offers Data Export, and downloads exactly 10,000 rows', async () => {
     const { table } = await reportWith(html`<msg-table kind="incoming" data-export-href="/exports/new?kind=incoming"></msg-table>`, {
       from: '2025-11-27',

@@ -11,6 +11,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import * as v from 'valibot';
 import {
   BreakdownResponseSchema,
+  CapabilitiesSchema,
   DeliveryResponseSchema,
   MessagesResponseSchema,
   OptionsResponseSchema,
@@ -83,6 +84,7 @@ export function documented(template: string | undefined, status: number): { medi
 
 const valibotFor: Record<string, v.GenericSchema> = {
   BreakdownResponse: BreakdownResponseSchema,
+  Capabilities: CapabilitiesSchema,
   DeliveryResponse: DeliveryResponseSchema,
   MessagesResponse: MessagesResponseSchema,
   OptionsResponse: OptionsResponseSchema,

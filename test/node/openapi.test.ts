@@ -153,7 +153,14 @@ describe('openapi.yaml', () => {
 
   test('encodes the contract (docs/contract.md): resources, parameters, errors, auth', async () => {
     const doc: any = await dereference(OPENAPI);
-    assert.deepEqual(Object.keys(doc.paths).sort(), ['/breakdown', '/delivery', '/messages', '/options/{field}']);
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/breakdown',
+      '/capabilities',
+      '/delivery',
+      '/export/messages',
+      '/messages',
+      '/options/{field}',
+    ]);
     for (const item of Object.values<any>(doc.paths)) assert.deepEqual(Object.keys(item), ['get']);
 
     const names = (path: string) => doc.paths[path].get.parameters.map((p: any) => `${p.in}:${p.name}${p.required ? '!' : ''}`);
@@ -176,7 +183,20 @@ describe('openapi.yaml', () => {
     assert.deepEqual(param('/breakdown', 'compare').schema.enum, ['previous']);
     assert.deepEqual(param('/options/{field}', 'field').schema.enum, [...FILTER_FIELDS]);
 
+    // Data Export: the list's query without its paging, plus the language; a CSV file.
+    assert.deepEqual(names('/export/messages'), [...query, 'query:kind!', 'query:order', 'query:lang']);
+    assert.deepEqual(param('/export/messages', 'lang').schema, {
+      type: 'string',
+      enum: ['es', 'en', 'pt'],
+      default: 'es',
+      description: "A language of the report's strings.",
+    });
+    assert.deepEqual(Object.keys(doc.paths['/export/messages'].get.responses['200'].content), ['text/csv']);
+    assert.ok(doc.paths['/export/messages'].get.responses['200'].headers['Content-Disposition'].required);
+    assert.deepEqual(Object.keys(doc.paths['/capabilities'].get.responses), ['200', '401', '403', '404', '429', '500']);
+
     for (const [path, item] of Object.entries<any>(doc.paths)) {
+      if (path === '/capabilities' || path === '/export/messages') continue;
       const responses = item.get.responses;
       const expected = ['200', '400', '401', '403', ...(path === '/options/{field}' ? ['404'] : []), '429', '500'];
       assert.deepEqual(Object.keys(responses), expected, path);

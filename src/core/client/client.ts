@@ -9,8 +9,10 @@ import * as v from 'valibot';
 import type {
   BreakdownParams,
   BreakdownResponse,
+  Capabilities,
   DeliveryParams,
   DeliveryResponse,
+  MessagesExportParams,
   MessagesParams,
   MessagesResponse,
   OptionsParams,
@@ -19,6 +21,7 @@ import type {
 } from '../contract/types.js';
 import {
   BreakdownResponseSchema,
+  CapabilitiesSchema,
   DeliveryResponseSchema,
   MessagesResponseSchema,
   OptionsResponseSchema,
@@ -27,7 +30,7 @@ import {
 import type { ReportDataSource, RequestOptions } from './data-source.js';
 import { parseEndpoint } from './endpoint.js';
 import { ReportError } from './errors.js';
-import { breakdownSearch, deliverySearch, messagesSearch, optionsSearch } from './search-params.js';
+import { breakdownSearch, deliverySearch, messagesExportSearch, messagesSearch, optionsSearch } from './search-params.js';
 import { abortableSleep, retryDelay } from './retry.js';
 import { withDeadline } from './deadline.js';
 import { ShareableRequests } from './shareable-requests.js';
@@ -110,6 +113,31 @@ export class ReportClient implements ReportDataSource {
 
   options(params: OptionsParams, options?: RequestOptions): Promise<OptionsResponse> {
     return this.#get(`options/${encodeURIComponent(params.field)}`, optionsSearch(params), OptionsResponseSchema, options);
+  }
+
+  /**
+   * What the backend offers beyond the four resources (`GET /capabilities`), cached like any
+   * answer. A backend without the resource (404) offers nothing more: `{}`.
+   */
+  async capabilities(options?: RequestOptions): Promise<Capabilities> {
+    try {
+      return await this.#get('capabilities', new URLSearchParams(), CapabilitiesSchema, options);
+    } catch (error) {
+      if (error instanceof ReportError && error.status === 404) return {};
+      throw error;
+    }
+  }
+
+  /**
+   * The address of a list's Data Export file (`GET /export/messages`), for a link: the browser
+   * then streams the file to disk itself, at any size. `undefined` when requests carry a token or
+   * headers of the host's, which a link cannot send (cookies it can).
+   */
+  messagesExportUrl(params: MessagesExportParams): string | undefined {
+    if (this.#options.getToken || Object.keys(this.#options.headers ?? {}).length > 0) return undefined;
+    const url = new URL('export/messages', this.endpoint);
+    url.search = messagesExportSearch(params).toString();
+    return url.href;
   }
 
   /** Forgets every cached answer (in-flight requests carry on). */

@@ -1,8 +1,10 @@
 import type {
   BreakdownParams,
   BreakdownResponse,
+  Capabilities,
   DeliveryParams,
   DeliveryResponse,
+  MessagesExportParams,
   MessagesParams,
   MessagesResponse,
   OptionsParams,
@@ -24,4 +26,14 @@ export interface ReportDataSource {
   delivery(params: DeliveryParams, options?: RequestOptions): Promise<DeliveryResponse>;
   messages(params: MessagesParams, options?: RequestOptions): Promise<MessagesResponse>;
   options(params: OptionsParams, options?: RequestOptions): Promise<OptionsResponse>;
+  /**
+   * Optional: what the backend offers beyond the four resources (`GET /capabilities`); `{}` when
+   * it offers nothing more. Without this method, nothing more is offered.
+   */
+  capabilities?(options?: RequestOptions): Promise<Capabilities>;
+  /**
+   * Optional: the address of a list's Data Export file (`GET /export/messages`), which a plain
+   * link can fetch; `undefined` when a link cannot carry this source's credentials.
+   */
+  messagesExportUrl?(params: MessagesExportParams): string | undefined;
 }

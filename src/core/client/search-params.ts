@@ -3,6 +3,7 @@ import {
   FILTER_FIELDS,
   type BreakdownParams,
   type DeliveryParams,
+  type MessagesExportParams,
   type MessagesParams,
   type OptionsParams,
   type ReportQuery,
@@ -38,6 +39,15 @@ export function messagesSearch(p: MessagesParams): URLSearchParams {
   if (p.limit !== undefined) params.set('limit', String(p.limit));
   if (p.cursor) params.set('cursor', p.cursor);
   if (p.order) params.set('order', p.order);
+  return params;
+}
+
+/** `GET /export/messages`: the list's query without its paging, and the language of the file. */
+export function messagesExportSearch(p: MessagesExportParams): URLSearchParams {
+  const params = reportQuery(p);
+  params.set('kind', p.kind);
+  if (p.order) params.set('order', p.order);
+  if (p.lang) params.set('lang', p.lang);
   return params;
 }
 

@@ -12,6 +12,7 @@ import type { components, operations } from './openapi.gen.js';
 import type {
   BreakdownGroup,
   BreakdownResponse,
+  Capabilities,
   ChannelKind,
   ChannelRef,
   DeliveryBucket,
@@ -26,6 +27,7 @@ import type {
   MessageError,
   MessageKind,
   MessageRow,
+  MessagesExportParams,
   MessagesResponse,
   MessageType,
   NamedRef,
@@ -99,4 +101,10 @@ export type ContractTypeChecks = [
   Assert<Same<Exclude<keyof Query<'listMessages'>, 'from' | 'to' | 'tz' | 'kind' | 'limit' | 'cursor' | 'order'>, FilterField>>,
   Assert<Same<NonNullable<Query<'listMessages'>['source']>, Source[]>>,
   Assert<Same<NonNullable<Query<'listMessages'>['type']>, MessageType[]>>,
+  // Data Export: the capabilities, and the export's query (the list's, plus lang, less paging)
+  Assert<Same<Capabilities, Schemas['Capabilities']>>,
+  Assert<Same<NonNullable<MessagesExportParams['lang']>, Schemas['Lang']>>,
+  Assert<Same<Query<'exportMessages'>['kind'], MessageKind>>,
+  Assert<Same<NonNullable<Query<'exportMessages'>['order']>, Order>>,
+  Assert<Same<Exclude<keyof Query<'exportMessages'>, 'from' | 'to' | 'tz' | 'kind' | 'order' | 'lang'>, FilterField>>,
 ];

@@ -111,6 +111,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/capabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What this backend offers beyond the four resources.
+         * @description Optional, and versioned by addition: each capability is a member, absent means not
+         *     offered, and clients ignore members they do not know. A backend without this resource
+         *     (`404`) offers none. Not tied to a report query, so clients may cache it for the page's life.
+         */
+        get: operations["getCapabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/export/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every row of one message list as a CSV file, past the list's cap (Data Export).
+         * @description Offered when `/capabilities` says `export.messages: true`. The same query as
+         *     `GET /messages` (its report query, `kind` and `order`; `limit` and `cursor` are ignored),
+         *     with **no cap**: every matching row, in the list's order, streamed as it is read.
+         *
+         *     The file is the list's CSV as `<msg-table>` downloads it: the list's columns and their
+         *     headers in `lang`, RFC 4180 with CRLF, a UTF-8 byte-order mark, formula-like cells
+         *     neutralised with a leading apostrophe, instants as ISO-8601 local times with their UTC
+         *     offset in `tz`. It is sent gzip-compressed (`Content-Encoding: gzip`) when the request
+         *     accepts it. Bad parameters are a `400` before any byte of the file; a failure once the
+         *     file has started can only cut it short (the connection is reset), so a client should
+         *     treat a file without its final CRLF as incomplete.
+         */
+        get: operations["exportMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -330,6 +382,22 @@ export interface components {
             /** @description At most `limit` options. */
             options: components["schemas"]["FilterOption"][];
         };
+        /**
+         * @description A language of the report's strings.
+         * @enum {string}
+         */
+        Lang: "es" | "en" | "pt";
+        /**
+         * @description What a backend offers beyond the four resources. Absent members are not offered; clients
+         *     ignore members they do not know, so new capabilities are added without a new version.
+         */
+        Capabilities: {
+            /** @description Data Export, past the lists' cap. */
+            export?: {
+                /** @description `GET /export/messages` streams every row of a message list as CSV. */
+                messages?: boolean;
+            };
+        };
         /** @description Problem details, RFC 9457. Extension members may appear. */
         Problem: {
             /**
@@ -504,6 +572,8 @@ export interface components {
         optionsLimit: number;
         /** @description The filter field. */
         field: components["schemas"]["FilterField"];
+        /** @description The language of the file's headers and labels (`es`, `en`, `pt`); default `es`. */
+        lang: components["schemas"]["Lang"];
     };
     requestBodies: never;
     headers: {
@@ -883,6 +953,124 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["OptionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getCapabilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The capabilities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "export": {
+                     *         "messages": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Capabilities"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exportMessages: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the range, an ISO-8601 instant, inclusive.
+                 * @example 2026-11-01T06:00:00.000Z
+                 */
+                from: components["parameters"]["from"];
+                /**
+                 * @description End of the range, an ISO-8601 instant, exclusive. `from < to`, and the range spans at
+                 *     most 366 days; otherwise `400`.
+                 * @example 2026-12-01T06:00:00.000Z
+                 */
+                to: components["parameters"]["to"];
+                /**
+                 * @description IANA time zone for buckets (DST-correct), e.g. `America/Mexico_City`.
+                 * @example America/Mexico_City
+                 */
+                tz: components["parameters"]["tz"];
+                /** @description Channel ids (OR within the field, AND with the other filters). */
+                channel?: components["parameters"]["channel"];
+                /** @description Contact ids (OR within the field, AND with the other filters). */
+                contact?: components["parameters"]["contact"];
+                /**
+                 * @description Outgoing message sources (OR within the field, AND with the other filters). Not applicable
+                 *     to incoming messages.
+                 */
+                source?: components["parameters"]["source"];
+                /**
+                 * @description Outgoing message types (OR within the field, AND with the other filters). Not applicable
+                 *     to incoming messages.
+                 */
+                type?: components["parameters"]["type"];
+                /**
+                 * @description Team ids (OR within the field, AND with the other filters). Incoming: the team of the
+                 *     contact's assignee when the message arrived; outgoing: the sender's team (only messages
+                 *     sent by a user match).
+                 */
+                team?: components["parameters"]["team"];
+                /**
+                 * @description User ids (OR within the field, AND with the other filters). Incoming: the contact's
+                 *     assignee when the message arrived; outgoing: the sender (only messages sent by a user
+                 *     match).
+                 */
+                user?: components["parameters"]["user"];
+                /**
+                 * @description Broadcast ids (OR within the field, AND with the other filters). Not applicable to
+                 *     incoming messages.
+                 */
+                broadcast?: components["parameters"]["broadcast"];
+                /** @description Which list. */
+                kind: components["parameters"]["kind"];
+                /** @description Order by `timestamp`, then `id`. */
+                order?: components["parameters"]["order"];
+                /** @description The language of the file's headers and labels (`es`, `en`, `pt`); default `es`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file, as an attachment named for the list and its local days. */
+            200: {
+                headers: {
+                    /** @description `attachment`, with the file name, e.g. `mensajes-salientes-2026-11-20_2026-11-26.csv`. */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example Timestamp,ID de contacto,Nombre del contacto,Canal,Contenido
+                     *     2026-11-26T09:04:05-06:00,c_9,Ana Pérez,WhatsApp Ventas,'=1+1
+                     */
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];

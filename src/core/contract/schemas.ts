@@ -23,6 +23,7 @@ import {
   STATUSES,
   SUBTYPE_KINDS,
   type BreakdownResponse,
+  type Capabilities,
   type DeliveryResponse,
   type MessagesResponse,
   type OptionsResponse,
@@ -144,5 +145,19 @@ export const ProblemSchema = exactly<Problem>()(
     detail: v.optional(v.string()),
     instance: v.optional(v.string()),
     invalidParams: v.optional(v.array(v.object({ name: v.string(), reason: v.string() }))),
+  }),
+);
+
+/**
+ * `GET /capabilities`. Tolerant as the rest, and a little more: a capability that is not a
+ * boolean where one is expected reads as not offered, rather than failing the whole answer.
+ */
+export const CapabilitiesSchema = exactly<Capabilities>()(
+  v.object({
+    export: v.optional(
+      v.object({
+        messages: v.optional(v.fallback(v.boolean(), false)),
+      }),
+    ),
   }),
 );

@@ -7,6 +7,7 @@
  *
  * DOM-free: imported by the elements, the mocks and the server alike.
  */
+import type { Lang } from '../../i18n/locales.js';
 
 /** Message directions. */
 export const DIRECTIONS = ['incoming', 'outgoing'] as const;
@@ -214,3 +215,21 @@ export const MAX_BUCKETS = 800;
 export const MAX_RANGE_DAYS = 366;
 /** Days after sending during which a delivery status still changes. */
 export const STATUS_WINDOW_DAYS = 30;
+
+// ---- Data Export: what a backend may offer beyond the four resources ---------------------------
+
+/** `GET /capabilities`: what a backend offers beyond the four resources; an absent member is not offered. */
+export interface Capabilities {
+  export?: {
+    /** `GET /export/messages` streams every row of a message list as CSV. */
+    messages?: boolean;
+  };
+}
+
+/** `GET /export/messages`: a message list's query, with no cap, answered as one CSV file. */
+export interface MessagesExportParams extends ReportQuery {
+  kind: MessageKind;
+  order?: Order;
+  /** The language of the file's headers and labels; default `es`. */
+  lang?: Lang;
+}

@@ -72,7 +72,10 @@ export interface MsgDataExportDetail {
   readonly total: number;
   /** The most rows the list shows. */
   readonly cap: number;
-  /** The validated `data-export-href`, or `undefined` when none is set. */
+  /**
+   * Where the link leads: the validated `data-export-href`, else the endpoint's own export of the
+   * query (when its capabilities advertise one); `undefined` when the action is a button.
+   */
   readonly href: string | undefined;
 }
 

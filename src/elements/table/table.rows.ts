@@ -19,8 +19,8 @@ import { formatDateTimeSeconds } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import type { ErrorExplainer } from '../../i18n/provider-errors.js';
 import { translate } from '../../i18n/translate.js';
-import { cellText, columnHeader, columnsOf } from './table.columns.js';
-import { isPendingRow, type ColumnId, type TableItem } from './table.types.js';
+import { cellText, columnHeader, columnsOf, type ColumnId } from '../../core/csv/message-columns.js';
+import { isPendingRow, type TableItem } from './table.types.js';
 
 /** Content longer than this (or with a line break) gets a "show all" toggle. */
 const CONTENT_PREVIEW = 120;

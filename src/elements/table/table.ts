@@ -5,6 +5,7 @@ import type { ReportDataSource } from '../../core/client/data-source.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
 import { MESSAGE_KINDS, ORDERS, type MessageKind, type MessageRow, type Order, type ReportQuery } from '../../core/contract/types.js';
 import { CSV_MEDIA_TYPE } from '../../core/csv/csv.js';
+import { messagesCsvFileName } from '../../core/csv/messages-csv.js';
 import { formatCount } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import type { ErrorExplainer } from '../../i18n/provider-errors.js';
@@ -15,7 +16,7 @@ import { emit } from '../shared/events.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
 import { stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
-import { listingCsv, messagesCsvFileName } from './table.csv.js';
+import { listingCsv } from './table.csv.js';
 import { DataExport } from './table.data-export.js';
 import { RowsJob, type ProgressCallback } from './table.export.js';
 import { FailureGroups } from './table.groups.js';
@@ -64,7 +65,7 @@ interface ListRequest {
  * @summary The incoming, outgoing or failed messages list, virtualized, with CSV download.
  *
  * @fires msg-contact-select - A contact cell was activated; `detail` has `contact` ({id, name}), `rowId` and `kind`.
- * @fires msg-data-export - The user asked for Data Export beyond the row cap; `detail` carries the query. Cancelable: `preventDefault()` keeps a `data-export-href` link from navigating.
+ * @fires msg-data-export - The user asked for Data Export beyond the row cap; `detail` carries the query. Cancelable: `preventDefault()` keeps the link from navigating or downloading.
  * @fires msg-error - A request failed, or an attribute is invalid.
  * @fires msg-ready - The first rows are on screen (or the state it settled in instead); again after each new query.
  *
@@ -75,7 +76,7 @@ interface ListRequest {
  * @csspart group-toggle - The failed log's "Group by error code" toggle button.
  * @csspart summary - The message count and time zone line.
  * @csspart cap-notice - The notice shown when more messages match than the list holds.
- * @csspart data-export - The Data Export link (with `data-export-href`) or button.
+ * @csspart data-export - The Data Export link (`data-export-href`, or the endpoint's own export when it advertises one) or button.
  * @csspart progress - Progress of fetching every row, with its cancel button.
  * @csspart cancel - The progress's cancel button.
  * @csspart export-error - Why the CSV or the summary could not be prepared, with a retry button.
@@ -121,7 +122,10 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
   /**
    * Where the cap notice's Data Export action leads: an http(s) or relative URL. Anything else
    * (`javascript:`…) is refused with a `msg-error` warning, and the action stays a button that
-   * only fires `msg-data-export`.
+   * only fires `msg-data-export`. Unset, the action downloads the endpoint's own export of every
+   * row of the query (`/export/messages`, as the list's CSV) when the endpoint's capabilities
+   * advertise one and a link can carry the report's credentials (cookies, not a `getToken`);
+   * otherwise it is a button that only fires `msg-data-export`.
    */
   @property({ attribute: 'data-export-href' }) dataExportHref?: string;
 
@@ -156,6 +160,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     href: () => this.dataExportHref,
     lang: () => this.reportLang,
     listing: () => this.#paging.listing,
+    source: () => this.report?.dataSource,
   });
 
   /** The rows the list holds now, in its order (more arrive as it scrolls or downloads). */

@@ -1,34 +1,4 @@
-import type { MessageKind, MessageRow } from '../../core/contract/types.js';
-
-/** Every column any list has, in no particular order. */
-export const COLUMN_IDS = [
-  'timestamp',
-  'source',
-  'user',
-  'contactId',
-  'contactName',
-  'deliveredAt',
-  'readAt',
-  'channel',
-  'type',
-  'subtype',
-  'content',
-  'error',
-] as const;
-export type ColumnId = (typeof COLUMN_IDS)[number];
-
-/**
- * The columns of each list, in the order of the original report's help page ("Lista de mensajes
- * entrantes", "Lista de Mensajes salientes", "Registro de mensajes fallidos").
- */
-export const COLUMNS_BY_KIND = {
-  incoming: ['timestamp', 'contactId', 'contactName', 'channel', 'content'],
-  outgoing: ['timestamp', 'source', 'user', 'contactId', 'contactName', 'deliveredAt', 'readAt', 'channel', 'type', 'subtype', 'content'],
-  failed: ['timestamp', 'source', 'user', 'contactId', 'contactName', 'channel', 'type', 'subtype', 'content', 'error'],
-} as const satisfies Record<MessageKind, readonly ColumnId[]>;
-
-/** Columns whose cells are instants. */
-export const TIME_COLUMNS: readonly ColumnId[] = ['timestamp', 'deliveredAt', 'readAt'];
+import type { MessageRow } from '../../core/contract/types.js';
 
 /** Rows per page while scrolling (the default of `page-size`). */
 export const DEFAULT_PAGE_SIZE = 250;

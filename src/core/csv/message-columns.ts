@@ -1,15 +1,44 @@
 /**
- * What each column shows for a row, on screen and in the CSV, from one place so the file equals
- * the screen: the same columns, order, headers, enum labels and names. Only instants differ in
- * form: the screen shows the report's locale, the file an exact ISO time with its UTC offset.
+ * What each column of a message list shows for a row, on screen and in the CSV, from one place so
+ * the file equals the screen — and the server's export equals the table's download: the same
+ * columns, order, headers, enum labels and names. Only instants differ in form: the screen shows
+ * the report's locale, the file an exact ISO time with its UTC offset.
+ *
+ * DOM-free: `<msg-table>` and the reference server's export both write through it.
  */
-import { MESSAGE_TYPES, SOURCES, type MessageKind, type MessageRow } from '../../core/contract/types.js';
-import { formatIsoWithOffset } from '../../core/csv/zoned-iso.js';
+import { MESSAGE_TYPES, SOURCES, type MessageKind, type MessageRow } from '../contract/types.js';
 import { formatDateTimeSeconds } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import type { ErrorExplainer } from '../../i18n/provider-errors.js';
 import { translate, type MessageKey } from '../../i18n/translate.js';
-import { COLUMNS_BY_KIND, type ColumnId } from './table.types.js';
+import { formatIsoWithOffset } from './zoned-iso.js';
+
+/** Every column any list has, in no particular order. */
+export const COLUMN_IDS = [
+  'timestamp',
+  'source',
+  'user',
+  'contactId',
+  'contactName',
+  'deliveredAt',
+  'readAt',
+  'channel',
+  'type',
+  'subtype',
+  'content',
+  'error',
+] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+/**
+ * The columns of each list, in the order of the original report's help page ("Lista de mensajes
+ * entrantes", "Lista de Mensajes salientes", "Registro de mensajes fallidos").
+ */
+export const COLUMNS_BY_KIND = {
+  incoming: ['timestamp', 'contactId', 'contactName', 'channel', 'content'],
+  outgoing: ['timestamp', 'source', 'user', 'contactId', 'contactName', 'deliveredAt', 'readAt', 'channel', 'type', 'subtype', 'content'],
+  failed: ['timestamp', 'source', 'user', 'contactId', 'contactName', 'channel', 'type', 'subtype', 'content', 'error'],
+} as const satisfies Record<MessageKind, readonly ColumnId[]>;
 
 const HEADER_KEYS: Record<ColumnId, MessageKey> = {
   timestamp: 'table.column.timestamp',
