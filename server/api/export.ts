@@ -16,7 +16,7 @@ import type { MessageRow, MessagesExportParams } from '../../src/core/contract/t
 import { CSV_MEDIA_TYPE } from '../../src/core/csv/csv.js';
 import { messagesCsvFileName, messagesCsvHeader, messagesCsvRecords } from '../../src/core/csv/messages-csv.js';
 import { localDate } from '../../src/core/query/zoned-time.js';
-import { DEFAULT_LANG, LANGS, type Lang } from '../../src/i18n/locales.js';
+import { DEFAULT_LANG, LANGS, type Language } from '../../src/i18n/locales.js';
 import { loadMessages } from '../../src/i18n/translate.js';
 import { parseResourceParams, type ParseResult } from './params.js';
 import { invalidQuery, type InvalidParam } from './problem.js';
@@ -44,7 +44,7 @@ export function parseExportParams(params: URLSearchParams, limits: { maxFilterVa
   }
   if (errors.length > 0) return { ok: false, problem: invalidQuery(errors) };
   const { kind, order, from, to, tz, filters } = parsed.params as MessagesExportParams;
-  return { ok: true, params: { from, to, tz, filters, kind, order, lang: (lang as Lang | null) ?? DEFAULT_LANG } };
+  return { ok: true, params: { from, to, tz, filters, kind, order, lang: (lang as Language | null) ?? DEFAULT_LANG } };
 }
 
 /** Whether `Accept-Encoding` accepts gzip (named, or through `*`, with a weight above zero). */

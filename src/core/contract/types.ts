@@ -7,7 +7,7 @@
  *
  * DOM-free: imported by the elements, the mocks and the server alike.
  */
-import type { Lang } from '../../i18n/locales.js';
+import type { Language } from '../../i18n/locales.js';
 
 /** Message directions. */
 export const DIRECTIONS = ['incoming', 'outgoing'] as const;
@@ -231,5 +231,5 @@ export interface MessagesExportParams extends ReportQuery {
   kind: MessageKind;
   order?: Order;
   /** The language of the file's headers and labels; default `es`. */
-  lang?: Lang;
+  lang?: Language;
 }

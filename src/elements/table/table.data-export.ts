@@ -10,7 +10,7 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import { formatCount } from '../../i18n/format.js';
-import type { Lang } from '../../i18n/locales.js';
+import { stringsLanguage, type Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { emit } from '../shared/events.js';
 import { describeBadAttribute } from '../shared/problems.js';
@@ -97,7 +97,8 @@ export class DataExport {
     }
     if (!this.#offer.exports) return undefined;
     const { kind, order, tz, from, to, filters } = listing.params;
-    return source.messagesExportUrl({ from, to, tz, filters, kind, order, lang });
+    // The file's headers and labels in the language the table's strings are in.
+    return source.messagesExportUrl({ from, to, tz, filters, kind, order, lang: stringsLanguage(lang) });
   }
 
   /** Where the action leads: the host's link, else the endpoint's export, else nowhere (a button). */
