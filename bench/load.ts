@@ -70,10 +70,11 @@ const base = `http://127.0.0.1:${port}/api`;
 
 const end = setup.info.dataEnd;
 const year = { from: new Date(end - 365 * 86_400_000).toISOString(), to: new Date(end).toISOString(), tz: 'America/Mexico_City' };
+const previous = { compareFrom: new Date(end - 730 * 86_400_000).toISOString(), compareTo: year.from };
 const QUERIES = [
-  new URLSearchParams({ ...year, direction: 'outgoing', groupBy: 'source', compare: 'previous' }),
+  new URLSearchParams({ ...year, direction: 'outgoing', groupBy: 'source', ...previous }),
   new URLSearchParams({ ...year, direction: 'outgoing', groupBy: 'channel' }),
-  new URLSearchParams({ ...year, interval: 'week', compare: 'previous' }),
+  new URLSearchParams({ ...year, interval: 'week', ...previous }),
 ].map((params, i) => `${base}/${i === 2 ? 'delivery' : 'breakdown'}?${params.toString()}`);
 
 interface Phase {

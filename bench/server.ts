@@ -299,6 +299,8 @@ async function main(): Promise<void> {
     const { from, to } = rangeOf(days);
     const span = to - from;
     const base = { from: new Date(from).toISOString(), to: new Date(to).toISOString(), tz: TZ, ...filterParams(filters) };
+    // The period just before, of the same length, as the elements compare a past range.
+    const previous = { compareFrom: new Date(from - span).toISOString(), compareTo: base.from };
     const both = { from: from - span, to };
     const q = (kind: Query['kind'], name: string, path: string, floor: FloorQuery): Query => ({
       id: `${range} · ${filter} · ${name}`,
@@ -316,7 +318,7 @@ async function main(): Promise<void> {
         q(
           'breakdown',
           `breakdown outgoing by ${groupBy}, compare`,
-          `/breakdown?${qs({ ...base, direction: 'outgoing', groupBy, compare: 'previous' })}`,
+          `/breakdown?${qs({ ...base, direction: 'outgoing', groupBy, ...previous })}`,
           {
             scope: 'outgoing',
             ...both,
@@ -331,7 +333,7 @@ async function main(): Promise<void> {
       q(
         'breakdown',
         'breakdown incoming by channel, compare',
-        `/breakdown?${qs({ ...base, direction: 'incoming', groupBy: 'channel', compare: 'previous' })}`,
+        `/breakdown?${qs({ ...base, direction: 'incoming', groupBy: 'channel', ...previous })}`,
         {
           scope: 'incoming',
           ...both,
@@ -342,7 +344,7 @@ async function main(): Promise<void> {
     );
     const interval = days <= 92 ? 'day' : 'week';
     out.push(
-      q('delivery', `delivery by ${interval}, compare`, `/delivery?${qs({ ...base, interval, compare: 'previous' })}`, {
+      q('delivery', `delivery by ${interval}, compare`, `/delivery?${qs({ ...base, interval, ...previous })}`, {
         scope: 'outgoing',
         ...both,
         filters,

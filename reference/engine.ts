@@ -32,7 +32,7 @@ import { notApplicableFilters, notReportedStatuses, type QueryScope } from '../s
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from '../server/api/cursor.js';
 import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, subtypeCountKey, subtypeGroup, TYPE_LABELS } from '../server/api/labels.js';
-import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../server/api/params.js';
+import { comparedRange, DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../server/api/params.js';
 import type { ExportPageParams, KeysetPosition } from '../server/api/store.js';
 import { at, required } from './checked.js';
 import type { Dataset, DatasetMessage } from './dataset/types.js';
@@ -224,8 +224,9 @@ export function createEngine(dataset: Dataset): Engine {
       groups,
       notApplicable: notApplicableFilters(params.direction, params.filters),
     };
-    if (params.compare === 'previous') {
-      const previous = count(from - (to - from), from);
+    const compared = comparedRange(params);
+    if (compared) {
+      const previous = count(...compared);
       groups.forEach((group, i) => (group.previousCount = previous.counts.get(at(counted, i)[0]) ?? 0));
       response.previousTotal = previous.total;
     }
@@ -271,9 +272,10 @@ export function createEngine(dataset: Dataset): Engine {
       notReported: notReportedStatuses(params.filters.channel, dataset.channels),
       notApplicable: notApplicableFilters('outgoing', params.filters),
     };
-    if (params.compare === 'previous') {
+    const compared = comparedRange(params);
+    if (compared) {
       const previous = emptyTotals();
-      scan(lists.outgoing, from - (to - from), from, match, (m) => {
+      scan(lists.outgoing, ...compared, match, (m) => {
         const state = funnel(m);
         previous.total++;
         if (state.failed) previous.failed++;

@@ -44,7 +44,7 @@ import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from './api/cursor.js';
 import { LruCache } from './api/lru.js';
 import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, subtypeGroup, TYPE_LABELS } from './api/labels.js';
-import { DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from './api/params.js';
+import { comparedRange, DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from './api/params.js';
 import type { ExportPageParams, KeysetPosition, MessagesHints } from './api/store.js';
 import { COUNT_DIMS, COUNT_GRAINS, HOUR_MS, STATUS_WINDOW_MS, type CountDims } from './db/schema.js';
 import { asText, asTextOrNull, escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
@@ -584,17 +584,17 @@ export function createReport(db: SqlExecutor): Report {
     const from = Date.parse(params.from);
     const to = Date.parse(params.to);
     const known = params.groupBy === 'channel' ? await channels(workspace) : undefined;
-    const previousRange: [number, number] = [from - (to - from), from];
+    const previousRange = comparedRange(params);
     let current: { counts: Map<string, number>; total: number };
     let previous: { counts: Map<string, number>; total: number } | undefined;
     if (await fromCounts(params.direction, params.filters, params.groupBy)) {
-      const ranges: [number, number][] = params.compare === 'previous' ? [[from, to], previousRange] : [[from, to]];
+      const ranges: [number, number][] = previousRange ? [[from, to], previousRange] : [[from, to]];
       const counted = (await countRanges(workspace, params.direction, params.filters, ranges, params.groupBy)).map(withTotal);
       current = at(counted, 0);
       previous = counted[1];
     } else {
       current = await countGroups(workspace, params, from, to, known);
-      if (params.compare === 'previous') previous = await countGroups(workspace, params, ...previousRange, known);
+      if (previousRange) previous = await countGroups(workspace, params, ...previousRange, known);
     }
     const names = known ? new Map(known.map((c) => [c.id, c.name])) : undefined;
     const label = (key: string): string => {
@@ -727,21 +727,15 @@ export function createReport(db: SqlExecutor): Report {
     const ranges = starts.map((start, i): [number, number] => [Math.max(start, from), starts[i + 1] ?? to]);
     const plain = unfiltered('outgoing', params.filters);
     const counted = await fromCounts('outgoing', params.filters, 'status');
-    const previousRange: [number, number] = [from - (to - from), from];
+    const previousRange = comparedRange(params);
     let previousRow: Row | undefined;
     if (counted) {
       // Buckets (and the previous period) from message_counts, by status.
       const rows = (
-        await countRanges(
-          workspace,
-          'outgoing',
-          params.filters,
-          params.compare === 'previous' ? [...ranges, previousRange] : ranges,
-          'status',
-        )
+        await countRanges(workspace, 'outgoing', params.filters, previousRange ? [...ranges, previousRange] : ranges, 'status')
       ).map(funnelRow);
       ranges.forEach((_, i) => addFunnel(at(series, i), at(rows, i)));
-      if (params.compare === 'previous') previousRow = at(rows, ranges.length);
+      if (previousRange) previousRow = at(rows, ranges.length);
     } else if (plain) {
       // No filters: sums of the hourly rollup (plus the partial hours at the edges).
       (await rollupFunnels(workspace, 'outgoing', ranges)).forEach((row, i) => addFunnel(at(series, i), row));
@@ -782,7 +776,7 @@ export function createReport(db: SqlExecutor): Report {
       notReported: notReportedStatuses(params.filters.channel, known),
       notApplicable: notApplicableFilters('outgoing', params.filters),
     };
-    if (params.compare === 'previous') {
+    if (previousRange) {
       if (counted || plain) {
         const previous = emptyTotals();
         addFunnel(previous, previousRow ?? at(await rollupFunnels(workspace, 'outgoing', [previousRange]), 0));

@@ -15,6 +15,7 @@ import {
   ORDERS,
   SOURCES,
   type BreakdownParams,
+  type CompareParams,
   type DeliveryParams,
   type Direction,
   type FilterField,
@@ -50,8 +51,8 @@ const QUERY_PARAMS = ['from', 'to', 'tz', ...FILTER_FIELDS] as const;
 
 /** Every parameter each resource reads (the rest are ignored, as openapi.yaml says). */
 export const RESOURCE_PARAMS: Readonly<Record<Resource, readonly string[]>> = {
-  breakdown: [...QUERY_PARAMS, 'direction', 'groupBy', 'compare'],
-  delivery: [...QUERY_PARAMS, 'interval', 'compare'],
+  breakdown: [...QUERY_PARAMS, 'direction', 'groupBy', 'compareFrom', 'compareTo'],
+  delivery: [...QUERY_PARAMS, 'interval', 'compareFrom', 'compareTo'],
   messages: [...QUERY_PARAMS, 'kind', 'limit', 'order', 'cursor'],
   options: ['q', 'limit'],
 };
@@ -158,10 +159,14 @@ function parseLimit(text: string, min: number, max: number): number | undefined 
   return value >= min && value <= max ? value : undefined;
 }
 
+const BOUNDS = 'must lie between 1970-01-01T00:00:00Z and 2101-01-01T00:00:00Z';
+
 interface QueryParse {
   query: ReportQuery;
   /** Epoch ms, when `from`, `to` and `tz` all parsed; interval checks need them. */
   range?: { from: number; to: number; tz: string };
+  /** `tz`, once it names an IANA time zone. */
+  tz?: string;
 }
 
 /** The report query every data resource takes; adds its problems to `errors`. */
@@ -183,13 +188,12 @@ function parseQuery(params: URLSearchParams, errors: InvalidParam[]): QueryParse
   else if ((validTz = canonicalTimeZone(tz)) === undefined)
     errors.push({ name: 'tz', reason: 'must be an IANA time zone, e.g. America/Mexico_City' });
 
-  const bounds = 'must lie between 1970-01-01T00:00:00Z and 2101-01-01T00:00:00Z';
   if (from !== undefined && (from < MIN_INSTANT || from >= MAX_INSTANT)) {
-    errors.push({ name: 'from', reason: bounds });
+    errors.push({ name: 'from', reason: BOUNDS });
     from = undefined;
   }
   if (to !== undefined && (to <= MIN_INSTANT || to > MAX_INSTANT)) {
-    errors.push({ name: 'to', reason: bounds });
+    errors.push({ name: 'to', reason: BOUNDS });
     to = undefined;
   }
 
@@ -229,17 +233,61 @@ function parseQuery(params: URLSearchParams, errors: InvalidParam[]): QueryParse
       filters,
     },
     range,
+    ...(validTz !== undefined ? { tz: validTz } : {}),
   };
 }
 
-function parseCompare(params: URLSearchParams, errors: InvalidParam[]): 'previous' | undefined {
-  const compare = params.get('compare');
-  if (compare === null) return undefined;
-  if (compare !== 'previous') {
-    errors.push({ name: 'compare', reason: 'must be previous' });
+/** An instant parameter within the accepted years, or `undefined` after naming its problem. */
+function parseBoundedInstant(params: URLSearchParams, name: string, end: boolean, errors: InvalidParam[]): number | undefined {
+  const instant = parseInstant(params.get(name) ?? '');
+  if (instant === undefined) {
+    errors.push({ name, reason: 'must be an ISO-8601 instant, e.g. 2026-11-01T06:00:00.000Z' });
     return undefined;
   }
-  return compare;
+  if (end ? instant <= MIN_INSTANT || instant > MAX_INSTANT : instant < MIN_INSTANT || instant >= MAX_INSTANT) {
+    errors.push({ name, reason: BOUNDS });
+    return undefined;
+  }
+  return instant;
+}
+
+/**
+ * `compareFrom`/`compareTo`: both or neither, `compareFrom < compareTo`, at most 366 days (in
+ * `tz`, as the range). The client chooses the period; the server only counts it.
+ */
+function parseComparison(params: URLSearchParams, tz: string | undefined, errors: InvalidParam[]): CompareParams {
+  const hasFrom = params.has('compareFrom');
+  const hasTo = params.has('compareTo');
+  if (!hasFrom && !hasTo) return {};
+  if (!hasFrom || !hasTo) {
+    errors.push(
+      hasFrom
+        ? { name: 'compareTo', reason: 'is required with compareFrom' }
+        : { name: 'compareFrom', reason: 'is required with compareTo' },
+    );
+    return {};
+  }
+  const from = parseBoundedInstant(params, 'compareFrom', false, errors);
+  const to = parseBoundedInstant(params, 'compareTo', true, errors);
+  if (from === undefined || to === undefined) return {};
+  if (!(from < to)) {
+    errors.push({ name: 'compareFrom', reason: 'must be before compareTo' });
+    return {};
+  }
+  if (tz !== undefined) {
+    const days = bucketCount(from, to, tz, 'day');
+    if (days > MAX_RANGE_DAYS) {
+      errors.push({ name: 'compareTo', reason: `must be at most ${MAX_RANGE_DAYS} days after compareFrom (period spans ${days} days)` });
+      return {};
+    }
+  }
+  return { compareFrom: new Date(from).toISOString(), compareTo: new Date(to).toISOString() };
+}
+
+/** The period to compare with as epoch ms `[from, to)`, when the parsed params have one. */
+export function comparedRange(params: CompareParams): [number, number] | undefined {
+  if (params.compareFrom === undefined || params.compareTo === undefined) return undefined;
+  return [Date.parse(params.compareFrom), Date.parse(params.compareTo)];
 }
 
 function finish<T>(errors: InvalidParam[], params: T): ParseResult<T> {
@@ -251,7 +299,7 @@ export function parseBreakdownParams(params: URLSearchParams): ParseResult<Break
   const control = controlCharacterErrors(params, RESOURCE_PARAMS.breakdown);
   if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
   const errors: InvalidParam[] = [];
-  const { query } = parseQuery(params, errors);
+  const { query, tz } = parseQuery(params, errors);
   const direction = params.get('direction');
   const groupBy = params.get('groupBy');
   if (direction === null || direction === '') errors.push({ name: 'direction', reason: 'is required' });
@@ -260,9 +308,12 @@ export function parseBreakdownParams(params: URLSearchParams): ParseResult<Break
   else if (!oneOf(GROUP_BYS, groupBy)) errors.push({ name: 'groupBy', reason: `must be one of ${listOf(GROUP_BYS)}` });
   else if (direction === 'incoming' && groupBy !== 'channel')
     errors.push({ name: 'groupBy', reason: 'must be channel for incoming messages' });
-  const compare = parseCompare(params, errors);
-  const parsed: BreakdownParams = { ...query, direction: direction as Direction, groupBy: groupBy as GroupBy };
-  if (compare) parsed.compare = compare;
+  const parsed: BreakdownParams = {
+    ...query,
+    direction: direction as Direction,
+    groupBy: groupBy as GroupBy,
+    ...parseComparison(params, tz, errors),
+  };
   return finish(errors, parsed);
 }
 
@@ -271,7 +322,7 @@ export function parseDeliveryParams(params: URLSearchParams): ParseResult<Delive
   const control = controlCharacterErrors(params, RESOURCE_PARAMS.delivery);
   if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
   const errors: InvalidParam[] = [];
-  const { query, range } = parseQuery(params, errors);
+  const { query, range, tz } = parseQuery(params, errors);
   const interval = params.get('interval');
   if (interval === null || interval === '') errors.push({ name: 'interval', reason: 'is required' });
   else if (!oneOf(INTERVALS, interval)) errors.push({ name: 'interval', reason: `must be one of ${listOf(INTERVALS)}` });
@@ -280,9 +331,7 @@ export function parseDeliveryParams(params: URLSearchParams): ParseResult<Delive
     if (buckets > MAX_BUCKETS)
       errors.push({ name: 'interval', reason: `gives ${buckets} buckets for this range; at most ${MAX_BUCKETS} are allowed` });
   }
-  const compare = parseCompare(params, errors);
-  const parsed: DeliveryParams = { ...query, interval: interval as Interval };
-  if (compare) parsed.compare = compare;
+  const parsed: DeliveryParams = { ...query, interval: interval as Interval, ...parseComparison(params, tz, errors) };
   return finish(errors, parsed);
 }
 

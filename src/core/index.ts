@@ -28,6 +28,7 @@ export {
   type ResolvedRange,
   type RangeProblem,
 } from './query/presets.js';
+export { comparisonPeriod, compareParams, describePeriod, type ComparisonPeriod, type TimeOfDay } from './query/comparison.js';
 export {
   buildReportState,
   serializeState,

@@ -55,7 +55,6 @@ export const en = {
   'chart.viewTable': 'View as table',
   'chart.downloadPng': 'Download PNG',
   'chart.downloadCsv': 'Download CSV',
-  'chart.change': 'vs. previous period: {change}',
   'chart.previous': 'Previous period',
   'chart.changeColumn': 'Change',
   'chart.other': 'Other',
@@ -149,7 +148,6 @@ export const en = {
   'delivery.title': 'Outgoing message delivery',
   'delivery.notReported': 'Not reported',
   'delivery.notReportedNote': 'Not reported by any channel in scope, so no line is drawn: {statuses}.',
-  'delivery.ofAllOutgoing': 'of all outgoing messages',
   'delivery.tracking': 'Statuses are tracked for 30 days after sending.',
   'delivery.windowSince': 'Messages sent since {start} are less than 30 days old: their statuses may still change (shaded on the chart).',
   'delivery.windowAll': 'Every message in this range is less than 30 days old: statuses may still change (shaded on the chart).',
@@ -222,6 +220,17 @@ export const en = {
   // <freshness>
   'report.updated': 'Updated {time}',
   // </freshness>
+
+  // Comparison with the previous period and the metric tiles (issue 8)
+  'compare.note': 'Change vs. {period}',
+  'compare.noData': 'No data for {period} to compare with: no change is shown.',
+  'compare.yesterday': 'yesterday',
+  'compare.until': '{period} until {time}',
+  'compare.up': 'up {change} vs. {period}',
+  'compare.down': 'down {change} vs. {period}',
+  'compare.flat': 'no change vs. {period}',
+  'metric.share': '{share} of total',
+  // </comparison>
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -54,7 +54,6 @@ export const es: Messages = {
   'chart.viewTable': 'Ver como tabla',
   'chart.downloadPng': 'Descargar PNG',
   'chart.downloadCsv': 'Descargar CSV',
-  'chart.change': 'frente al periodo anterior: {change}',
   'chart.previous': 'Periodo anterior',
   'chart.changeColumn': 'Cambio',
   'chart.other': 'Otros',
@@ -148,7 +147,6 @@ export const es: Messages = {
   'delivery.title': 'Entrega de mensajes salientes',
   'delivery.notReported': 'No reportado',
   'delivery.notReportedNote': 'Ningún canal incluido lo reporta, así que no se dibuja su línea: {statuses}.',
-  'delivery.ofAllOutgoing': 'de todos los mensajes salientes',
   'delivery.tracking': 'El seguimiento del estado de entrega es solo hasta 30 días después del envío.',
   'delivery.windowSince':
     'Los mensajes enviados desde {start} tienen menos de 30 días: sus estados aún pueden cambiar (zona sombreada del gráfico).',
@@ -223,4 +221,15 @@ export const es: Messages = {
   // <freshness>
   'report.updated': 'Actualizado {time}',
   // </freshness>
+
+  // Comparison with the previous period and the metric tiles (issue 8)
+  'compare.note': 'Cambio frente a {period}',
+  'compare.noData': 'Sin datos de {period} para comparar: no se muestra el cambio.',
+  'compare.yesterday': 'ayer',
+  'compare.until': '{period} hasta las {time}',
+  'compare.up': 'aumentó {change} frente a {period}',
+  'compare.down': 'disminuyó {change} frente a {period}',
+  'compare.flat': 'sin cambio frente a {period}',
+  'metric.share': '{share} del total',
+  // </comparison>
 };

@@ -54,7 +54,6 @@ export const pt: Messages = {
   'chart.viewTable': 'Ver como tabela',
   'chart.downloadPng': 'Baixar PNG',
   'chart.downloadCsv': 'Baixar CSV',
-  'chart.change': 'em relação ao período anterior: {change}',
   'chart.previous': 'Período anterior',
   'chart.changeColumn': 'Variação',
   'chart.other': 'Outros',
@@ -148,7 +147,6 @@ export const pt: Messages = {
   'delivery.title': 'Entrega de mensagens enviadas',
   'delivery.notReported': 'Não informado',
   'delivery.notReportedNote': 'Nenhum canal incluído informa este status, então sua linha não é desenhada: {statuses}.',
-  'delivery.ofAllOutgoing': 'de todas as mensagens enviadas',
   'delivery.tracking': 'O status de entrega é acompanhado por até 30 dias após o envio.',
   'delivery.windowSince':
     'As mensagens enviadas desde {start} têm menos de 30 dias: seus status ainda podem mudar (área sombreada do gráfico).',
@@ -222,4 +220,15 @@ export const pt: Messages = {
   // <freshness>
   'report.updated': 'Atualizado {time}',
   // </freshness>
+
+  // Comparison with the previous period and the metric tiles (issue 8)
+  'compare.note': 'Variação em relação a {period}',
+  'compare.noData': 'Sem dados de {period} para comparar: a variação não é mostrada.',
+  'compare.yesterday': 'ontem',
+  'compare.until': '{period} até as {time}',
+  'compare.up': 'aumentou {change} em relação a {period}',
+  'compare.down': 'diminuiu {change} em relação a {period}',
+  'compare.flat': 'sem variação em relação a {period}',
+  'metric.share': '{share} do total',
+  // </comparison>
 };

@@ -80,7 +80,18 @@ describe('ReportClient', () => {
     expect(url.searchParams.getAll('source')).to.deep.equal(['user']);
     expect(url.searchParams.get('direction')).to.equal('outgoing');
     expect(url.searchParams.get('groupBy')).to.equal('source');
-    expect(url.searchParams.has('compare')).to.equal(false);
+    expect(url.searchParams.has('compareFrom')).to.equal(false);
+    expect(url.searchParams.has('compareTo')).to.equal(false);
+
+    await relative.breakdown({ ...params, compareFrom: '2026-10-25T06:00:00.000Z', compareTo: '2026-10-31T16:00:00.000Z' });
+    const compared = calls[1]!.url.searchParams;
+    expect([compared.get('compareFrom'), compared.get('compareTo')]).to.deep.equal([
+      '2026-10-25T06:00:00.000Z',
+      '2026-10-31T16:00:00.000Z',
+    ]);
+    // Both or neither: half a period is never sent, so this is the first query again, answered from the cache.
+    await relative.breakdown({ ...params, compareFrom: '2026-10-25T06:00:00.000Z' });
+    expect(calls).to.have.length(2);
   });
 
   it('puts the option field in the path and escapes it', async () => {

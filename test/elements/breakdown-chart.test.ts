@@ -24,11 +24,15 @@ import {
   startMocks,
   statePart,
 } from './helpers.js';
+import { compareParams, comparisonPeriod } from '../../src/core/query/comparison.js';
 
 // 26 Nov 2026 in Mexico City (−06 all year): last 7 days = 20 Nov 06:00Z … 27 Nov 06:00Z.
 const LAST_7_DAYS = { from: '2026-11-20T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE };
 // Last month = 1 Oct 00:00 −06 … 1 Nov 00:00 −06.
 const LAST_MONTH = { from: '2026-10-01T06:00:00.000Z', to: '2026-11-01T06:00:00.000Z', tz: ZONE };
+// What the elements compare them with at NOW (Thu 26 Nov, 12:00): 13–19 Nov until 12:00; September whole.
+const BEFORE_LAST_7_DAYS = { compareFrom: '2026-11-13T06:00:00.000Z', compareTo: '2026-11-19T18:00:00.000Z' };
+const BEFORE_LAST_MONTH = { compareFrom: '2026-09-01T06:00:00.000Z', compareTo: '2026-10-01T06:00:00.000Z' };
 
 /** What one piece of ECharts text holds: zrender draws it as spans (one per rich-text token), each at its place. */
 interface ZrenderElement {
@@ -179,7 +183,7 @@ describe('<msg-breakdown-chart>', () => {
       ...LAST_7_DAYS,
       direction: 'incoming',
       groupBy: 'channel',
-      compare: 'previous',
+      ...BEFORE_LAST_7_DAYS,
     });
     const rows = [...shadow(element).querySelectorAll('table tbody tr')].map((tr) =>
       [...tr.children].map((cell) => cell.textContent.trim()),
@@ -198,28 +202,68 @@ describe('<msg-breakdown-chart>', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('shows the change against the previous period on each metric, as the mock counts it', async () => {
+  it('shows the share and the change against the period compared with on each metric, and names that period', async () => {
     const { element } = await reportWith(html`<msg-breakdown-chart direction="outgoing" group-by="type"></msg-breakdown-chart>`);
     const answer = await mockAnswer<BreakdownResponse>('breakdown', {
       ...LAST_7_DAYS,
       direction: 'outgoing',
       groupBy: 'type',
-      compare: 'previous',
+      ...BEFORE_LAST_7_DAYS,
     });
-    const changes = [...shadow(element).querySelectorAll('[part~="metric"]')].map(
-      (item) => item.querySelector('.metric-change [aria-hidden]')?.textContent.trim() ?? null,
+    const request = requests.find((url) => url.pathname.endsWith('/breakdown'))!;
+    const core = compareParams(comparisonPeriod({ preset: 'last_7_days' }, ZONE, Date.parse(NOW)));
+    expect(core, 'the core’s window, hand-computed').to.deep.equal(BEFORE_LAST_7_DAYS);
+    expect([request.searchParams.get('compareFrom'), request.searchParams.get('compareTo')]).to.deep.equal([
+      core.compareFrom,
+      core.compareTo,
+    ]);
+    expect(shadow(element).querySelector('[part~="compare-note"]')!.textContent.trim()).to.equal(
+      'Cambio frente a 13–19 nov hasta las 12:00',
     );
+
+    const tiles = [...shadow(element).querySelectorAll('[part~="metric"]')];
+    const shown = tiles.map((item) => ({
+      share: item.querySelector('.metric-share')?.textContent.trim() ?? null,
+      change: item.querySelector('.metric-change [aria-hidden]')?.textContent.trim() ?? null,
+      spoken: item.querySelector('.metric-change .visually-hidden')?.textContent.trim() ?? null,
+    }));
     const expected = [answer.previousTotal!, ...answer.groups.map((g) => g.previousCount!)].map((previous, i) => {
       const count = i === 0 ? answer.total : answer.groups[i - 1]!.count;
-      return previous > 0 ? esChange((count - previous) / previous) : null;
+      const change = (count - previous) / previous;
+      const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '';
+      const words = change > 0 ? 'aumentó' : change < 0 ? 'disminuyó' : 'sin cambio';
+      const percent = new Intl.NumberFormat('es', { style: 'percent', maximumFractionDigits: 1 });
+      return {
+        share: i === 0 ? null : `${percent.format(count / answer.total)} del total`,
+        change: previous > 0 ? `${arrow}${esChange(change)}` : null,
+        spoken:
+          previous > 0
+            ? change === 0
+              ? 'sin cambio frente a 13–19 nov hasta las 12:00'
+              : `${words} ${percent.format(Math.abs(change))} frente a 13–19 nov hasta las 12:00`
+            : null,
+      };
     });
-    expect(changes).to.deep.equal(expected);
-    expect(requests.find((url) => url.pathname.endsWith('/breakdown'))!.searchParams.get('compare')).to.equal('previous');
+    expect(shown).to.deep.equal(expected);
 
     element.noCompare = true;
     await settled(element);
-    expect(shadow(element).querySelectorAll('.metric-change')).to.have.length(0);
-    expect(requests.at(-1)!.searchParams.has('compare')).to.equal(false);
+    expect(shadow(element).querySelectorAll('.metric-change, [part~="compare-note"]')).to.have.length(0);
+    expect(requests.at(-1)!.searchParams.has('compareFrom')).to.equal(false);
+  });
+
+  it('names a whole month compared with by its name, in the report’s language', async () => {
+    const { element } = await reportWith(html`<msg-breakdown-chart direction="incoming" group-by="channel"></msg-breakdown-chart>`, {
+      preset: 'last_month',
+      lang: 'en',
+    });
+    const request = requests.find((url) => url.pathname.endsWith('/breakdown'))!;
+    expect([request.searchParams.get('compareFrom'), request.searchParams.get('compareTo')]).to.deep.equal([
+      BEFORE_LAST_MONTH.compareFrom,
+      BEFORE_LAST_MONTH.compareTo,
+    ]);
+    expect(shadow(element).querySelector('[part~="compare-note"]')!.textContent.trim()).to.equal('Change vs. September 2026');
+    expect(shadow(element).querySelector('[part~="metric"] .metric-change .visually-hidden')!.textContent).to.contain('vs. September 2026');
   });
 
   it('hides the change when the previous period lies before any data', async () => {
@@ -233,6 +277,9 @@ describe('<msg-breakdown-chart>', () => {
     await settled(element);
     expect(metrics(element).length).to.be.greaterThan(1);
     expect(shadow(element).querySelectorAll('.metric-change')).to.have.length(0);
+    expect(shadow(element).querySelector('[part~="compare-note"]')!.textContent.trim()).to.equal(
+      'Sin datos de 12–25 oct 2025 para comparar: no se muestra el cambio.',
+    );
   });
 
   it('fires msg-point-select from a metric, by keyboard, with the filter field it maps to', async () => {
@@ -660,7 +707,7 @@ describe('<msg-breakdown-chart>', () => {
         ...LAST_MONTH,
         direction: 'outgoing',
         groupBy: 'channel',
-        compare: 'previous',
+        ...BEFORE_LAST_MONTH,
       });
       const csv = element.toCsv()!;
       expect(csv.startsWith('\uFEFFCanal,Mensajes,Porcentaje,Periodo anterior,Cambio\r\n')).to.equal(true);

@@ -23,6 +23,7 @@ import {
   startMocks,
   statePart,
 } from './helpers.js';
+import { compareParams, comparisonPeriod } from '../../src/core/query/comparison.js';
 
 // 26 Nov 2026 in Mexico City (−06 all year).
 const TODAY = { from: '2026-11-26T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE };
@@ -30,6 +31,9 @@ const LAST_7_DAYS = { from: '2026-11-20T06:00:00.000Z', to: '2026-11-27T06:00:00
 const LAST_30_DAYS = { from: '2026-10-28T06:00:00.000Z', to: '2026-11-27T06:00:00.000Z', tz: ZONE };
 // 1 Jun – 31 Oct 2026: 153 days.
 const SUMMER = { from: '2026-06-01T06:00:00.000Z', to: '2026-11-01T06:00:00.000Z', tz: ZONE };
+
+// What the elements compare Last 7 days with at NOW (Thu 26 Nov, 12:00): 13–19 Nov until 12:00.
+const BEFORE_LAST_7_DAYS = { compareFrom: '2026-11-13T06:00:00.000Z', compareTo: '2026-11-19T18:00:00.000Z' };
 
 const STATUSES: Status[] = ['sent', 'delivered', 'read', 'failed'];
 const SPANISH: Record<Status, string> = { sent: 'Enviado', delivered: 'Entregado', read: 'Leído', failed: 'Fallido' };
@@ -118,14 +122,14 @@ describe('<msg-delivery-line>', () => {
 
   it('shows the mock’s count and percent of all outgoing per status, and the funnel holds in what it shows', async () => {
     const { element } = await deliveryLine();
-    const answer = await mockAnswer<DeliveryResponse>('delivery', { ...LAST_7_DAYS, interval: 'day', compare: 'previous' });
+    const answer = await mockAnswer<DeliveryResponse>('delivery', { ...LAST_7_DAYS, interval: 'day', ...BEFORE_LAST_7_DAYS });
     const { totals } = answer;
     expect(totals.total, 'the week has data').to.be.greaterThan(0);
     expect(metrics(element)).to.deep.equal([
       ['total', 'Total', esCount(totals.total)],
       ...STATUSES.map((status) => [status, SPANISH[status], esCount(totals[status])]),
     ]);
-    for (const status of STATUSES) expect(metric(element, status).share).to.equal(esPercent(totals[status] / totals.total));
+    for (const status of STATUSES) expect(metric(element, status).share).to.equal(`${esPercent(totals[status] / totals.total)} del total`);
     const shown = Object.fromEntries(metrics(element).map(([key, , value]) => [key, esNumber(value)])) as Record<Status | 'total', number>;
     expect(shown.sent).to.be.at.least(shown.delivered);
     expect(shown.delivered).to.be.at.least(shown.read);
@@ -140,7 +144,13 @@ describe('<msg-delivery-line>', () => {
     );
     const request = deliveryRequests()[0]!;
     expect(request.searchParams.get('interval')).to.equal('day');
-    expect(request.searchParams.get('compare')).to.equal('previous');
+    // The period the core computes (src/core/query/comparison.ts), as the request carries it.
+    const core = compareParams(comparisonPeriod({ preset: 'last_7_days' }, ZONE, Date.parse(NOW)));
+    expect(core).to.deep.equal(BEFORE_LAST_7_DAYS);
+    expect([request.searchParams.get('compareFrom'), request.searchParams.get('compareTo')]).to.deep.equal([
+      core.compareFrom,
+      core.compareTo,
+    ]);
     await expect(element).to.be.accessible();
   });
 
@@ -186,7 +196,7 @@ describe('<msg-delivery-line>', () => {
       expect(shown.share).to.equal(null);
       expect(shown.all).to.not.match(/\d\s?%/);
     }
-    expect(metric(element, 'sent').share).to.equal(esPercent(answer.totals.sent / answer.totals.total));
+    expect(metric(element, 'sent').share).to.equal(`${esPercent(answer.totals.sent / answer.totals.total)} del total`);
     expect(shadow(element).querySelector('[part~="not-reported-note"]')!.textContent).to.contain('Leído');
 
     const option = await drawnOption(element);
@@ -307,24 +317,39 @@ describe('<msg-delivery-line>', () => {
     expect(shadow(old.element).querySelector('[part~="note"]')!.textContent).to.not.contain('menos de 30 días');
   });
 
-  it('shows the change against the previous period on each metric, as the mock counts it, unless no-compare', async () => {
+  it('shows the change against the period compared with on each metric, with its direction, and names that period', async () => {
     const { element } = await deliveryLine();
-    const answer = await mockAnswer<DeliveryResponse>('delivery', { ...LAST_7_DAYS, interval: 'day', compare: 'previous' });
+    const answer = await mockAnswer<DeliveryResponse>('delivery', { ...LAST_7_DAYS, interval: 'day', ...BEFORE_LAST_7_DAYS });
     const previous = answer.previousTotals!;
     expect(previous.total, 'the week before has data').to.be.greaterThan(0);
+    expect(shadow(element).querySelector('[part~="compare-note"]')!.textContent.trim()).to.equal(
+      'Cambio frente a 13–19 nov hasta las 12:00',
+    );
     for (const key of ['total', ...STATUSES] as const) {
-      const expected = previous[key] > 0 ? esChange((answer.totals[key] - previous[key]) / previous[key]) : null;
-      expect(metric(element, key).change, key).to.equal(expected);
+      const change = (answer.totals[key] - previous[key]) / previous[key];
+      const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '';
+      expect(metric(element, key).change, key).to.equal(previous[key] > 0 ? `${arrow}${esChange(change)}` : null);
+      if (previous[key] === 0 || change === 0) continue;
+      const tile = shadow(element).querySelector(`[part~="metric"][data-key="${key}"] .metric-change`)!;
+      // More failures is bad news; more of anything else is good news. Never colour alone.
+      expect(tile.classList.contains(key === 'failed' ? (change > 0 ? 'bad' : 'good') : change > 0 ? 'good' : 'bad'), key).to.equal(true);
+      expect(tile.querySelector('.visually-hidden')!.textContent.trim(), key).to.equal(
+        `${change > 0 ? 'aumentó' : 'disminuyó'} ${esPercent(Math.abs(change))} frente a 13–19 nov hasta las 12:00`,
+      );
     }
     element.noCompare = true;
     await settled(element);
-    expect(shadow(element).querySelectorAll('.metric-change')).to.have.length(0);
-    expect(deliveryRequests().at(-1)!.searchParams.has('compare')).to.equal(false);
+    expect(shadow(element).querySelectorAll('.metric-change, [part~="compare-note"]')).to.have.length(0);
+    expect(deliveryRequests().at(-1)!.searchParams.has('compareFrom')).to.equal(false);
+    expect(deliveryRequests().at(-1)!.searchParams.has('compareTo')).to.equal(false);
 
-    // The fortnight before the data set starts (26 Oct 2025) has no messages: no change is shown.
+    // The fortnight before the data set starts (26 Oct 2025) has no messages: no change is shown, and the note says why.
     const first = await deliveryLine({ from: '2025-10-26', to: '2025-11-08' });
     expect(metrics(first.element)[0]![2]).to.not.equal('0');
     expect(shadow(first.element).querySelectorAll('.metric-change')).to.have.length(0);
+    expect(shadow(first.element).querySelector('[part~="compare-note"]')!.textContent.trim()).to.equal(
+      'Sin datos de 12–25 oct 2025 para comparar: no se muestra el cambio.',
+    );
   });
 
   it('counts buckets across a DST change in America/New_York: 14 days, and 25 hours on the fall-back day', async () => {

@@ -14,6 +14,7 @@ import { engineStore } from '../../mock/engine-store.js';
 import { createHandler } from '../../server/api/app.js';
 import { foldForSearch } from '../../server/api/labels.js';
 import { FILTER_FIELDS, GROUP_BYS, MESSAGE_KINDS, ROW_CAP, type FilterField, type Filters } from '../../src/core/contract/types.js';
+import { compareParams, comparisonPeriod } from '../../src/core/query/comparison.js';
 import { PRESETS, resolveRange } from '../../src/core/query/presets.js';
 import { addDays, localDate, startOfDay } from '../../src/core/query/zoned-time.js';
 import { assertDocumented, type Answer } from './contract-ajv.js';
@@ -180,12 +181,29 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
 
   // ---- ranges --------------------------------------------------------------------------------------
   const iso = (ms: number) => new Date(ms).toISOString();
+  const MINUTE = 60_000;
+  const HOUR = 60 * MINUTE;
+  const DAY = 24 * HOUR;
   const lastDays = (days: number, tz = TZ) => {
     const day = localDate(dataset.end - 1, tz);
     return { from: iso(startOfDay(addDays(day, 1 - days), tz)), to: iso(startOfDay(addDays(day, 1), tz)), tz };
   };
   const month = lastDays(30);
   const year = lastDays(366);
+  /** The period the elements compare a range of the last `days` days with (src/core/query/comparison.ts). */
+  const comparedWith = (days: number, tz = TZ) => {
+    const today = localDate(dataset.end - 1, tz);
+    return compareParams(comparisonPeriod({ from: addDays(today, 1 - days), to: today }, tz, dataset.end - 1));
+  };
+  /** Periods no element sends, with edges inside hours and minutes: the server counts any period. */
+  const oddPeriods = (range: { from: string }) => {
+    const from = Date.parse(range.from);
+    return [
+      { compareFrom: iso(from - 17 * DAY - 5 * HOUR - 13 * MINUTE), compareTo: iso(from - 2 * DAY + 7 * MINUTE) },
+      { compareFrom: iso(from - 3 * HOUR - 30 * MINUTE), compareTo: iso(from + 40 * HOUR + 59 * MINUTE) },
+      { compareFrom: iso(from - 365 * DAY), compareTo: iso(from) },
+    ];
+  };
 
   // Values that exist, from the reference's own options.
   const optionValues = new Map<FilterField, string[]>();
@@ -200,20 +218,34 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
   const pick = (field: FilterField, indexes: number[]) =>
     indexes.map((i) => optionValues.get(field)![i % optionValues.get(field)!.length]!);
 
-  await t.test('every grouping, both directions, with and without compare, 30 and 366 days', async () => {
-    for (const range of [month, year]) {
-      for (const compare of [undefined, 'previous']) {
-        for (const groupBy of GROUP_BYS) await same(query('/breakdown', { ...range, direction: 'outgoing', groupBy, compare }), 200);
-        await same(query('/breakdown', { ...range, direction: 'incoming', groupBy: 'channel', compare }), 200);
+  await t.test('every grouping, both directions, with and without compareFrom/compareTo, 30 and 366 days', async () => {
+    for (const [range, days] of [
+      [month, 30],
+      [year, 366],
+    ] as const) {
+      for (const compare of [{}, comparedWith(days)]) {
+        for (const groupBy of GROUP_BYS) await same(query('/breakdown', { ...range, direction: 'outgoing', groupBy, ...compare }), 200);
+        await same(query('/breakdown', { ...range, direction: 'incoming', groupBy: 'channel', ...compare }), 200);
       }
     }
   });
 
-  await t.test('delivery: every interval in three zones, with and without compare', async () => {
+  await t.test('compareFrom/compareTo: any period is counted, edges inside hours and minutes included', async () => {
+    for (const compare of oddPeriods(month)) {
+      for (const groupBy of GROUP_BYS) await same(query('/breakdown', { ...month, direction: 'outgoing', groupBy, ...compare }), 200);
+      await same(query('/breakdown', { ...month, direction: 'incoming', groupBy: 'channel', ...compare }), 200);
+      await same(query('/breakdown', { ...month, direction: 'outgoing', groupBy: 'source', source: ['bot', 'user'], ...compare }), 200);
+      await same(query('/delivery', { ...month, interval: 'day', ...compare }), 200);
+      await same(query('/delivery', { ...month, interval: 'week', channel: first('channel', 2), ...compare }), 200);
+    }
+  });
+
+  await t.test('delivery: every interval in three zones, with and without compareFrom/compareTo', async () => {
     const spans = { hour: 2, day: 30, week: 91, month: 366 } as const;
     for (const tz of [TZ, 'America/New_York', 'Europe/Madrid', 'Asia/Kolkata']) {
       for (const [interval, days] of Object.entries(spans)) {
-        for (const compare of [undefined, 'previous']) await same(query('/delivery', { ...lastDays(days, tz), interval, compare }), 200);
+        for (const compare of [{}, comparedWith(days, tz)])
+          await same(query('/delivery', { ...lastDays(days, tz), interval, ...compare }), 200);
       }
     }
   });
@@ -231,9 +263,11 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
           const r = resolveRange({ preset }, tz, now);
           const range = { from: iso(r.from), to: iso(r.to), tz };
           const hours = (r.to - r.from) / 3_600_000;
-          await same(query('/breakdown', { ...range, direction: 'outgoing', groupBy: 'source', compare: 'previous' }), 200);
-          await same(query('/breakdown', { ...range, direction: 'incoming', groupBy: 'channel' }), 200);
-          const delivery = await same(query('/delivery', { ...range, interval: hours <= 48 ? 'hour' : 'day', compare: 'previous' }), 200);
+          // What the elements send: the period just before, cut where `now` is.
+          const compare = compareParams(comparisonPeriod({ preset }, tz, now));
+          await same(query('/breakdown', { ...range, direction: 'outgoing', groupBy: 'source', ...compare }), 200);
+          await same(query('/breakdown', { ...range, direction: 'incoming', groupBy: 'channel', ...compare }), 200);
+          const delivery = await same(query('/delivery', { ...range, interval: hours <= 48 ? 'hour' : 'day', ...compare }), 200);
           if (preset === 'today' && hours !== 24) {
             // A DST day: 23 or 25 hourly buckets.
             assert.equal((delivery.body as { series: unknown[] }).series.length, hours, `${tz} ${iso(now)}: one bucket per local hour`);
@@ -264,9 +298,10 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
       for (const range of [month, year]) {
         const params = { ...range, ...filters };
         await same(query('/breakdown', { ...params, direction: 'outgoing', groupBy: 'source' }), 200);
-        await same(query('/breakdown', { ...params, direction: 'outgoing', groupBy: 'subtype', compare: 'previous' }), 200);
+        const compare = comparedWith(range === month ? 30 : 366);
+        await same(query('/breakdown', { ...params, direction: 'outgoing', groupBy: 'subtype', ...compare }), 200);
         await same(query('/breakdown', { ...params, direction: 'incoming', groupBy: 'channel' }), 200);
-        await same(query('/delivery', { ...params, interval: range === month ? 'day' : 'week', compare: 'previous' }), 200);
+        await same(query('/delivery', { ...params, interval: range === month ? 'day' : 'week', ...compare }), 200);
         for (const kind of MESSAGE_KINDS) await same(query('/messages', { ...params, kind, limit: 25 }), 200);
       }
     }
@@ -367,7 +402,12 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
       ['/breakdown', { ...outgoing, ...lastDays(400) }],
       ['/breakdown', { ...outgoing, direction: 'incoming' }],
       ['/breakdown', { ...outgoing, source: 'carrier-pigeon' }],
-      ['/breakdown', { ...outgoing, compare: 'next' }],
+      ['/breakdown', { ...outgoing, compareFrom: month.from }],
+      ['/delivery', { ...month, interval: 'day', compareTo: month.from }],
+      ['/breakdown', { ...outgoing, compareFrom: month.to, compareTo: month.from }],
+      ['/delivery', { ...month, interval: 'day', compareFrom: 'yesterday', compareTo: month.from }],
+      ['/breakdown', { ...outgoing, compareFrom: lastDays(400).from, compareTo: month.from }],
+      ['/delivery', { ...month, interval: 'day', compareFrom: '1969-12-01T00:00:00Z', compareTo: month.from }],
       ['/delivery', { ...month, interval: 'fortnight' }],
       ['/delivery', { ...lastDays(40), interval: 'hour' }],
       ['/messages', { ...list, limit: 0 }],

@@ -74,7 +74,15 @@ function lastDays(days: number): { from: string; to: string } {
     to: new Date(startOfDay(addDays(today, 1), TZ)).toISOString(),
   };
 }
+/** `compareFrom`/`compareTo` for the `days` local days before a range of `days` days up to today. */
+function previousDays(days: number): { compareFrom: string; compareTo: string } {
+  return {
+    compareFrom: new Date(startOfDay(addDays(today, 1 - 2 * days), TZ)).toISOString(),
+    compareTo: new Date(startOfDay(addDays(today, 1 - days), TZ)).toISOString(),
+  };
+}
 const month = { ...lastDays(30), tz: TZ };
+const previousMonth = previousDays(30);
 
 const filterParams = (filters: Filters): Params => ({ ...filters });
 const sameSet = (a: readonly string[], b: readonly string[], what: string) => assert.deepEqual([...a].sort(), [...b].sort(), what);
@@ -88,12 +96,12 @@ function checkBreakdown(body: BreakdownResponse, compare: boolean, what: string)
   }
   assert.equal(new Set(body.groups.map((g) => g.key)).size, body.groups.length, `${what}: group keys unique`);
   if (compare) {
-    assert.equal(typeof body.previousTotal, 'number', `${what}: previousTotal with compare`);
+    assert.equal(typeof body.previousTotal, 'number', `${what}: previousTotal with compareFrom/compareTo`);
     assert.ok(sum(body.groups.map((g) => g.previousCount ?? 0)) <= body.previousTotal!, `${what}: previous counts within previousTotal`);
   } else {
     assert.ok(
       !('previousTotal' in body) && body.groups.every((g) => !('previousCount' in g)),
-      `${what}: no previous figures without compare`,
+      `${what}: no previous figures without compareFrom/compareTo`,
     );
   }
 }
@@ -110,7 +118,7 @@ function checkDelivery(body: DeliveryResponse, query: { from: string; to: string
     assert.equal(sum(body.series.map((b) => b[status])), body.totals[status], `${what}: series sums to totals.${status}`);
   }
   if (compare) checkFunnel(body.previousTotals!, `${what} previousTotals`);
-  else assert.ok(!('previousTotals' in body), `${what}: no previousTotals without compare`);
+  else assert.ok(!('previousTotals' in body), `${what}: no previousTotals without compareFrom/compareTo`);
 
   const starts = body.series.map((b) => Date.parse(b.start));
   const from = Date.parse(query.from);
@@ -196,28 +204,30 @@ describe('MSW mock responses match openapi.yaml', () => {
     ['all seven', Object.fromEntries(FILTER_FIELDS.map((f) => [f, first(f, 2)]))],
   ];
 
-  test('/breakdown: every grouping, with and without compare', async () => {
-    for (const compare of [undefined, 'previous'] as const) {
+  test('/breakdown: every grouping, with and without compareFrom/compareTo', async () => {
+    for (const compare of [{}, previousMonth]) {
+      const comparing = 'compareFrom' in compare;
       for (const groupBy of GROUP_BYS) {
-        const body = await call<BreakdownResponse>('/breakdown', { ...month, direction: 'outgoing', groupBy, compare });
+        const body = await call<BreakdownResponse>('/breakdown', { ...month, direction: 'outgoing', groupBy, ...compare });
         assert.equal(body.groupBy, groupBy);
         assert.equal(body.direction, 'outgoing');
         assert.deepEqual(body.notApplicable, []);
-        checkBreakdown(body, compare !== undefined, `outgoing by ${groupBy} ${compare ?? ''}`);
+        checkBreakdown(body, comparing, `outgoing by ${groupBy} ${comparing ? 'compared' : ''}`);
       }
-      const incoming = await call<BreakdownResponse>('/breakdown', { ...month, direction: 'incoming', groupBy: 'channel', compare });
+      const incoming = await call<BreakdownResponse>('/breakdown', { ...month, direction: 'incoming', groupBy: 'channel', ...compare });
       assert.ok(incoming.total > 0, 'the mock has incoming messages');
-      checkBreakdown(incoming, compare !== undefined, `incoming by channel ${compare ?? ''}`);
+      checkBreakdown(incoming, comparing, `incoming by channel ${comparing ? 'compared' : ''}`);
     }
   });
 
-  test('/delivery: every interval, with and without compare', async () => {
+  test('/delivery: every interval, with and without compareFrom/compareTo', async () => {
     const ranges: Record<Interval, number> = { hour: 2, day: 30, week: 91, month: 366 };
     for (const interval of INTERVALS) {
-      for (const compare of [undefined, 'previous'] as const) {
+      for (const comparing of [false, true]) {
         const range = lastDays(ranges[interval]);
-        const body = await call<DeliveryResponse>('/delivery', { ...range, tz: TZ, interval, compare });
-        checkDelivery(body, range, interval, compare !== undefined, `${interval} ${compare ?? ''}`);
+        const compare = comparing ? previousDays(ranges[interval]) : {};
+        const body = await call<DeliveryResponse>('/delivery', { ...range, tz: TZ, interval, ...compare });
+        checkDelivery(body, range, interval, comparing, `${interval} ${comparing ? 'compared' : ''}`);
         assert.deepEqual(body.notApplicable, []);
       }
     }
@@ -237,7 +247,7 @@ describe('MSW mock responses match openapi.yaml', () => {
       checkBreakdown(inc, false, `${name}: incoming`);
       sameSet(inc.notApplicable, notForIncoming, `${name}: incoming notApplicable`);
 
-      const delivery = await call<DeliveryResponse>('/delivery', { ...query, interval: 'day', compare: 'previous' });
+      const delivery = await call<DeliveryResponse>('/delivery', { ...query, interval: 'day', ...previousMonth });
       checkDelivery(delivery, month, 'day', true, `${name}: delivery`);
       assert.deepEqual(delivery.notApplicable, [], `${name}: every filter applies to delivery`);
       const inScope = filters.channel ? channels.filter((c) => filters.channel!.includes(c.value)) : channels;
@@ -341,7 +351,11 @@ describe('MSW mock responses match openapi.yaml', () => {
       ['/breakdown', { ...outgoing, groupBy: undefined }, 400, 'groupBy'],
       ['/breakdown', { ...outgoing, groupBy: 'team' }, 400, 'groupBy'],
       ['/breakdown', { ...outgoing, direction: 'incoming' }, 400, 'groupBy'],
-      ['/breakdown', { ...outgoing, compare: 'next' }, 400, 'compare'],
+      ['/breakdown', { ...outgoing, compareFrom: previousMonth.compareFrom }, 400, 'compareTo'],
+      ['/breakdown', { ...outgoing, compareTo: previousMonth.compareTo }, 400, 'compareFrom'],
+      ['/breakdown', { ...outgoing, compareFrom: previousMonth.compareTo, compareTo: previousMonth.compareFrom }, 400, 'compareFrom'],
+      ['/delivery', { ...delivery, compareFrom: 'last week', compareTo: previousMonth.compareTo }, 400, 'compareFrom'],
+      ['/delivery', { ...delivery, compareFrom: lastDays(400).from, compareTo: month.from }, 400, 'compareTo'],
       ['/delivery', { ...delivery, interval: undefined }, 400, 'interval'],
       ['/delivery', { ...delivery, interval: 'fortnight' }, 400, 'interval'],
       ['/delivery', { ...delivery, ...lastDays(40), interval: 'hour' }, 400], // 960 buckets
@@ -376,10 +390,10 @@ describe('MSW mock responses match openapi.yaml', () => {
     server.use(...emptyHandlers(BASE));
     try {
       for (const groupBy of GROUP_BYS) {
-        const body = await call<BreakdownResponse>('/breakdown', { ...month, direction: 'outgoing', groupBy, compare: 'previous' });
+        const body = await call<BreakdownResponse>('/breakdown', { ...month, direction: 'outgoing', groupBy, ...previousMonth });
         assert.deepEqual([body.total, body.groups, body.previousTotal], [0, [], 0]);
       }
-      const delivery = await call<DeliveryResponse>('/delivery', { ...month, interval: 'day', compare: 'previous' });
+      const delivery = await call<DeliveryResponse>('/delivery', { ...month, interval: 'day', ...previousMonth });
       checkDelivery(delivery, month, 'day', true, 'empty delivery');
       assert.equal(delivery.totals.total, 0);
       for (const kind of MESSAGE_KINDS) {

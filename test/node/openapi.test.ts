@@ -165,8 +165,8 @@ describe('openapi.yaml', () => {
 
     const names = (path: string) => doc.paths[path].get.parameters.map((p: any) => `${p.in}:${p.name}${p.required ? '!' : ''}`);
     const query = ['query:from!', 'query:to!', 'query:tz!', ...FILTER_FIELDS.map((f) => `query:${f}`)];
-    assert.deepEqual(names('/breakdown'), [...query, 'query:direction!', 'query:groupBy!', 'query:compare']);
-    assert.deepEqual(names('/delivery'), [...query, 'query:interval!', 'query:compare']);
+    assert.deepEqual(names('/breakdown'), [...query, 'query:direction!', 'query:groupBy!', 'query:compareFrom', 'query:compareTo']);
+    assert.deepEqual(names('/delivery'), [...query, 'query:interval!', 'query:compareFrom', 'query:compareTo']);
     assert.deepEqual(names('/messages'), [...query, 'query:kind!', 'query:limit', 'query:cursor', 'query:order']);
     assert.deepEqual(names('/options/{field}'), ['path:field!', 'query:q', 'query:limit']);
 
@@ -180,7 +180,10 @@ describe('openapi.yaml', () => {
     assert.deepEqual(param('/messages', 'limit').schema, { type: 'integer', minimum: 1, maximum: 1000, default: 100 });
     assert.deepEqual(param('/options/{field}', 'limit').schema, { type: 'integer', minimum: 1, maximum: 200, default: 50 });
     assert.equal(param('/messages', 'order').schema.default, 'desc');
-    assert.deepEqual(param('/breakdown', 'compare').schema.enum, ['previous']);
+    for (const path of ['/breakdown', '/delivery']) {
+      for (const name of ['compareFrom', 'compareTo'])
+        assert.deepEqual(param(path, name).schema, param(path, 'from').schema, `${path} ${name}`);
+    }
     assert.deepEqual(param('/options/{field}', 'field').schema.enum, [...FILTER_FIELDS]);
 
     // Data Export: the list's query without its paging, plus the language; a CSV file.
@@ -349,7 +352,7 @@ describe('openapi.yaml', () => {
         edited(breakdown, (d) => {
           delete d.groups[0].previousCount;
         }),
-        'compare without previousCount',
+        'previousTotal without previousCount',
       ],
       [
         'BreakdownResponse',

@@ -249,7 +249,7 @@ describe('the server as published: msg-report-server and msg-report/server from 
   const from = new Date(to.getTime() - 30 * 24 * hour);
   const range = `from=${from.toISOString()}&to=${to.toISOString()}&tz=America/Mexico_City`;
   const QUERIES = [
-    `/breakdown?${range}&direction=outgoing&groupBy=channel&compare=previous`,
+    `/breakdown?${range}&direction=outgoing&groupBy=channel&compareFrom=${new Date(from.getTime() - 30 * 24 * hour).toISOString()}&compareTo=${from.toISOString()}`,
     `/delivery?${range}&interval=day`,
     `/messages?${range}&kind=failed&limit=5`,
     `/options/channel?limit=10`,

@@ -166,6 +166,22 @@ const range = fc.oneof(
   { weight: 1, arbitrary: fc.record({ from: instant, to: instant }, { requiredKeys: [] }) },
 );
 
+/**
+ * `compareFrom`/`compareTo`: mostly a period before the range as the elements send it (edges on
+ * any minute, up to a little over a year), sometimes only one of the two, reversed, or anything.
+ */
+const comparePeriod: fc.Arbitrary<Query> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant({}) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(fc.integer({ min: -800, max: 5 }), fc.integer({ min: 1, max: 370 * 24 * 60 })).map(([start, minutes]) => {
+      const from = Math.floor((END + start * DAY) / DAY) * DAY;
+      return { compareFrom: new Date(from).toISOString(), compareTo: new Date(from + minutes * 60_000).toISOString() };
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ compareFrom: instant, compareTo: instant }, { requiredKeys: [] }) },
+);
+
 /** A required parameter: nearly always there. */
 const required = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 20, arbitrary }, { weight: 1, arbitrary: fc.constant(undefined) });
 /** An optional parameter: there one time in `1 / presence`. */
@@ -184,16 +200,18 @@ const reportQuery: fc.Arbitrary<Query> = fc
   .map(([r, z, filters]) => ({ ...r, ...z, ...filters }));
 
 /** The report query and a resource's own parameters. */
-const withReport = (own: Record<string, fc.Arbitrary<string | string[] | undefined>>) =>
-  fc.tuple(reportQuery, fc.record(own)).map(([a, b]): Query => ({ ...a, ...b }));
+const withReport = (own: Record<string, fc.Arbitrary<string | string[] | undefined>>, extra: fc.Arbitrary<Query> = fc.constant({})) =>
+  fc.tuple(reportQuery, fc.record(own), extra).map(([a, b, c]): Query => ({ ...a, ...b, ...c }));
 
-const breakdownQuery = withReport({
-  direction: required(pickOr(DIRECTIONS)),
-  // Mostly by channel: the one grouping incoming messages allow.
-  groupBy: required(fc.oneof({ weight: 2, arbitrary: fc.constant('channel') }, { weight: 3, arbitrary: pickOr(GROUP_BYS) })),
-  compare: optional(pickOr(['previous'])),
-});
-const deliveryQuery = withReport({ interval: required(pickOr(INTERVALS)), compare: optional(pickOr(['previous'])) });
+const breakdownQuery = withReport(
+  {
+    direction: required(pickOr(DIRECTIONS)),
+    // Mostly by channel: the one grouping incoming messages allow.
+    groupBy: required(fc.oneof({ weight: 2, arbitrary: fc.constant('channel') }, { weight: 3, arbitrary: pickOr(GROUP_BYS) })),
+  },
+  comparePeriod,
+);
+const deliveryQuery = withReport({ interval: required(pickOr(INTERVALS)) }, comparePeriod);
 const optionsQuery = fc.tuple(
   fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...FILTER_FIELDS) },

@@ -41,7 +41,7 @@ describe('reference engine', () => {
   });
 
   describe('breakdown', () => {
-    it('matches brute-force recounts for every grouping and several filters, with compare', () => {
+    it('matches brute-force recounts for every grouping and several filters, with the period compareFrom/compareTo names', () => {
       const ids = someIds();
       const filterSets: BruteFilters[] = [
         {},
@@ -59,9 +59,18 @@ describe('reference engine', () => {
       for (const range of ranges) {
         for (const filters of filterSets) {
           for (const groupBy of ['channel', 'source', 'type', 'subtype'] as GroupBy[]) {
-            const got = engine.breakdown({ ...query(range, filters), direction: 'outgoing', groupBy, compare: 'previous' });
+            // Any period the client names, here not the one just before: the engine only counts it.
+            const compareFrom = range.from - 40 * DAY_MS - 7 * 3_600_000;
+            const compareTo = range.from - 3 * DAY_MS;
+            const got = engine.breakdown({
+              ...query(range, filters),
+              direction: 'outgoing',
+              groupBy,
+              compareFrom: iso(compareFrom),
+              compareTo: iso(compareTo),
+            });
             const current = select(dataset, 'outgoing', range.from, range.to, filters);
-            const previous = select(dataset, 'outgoing', 2 * range.from - range.to, range.from, filters);
+            const previous = select(dataset, 'outgoing', compareFrom, compareTo, filters);
             const expected = bruteGroups(current, groupBy);
             const expectedPrevious = bruteGroups(previous, groupBy);
             const label = `${groupBy} ${JSON.stringify(filters)} ${iso(range.from)}`;
@@ -144,10 +153,17 @@ describe('reference engine', () => {
       const ids = someIds();
       for (const filters of [{}, { channel: ids.whatsapp }, { source: ['broadcast'] }, { user: ids.users }] as BruteFilters[]) {
         const range = days('2026-04-01', 45);
-        const got = engine.delivery({ ...query(range, filters), interval: 'day', compare: 'previous' });
+        const compareFrom = range.from - 31 * DAY_MS;
+        const compareTo = range.from - 10 * DAY_MS + 5 * 3_600_000;
+        const got = engine.delivery({
+          ...query(range, filters),
+          interval: 'day',
+          compareFrom: iso(compareFrom),
+          compareTo: iso(compareTo),
+        });
         const messages = select(dataset, 'outgoing', range.from, range.to, filters);
         expect(got.totals).to.deep.equal(bruteTotals(messages));
-        expect(got.previousTotals).to.deep.equal(bruteTotals(select(dataset, 'outgoing', 2 * range.from - range.to, range.from, filters)));
+        expect(got.previousTotals).to.deep.equal(bruteTotals(select(dataset, 'outgoing', compareFrom, compareTo, filters)));
         expect(got.series.length).to.equal(45);
         got.series.forEach((bucket, i) => {
           const start = range.from + i * DAY_MS;

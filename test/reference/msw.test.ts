@@ -30,12 +30,13 @@ describe('MSW handlers over the reference engine', () => {
       filters: { channel: ['ch_1', 'ch_4'] },
       direction: 'outgoing',
       groupBy: 'source',
-      compare: 'previous',
+      compareFrom: '2026-10-20T06:00:00.000Z',
+      compareTo: '2026-10-25T17:30:00.000Z',
     });
     expect(expected.total).to.be.greaterThan(0);
     for (const url of [
-      `/api/breakdown?${query}&direction=outgoing&groupBy=source&compare=previous&channel=ch_1&channel=ch_4`,
-      `${location.origin}/api/breakdown?${query}&direction=outgoing&groupBy=source&compare=previous&channel=ch_1&channel=ch_4`,
+      `/api/breakdown?${query}&direction=outgoing&groupBy=source&compareFrom=2026-10-20T06:00:00.000Z&compareTo=2026-10-25T17:30:00.000Z&channel=ch_1&channel=ch_4`,
+      `${location.origin}/api/breakdown?${query}&direction=outgoing&groupBy=source&compareFrom=2026-10-20T06:00:00.000Z&compareTo=2026-10-25T17:30:00.000Z&channel=ch_1&channel=ch_4`,
     ]) {
       const response = await fetch(url);
       expect(response.status).to.equal(200);

@@ -8,7 +8,7 @@ import {
   parseOptionsParams,
   type ParseResult,
 } from '../../server/api/params.js';
-import type { Problem } from '../../src/core/contract/types.js';
+import type { CompareParams, Problem } from '../../src/core/contract/types.js';
 
 const base = 'from=2026-11-01T06:00:00.000Z&to=2026-11-08T06:00:00.000Z&tz=America/Mexico_City';
 const sp = (text: string) => new URLSearchParams(text);
@@ -27,7 +27,9 @@ describe('reference params', () => {
   it('parses a full breakdown query: filters repeated, deduplicated, unknown params ignored', () => {
     const params = paramsOf(
       parseBreakdownParams(
-        sp(`${base}&direction=outgoing&groupBy=source&compare=previous&channel=ch_1&channel=ch_2&channel=ch_1&source=bot&team=t_1&foo=bar`),
+        sp(
+          `${base}&direction=outgoing&groupBy=source&compareFrom=2026-10-25T00:00:00-06:00&compareTo=2026-11-01T06:00:00Z&channel=ch_1&channel=ch_2&channel=ch_1&source=bot&team=t_1&foo=bar`,
+        ),
       ),
     );
     expect(params).to.deep.equal({
@@ -37,7 +39,8 @@ describe('reference params', () => {
       filters: { channel: ['ch_1', 'ch_2'], source: ['bot'], team: ['t_1'] },
       direction: 'outgoing',
       groupBy: 'source',
-      compare: 'previous',
+      compareFrom: '2026-10-25T06:00:00.000Z',
+      compareTo: '2026-11-01T06:00:00.000Z',
     });
   });
 
@@ -117,9 +120,35 @@ describe('reference params', () => {
     }
     expect(paramsOf(parseBreakdownParams(sp(`${base}&direction=incoming&groupBy=channel`))).groupBy).to.equal('channel');
     expect(names(problemOf(parseBreakdownParams(sp(`${base}&direction=outgoing&groupBy=colour`))))).to.deep.equal(['groupBy']);
-    expect(names(problemOf(parseBreakdownParams(sp(`${base}&direction=outgoing&groupBy=type&compare=last_year`))))).to.deep.equal([
-      'compare',
-    ]);
+  });
+
+  it('takes compareFrom/compareTo both or neither, in order, over at most 366 days, as instants in 1970–2100', () => {
+    const breakdown = (extra: string) => parseBreakdownParams(sp(`${base}&direction=outgoing&groupBy=type${extra}`));
+    const delivery = (extra: string) => parseDeliveryParams(sp(`${base}&interval=day${extra}`));
+    const reasons = (result: ParseResult<unknown>) => problemOf(result).invalidParams;
+    for (const parse of [breakdown, delivery] as ((extra: string) => ParseResult<CompareParams>)[]) {
+      expect(paramsOf(parse(''))).not.to.have.any.keys('compareFrom', 'compareTo');
+      expect(reasons(parse('&compareFrom=2026-10-25T06:00:00Z'))).to.deep.equal([
+        { name: 'compareTo', reason: 'is required with compareFrom' },
+      ]);
+      expect(reasons(parse('&compareTo=2026-10-25T06:00:00Z'))).to.deep.equal([
+        { name: 'compareFrom', reason: 'is required with compareTo' },
+      ]);
+      expect(reasons(parse('&compareFrom=2026-10-25T06:00:00Z&compareTo=2026-10-25T06:00:00Z'))).to.deep.equal([
+        { name: 'compareFrom', reason: 'must be before compareTo' },
+      ]);
+      expect(names(problemOf(parse('&compareFrom=yesterday&compareTo=2026-10-25T06:00:00Z')))).to.deep.equal(['compareFrom']);
+      expect(names(problemOf(parse('&compareFrom=&compareTo=')))).to.deep.equal(['compareFrom', 'compareTo']);
+      expect(names(problemOf(parse('&compareFrom=1969-12-31T00:00:00Z&compareTo=1970-01-02T00:00:00Z')))).to.deep.equal(['compareFrom']);
+      // 366 local days in Mexico City (the range's zone) pass; 367 do not.
+      expect(paramsOf(parse('&compareFrom=2025-01-01T06:00:00Z&compareTo=2026-01-02T06:00:00Z'))).to.include({
+        compareFrom: '2025-01-01T06:00:00.000Z',
+        compareTo: '2026-01-02T06:00:00.000Z',
+      });
+      expect(reasons(parse('&compareFrom=2025-01-01T06:00:00Z&compareTo=2026-01-03T06:00:00Z'))).to.deep.equal([
+        { name: 'compareTo', reason: 'must be at most 366 days after compareFrom (period spans 367 days)' },
+      ]);
+    }
   });
 
   it('limits delivery to 800 buckets', () => {

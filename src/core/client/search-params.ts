@@ -2,12 +2,20 @@
 import {
   FILTER_FIELDS,
   type BreakdownParams,
+  type CompareParams,
   type DeliveryParams,
   type MessagesExportParams,
   type MessagesParams,
   type OptionsParams,
   type ReportQuery,
 } from '../contract/types.js';
+
+/** `compareFrom`/`compareTo`, both or neither. */
+function setComparison(params: URLSearchParams, p: CompareParams): void {
+  if (p.compareFrom === undefined || p.compareTo === undefined) return;
+  params.set('compareFrom', p.compareFrom);
+  params.set('compareTo', p.compareTo);
+}
 
 function reportQuery(query: ReportQuery): URLSearchParams {
   const params = new URLSearchParams({ from: query.from, to: query.to, tz: query.tz });
@@ -22,14 +30,14 @@ export function breakdownSearch(p: BreakdownParams): URLSearchParams {
   const params = reportQuery(p);
   params.set('direction', p.direction);
   params.set('groupBy', p.groupBy);
-  if (p.compare) params.set('compare', p.compare);
+  setComparison(params, p);
   return params;
 }
 
 export function deliverySearch(p: DeliveryParams): URLSearchParams {
   const params = reportQuery(p);
   params.set('interval', p.interval);
-  if (p.compare) params.set('compare', p.compare);
+  setComparison(params, p);
   return params;
 }
 

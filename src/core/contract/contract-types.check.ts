@@ -91,13 +91,16 @@ export type ContractTypeChecks = [
   // parameters that take the value lists, and the filter parameters
   Assert<Same<Query<'getBreakdown'>['direction'], Direction>>,
   Assert<Same<Query<'getBreakdown'>['groupBy'], GroupBy>>,
-  Assert<Same<NonNullable<Query<'getBreakdown'>['compare']>, 'previous'>>,
+  Assert<Same<NonNullable<Query<'getBreakdown'>['compareFrom']>, string>>,
+  Assert<Same<NonNullable<Query<'getDelivery'>['compareTo']>, string>>,
   Assert<Same<Query<'getDelivery'>['interval'], Interval>>,
   Assert<Same<Query<'listMessages'>['kind'], MessageKind>>,
   Assert<Same<NonNullable<Query<'listMessages'>['order']>, Order>>,
   Assert<Same<operations['listOptions']['parameters']['path']['field'], FilterField>>,
-  Assert<Same<Exclude<keyof Query<'getBreakdown'>, 'from' | 'to' | 'tz' | 'direction' | 'groupBy' | 'compare'>, FilterField>>,
-  Assert<Same<Exclude<keyof Query<'getDelivery'>, 'from' | 'to' | 'tz' | 'interval' | 'compare'>, FilterField>>,
+  Assert<
+    Same<Exclude<keyof Query<'getBreakdown'>, 'from' | 'to' | 'tz' | 'direction' | 'groupBy' | 'compareFrom' | 'compareTo'>, FilterField>
+  >,
+  Assert<Same<Exclude<keyof Query<'getDelivery'>, 'from' | 'to' | 'tz' | 'interval' | 'compareFrom' | 'compareTo'>, FilterField>>,
   Assert<Same<Exclude<keyof Query<'listMessages'>, 'from' | 'to' | 'tz' | 'kind' | 'limit' | 'cursor' | 'order'>, FilterField>>,
   Assert<Same<NonNullable<Query<'listMessages'>['source']>, Source[]>>,
   Assert<Same<NonNullable<Query<'listMessages'>['type']>, MessageType[]>>,

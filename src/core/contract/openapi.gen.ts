@@ -17,7 +17,8 @@ export interface paths {
          *     `groupBy=subtype` only messages that have a subtype (a Facebook message tag or a WhatsApp
          *     template name) count, and `total` is their sum. `label` is the display name for channel,
          *     subtype and user keys (a fallback for enum keys, which the client labels itself).
-         *     `previousCount`/`previousTotal` are present only with `compare=previous`.
+         *     `previousCount`/`previousTotal` are present only with `compareFrom`/`compareTo`: the counts
+         *     of the same query over that period, which the client chooses (the server only counts).
          */
         get: operations["getBreakdown"];
         put?: never;
@@ -49,8 +50,8 @@ export interface paths {
          *
          *     `notReported` lists the statuses that none of the channels in scope report (SMS and email
          *     report no Read, some channels no Delivered): the client shows them as *not reported*, never
-         *     as 0 %. With `compare=previous` the answer adds `previousTotals` for the period of the same
-         *     length just before `from`.
+         *     as 0 %. With `compareFrom`/`compareTo` the answer adds `previousTotals`, the totals of the
+         *     same query over that period.
          */
         get: operations["getDelivery"];
         put?: never;
@@ -249,7 +250,7 @@ export interface components {
             label: string;
             /** @description Messages in the group; never 0 (zero-count groups are omitted). */
             count: number;
-            /** @description Messages in the group in the previous period; only with `compare=previous`. */
+            /** @description Messages in the group in the period compared with; only with `compareFrom`/`compareTo`. */
             previousCount?: components["schemas"]["Count"];
             /** @description With `groupBy=subtype` only, on every group: the type of the messages the subtype was sent with — a Facebook message tag or a WhatsApp template name. A subtype name used as both is two groups, one per kind. */
             subtypeKind?: components["schemas"]["SubtypeKind"];
@@ -266,7 +267,7 @@ export interface components {
             total: components["schemas"]["Count"];
             /** @description Sorted by `count` descending; zero-count groups omitted. */
             groups: components["schemas"]["BreakdownGroup"][];
-            /** @description The total of the previous period of the same length; only with `compare=previous`. */
+            /** @description The total of the period compared with; only with `compareFrom`/`compareTo`. */
             previousTotal?: components["schemas"]["Count"];
             /** @description Filters of the query that this grouping cannot honour, which were ignored. */
             notApplicable: components["schemas"]["FilterField"][];
@@ -294,7 +295,7 @@ export interface components {
         DeliveryResponse: {
             interval: components["schemas"]["Interval"];
             totals: components["schemas"]["DeliveryTotals"];
-            /** @description Totals of the period of the same length just before `from`; only with `compare=previous`. */
+            /** @description Totals of the period compared with; only with `compareFrom`/`compareTo`. */
             previousTotals?: components["schemas"]["DeliveryTotals"];
             /** @description Every bucket of the range in order, zeros included (at most 800). */
             series: components["schemas"]["DeliveryBucket"][];
@@ -550,8 +551,21 @@ export interface components {
         direction: components["schemas"]["Direction"];
         /** @description The grouping. `direction=incoming` allows only `channel` (else `400`). */
         groupBy: components["schemas"]["GroupBy"];
-        /** @description `previous` adds the figures for the period of the same length just before `from`. */
-        compare: "previous";
+        /**
+         * @description Start of the period to compare with, an ISO-8601 instant, inclusive. Optional; with
+         *     `compareTo` or not at all (one without the other is a `400`). The client computes the
+         *     period (the one of the same calendar length just before `from`, cut at the same elapsed
+         *     point when the range runs past now, in `tz`); the server only counts it with the same
+         *     filters.
+         * @example 2026-11-30T06:00:00.000Z
+         */
+        compareFrom: components["schemas"]["Instant"];
+        /**
+         * @description End of the period to compare with, an ISO-8601 instant, exclusive. `compareFrom <
+         *     compareTo`, and the period spans at most 366 days; otherwise `400`.
+         * @example 2026-11-30T16:00:00.000Z
+         */
+        compareTo: components["schemas"]["Instant"];
         /** @description Bucket size. At most 800 buckets per range, else `400`. */
         interval: components["schemas"]["Interval"];
         /** @description Which list. */
@@ -638,8 +652,21 @@ export interface operations {
                 direction: components["parameters"]["direction"];
                 /** @description The grouping. `direction=incoming` allows only `channel` (else `400`). */
                 groupBy: components["parameters"]["groupBy"];
-                /** @description `previous` adds the figures for the period of the same length just before `from`. */
-                compare?: components["parameters"]["compare"];
+                /**
+                 * @description Start of the period to compare with, an ISO-8601 instant, inclusive. Optional; with
+                 *     `compareTo` or not at all (one without the other is a `400`). The client computes the
+                 *     period (the one of the same calendar length just before `from`, cut at the same elapsed
+                 *     point when the range runs past now, in `tz`); the server only counts it with the same
+                 *     filters.
+                 * @example 2026-11-30T06:00:00.000Z
+                 */
+                compareFrom?: components["parameters"]["compareFrom"];
+                /**
+                 * @description End of the period to compare with, an ISO-8601 instant, exclusive. `compareFrom <
+                 *     compareTo`, and the period spans at most 366 days; otherwise `400`.
+                 * @example 2026-11-30T16:00:00.000Z
+                 */
+                compareTo?: components["parameters"]["compareTo"];
             };
             header?: never;
             path?: never;
@@ -738,8 +765,21 @@ export interface operations {
                 broadcast?: components["parameters"]["broadcast"];
                 /** @description Bucket size. At most 800 buckets per range, else `400`. */
                 interval: components["parameters"]["interval"];
-                /** @description `previous` adds the figures for the period of the same length just before `from`. */
-                compare?: components["parameters"]["compare"];
+                /**
+                 * @description Start of the period to compare with, an ISO-8601 instant, inclusive. Optional; with
+                 *     `compareTo` or not at all (one without the other is a `400`). The client computes the
+                 *     period (the one of the same calendar length just before `from`, cut at the same elapsed
+                 *     point when the range runs past now, in `tz`); the server only counts it with the same
+                 *     filters.
+                 * @example 2026-11-30T06:00:00.000Z
+                 */
+                compareFrom?: components["parameters"]["compareFrom"];
+                /**
+                 * @description End of the period to compare with, an ISO-8601 instant, exclusive. `compareFrom <
+                 *     compareTo`, and the period spans at most 366 days; otherwise `400`.
+                 * @example 2026-11-30T16:00:00.000Z
+                 */
+                compareTo?: components["parameters"]["compareTo"];
             };
             header?: never;
             path?: never;

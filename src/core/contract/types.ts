@@ -78,15 +78,22 @@ export interface ReportQuery {
   filters: Filters;
 }
 
-export interface BreakdownParams extends ReportQuery {
-  direction: Direction;
-  groupBy: GroupBy;
-  compare?: 'previous';
+/**
+ * The period to compare with, `[compareFrom, compareTo)` as ISO-8601 instants: both or neither.
+ * The client computes it (src/core/query/comparison.ts); the endpoint only counts it.
+ */
+export interface CompareParams {
+  compareFrom?: string;
+  compareTo?: string;
 }
 
-export interface DeliveryParams extends ReportQuery {
+export interface BreakdownParams extends ReportQuery, CompareParams {
+  direction: Direction;
+  groupBy: GroupBy;
+}
+
+export interface DeliveryParams extends ReportQuery, CompareParams {
   interval: Interval;
-  compare?: 'previous';
 }
 
 export interface MessagesParams extends ReportQuery {

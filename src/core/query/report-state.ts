@@ -30,6 +30,7 @@ import {
 import { formatPlainDate, isValidTimeZone, localDate, parsePlainDate } from './zoned-time.js';
 import { INTERVAL_CHOICES, type IntervalChoice } from './intervals.js';
 import { isGroupBy, parseListOrder, type ListOrder } from './view-choices.js';
+import { comparisonPeriod, type ComparisonPeriod } from './comparison.js';
 
 /**
  * A problem with the report's input. `code` names a message (`problem.<code>` in the i18n layer);
@@ -105,6 +106,12 @@ export interface ReportState {
   readonly resolved: ResolvedRange | undefined;
   /** The query every element sends; `undefined` when the input has errors. */
   readonly query: ReportQuery | undefined;
+  /**
+   * The period the range is compared with (`compareFrom`/`compareTo` of the charts' requests),
+   * counted from the same instant as the range; `undefined` when the input has errors or nothing
+   * of the range has elapsed.
+   */
+  readonly comparison: ComparisonPeriod | undefined;
   readonly problems: readonly InputProblem[];
 }
 
@@ -292,6 +299,7 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
         filters,
       })
     : undefined;
+  const comparison = resolved ? comparisonPeriod(range, timezone, nowInstant) : undefined;
 
   return Object.freeze({
     endpoint,
@@ -307,6 +315,7 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
     refreshMs,
     resolved: resolved && Object.freeze(resolved),
     query,
+    comparison: comparison && Object.freeze(comparison),
     problems: Object.freeze(problems),
   });
 }

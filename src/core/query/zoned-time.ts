@@ -151,6 +151,24 @@ export function startOfDay(date: PlainDate, timeZone: string): number {
   return high;
 }
 
+/**
+ * The instant local `date` at `timeOfDay` (ms after the wall-clock midnight) in `timeZone`. A time
+ * that falls in a DST gap moves forward by the gap (02:30 on a spring-forward day is 03:30); a
+ * time that occurs twice is the first of the two — as Temporal's `disambiguation: 'compatible'`.
+ */
+export function zonedInstant(date: PlainDate, timeOfDay: number, timeZone: string): number {
+  const wall = utc(date.year, date.month - 1, date.day) + timeOfDay;
+  // The offsets on either side of any transition near this wall time.
+  const before = offsetAt(wall - DAY, timeZone);
+  const after = offsetAt(wall + DAY, timeZone);
+  const candidates = [...new Set([before, offsetAt(wall, timeZone), after])]
+    .map((offset) => wall - offset)
+    .filter((instant) => instant + offsetAt(instant, timeZone) === wall)
+    .sort((a, b) => a - b);
+  // No instant shows this wall time (a gap): read it with the offset in force before the gap.
+  return candidates[0] ?? wall - before;
+}
+
 /** Parses `YYYY-MM-DD` into a real calendar day, or returns `undefined`. */
 export function parsePlainDate(text: unknown): PlainDate | undefined {
   if (typeof text !== 'string') return undefined;

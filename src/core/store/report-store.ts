@@ -142,7 +142,15 @@ export class ReportStore {
 
   /** Everything a consumer can see of a state, so an unchanged state is not announced again. */
   #signatureOf(state: ReportSnapshot): string {
-    return JSON.stringify([serializeState(state), state.endpoint, state.problems, state.query, state.crossFilter, state.revision]);
+    return JSON.stringify([
+      serializeState(state),
+      state.endpoint,
+      state.problems,
+      state.query,
+      state.comparison,
+      state.crossFilter,
+      state.revision,
+    ]);
   }
 
   /** The host's data source, or one client per endpoint, token getter, cookie policy and deadline. */

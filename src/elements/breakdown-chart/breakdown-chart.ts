@@ -11,17 +11,20 @@ import {
   type GroupBy,
   type ReportQuery,
 } from '../../core/contract/types.js';
+import { compareParams } from '../../core/query/comparison.js';
 import { toggleFilterValue } from '../../core/query/state-change.js';
-import { formatCount, formatPercent } from '../../i18n/format.js';
+import type { ReportSnapshot } from '../../core/store/report-store.js';
+import { formatCount } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { MsgChartElement, swatch } from '../chart/chart-element.js';
 import type { ChartKit } from '../chart/echarts.js';
 import type { Answer } from '../shared/data-element.js';
 import { emit } from '../shared/events.js';
+import { comparedPeriodText, renderCompareNote, renderTileDetails } from '../shared/metric-tile.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
 import { checkAttributes, describeBadAttribute, oneOf, type CheckedAttributes } from '../shared/problems.js';
-import { changeText, presentBreakdown, type BreakdownPresentation } from './breakdown-chart.present.js';
+import { presentBreakdown, type BreakdownPresentation } from './breakdown-chart.present.js';
 import { breakdownStyles } from './breakdown-chart.styles.js';
 import { BREAKDOWN_PARTS, OTHER_KEY, TOTAL_KEY, type BreakdownItem, type BreakdownPart } from './breakdown-chart.types.js';
 
@@ -66,7 +69,8 @@ interface Config {
  * @csspart title - The heading.
  * @csspart metrics - The metrics strip (a list).
  * @csspart metric - One metric: label and count; also `total` for the total.
- * @csspart change - The change against the previous period, in a metric.
+ * @csspart change - The change against the period compared with, in a metric (also `up`/`down`/`flat` as a class).
+ * @csspart compare-note - Above the metrics: which period the changes compare with, or that it has no data.
  * @csspart kind - Subtypes: the metrics of one kind (Facebook message tags, WhatsApp templates).
  * @csspart kind-title - Subtypes: a kind's name and count, over its metrics.
  * @csspart chart - Each chart box; also `bar` or `pie`.
@@ -90,7 +94,10 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
   /** Which parts to show, space-separated: any of `metrics bar pie`. Default all three. */
   @property() show: string = BREAKDOWN_PARTS.join(' ');
 
-  /** Leaves out the comparison with the previous period of the same length. */
+  /**
+   * Leaves out the comparison with the previous period (the one of the same calendar length just
+   * before the range, cut at the same elapsed point while the range runs).
+   */
   @property({ type: Boolean, attribute: 'no-compare' }) noCompare = false;
 
   protected override checkConfig(lang: Lang): CheckedAttributes<Config> {
@@ -105,8 +112,13 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
     return config.direction;
   }
 
-  protected override requestFor(query: ReportQuery, config: Config): BreakdownParams {
-    return { ...query, direction: config.direction, groupBy: config.groupBy, ...(this.noCompare ? {} : { compare: 'previous' as const }) };
+  protected override requestFor(query: ReportQuery, config: Config, state: ReportSnapshot): BreakdownParams {
+    return {
+      ...query,
+      direction: config.direction,
+      groupBy: config.groupBy,
+      ...compareParams(this.noCompare ? undefined : state.comparison),
+    };
   }
 
   protected override fetchData(request: BreakdownParams, source: ReportDataSource, signal: AbortSignal): Promise<BreakdownResponse> {
@@ -156,7 +168,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
       }
     </div>`;
     return html`<div class=${busy ? 'answer busy' : 'answer'}>
-      ${show.includes('metrics') ? this.#renderAllMetrics(answer.request, view, lang) : nothing}
+      ${show.includes('metrics') ? this.#renderAllMetrics(answer, view, lang) : nothing}
       ${show.includes('bar') || show.includes('pie') ? this.renderChartsOrTable(charts, view.table) : nothing}
     </div>`;
   }
@@ -172,43 +184,39 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
   }
 
   /**
-   * The metrics strip; for subtypes, the total and then one strip per kind, each under its name
-   * and count, as the original page describes tags and templates apart.
+   * The note naming the period compared with, then the metrics strip; for subtypes, the total and
+   * then one strip per kind, each under its name and count, as the original page describes tags
+   * and templates apart.
    */
-  #renderAllMetrics(request: BreakdownParams, view: BreakdownPresentation, lang: Lang): TemplateResult {
+  #renderAllMetrics(answer: Answer<BreakdownParams, BreakdownResponse>, view: BreakdownPresentation, lang: Lang): TemplateResult {
+    const request = answer.request;
     const label = translate(lang, 'chart.metrics', { title: this.displayHeading });
-    if (view.kinds.length === 0) return this.#renderMetrics(request, view.metrics, lang, label);
-    return html`<div class="kinds">
-      ${this.#renderMetrics(request, view.metrics.slice(0, 1), lang, label)}
-      ${view.kinds.map(
-        (group) =>
-          html`<div class="kind" part="kind" data-kind=${group.kind}>
-            <p class="kind-title" part="kind-title">${group.label} <span class="kind-count">${formatCount(lang, group.count)}</span></p>
-            ${this.#renderMetrics(request, group.items, lang, group.label)}
-          </div>`,
-      )}
-    </div>`;
+    const period = comparedPeriodText(lang, request, this.report?.now ?? answer.receivedAt) ?? '';
+    const note = renderCompareNote(lang, period, (answer.data.previousTotal ?? 0) > 0);
+    if (view.kinds.length === 0) return html`${note}${this.#renderMetrics(request, view.metrics, lang, label, period)}`;
+    return html`${note}
+      <div class="kinds">
+        ${this.#renderMetrics(request, view.metrics.slice(0, 1), lang, label, period)}
+        ${view.kinds.map(
+          (group) =>
+            html`<div class="kind" part="kind" data-kind=${group.kind}>
+              <p class="kind-title" part="kind-title">${group.label} <span class="kind-count">${formatCount(lang, group.count)}</span></p>
+              ${this.#renderMetrics(request, group.items, lang, group.label, period)}
+            </div>`,
+        )}
+      </div>`;
   }
 
-  #renderMetrics(request: BreakdownParams, items: readonly BreakdownItem[], lang: Lang, label: string): TemplateResult {
+  #renderMetrics(request: BreakdownParams, items: readonly BreakdownItem[], lang: Lang, label: string, period: string): TemplateResult {
     const groupBy = request.groupBy;
     const selectable = groupBy !== 'subtype';
     const active = selectable ? (this.report?.filters[groupBy] ?? []) : [];
     return html`<ul part="metrics" aria-label=${label}>
       ${items.map((item) => {
-        const change = changeText(lang, item);
         const isTotal = item.key === TOTAL_KEY;
         const content = html`<span class="metric-label" title=${item.label}>${swatch(item.slot)}${item.label}</span>
           <span class="metric-value">${formatCount(lang, item.count)}</span>
-          ${isTotal ? nothing : html`<span class="metric-share">${formatPercent(lang, item.share)}</span>`}
-          ${
-            change
-              ? html`<span class="metric-change" part="change">
-                  <span aria-hidden="true">${change}</span>
-                  <span class="visually-hidden">${translate(lang, 'chart.change', { change })}</span>
-                </span>`
-              : nothing
-          }`;
+          ${renderTileDetails(lang, { count: item.count, share: isTotal ? undefined : item.share, previousCount: item.previousCount }, period)}`;
         return html`<li part=${isTotal ? 'metric total' : 'metric'} data-key=${item.key}>
           ${
             selectable && !isTotal

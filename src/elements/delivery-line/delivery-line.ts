@@ -2,14 +2,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import type { DeliveryResponse, Interval, ReportQuery, Status } from '../../core/contract/types.js';
+import { compareParams } from '../../core/query/comparison.js';
 import { INTERVAL_CHOICES, planIntervals, type IntervalChoice, type IntervalPlan } from '../../core/query/intervals.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
-import { formatChange, formatCount, formatList, formatPercent } from '../../i18n/format.js';
+import { formatCount, formatList } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { MsgChartElement, swatch } from '../chart/chart-element.js';
 import type { ChartKit } from '../chart/echarts.js';
 import type { Answer } from '../shared/data-element.js';
+import { comparedPeriodText, renderCompareNote, renderTileDetails } from '../shared/metric-tile.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
 import { statusSlot } from '../shared/palette.js';
@@ -56,7 +58,8 @@ interface IntervalView {
  * @csspart title - The heading.
  * @csspart metrics - The metrics strip (a list).
  * @csspart metric - One metric: label, count, percent and change; also `total` or `not-reported`.
- * @csspart change - The change against the previous period, in a metric.
+ * @csspart change - The change against the period compared with, in a metric (a fall in Failed reads as good).
+ * @csspart compare-note - Above the metrics: which period the changes compare with, or that it has no data.
  * @csspart note - The 30-day rule, and which part of the range may still change.
  * @csspart interval - The bucket size switch (a fieldset of radio buttons).
  * @csspart interval-option - One option of the bucket size switch.
@@ -81,7 +84,10 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
    */
   @property() interval: IntervalChoice = 'auto';
 
-  /** Leaves out the comparison with the previous period of the same length. */
+  /**
+   * Leaves out the comparison with the previous period (the one of the same calendar length just
+   * before the range, cut at the same elapsed point while the range runs).
+   */
   @property({ type: Boolean, attribute: 'no-compare' }) noCompare = false;
 
   #plan: { query: ReportQuery; plan: IntervalPlan } | undefined;
@@ -97,7 +103,7 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
   protected override requestFor(query: ReportQuery, config: Config, state: ReportSnapshot): DeliveryRequest {
     const { interval } = this.#intervalView(query, config, state);
     return {
-      params: { ...query, interval, ...(this.noCompare ? {} : { compare: 'previous' as const }) },
+      params: { ...query, interval, ...compareParams(this.noCompare ? undefined : state.comparison) },
       pinnedNow: state.now,
     };
   }
@@ -147,7 +153,7 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
       </figure>
       ${this.#renderNotReported(lang, view.notReported)}`;
     return html`<div class=${busy ? 'answer busy' : 'answer'}>
-      ${this.#renderMetrics(lang, view)}
+      ${this.#renderMetrics(lang, view, answer)}
       <p class="note" part="note">${view.note}</p>
       ${this.#renderIntervalSwitch(lang)} ${this.renderChartsOrTable(charts, view.table)}
     </div>`;
@@ -162,35 +168,35 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
     return html`<p class="note" part="not-reported-note">${translate(lang, 'delivery.notReportedNote', { statuses })}</p>`;
   }
 
-  #renderMetrics(lang: Lang, view: DeliveryPresentation): TemplateResult {
-    return html`<ul part="metrics" aria-label=${translate(lang, 'chart.metrics', { title: this.displayHeading })}>
-      ${view.metrics.map((metric) => {
-        const reported = metric.count !== undefined;
-        const change =
-          metric.count !== undefined && metric.previousCount
-            ? formatChange(lang, (metric.count - metric.previousCount) / metric.previousCount)
-            : undefined;
-        const part = metric.key === 'total' ? 'metric total' : reported ? 'metric' : 'metric not-reported';
-        return html`<li part=${part} class="metric-card" data-key=${metric.key}>
-          <span class="metric-label">${metric.key === 'total' || !reported ? nothing : swatch(statusSlot(metric.key))}${metric.label}</span>
-          <span class="metric-value">${reported ? formatCount(lang, metric.count) : translate(lang, 'delivery.notReported')}</span>
-          ${
-            reported && metric.key !== 'total'
-              ? html`<span class="metric-share">${formatPercent(lang, metric.share)}</span>
-                  <span class="visually-hidden">${translate(lang, 'delivery.ofAllOutgoing')}</span>`
-              : nothing
-          }
-          ${
-            change
-              ? html`<span class="metric-change" part="change">
-                  <span aria-hidden="true">${change}</span>
-                  <span class="visually-hidden">${translate(lang, 'chart.change', { change })}</span>
-                </span>`
-              : nothing
-          }
-        </li>`;
-      })}
-    </ul>`;
+  #renderMetrics(lang: Lang, view: DeliveryPresentation, answer: Answer<DeliveryRequest, DeliveryResponse>): TemplateResult {
+    const period = comparedPeriodText(lang, answer.request.params, answer.request.pinnedNow ?? answer.receivedAt) ?? '';
+    return html`${renderCompareNote(lang, period, (answer.data.previousTotals?.total ?? 0) > 0)}
+      <ul part="metrics" aria-label=${translate(lang, 'chart.metrics', { title: this.displayHeading })}>
+        ${view.metrics.map((metric) => {
+          const reported = metric.count !== undefined;
+          const part = metric.key === 'total' ? 'metric total' : reported ? 'metric' : 'metric not-reported';
+          return html`<li part=${part} class="metric-card" data-key=${metric.key}>
+            <span class="metric-label"
+              >${metric.key === 'total' || !reported ? nothing : swatch(statusSlot(metric.key))}${metric.label}</span
+            >
+            <span class="metric-value">${reported ? formatCount(lang, metric.count) : translate(lang, 'delivery.notReported')}</span>
+            ${
+              reported
+                ? renderTileDetails(
+                    lang,
+                    {
+                      count: metric.count,
+                      share: metric.key === 'total' ? undefined : metric.share,
+                      previousCount: metric.previousCount,
+                      lowerIsBetter: metric.key === 'failed',
+                    },
+                    period,
+                  )
+                : nothing
+            }
+          </li>`;
+        })}
+      </ul>`;
   }
 
   #renderIntervalSwitch(lang: Lang): TemplateResult | typeof nothing {

@@ -49,6 +49,8 @@ const RANGE_INPUTS: readonly string[] = ['preset', 'from', 'to'];
  * @cssprop --msg-border-color - Lines and borders.
  * @cssprop --msg-accent-color - Buttons, the chosen option and focus rings.
  * @cssprop --msg-error-color - Error text and invalid inputs.
+ * @cssprop --msg-change-good-color - A change for the better on a metric (more messages, fewer failures).
+ * @cssprop --msg-change-bad-color - A change for the worse on a metric (fewer messages, more failures).
  * @cssprop --msg-radius - Corner radius.
  * @cssprop --msg-gap - Space between parts and sections.
  * @cssprop --msg-color-scheme - `light`, `dark`, or `light dark` (the default: follows
