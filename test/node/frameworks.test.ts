@@ -1,7 +1,8 @@
 /**
  * The elements as a framework app meets them: a page built by Vite from the framework's own
- * code, loaded in Chromium. React through `msg-report/react`; Vue rendering the tags itself.
- * In both, a data source object reaches the report as a property, the chart draws its label as
+ * code, loaded in Chromium. React through `msg-report/react`; Vue rendering the tags itself;
+ * Angular from a standalone component's template, compiled just in time and zoneless.
+ * In each, a data source object reaches the report as a property, the chart draws its label as
  * text, and a person's change reaches the app's listener.
  */
 import assert from 'node:assert/strict';
@@ -20,10 +21,11 @@ const root = resolve(import.meta.dirname, '../..');
 const HOSTS = [
   { name: 'React, through msg-report/react', fixture: 'test/fixtures/react-host.ts', seen: 'window.reactHost' },
   { name: 'Vue, rendering the tags', fixture: 'test/fixtures/vue-host.ts', seen: 'window.host' },
+  { name: 'Angular, compiled just in time', fixture: 'test/fixtures/angular-host.ts', seen: 'window.angularHost' },
 ];
 
 for (const host of HOSTS)
-  describe(`the elements in a ${host.name} app`, () => {
+  describe(`the elements in ${/^[AEIOU]/.test(host.name) ? 'an' : 'a'} ${host.name} app`, () => {
     const folder = mkdtempSync(resolve(tmpdir(), 'msg-report-react-'));
     let server: Server;
     let browser: Browser;
