@@ -83,6 +83,34 @@ export const CapNotice: Story = {
     </msg-report>`,
 };
 
+/**
+ * Data Export from the endpoint itself: with no `data-export-href`, the cap notice's action is a
+ * download of every row of the query as the list's CSV (`/export/messages`), because the endpoint
+ * (here the mocks) advertises it in `/capabilities`. A link's navigation does not pass through the
+ * mock worker, so this story fetches the file through it (`msg-data-export`, prevented) and saves it.
+ */
+export const DataExportFromEndpoint: Story = {
+  args: { kind: 'incoming', dataExportHref: '' },
+  render: (args) =>
+    html`<msg-report endpoint="/api" lang=${args.lang} timezone=${args.timezone} from=${dayAgo(364)} to=${dayAgo(0)}>
+      <msg-table kind=${args.kind} @msg-data-export=${saveThroughMocks}></msg-table>
+    </msg-report>`,
+};
+
+/** Saves the export a `msg-data-export` event leads to, fetched through the mock worker. */
+function saveThroughMocks(event: CustomEvent<{ href: string | undefined }>): void {
+  const href = event.detail.href;
+  if (!href) return;
+  event.preventDefault();
+  void fetch(href).then(async (response) => {
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'export.csv';
+    const url = URL.createObjectURL(await response.blob());
+    const link = Object.assign(document.createElement('a'), { href: url, download: name });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+}
+
 export const Loading: Story = {
   beforeEach({ msw }) {
     msw.use(...loadingHandlers('/api'));
