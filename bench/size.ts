@@ -106,7 +106,7 @@ const rows: Row[] = [
     floor: 'bench/size/floor-report.ts',
     floorName: 'Lit + ECharts modules',
     aim: '≤ 1.10× floor',
-    budget: { maxRatio: 1.3, sameEcharts: true },
+    budget: { maxRatio: 1.32, sameEcharts: true },
   },
   {
     name: 'filters + table',
@@ -124,7 +124,7 @@ const rows: Row[] = [
     floor: 'bench/size/floor-chart.ts',
     floorName: 'Lit + its ECharts modules',
     aim: '',
-    budget: { maxRatio: 1.18, sameEcharts: true },
+    budget: { maxRatio: 1.2, sameEcharts: true },
   },
 ];
 
