@@ -195,7 +195,8 @@ async function main(): Promise<void> {
         db.close();
         bar.done(`SQLite: seeded ${d.messages.length.toLocaleString('en-US')} messages in ${(seedMs / 1000).toFixed(1)} s`);
       }
-      store = createSqliteStore({ file: SQLITE_FILE, workers: 2 });
+      // The floors are timed here, without HTTP: no request deadline (at 10 M a year's bare GROUP BY takes seconds).
+      store = createSqliteStore({ file: SQLITE_FILE, workers: 2, queryTimeoutMs: 600_000 });
     } else {
       let pg = await createPostgresStore({ connectionString: DATABASE_URL!, schema: PG_SCHEMA, queryTimeoutMs: 120_000 });
       info = flags.reuse ? await postgresSeedInfo(pg.pool, WORKSPACE) : undefined;
