@@ -139,6 +139,8 @@ export const Themed: Story = {
           --msg-muted-color: #d1d5db;
           --msg-border-color: #374151;
           --msg-surface-color: #111827;
+          /* A dark surface: the scheme too, so every colour not set here takes its dark value. */
+          --msg-color-scheme: dark;
           --msg-accent-color: #38bdf8;
           --msg-color-1: #f472b6;
           --msg-color-2: #38bdf8;

@@ -161,8 +161,11 @@ describe('<msg-breakdown-chart>', () => {
       ).to.deep.equal(groups.map((group) => [group.key, esCount(group.count)]));
     }
     expect(metrics(element)[0]).to.deep.equal(['__total__', 'Total', esCount(subtypes.total)]);
-    // The table names each subtype's kind in a column of its own, tags first.
-    const kindColumn = [...shadow(element).querySelectorAll('table tbody tr')].map((tr) => tr.children[0]!.textContent.trim());
+    // The table names each subtype's kind in a column of its own after the name, tags first; every
+    // row, the total's too, is headed by a name (an empty row header is an axe violation).
+    const tableRows = [...shadow(element).querySelectorAll('table tbody tr')];
+    expect(tableRows.filter((tr) => tr.children[0]!.textContent.trim() === '')).to.have.length(0);
+    const kindColumn = tableRows.map((tr) => tr.children[1]!.textContent.trim());
     const tags = subtypes.groups.filter((group) => group.subtypeKind === 'facebook_message_tag').length;
     expect(new Set(kindColumn.slice(0, tags))).to.deep.equal(new Set(['Etiqueta de mensaje de Facebook']));
     expect(new Set(kindColumn.slice(tags, -1))).to.deep.equal(new Set(['Plantilla de mensaje de WhatsApp']));

@@ -55,7 +55,9 @@ const round = (share: number) => Math.round(share * 10_000) / 10_000;
 
 function tableOf(lang: Lang, title: string, groupBy: GroupBy, rows: readonly BreakdownItem[], compared: boolean): ChartTable {
   const columns: DataTableColumn<BreakdownItem>[] = [
-    // Subtypes say what each names, tag or template, in a column of their own before the name.
+    // The name heads each row (the total's too, so no row header is ever empty).
+    { header: capitalize(lang, translate(lang, `groupBy.${groupBy}`)), cell: (item) => item.label },
+    // Subtypes say what each names, tag or template, in a column of their own after the name.
     ...(groupBy === 'subtype'
       ? [
           {
@@ -64,7 +66,6 @@ function tableOf(lang: Lang, title: string, groupBy: GroupBy, rows: readonly Bre
           },
         ]
       : []),
-    { header: capitalize(lang, translate(lang, `groupBy.${groupBy}`)), cell: (item) => item.label },
     { header: translate(lang, 'chart.count'), cell: (item) => formatCount(lang, item.count), value: (item) => item.count, numeric: true },
     {
       header: translate(lang, 'chart.percent'),
