@@ -19,6 +19,9 @@
  * - **Scale**: figures go to data/bench/server-<messages>.json; when a run at another size exists
  *   (say 1 M and 10 M), the growth of every query between the two is printed too.
  *
+ * - **Data Export** (SQLite): 1,000,000 rows in one request, time, rows/s and the server's peak
+ *   memory beside 100,000 rows (bench/export.ts, run last).
+ *
  * Each server runs in a process of its own (bench/server-serve.ts); this one only measures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -500,6 +503,18 @@ async function main(): Promise<void> {
   process.stdout.write(report(results, engines));
   process.stdout.write(growth(results));
   process.stdout.write(`\nFigures written to ${file}.\n`);
+
+  // Data Export from SQLite: a section of its own (bench/export.ts), in a process of its own, with
+  // room for the 2,000,000 messages it may have to generate.
+  if (engines.includes('sqlite') && !flags.only) {
+    const exportBench = spawn(
+      process.execPath,
+      ['--max-old-space-size=4096', '--import', 'tsx', 'bench/export.ts', ...(flags.reuse ? ['--reuse'] : [])],
+      { stdio: 'inherit' },
+    );
+    const code = await new Promise<number | null>((resolve) => exportBench.once('exit', resolve));
+    if (code !== 0) throw new Error(`bench/export.ts exited with ${code}`);
+  }
 }
 
 // ---- printing -------------------------------------------------------------------------------------
