@@ -13,7 +13,6 @@
  * which in the workers includes the pages of the database file they map (SQLite `mmap_size`), and
  * the most anonymous memory (`RssAnon`: what the processes hold themselves) sampled during the export.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -22,6 +21,7 @@ import { migrateSqlite, openSqlite } from '../server/db/sqlite.js';
 import { progressBar } from '../server/progress.js';
 import { generateSeedData } from '../server/sample-data.js';
 import { seedSqlite, sqliteSeedInfo } from '../server/seed.js';
+import { startServerProcess } from './server-process.js';
 
 const { values: flags } = parseArgs({
   options: { reuse: { type: 'boolean', default: false }, rows: { type: 'string', default: '1000000' } },
@@ -81,33 +81,6 @@ function childrenOf(pid: number): number[] {
   return text ? text.split(/\s+/).map(Number) : [];
 }
 
-interface Server {
-  child: ChildProcess;
-  port: number;
-}
-
-async function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server-serve.ts', 'sqlite', FILE], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let seen = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /listening (\d+)/.exec(seen);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the export bench server exited with ${code}`)));
-  });
-  return { child, port };
-}
-
-async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-}
-
 /** GETs `path`, reading the body as it comes and dropping it; its status and size. */
 function download(port: number, path: string, encoding: 'identity' | 'gzip'): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
@@ -149,7 +122,7 @@ async function main(): Promise<void> {
 
   const results: Measured[] = [];
   const measure = async (what: string, from: number | undefined, encoding: 'identity' | 'gzip' = 'identity') => {
-    const server = await startServer();
+    const server = await startServerProcess('bench/server-serve.ts', ['sqlite', FILE]);
     try {
       // The workers start on the first job: the idle server is measured after one small query.
       const rows = await total(server.port, from ?? yearFrom);
@@ -192,7 +165,7 @@ async function main(): Promise<void> {
       });
       process.stderr.write(`export bench: ${what} measured\n`);
     } finally {
-      await stopServer(server);
+      await server.stop();
     }
   };
 

@@ -19,7 +19,6 @@
  * The SQLite file (data/bench/ui.sqlite) is seeded on first use and reused; figures also go to
  * data/bench/ui.json. Timings vary with the machine's load: compare ratios, measured in one run.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -29,6 +28,7 @@ import { build } from 'vite';
 import { migrateSqlite, openSqlite } from '../server/db/sqlite.js';
 import { generateSeedData } from '../server/sample-data.js';
 import { seedSqlite, sqliteSeedInfo } from '../server/seed.js';
+import { startServerProcess } from './server-process.js';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: flags } = parseArgs({
@@ -99,26 +99,8 @@ async function buildPages(): Promise<void> {
 }
 
 async function startServer(): Promise<{ base: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ui-serve.ts', SQLITE_FILE, PAGES_DIR], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((done, fail) => {
-    let seen = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /listening (\d+)/.exec(seen);
-      if (match) done(Number(match[1]));
-    });
-    child.once('exit', (code) => fail(new Error(`the bench server exited with ${code}`)));
-  });
-  return {
-    base: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((done) => child.once('exit', done));
-    },
-  };
+  const server = await startServerProcess('bench/ui-serve.ts', [SQLITE_FILE, PAGES_DIR]);
+  return { base: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
 }
 
 /** Loads `url` in a fresh browser context and returns the page's `benchResult`. */

@@ -24,7 +24,7 @@
  *
  * Each server runs in a process of its own (bench/server-serve.ts); this one only measures.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -39,6 +39,7 @@ import { generateSeedData, type Dataset } from '../server/sample-data.js';
 import { postgresSeedInfo, seedPostgres, seedSqlite, sqliteSeedInfo } from '../server/seed.js';
 import { createSqliteStore } from '../server/sqlite-pool.js';
 import { createPostgresStore, type DatabaseStore, type PostgresStore } from '../server/store.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
     dataEnd: number;
     messages: number;
     base: string;
-    child: ChildProcess;
+    server: ServerProcess;
   }
 
   async function open(engine: Engine): Promise<Opened> {
@@ -215,24 +216,8 @@ async function main(): Promise<void> {
       store = pg;
     }
     if (!info) throw new Error(`${engine}: no seed information after seeding`);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'bench/server-serve.ts', engine, engine === 'sqlite' ? SQLITE_FILE : PG_SCHEMA],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: process.env,
-      },
-    );
-    const port = await new Promise<number>((resolve, reject) => {
-      let seen = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        const match = /listening (\d+)/.exec(seen);
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`the ${engine} bench server exited with ${code}`)));
-    });
-    return { engine, store, seedMs, dataEnd: info.dataEnd, messages: info.messages, base: `http://127.0.0.1:${port}/api`, child };
+    const server = await startServerProcess('bench/server-serve.ts', [engine, engine === 'sqlite' ? SQLITE_FILE : PG_SCHEMA]);
+    return { engine, store, seedMs, dataEnd: info.dataEnd, messages: info.messages, base: `http://127.0.0.1:${server.port}/api`, server };
   }
 
   const opened: Opened[] = [];
@@ -482,8 +467,7 @@ async function main(): Promise<void> {
   }
 
   for (const o of opened) {
-    o.child.kill('SIGTERM');
-    await new Promise((resolve) => o.child.once('exit', resolve));
+    await o.server.stop();
     await o.store.close();
   }
 
