@@ -46,8 +46,19 @@ import { LruCache } from './api/lru.js';
 import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, subtypeGroup, TYPE_LABELS } from './api/labels.js';
 import { comparedRange, DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from './api/params.js';
 import type { ExportPageParams, KeysetPosition, MessagesHints } from './api/store.js';
-import { COUNT_DIMS, COUNT_GRAINS, HOUR_MS, STATUS_WINDOW_MS, type CountDims } from './db/schema.js';
+import {
+  COUNT_KEY_SQL,
+  countable,
+  countPieces,
+  countsWhere,
+  funnelRow,
+  withTotal,
+  type CountKey,
+  type Piece,
+} from './db/message-counts.js';
+import { STATUS_WINDOW_MS } from './db/schema.js';
 import { asText, asTextOrNull, escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
+import { chunks, hourPieces, scopeWhere, unfiltered, Where, withRange, type Scope } from './db/where.js';
 
 /** Longest range one SQLite statement scans; longer ranges are counted in chunks and summed. */
 const SQLITE_CHUNK_MS = 32 * 24 * 3_600_000;
@@ -70,213 +81,6 @@ export interface FloorQuery {
   to: number;
   filters?: Filters;
   groupBy?: GroupBy | 'status';
-}
-
-/** A WHERE clause under construction: SQL parts and their bound values, in order. */
-class Where {
-  readonly parts: string[] = [];
-  readonly params: unknown[] = [];
-
-  add(sql: string, ...params: unknown[]): this {
-    this.parts.push(sql);
-    this.params.push(...params);
-    return this;
-  }
-
-  in(column: string, values: readonly string[]): this {
-    return this.add(`${column} IN (${placeholders(values.length)})`, ...values);
-  }
-
-  get sql(): string {
-    return this.parts.join(' AND ');
-  }
-
-  clone(): Where {
-    const copy = new Where();
-    copy.parts.push(...this.parts);
-    copy.params.push(...this.params);
-    return copy;
-  }
-}
-
-/** Which rows a query reads: a direction, or the failed log (a partial index). */
-type Scope = Direction | 'failed';
-
-/** The workspace, scope and filter conditions (without the time range). */
-function scopeWhere(workspace: string, scope: Scope, filters: Filters): Where {
-  const where = new Where().add('m.workspace = ?', workspace);
-  // Fixed literals (not request data) so that SQLite and PostgreSQL match the partial index.
-  if (scope === 'failed') where.add('m.status = 3');
-  else where.add(scope === 'incoming' ? `m.direction = 'incoming'` : `m.direction = 'outgoing'`);
-  const outgoing = scope !== 'incoming';
-  const values = (field: FilterField) => {
-    const list = filters[field];
-    return list && list.length > 0 ? list : undefined;
-  };
-  const channel = values('channel');
-  const contact = values('contact');
-  const team = values('team');
-  const user = values('user');
-  if (channel) where.in('m.channel_id', channel);
-  if (contact) where.in('m.contact_id', contact);
-  // Outgoing: team and user mean the sender, so only messages a user sent can match.
-  if (outgoing && (team || user)) where.add(`m.source = 'user'`);
-  if (team) where.in('m.team_id', team);
-  if (user) where.in('m.user_id', user);
-  if (outgoing) {
-    // Incoming queries cannot honour these; they are reported in notApplicable instead.
-    const source = values('source');
-    const type = values('type');
-    const broadcast = values('broadcast');
-    if (source) where.in('m.source', source);
-    if (type) where.in('m.type', type);
-    if (broadcast) where.in('m.broadcast_id', broadcast);
-  }
-  return where;
-}
-
-function withRange(where: Where, from: number, to: number): Where {
-  return where.clone().add('m.ts >= ?', from).add('m.ts < ?', to);
-}
-
-/** `[from, to)` cut into pieces of at most `size` ms. */
-function chunks(from: number, to: number, size: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let start = from; start < to; start += size) out.push([start, Math.min(start + size, to)]);
-  return out;
-}
-
-/**
- * Whether a query over `direction` has no filter it honours: then counts by status can come from
- * the hourly rollup (`message_hours`) instead of the messages themselves.
- */
-function unfiltered(direction: Direction, filters: Filters): boolean {
-  const fields: FilterField[] =
-    direction === 'incoming'
-      ? ['channel', 'contact', 'team', 'user']
-      : ['channel', 'contact', 'team', 'user', 'source', 'type', 'broadcast'];
-  return fields.every((f) => !filters[f]?.length);
-}
-
-/**
- * `[lo, hi)` as whole UTC hours (from the rollup) and the partial hours at its edges (from messages).
- * The rollup is only ever asked for whole hours (`hour >= a AND hour < b`, both on the hour): a
- * `message_hours` view that lists each message at its own instant answers the same, which
- * docs/own-database.md relies on (test/node/own-database.test.ts holds it).
- */
-function hourPieces(lo: number, hi: number): { hours?: [number, number]; raw: [number, number][] } {
-  const a = Math.ceil(lo / HOUR_MS) * HOUR_MS;
-  const b = Math.floor(hi / HOUR_MS) * HOUR_MS;
-  if (a >= b) return { raw: lo < hi ? [[lo, hi]] : [] };
-  const raw: [number, number][] = [];
-  if (lo < a) raw.push([lo, a]);
-  if (b < hi) raw.push([b, hi]);
-  return { hours: [a, b], raw };
-}
-
-/** Part of a range: whole buckets `[lo, hi)` of one grain of `message_counts`, or (grain 0) messages to count. */
-interface Piece {
-  grain: number;
-  lo: number;
-  hi: number;
-  /** The range it belongs to. */
-  i: number;
-}
-
-/** `x` rounded down to a multiple of `grain` (for negative instants too). */
-const floorTo = (x: number, grain: number) => x - (((x % grain) + grain) % grain);
-
-/**
- * `[lo, hi)` as whole buckets of the widest grains that fit — at most one run of 16-day blocks, two
- * of days, two of hours — and the minutes at its edges, counted from messages. Any bucket edges give
- * the same counts; these read the fewest rows.
- */
-export function countPieces(lo: number, hi: number, i = 0, level = 0): Piece[] {
-  if (lo >= hi) return [];
-  const grain = COUNT_GRAINS[level];
-  if (grain === undefined) return [{ grain: 0, lo, hi, i }];
-  const a = floorTo(lo + grain - 1, grain);
-  const b = floorTo(hi, grain);
-  if (a >= b) return countPieces(lo, hi, i, level + 1);
-  return [...countPieces(lo, a, i, level + 1), { grain, lo: a, hi: b, i }, ...countPieces(b, hi, i, level + 1)];
-}
-
-/** What a count is grouped by: a breakdown's grouping, the funnel's status, or nothing (a total). */
-type CountKey = GroupBy | 'status' | 'none';
-
-/**
- * What each key reads in `message_counts` (c: the value, decoded to what `messages` holds — null for
- * none, see subtypeKeySql — and the column to group by) and in `messages` (m).
- */
-const COUNT_KEY_SQL: Record<CountKey, { counts: string; countsGroup: string; messages: string }> = {
-  channel: { counts: 'c.channel_id', countsGroup: 'c.channel_id', messages: 'm.channel_id' },
-  source: { counts: `nullif(c.source, '')`, countsGroup: 'c.source', messages: 'm.source' },
-  type: { counts: `nullif(c.type, '')`, countsGroup: 'c.type', messages: 'm.type' },
-  // As subtypeCountKey: the type, '|', the subtype (a name used as a tag and as a template is two groups).
-  subtype: {
-    counts: `CASE WHEN c.subtype = '' THEN NULL ELSE c.type || '|' || substr(c.subtype, 2) END`,
-    countsGroup: 'c.type, c.subtype',
-    messages: `CASE WHEN m.subtype IS NULL THEN NULL ELSE m.type || '|' || m.subtype END`,
-  },
-  status: { counts: 'c.status', countsGroup: 'c.status', messages: 'coalesce(m.status, -1)' },
-  none: { counts: `''`, countsGroup: '', messages: `''` },
-};
-
-/**
- * Whether `message_counts` holds the counts a query over `scope` with `filters`, grouped by `key`,
- * needs: filters on channel, source and type (the full set of dimensions, or a narrower one), or on
- * user and team — with source alone beside them, for a total, a funnel or a source breakdown (the
- * people set). Contact and (outgoing) broadcast filters are counted from messages.
- */
-function countable(scope: Scope, filters: Filters, key: CountKey): boolean {
-  const has = (field: FilterField) => Boolean(filters[field]?.length);
-  const outgoing = scope !== 'incoming';
-  if (has('contact') || (outgoing && has('broadcast'))) return false;
-  if (!has('user') && !has('team')) return true;
-  return !has('channel') && !(outgoing && has('type')) && (key === 'none' || key === 'status' || key === 'source');
-}
-
-/**
- * The narrowest set of dimensions of `message_counts` (COUNT_DIMS) that has a query's filters and
- * its key (the query being {@link countable}): user and team filters from the people set; unfiltered
- * funnels and totals by status alone; a channel filter or grouping by channel and status; a source or
- * type filter or grouping by source, type and status; anything else (both of the last two, or
- * subtypes) from all dimensions.
- */
-function countDims(scope: Scope, filters: Filters, key: CountKey): CountDims {
-  if (filters.user?.length || filters.team?.length) return 'people';
-  const byChannel = Boolean(filters.channel?.length) || key === 'channel';
-  const bySource = (scope !== 'incoming' && Boolean(filters.source?.length || filters.type?.length)) || key === 'source' || key === 'type';
-  if (key === 'subtype' || (byChannel && bySource)) return 'all';
-  return byChannel ? 'channel' : bySource ? 'source' : 'status';
-}
-
-/** The conditions of `message_counts` rows for a scope, filters and key that are {@link countable}. */
-function countsWhere(workspace: string, scope: Scope, filters: Filters, key: CountKey): Where {
-  const where = new Where().add('c.workspace = ?', workspace).add(`c.dims = ${COUNT_DIMS[countDims(scope, filters, key)]}`);
-  if (scope === 'failed') where.add(`c.direction = 'outgoing'`).add('c.status = 3');
-  else where.add(scope === 'incoming' ? `c.direction = 'incoming'` : `c.direction = 'outgoing'`);
-  const outgoing = scope !== 'incoming';
-  const { channel, user, team } = filters;
-  if (channel?.length) where.in('c.channel_id', channel);
-  // As scopeWhere: outgoing, team and user mean the sender, so only messages a user sent match.
-  if (outgoing && (user?.length || team?.length)) where.add(`c.source = 'user'`);
-  // Stored as personKeySql spells them.
-  if (user?.length)
-    where.in(
-      'c.user_id',
-      user.map((id) => `.${id}`),
-    );
-  if (team?.length)
-    where.in(
-      'c.team_id',
-      team.map((id) => `.${id}`),
-    );
-  if (outgoing) {
-    if (filters.source?.length) where.in('c.source', filters.source);
-    if (filters.type?.length) where.in('c.type', filters.type);
-  }
-  return where;
 }
 
 /** Whether `error` says the relation a statement reads does not exist. */
@@ -314,20 +118,6 @@ function at<T>(list: readonly T[], i: number): T {
   const item = list[i];
   if (item === undefined) throw new RangeError(`Index ${i} is outside a list of ${list.length}`);
   return item;
-}
-
-/** Counts per group and their sum. */
-function withTotal(counts: Map<string, number>): { counts: Map<string, number>; total: number } {
-  let total = 0;
-  for (const n of counts.values()) total += n;
-  return { counts, total };
-}
-
-/** A funnel row (n, d, r, f: all, delivered, read, failed) from counts per status. */
-function funnelRow(byStatus: Map<string, number>): Row {
-  let n = 0;
-  for (const count of byStatus.values()) n += count;
-  return { n, d: byStatus.get('1') ?? 0, r: byStatus.get('2') ?? 0, f: byStatus.get('3') ?? 0 };
 }
 
 function emptyTotals(): DeliveryTotals {
