@@ -54,6 +54,12 @@ export function createPgPool(options: PostgresOptions): pg.Pool {
   });
   // An idle client's connection dropping must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // Nor may a checked-out one's. When PostgreSQL ends a session (pg_terminate_backend, a restart)
+  // right after a query's last answer, the FATAL notice can arrive in the same packet: pg emits
+  // it as 'error' on a client that is checked out but has no query running, where the pool does
+  // not listen, and an 'error' nobody listens to ends the Node process. Nothing else is needed
+  // here: the client is then marked unusable, and the pool drops it when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 

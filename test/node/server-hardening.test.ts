@@ -356,6 +356,28 @@ describe('server hardening (issue 9)', () => {
       }
     });
 
+    test('PostgreSQL: a session ended while its connection is checked out between queries does not end the process', async (t) => {
+      if (SKIP_POSTGRES || !POSTGRES_URL) {
+        t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+        return;
+      }
+      const store = await createPostgresStore({ connectionString: POSTGRES_URL, migrate: false });
+      try {
+        const client = await store.pool.connect();
+        try {
+          const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+          // The FATAL notice reaches a client the pool does not watch: an unheard 'error' would be uncaught.
+          assert.equal(asPostgresAdmin(`SELECT pg_terminate_backend(${pid})`).trim(), 't');
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        } finally {
+          client.release();
+        }
+        assert.equal((await store.pool.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one, 1, 'the pool serves on a new session');
+      } finally {
+        await store.close();
+      }
+    });
+
     test('PostgreSQL unreachable (nothing listens on its port): 503 + Retry-After on every resource, health 503', async () => {
       const url = new URL(POSTGRES_URL ?? 'postgres://u:p@127.0.0.1:5432/db');
       url.port = '1';
