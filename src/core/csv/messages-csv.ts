@@ -7,9 +7,7 @@
  * DOM-free. The headers need the language's strings: `await loadMessages(lang)` first.
  */
 import type { MessageKind, MessageRow } from '../contract/types.js';
-import { formatPlainDate, type PlainDate } from '../query/zoned-time.js';
 import type { Lang } from '../../i18n/locales.js';
-import { translate } from '../../i18n/translate.js';
 import { toCsv } from './csv.js';
 import { cellText, columnHeader, columnsOf } from './message-columns.js';
 
@@ -44,8 +42,4 @@ export function messagesCsv(rows: readonly MessageRow[], options: MessagesCsvOpt
   return messagesCsvHeader(options) + messagesCsvRecords(rows, options);
 }
 
-/** `mensajes-salientes-2026-11-20_2026-11-26.csv`: the list and its local days, in the report's language. */
-export function messagesCsvFileName(kind: MessageKind, lang: Lang, firstDay: PlainDate, lastDay: PlainDate): string {
-  const name = translate(lang, `table.fileName.${kind}`);
-  return `${name}-${formatPlainDate(firstDay)}_${formatPlainDate(lastDay)}.csv`;
-}
+export { messagesCsvFileName } from './messages-csv-name.js';

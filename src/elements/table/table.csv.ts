@@ -1,4 +1,8 @@
-/** The CSV of everything a message list holds: its pages fetched first, then the core's message CSV. */
+/**
+ * The CSV of everything a message list holds: its pages fetched first, then the core's message CSV.
+ * `<msg-table>` imports it on the first download only (issue 11: a list on screen ships no CSV writer).
+ */
+export { CSV_MEDIA_TYPE } from '../../core/csv/csv.js';
 import { messagesCsv } from '../../core/csv/messages-csv.js';
 import type { Lang } from '../../i18n/locales.js';
 import type { LoadOptions, MessageListing } from './table.listing.js';

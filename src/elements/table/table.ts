@@ -4,8 +4,7 @@ import * as v from 'valibot';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
 import { MESSAGE_KINDS, ORDERS, type MessageKind, type MessageRow, type Order, type ReportQuery } from '../../core/contract/types.js';
-import { CSV_MEDIA_TYPE } from '../../core/csv/csv.js';
-import { messagesCsvFileName } from '../../core/csv/messages-csv.js';
+import { messagesCsvFileName } from '../../core/csv/messages-csv-name.js';
 import { formatCount } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import type { ErrorExplainer } from '../../i18n/provider-errors.js';
@@ -16,10 +15,9 @@ import { emit } from '../shared/events.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
 import { stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
-import { listingCsv } from './table.csv.js';
 import { DataExport } from './table.data-export.js';
 import { RowsJob, type ProgressCallback } from './table.export.js';
-import { FailureGroups } from './table.groups.js';
+import type { FailureGroups } from './table.groups.js';
 import type { ListingParams, MessageListing } from './table.listing.js';
 import { ScrollPaging } from './table.paging.js';
 import { renderTable } from './table.rows.js';
@@ -143,16 +141,20 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
       if (error !== this.#paging.listing?.error) this.reportRequestError(error);
     },
     onCancelled: (kind) => {
-      if (kind === 'groups') this.#groups.turnOff();
+      if (kind === 'groups') this.#groups?.turnOff();
     },
     retry: (kind) => {
       this.#paging.clearError();
       if (kind === 'csv') void this.download();
-      else this.#groups.load();
+      else this.#groups?.load();
     },
   });
 
-  readonly #groups = new FailureGroups(this, this.#job, { listing: () => this.#paging.listing });
+  /**
+   * The failed log's summary by error code. Only that log has it, so its module loads with the
+   * log's first page (as the error-code sentences do) and other lists never download it.
+   */
+  #groups: FailureGroups | undefined;
   /** What known error codes mean, per language loaded (the failed log only). */
   readonly #explainers = new Map<Lang, ErrorExplainer>();
 
@@ -204,8 +206,17 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     const listing = this.#paging.open(source, request.params, request.pageSize, signal);
     // The failed log shows its rows with what their error codes mean, so it loads those sentences
     // along with them; without them (a failed load) it still shows the raw codes.
-    if (request.params.kind === 'failed') await this.#explainErrors().catch(() => undefined);
+    // Its summary by error code loads alongside; should it fail to load, the log shows without it.
+    if (request.params.kind === 'failed') {
+      await Promise.all([this.#explainErrors().catch(() => undefined), this.#loadGroups().catch(() => undefined)]);
+    }
     return listing;
+  }
+
+  async #loadGroups(): Promise<void> {
+    if (this.#groups) return;
+    const { FailureGroups } = await import('./table.groups.js');
+    this.#groups ??= new FailureGroups(this, this.#job, { listing: () => this.#paging.listing });
   }
 
   /**
@@ -235,7 +246,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     if (this.stringsCurrent) this.#dataExport.warnAboutRefusedHref();
     const listing = this.shownAnswer && !this.busy ? this.shownAnswer.data : undefined;
     this.#paging.shown(listing);
-    this.#groups.shown(listing);
+    this.#groups?.shown(listing);
   }
 
   /**
@@ -251,12 +262,16 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     await this.loadComplete;
     const listing = this.shownAnswer?.data;
     if (!listing) throw new Error('msg-table: there is no loaded query to export');
+    // The CSV writer loads on the first download: a list on screen never needs it.
+    const { listingCsv } = await import('./table.csv.js');
     return listingCsv(listing, { ...options, lang: this.reportLang, bom: options.bom ?? false });
   }
 
   /** The file the download saves: {@link toCSV} with a UTF-8 byte-order mark, as `text/csv`. */
   async csvBlob(options: { signal?: AbortSignal; onProgress?: ProgressCallback } = {}): Promise<Blob> {
-    return new Blob([await this.toCSV({ ...options, bom: true })], { type: CSV_MEDIA_TYPE });
+    const csv = await this.toCSV({ ...options, bom: true });
+    const { CSV_MEDIA_TYPE } = await import('./table.csv.js');
+    return new Blob([csv], { type: CSV_MEDIA_TYPE });
   }
 
   /**
@@ -301,7 +316,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     const busy = this.busy;
     const lang = this.reportLang;
     return html`<div part="toolbar">
-      ${kind === 'failed' ? this.#groups.renderToggle(lang, busy) : nothing}
+      ${kind === 'failed' && this.#groups ? this.#groups.renderToggle(lang, busy) : nothing}
       <button
         type="button"
         class="action"
@@ -325,7 +340,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
         ${translate(lang, 'zone.label', { zone: timeZone })}
       </p>
       ${listing.capped ? this.#dataExport.render(listing, lang) : nothing} ${this.#job.renderProgress(lang)}
-      ${this.#job.renderFailure(lang)} ${kind === 'failed' && !busy ? this.#groups.render(listing, lang, explain) : nothing}
+      ${this.#job.renderFailure(lang)} ${kind === 'failed' && !busy && this.#groups ? this.#groups.render(listing, lang, explain) : nothing}
       ${renderTable({
         kind,
         order,
