@@ -14,6 +14,8 @@ import {
   type BreakdownGroup,
   type BreakdownParams,
   type BreakdownResponse,
+  type DeliveryBreakdownParams,
+  type DeliveryBreakdownResponse,
   type DeliveryBucket,
   type DeliveryParams,
   type DeliveryResponse,
@@ -31,6 +33,7 @@ import {
 import { notApplicableFilters, notReportedStatuses, type QueryScope } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from '../server/api/cursor.js';
+import { deliveryGroups, STATUS_CODE, type FunnelCell } from '../server/api/delivery-groups.js';
 import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, subtypeCountKey, subtypeGroup, TYPE_LABELS } from '../server/api/labels.js';
 import { comparedRange, DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../server/api/params.js';
 import type { ExportPageParams, KeysetPosition } from '../server/api/store.js';
@@ -44,6 +47,7 @@ export interface Engine {
   readonly dataset: Dataset;
   breakdown(params: BreakdownParams): BreakdownResponse;
   delivery(params: DeliveryParams): DeliveryResponse;
+  deliveryBreakdown(params: DeliveryBreakdownParams): DeliveryBreakdownResponse;
   messages(params: MessagesParams): MessagesResponse;
   exportPage(params: ExportPageParams): MessageRow[];
   options(params: OptionsParams): OptionsResponse;
@@ -290,6 +294,50 @@ export function createEngine(dataset: Dataset): Engine {
     return response;
   }
 
+  /** The funnel per group: counts per (group, channel, status), then assembled as the server does. */
+  function deliveryBreakdown(params: DeliveryBreakdownParams): DeliveryBreakdownResponse {
+    const keyOf = (m: DatasetMessage): string | null => {
+      switch (params.groupBy) {
+        case 'channel':
+          return m.channelId;
+        case 'source':
+          return m.source;
+        case 'type':
+          return m.type;
+        case 'subtype':
+          return m.subtype === null ? null : subtypeCountKey(m.type ?? '', m.subtype);
+        case 'broadcast':
+          return m.broadcastId;
+      }
+    };
+    const cells = new Map<string, FunnelCell>();
+    const match = compileFilters(params.filters, 'outgoing');
+    scan(lists.outgoing, Date.parse(params.from), Date.parse(params.to), match, (m) => {
+      const key = keyOf(m);
+      if (key === null) return; // no subtype, or no broadcast
+      const state = funnel(m);
+      const status = state.failed
+        ? STATUS_CODE.failed
+        : state.read
+          ? STATUS_CODE.read
+          : state.delivered
+            ? STATUS_CODE.delivered
+            : STATUS_CODE.sent;
+      const id = JSON.stringify([key, m.channelId, status]);
+      const cell = cells.get(id);
+      if (cell) cell.n++;
+      else cells.set(id, { key, channel: m.channelId, status, n: 1 });
+    });
+    return {
+      groupBy: params.groupBy,
+      groups: deliveryGroups(params.groupBy, cells.values(), {
+        channels: dataset.channels,
+        broadcasts: new Map(dataset.broadcasts.map((b) => [b.id, b.name])),
+      }),
+      notApplicable: notApplicableFilters('outgoing', params.filters),
+    };
+  }
+
   function row(m: DatasetMessage, kind: MessageKind): MessageRow {
     const channel = channels.get(m.channelId);
     const base: MessageRow = {
@@ -465,5 +513,5 @@ export function createEngine(dataset: Dataset): Engine {
     return { field: params.field, options: found };
   }
 
-  return { dataset, breakdown, delivery, messages, exportPage, options };
+  return { dataset, breakdown, delivery, deliveryBreakdown, messages, exportPage, options };
 }

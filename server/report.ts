@@ -21,6 +21,8 @@ import {
   type BreakdownGroup,
   type BreakdownParams,
   type BreakdownResponse,
+  type DeliveryBreakdownParams,
+  type DeliveryBreakdownResponse,
   type DeliveryParams,
   type DeliveryResponse,
   type DeliveryTotals,
@@ -56,6 +58,7 @@ import {
   type CountKey,
   type Piece,
 } from './db/message-counts.js';
+import { createDeliveryBreakdown } from './db/delivery-breakdown.js';
 import { STATUS_WINDOW_MS } from './db/schema.js';
 import { asText, asTextOrNull, escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
 import { chunks, hourPieces, scopeWhere, unfiltered, Where, withRange, type Scope } from './db/where.js';
@@ -67,6 +70,8 @@ const SQLITE_CHUNK_MS = 32 * 24 * 3_600_000;
 export interface Report {
   breakdown(workspace: string, params: BreakdownParams): Promise<BreakdownResponse>;
   delivery(workspace: string, params: DeliveryParams): Promise<DeliveryResponse>;
+  /** The delivery funnel per group (./db/delivery-breakdown.ts). */
+  deliveryBreakdown(workspace: string, params: DeliveryBreakdownParams): Promise<DeliveryBreakdownResponse>;
   messages(workspace: string, params: MessagesParams, hints?: MessagesHints): Promise<MessagesResponse>;
   exportPage(workspace: string, params: ExportPageParams): Promise<MessageRow[]>;
   options(workspace: string, params: OptionsParams): Promise<OptionsResponse>;
@@ -771,5 +776,7 @@ export function createReport(db: SqlExecutor): Report {
     return rows.reduce((sum, row) => sum + num(row.n), 0);
   }
 
-  return { breakdown, delivery, messages, exportPage, options, floor };
+  const deliveryBreakdown = createDeliveryBreakdown(db, { channels, hasCounts });
+
+  return { breakdown, delivery, deliveryBreakdown, messages, exportPage, options, floor };
 }

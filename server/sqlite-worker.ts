@@ -3,7 +3,13 @@
  * on the first job, kept for the next). The executor checks the job's deadline before every
  * statement; a single statement that overruns it is cut off by the pool, which kills the process.
  */
-import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
+import type {
+  BreakdownParams,
+  DeliveryBreakdownParams,
+  DeliveryParams,
+  MessagesParams,
+  OptionsParams,
+} from '../src/core/contract/types.js';
 import type { ExportPageParams, MessagesHints, Operation } from './api/store.js';
 import { schemaProblems } from './db/check.js';
 import { openSqlite, SqliteExecutor } from './db/sqlite.js';
@@ -45,6 +51,8 @@ async function run(job: SqliteJob): Promise<unknown> {
       return report.breakdown(job.workspace, job.params as BreakdownParams);
     case 'delivery':
       return report.delivery(job.workspace, job.params as DeliveryParams);
+    case 'deliveryBreakdown':
+      return report.deliveryBreakdown(job.workspace, job.params as DeliveryBreakdownParams);
     case 'messages':
       return report.messages(job.workspace, job.params as MessagesParams, job.hints);
     case 'exportPage':

@@ -7,7 +7,13 @@
  *   better-sqlite3 blocks the thread it runs on and cannot be interrupted inside a statement.
  */
 import type pg from 'pg';
-import type { BreakdownParams, DeliveryParams, MessagesParams, OptionsParams } from '../src/core/contract/types.js';
+import type {
+  BreakdownParams,
+  DeliveryBreakdownParams,
+  DeliveryParams,
+  MessagesParams,
+  OptionsParams,
+} from '../src/core/contract/types.js';
 import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type ExportPageParams, type ReportStore } from './api/store.js';
 import { schemaProblems } from './db/check.js';
 import { createPgPool, ensurePostgresRollup, migratePostgres, PostgresExecutor, unavailableIfConnectionLost } from './db/postgres.js';
@@ -110,6 +116,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
               return report.breakdown(workspace, params as BreakdownParams);
             case 'delivery':
               return report.delivery(workspace, params as DeliveryParams);
+            case 'deliveryBreakdown':
+              return report.deliveryBreakdown(workspace, params as DeliveryBreakdownParams);
             case 'messages':
               return report.messages(workspace, params as MessagesParams, runOptions.hints);
             case 'exportPage':

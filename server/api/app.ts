@@ -266,6 +266,7 @@ export function createApi(options: ApiOptions): Hono<Env> {
   }
 
   for (const resource of ['breakdown', 'delivery', 'messages'] as const) app.all(`${base}/${resource}`, (c) => answer(c, resource));
+  app.all(`${base}/delivery-breakdown`, (c) => answer(c, 'deliveryBreakdown'));
   // Data Export and the capabilities that advertise it: a block of its own (openapi.yaml).
   const dataExport = options.dataExport ?? true;
   app.all(`${base}/capabilities`, async (c) => {

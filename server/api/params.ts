@@ -4,6 +4,7 @@
  * `URLSearchParams`, so the server and the in-browser mocks decode every request the same way.
  */
 import {
+  DELIVERY_GROUP_BYS,
   DIRECTIONS,
   FILTER_FIELDS,
   GROUP_BYS,
@@ -16,6 +17,8 @@ import {
   SOURCES,
   type BreakdownParams,
   type CompareParams,
+  type DeliveryBreakdownParams,
+  type DeliveryGroupBy,
   type DeliveryParams,
   type Direction,
   type FilterField,
@@ -53,6 +56,7 @@ const QUERY_PARAMS = ['from', 'to', 'tz', ...FILTER_FIELDS] as const;
 export const RESOURCE_PARAMS: Readonly<Record<Resource, readonly string[]>> = {
   breakdown: [...QUERY_PARAMS, 'direction', 'groupBy', 'compareFrom', 'compareTo'],
   delivery: [...QUERY_PARAMS, 'interval', 'compareFrom', 'compareTo'],
+  deliveryBreakdown: [...QUERY_PARAMS, 'groupBy'],
   messages: [...QUERY_PARAMS, 'kind', 'limit', 'order', 'cursor'],
   options: ['q', 'limit'],
 };
@@ -335,6 +339,18 @@ export function parseDeliveryParams(params: URLSearchParams): ParseResult<Delive
   return finish(errors, parsed);
 }
 
+/** `GET /delivery-breakdown`. */
+export function parseDeliveryBreakdownParams(params: URLSearchParams): ParseResult<DeliveryBreakdownParams> {
+  const control = controlCharacterErrors(params, RESOURCE_PARAMS.deliveryBreakdown);
+  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
+  const errors: InvalidParam[] = [];
+  const { query } = parseQuery(params, errors);
+  const groupBy = params.get('groupBy');
+  if (groupBy === null || groupBy === '') errors.push({ name: 'groupBy', reason: 'is required' });
+  else if (!oneOf(DELIVERY_GROUP_BYS, groupBy)) errors.push({ name: 'groupBy', reason: `must be one of ${listOf(DELIVERY_GROUP_BYS)}` });
+  return finish(errors, { ...query, groupBy: groupBy as DeliveryGroupBy });
+}
+
 /** `GET /messages`. */
 export function parseMessagesParams(params: URLSearchParams): ParseResult<MessagesParams> {
   const control = controlCharacterErrors(params, RESOURCE_PARAMS.messages);
@@ -395,7 +411,7 @@ export function parseOptionsParams(field: string, params: URLSearchParams): Pars
 }
 
 /** The resources a request can name. */
-export type Resource = 'breakdown' | 'delivery' | 'messages' | 'options';
+export type Resource = 'breakdown' | 'delivery' | 'deliveryBreakdown' | 'messages' | 'options';
 
 /**
  * The params of `resource` (`field`: the options path segment), after a bound on repeated filter
@@ -421,6 +437,8 @@ export function parseResourceParams(
       return parseBreakdownParams(params);
     case 'delivery':
       return parseDeliveryParams(params);
+    case 'deliveryBreakdown':
+      return parseDeliveryBreakdownParams(params);
     case 'messages':
       return parseMessagesParams(params);
     case 'options':

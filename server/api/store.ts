@@ -6,6 +6,8 @@
 import type {
   BreakdownParams,
   BreakdownResponse,
+  DeliveryBreakdownParams,
+  DeliveryBreakdownResponse,
   DeliveryParams,
   DeliveryResponse,
   MessageRow,
@@ -19,6 +21,7 @@ import type {
 export interface Operations {
   breakdown: { params: BreakdownParams; result: BreakdownResponse };
   delivery: { params: DeliveryParams; result: DeliveryResponse };
+  deliveryBreakdown: { params: DeliveryBreakdownParams; result: DeliveryBreakdownResponse };
   messages: { params: MessagesParams; result: MessagesResponse };
   options: { params: OptionsParams; result: OptionsResponse };
   /** One page of a Data Export (`GET /export/messages`): the rows after `after`, in the list's order. */

@@ -6,6 +6,7 @@ export * from './contract/types.js';
 export {
   BreakdownResponseSchema,
   DeliveryResponseSchema,
+  DeliveryBreakdownResponseSchema,
   MessagesResponseSchema,
   OptionsResponseSchema,
   ProblemSchema,

@@ -113,7 +113,7 @@ export function stub<T extends object, K extends keyof T>(target: T, name: K, re
   };
 }
 
-/** Calls per resource of a {@link countingSource} (the four every source has). */
+/** Calls per resource of a {@link countingSource} (the four every source has, and the delivery breakdown). */
 export type Calls = Record<Exclude<keyof ReportDataSource, 'capabilities' | 'messagesExportUrl'>, number>;
 
 /**
@@ -130,7 +130,7 @@ export function countingSource(endpoint = '/api'): {
   idle: () => Promise<void>;
 } {
   const client = new ReportClient({ endpoint, baseUrl: location.href, cacheTtlMs: 0 });
-  const calls: Calls = { breakdown: 0, delivery: 0, messages: 0, options: 0 };
+  const calls: Calls = { breakdown: 0, delivery: 0, deliveryBreakdown: 0, messages: 0, options: 0 };
   const log: { resource: keyof Calls; params: object }[] = [];
   const inFlight = new Set<Promise<unknown>>();
   const count = <T>(resource: keyof Calls, params: object, answer: Promise<T>): Promise<T> => {
@@ -146,6 +146,7 @@ export function countingSource(endpoint = '/api'): {
   const source: ReportDataSource = {
     breakdown: (params, options) => count('breakdown', params, client.breakdown(params, options)),
     delivery: (params, options) => count('delivery', params, client.delivery(params, options)),
+    deliveryBreakdown: (params, options) => count('deliveryBreakdown', params, client.deliveryBreakdown(params, options)),
     messages: (params, options) => count('messages', params, client.messages(params, options)),
     options: (params, options) => count('options', params, client.options(params, options)),
   };

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import {
   BreakdownResponseSchema,
   CapabilitiesSchema,
+  DeliveryBreakdownResponseSchema,
   DeliveryResponseSchema,
   MessagesResponseSchema,
   OptionsResponseSchema,
@@ -86,6 +87,7 @@ const valibotFor: Record<string, v.GenericSchema> = {
   BreakdownResponse: BreakdownResponseSchema,
   Capabilities: CapabilitiesSchema,
   DeliveryResponse: DeliveryResponseSchema,
+  DeliveryBreakdownResponse: DeliveryBreakdownResponseSchema,
   MessagesResponse: MessagesResponseSchema,
   OptionsResponse: OptionsResponseSchema,
   Problem: ProblemSchema,

@@ -13,7 +13,17 @@ import { createEngine } from '../../reference/engine.js';
 import { engineStore } from '../../mock/engine-store.js';
 import { createHandler } from '../../server/api/app.js';
 import { foldForSearch } from '../../server/api/labels.js';
-import { FILTER_FIELDS, GROUP_BYS, MESSAGE_KINDS, ROW_CAP, type FilterField, type Filters } from '../../src/core/contract/types.js';
+import {
+  DELIVERY_GROUP_BYS,
+  FILTER_FIELDS,
+  GROUP_BYS,
+  MESSAGE_KINDS,
+  ROW_CAP,
+  type DeliveryBreakdownResponse,
+  type DeliveryResponse,
+  type FilterField,
+  type Filters,
+} from '../../src/core/contract/types.js';
 import { compareParams, comparisonPeriod } from '../../src/core/query/comparison.js';
 import { PRESETS, resolveRange } from '../../src/core/query/presets.js';
 import { addDays, localDate, startOfDay } from '../../src/core/query/zoned-time.js';
@@ -392,6 +402,50 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
     }
   });
 
+  await t.test('delivery breakdown: every grouping, alone and filtered, and each group is /delivery filtered by it', async () => {
+    const sets: Filters[] = [
+      {},
+      { channel: pick('channel', [0, 3]) },
+      { source: ['broadcast', 'user'], type: ['whatsapp_template'] },
+      { contact: first('contact', 20) },
+      { team: pick('team', [1]), user: pick('user', [5, 6, 7]) },
+      { broadcast: first('broadcast', 4) },
+    ];
+    const breakdown = async (params: Params) => (await same(query('/delivery-breakdown', params), 200)).body as DeliveryBreakdownResponse;
+    const delivery = async (params: Params) =>
+      (await same(query('/delivery', { ...params, interval: 'week' }), 200)).body as DeliveryResponse;
+    for (const filters of sets) {
+      for (const groupBy of DELIVERY_GROUP_BYS) await breakdown({ ...month, ...filters, groupBy });
+    }
+    for (const groupBy of DELIVERY_GROUP_BYS) await breakdown({ ...year, groupBy });
+    // The same funnel and 30-day rule as /delivery: the groups that cover every message add up to
+    // its totals, and a group equals /delivery with the group's key as its filter.
+    for (const filters of [{}, { source: ['broadcast', 'user'] }] as Filters[]) {
+      const { totals, notReported } = await delivery({ ...month, ...filters });
+      for (const groupBy of ['channel', 'source', 'type'] as const) {
+        const { groups } = await breakdown({ ...month, ...filters, groupBy });
+        const sum = (status: keyof typeof totals) => groups.reduce((n, group) => n + group[status], 0);
+        for (const status of ['total', 'sent', 'delivered', 'read', 'failed'] as const)
+          assert.equal(sum(status), totals[status], `${groupBy} ${JSON.stringify(filters)}: groups' ${status} add up to /delivery's`);
+        if (groupBy === 'channel') {
+          const reported = (status: string) => groups.some((group) => !group.notReported.includes(status as never));
+          assert.deepEqual(notReported.filter(reported), [], 'a status no channel reports is not reported in any group');
+        }
+      }
+      for (const groupBy of ['channel', 'source', 'type', 'broadcast'] as const) {
+        const { groups } = await breakdown({ ...month, ...filters, groupBy });
+        assert.ok(groups.length > 0, `${groupBy}: some groups`);
+        for (const group of groups.slice(0, 3)) {
+          const narrowed = await delivery({ ...month, ...filters, [groupBy]: group.key });
+          const { key, label, notReported: groupNotReported, subtypeKind, ...figures } = group;
+          assert.deepEqual(figures, narrowed.totals, `${groupBy} ${key} (${label}) equals /delivery with ${groupBy}=${key}`);
+          if (groupBy === 'channel') assert.deepEqual(groupNotReported, narrowed.notReported, `${key}: the channel's statuses`);
+          assert.equal(subtypeKind, undefined);
+        }
+      }
+    }
+  });
+
   await t.test('bad requests answer the same problems', async () => {
     const outgoing = { ...month, direction: 'outgoing', groupBy: 'source' };
     const list = { ...month, kind: 'outgoing' };
@@ -416,6 +470,9 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
       ['/messages', { ...list, kind: 'failed', cursor: 'eyJ2IjoxLCJ0IjoxLCJpIjoibV8xIiwibiI6MSwiayI6Im91dGdvaW5nIiwibyI6ImRlc2MifQ' }],
       ['/options/channel', { limit: 201 }],
       ['/options/colour', {}],
+      ['/delivery-breakdown', { ...month }],
+      ['/delivery-breakdown', { ...month, groupBy: 'contact' }],
+      ['/delivery-breakdown', { ...month, groupBy: 'broadcast', source: 'carrier-pigeon' }],
       ['/nope', {}],
       // Control characters, in every kind of parameter (a NUL is an error to PostgreSQL).
       ['/breakdown', { ...outgoing, contact: 'a\u0000b' }],

@@ -157,6 +157,7 @@ describe('openapi.yaml', () => {
       '/breakdown',
       '/capabilities',
       '/delivery',
+      '/delivery-breakdown',
       '/export/messages',
       '/messages',
       '/options/{field}',
@@ -167,6 +168,14 @@ describe('openapi.yaml', () => {
     const query = ['query:from!', 'query:to!', 'query:tz!', ...FILTER_FIELDS.map((f) => `query:${f}`)];
     assert.deepEqual(names('/breakdown'), [...query, 'query:direction!', 'query:groupBy!', 'query:compareFrom', 'query:compareTo']);
     assert.deepEqual(names('/delivery'), [...query, 'query:interval!', 'query:compareFrom', 'query:compareTo']);
+    assert.deepEqual(names('/delivery-breakdown'), [...query, 'query:groupBy!']);
+    assert.deepEqual(doc.paths['/delivery-breakdown'].get.parameters.find((p: any) => p.name === 'groupBy').schema.enum, [
+      'channel',
+      'source',
+      'type',
+      'subtype',
+      'broadcast',
+    ]);
     assert.deepEqual(names('/messages'), [...query, 'query:kind!', 'query:limit', 'query:cursor', 'query:order']);
     assert.deepEqual(names('/options/{field}'), ['path:field!', 'query:q', 'query:limit']);
 
@@ -259,6 +268,7 @@ describe('openapi.yaml', () => {
       ['Problem', problem],
       ['BreakdownResponse', doc.paths['/breakdown'].get.responses['200'].content['application/json'].example],
       ['DeliveryResponse', doc.paths['/delivery'].get.responses['200'].content['application/json'].example],
+      ['DeliveryBreakdownResponse', doc.paths['/delivery-breakdown'].get.responses['200'].content['application/json'].example],
       ['MessagesResponse', doc.paths['/messages'].get.responses['200'].content['application/json'].example],
       ['OptionsResponse', doc.paths['/options/{field}'].get.responses['200'].content['application/json'].example],
       ['Problem', doc.components.responses.BadRequest.content['application/problem+json'].example],

@@ -51,6 +51,7 @@ const YEAR = { from: iso(END - 365 * 86_400_000), to: iso(END), tz: 'America/Mex
 const VALID: Record<keyof typeof RESOURCE_PARAMS, { path: string; params: Record<string, string> }> = {
   breakdown: { path: '/breakdown', params: { ...MONTH, direction: 'outgoing', groupBy: 'channel' } },
   delivery: { path: '/delivery', params: { ...MONTH, interval: 'day' } },
+  deliveryBreakdown: { path: '/delivery-breakdown', params: { ...MONTH, groupBy: 'broadcast' } },
   messages: { path: '/messages', params: { ...MONTH, kind: 'outgoing' } },
   options: { path: '/options/contact', params: {} },
 };

@@ -10,6 +10,8 @@ import type {
   BreakdownParams,
   BreakdownResponse,
   Capabilities,
+  DeliveryBreakdownParams,
+  DeliveryBreakdownResponse,
   DeliveryParams,
   DeliveryResponse,
   MessagesExportParams,
@@ -22,6 +24,7 @@ import type {
 import {
   BreakdownResponseSchema,
   CapabilitiesSchema,
+  DeliveryBreakdownResponseSchema,
   DeliveryResponseSchema,
   MessagesResponseSchema,
   OptionsResponseSchema,
@@ -30,7 +33,14 @@ import {
 import type { ReportDataSource, RequestOptions } from './data-source.js';
 import { parseEndpoint } from './endpoint.js';
 import { ReportError } from './errors.js';
-import { breakdownSearch, deliverySearch, messagesExportSearch, messagesSearch, optionsSearch } from './search-params.js';
+import {
+  breakdownSearch,
+  deliveryBreakdownSearch,
+  deliverySearch,
+  messagesExportSearch,
+  messagesSearch,
+  optionsSearch,
+} from './search-params.js';
 import { abortableSleep, retryDelay } from './retry.js';
 import { withDeadline } from './deadline.js';
 import { ShareableRequests } from './shareable-requests.js';
@@ -105,6 +115,11 @@ export class ReportClient implements ReportDataSource {
 
   delivery(params: DeliveryParams, options?: RequestOptions): Promise<DeliveryResponse> {
     return this.#get('delivery', deliverySearch(params), DeliveryResponseSchema, options);
+  }
+
+  /** `GET /delivery-breakdown`: the delivery funnel per group. */
+  deliveryBreakdown(params: DeliveryBreakdownParams, options?: RequestOptions): Promise<DeliveryBreakdownResponse> {
+    return this.#get('delivery-breakdown', deliveryBreakdownSearch(params), DeliveryBreakdownResponseSchema, options);
   }
 
   messages(params: MessagesParams, options?: RequestOptions): Promise<MessagesResponse> {

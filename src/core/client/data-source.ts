@@ -2,6 +2,8 @@ import type {
   BreakdownParams,
   BreakdownResponse,
   Capabilities,
+  DeliveryBreakdownParams,
+  DeliveryBreakdownResponse,
   DeliveryParams,
   DeliveryResponse,
   MessagesExportParams,
@@ -26,6 +28,11 @@ export interface ReportDataSource {
   delivery(params: DeliveryParams, options?: RequestOptions): Promise<DeliveryResponse>;
   messages(params: MessagesParams, options?: RequestOptions): Promise<MessagesResponse>;
   options(params: OptionsParams, options?: RequestOptions): Promise<OptionsResponse>;
+  /**
+   * Optional: the delivery funnel per group (`GET /delivery-breakdown`). Without it,
+   * `<msg-delivery-breakdown>` says the source does not offer it.
+   */
+  deliveryBreakdown?(params: DeliveryBreakdownParams, options?: RequestOptions): Promise<DeliveryBreakdownResponse>;
   /**
    * Optional: what the backend offers beyond the four resources (`GET /capabilities`); `{}` when
    * it offers nothing more. Without this method, nothing more is offered.

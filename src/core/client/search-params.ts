@@ -3,6 +3,7 @@ import {
   FILTER_FIELDS,
   type BreakdownParams,
   type CompareParams,
+  type DeliveryBreakdownParams,
   type DeliveryParams,
   type MessagesExportParams,
   type MessagesParams,
@@ -38,6 +39,12 @@ export function deliverySearch(p: DeliveryParams): URLSearchParams {
   const params = reportQuery(p);
   params.set('interval', p.interval);
   setComparison(params, p);
+  return params;
+}
+
+export function deliveryBreakdownSearch(p: DeliveryBreakdownParams): URLSearchParams {
+  const params = reportQuery(p);
+  params.set('groupBy', p.groupBy);
   return params;
 }
 

@@ -62,6 +62,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/delivery-breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outgoing delivery funnel per group (channel, source, type, subtype or broadcast).
+         * @description The funnel of `GET /delivery`, per group of outgoing messages: the same filters, the same
+         *     **funnel** (Sent ⊇ Delivered ⊇ Read; Failed is disjoint; `total` = `sent` + `failed`) and
+         *     the same **30-day rule** (a message counts at the furthest status it reached within 30 days
+         *     of sending). For `groupBy=channel`, `source` and `type` the groups add up to `/delivery`'s
+         *     `totals`; for `subtype` only messages with a subtype count, and for `broadcast` only
+         *     messages a broadcast sent. A group's figures equal `/delivery`'s totals with the group's
+         *     key as a filter (for the groupings that are filters).
+         *
+         *     Groups are sorted by `total` descending, then key; groups without messages are omitted.
+         *     `label` is the display name for channel, subtype and broadcast keys (a fallback for enum
+         *     keys, which the client labels itself).
+         *
+         *     Each group's `notReported` lists the statuses that none of the channels its messages were
+         *     sent on report: the client shows them as *not reported*, never as 0 %.
+         */
+        get: operations["getDeliveryBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/messages": {
         parameters: {
             query?: never;
@@ -221,6 +254,11 @@ export interface components {
          */
         GroupBy: "channel" | "source" | "type" | "subtype";
         /**
+         * @description Delivery breakdown grouping; the breakdown's groupings, and the broadcast.
+         * @enum {string}
+         */
+        DeliveryGroupBy: "channel" | "source" | "type" | "subtype" | "broadcast";
+        /**
          * @description Delivery bucket size; weeks start on Monday.
          * @enum {string}
          */
@@ -301,6 +339,33 @@ export interface components {
             series: components["schemas"]["DeliveryBucket"][];
             /** @description Statuses that none of the channels in scope report; shown as *not reported*, never 0 %. */
             notReported: components["schemas"]["Status"][];
+            /** @description Filters of the query that delivery cannot honour, which were ignored. */
+            notApplicable: components["schemas"]["FilterField"][];
+        };
+        /**
+         * @description One group's funnel: `total` = `sent` + `failed`, `sent` ≥ `delivered` ≥ `read`; each message
+         *     at the furthest status it reached within 30 days of sending.
+         */
+        DeliveryBreakdownGroup: {
+            /** @description The group's stable key (a channel, broadcast, subtype or enum key). */
+            key: string;
+            /** @description Display name for channel, subtype and broadcast keys; a fallback for enum keys. */
+            label: string;
+            /** @description Messages in the group; never 0 (groups without messages are omitted). */
+            total: number;
+            sent: components["schemas"]["Count"];
+            delivered: components["schemas"]["Count"];
+            read: components["schemas"]["Count"];
+            failed: components["schemas"]["Count"];
+            /** @description Statuses none of the channels this group's messages were sent on report; shown as *not reported*, never 0 %. */
+            notReported: components["schemas"]["Status"][];
+            /** @description With `groupBy=subtype` only, on every group (as in `/breakdown`). */
+            subtypeKind?: components["schemas"]["SubtypeKind"];
+        };
+        DeliveryBreakdownResponse: {
+            groupBy: components["schemas"]["DeliveryGroupBy"];
+            /** @description Sorted by `total` descending, then key; groups without messages omitted. */
+            groups: components["schemas"]["DeliveryBreakdownGroup"][];
             /** @description Filters of the query that delivery cannot honour, which were ignored. */
             notApplicable: components["schemas"]["FilterField"][];
         };
@@ -551,6 +616,8 @@ export interface components {
         direction: components["schemas"]["Direction"];
         /** @description The grouping. `direction=incoming` allows only `channel` (else `400`). */
         groupBy: components["schemas"]["GroupBy"];
+        /** @description The grouping of `/delivery-breakdown`. */
+        deliveryGroupBy: components["schemas"]["DeliveryGroupBy"];
         /**
          * @description Start of the period to compare with, an ISO-8601 instant, inclusive. Optional; with
          *     `compareTo` or not at all (one without the other is a `400`). The client computes the
@@ -819,6 +886,111 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getDeliveryBreakdown: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the range, an ISO-8601 instant, inclusive.
+                 * @example 2026-11-01T06:00:00.000Z
+                 */
+                from: components["parameters"]["from"];
+                /**
+                 * @description End of the range, an ISO-8601 instant, exclusive. `from < to`, and the range spans at
+                 *     most 366 days; otherwise `400`.
+                 * @example 2026-12-01T06:00:00.000Z
+                 */
+                to: components["parameters"]["to"];
+                /**
+                 * @description IANA time zone for buckets (DST-correct), e.g. `America/Mexico_City`.
+                 * @example America/Mexico_City
+                 */
+                tz: components["parameters"]["tz"];
+                /** @description Channel ids (OR within the field, AND with the other filters). */
+                channel?: components["parameters"]["channel"];
+                /** @description Contact ids (OR within the field, AND with the other filters). */
+                contact?: components["parameters"]["contact"];
+                /**
+                 * @description Outgoing message sources (OR within the field, AND with the other filters). Not applicable
+                 *     to incoming messages.
+                 */
+                source?: components["parameters"]["source"];
+                /**
+                 * @description Outgoing message types (OR within the field, AND with the other filters). Not applicable
+                 *     to incoming messages.
+                 */
+                type?: components["parameters"]["type"];
+                /**
+                 * @description Team ids (OR within the field, AND with the other filters). Incoming: the team of the
+                 *     contact's assignee when the message arrived; outgoing: the sender's team (only messages
+                 *     sent by a user match).
+                 */
+                team?: components["parameters"]["team"];
+                /**
+                 * @description User ids (OR within the field, AND with the other filters). Incoming: the contact's
+                 *     assignee when the message arrived; outgoing: the sender (only messages sent by a user
+                 *     match).
+                 */
+                user?: components["parameters"]["user"];
+                /**
+                 * @description Broadcast ids (OR within the field, AND with the other filters). Not applicable to
+                 *     incoming messages.
+                 */
+                broadcast?: components["parameters"]["broadcast"];
+                /** @description The grouping of `/delivery-breakdown`. */
+                groupBy: components["parameters"]["deliveryGroupBy"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "groupBy": "channel",
+                     *       "groups": [
+                     *         {
+                     *           "key": "ch_2",
+                     *           "label": "WhatsApp Ventas",
+                     *           "total": 900,
+                     *           "sent": 880,
+                     *           "delivered": 850,
+                     *           "read": 600,
+                     *           "failed": 20,
+                     *           "notReported": []
+                     *         },
+                     *         {
+                     *           "key": "ch_5",
+                     *           "label": "SMS Cobranza",
+                     *           "total": 400,
+                     *           "sent": 390,
+                     *           "delivered": 370,
+                     *           "read": 0,
+                     *           "failed": 10,
+                     *           "notReported": [
+                     *             "read"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "notApplicable": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryBreakdownResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

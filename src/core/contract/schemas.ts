@@ -13,6 +13,7 @@
  */
 import * as v from 'valibot';
 import {
+  DELIVERY_GROUP_BYS,
   DIRECTIONS,
   FILTER_FIELDS,
   GROUP_BYS,
@@ -24,6 +25,7 @@ import {
   SUBTYPE_KINDS,
   type BreakdownResponse,
   type Capabilities,
+  type DeliveryBreakdownResponse,
   type DeliveryResponse,
   type MessagesResponse,
   type OptionsResponse,
@@ -90,6 +92,26 @@ export const DeliveryResponseSchema = exactly<DeliveryResponse>()(
     previousTotals: v.optional(deliveryTotals),
     series: v.array(v.object({ start: instant, sent: count, delivered: count, read: count, failed: count })),
     notReported: statuses,
+    notApplicable: filterFields,
+  }),
+);
+
+export const DeliveryBreakdownResponseSchema = exactly<DeliveryBreakdownResponse>()(
+  v.object({
+    groupBy: v.picklist(DELIVERY_GROUP_BYS),
+    groups: v.array(
+      v.object({
+        key: v.string(),
+        label: v.string(),
+        total: count,
+        sent: count,
+        delivered: count,
+        read: count,
+        failed: count,
+        notReported: statuses,
+        subtypeKind: v.optional(v.picklist(SUBTYPE_KINDS)),
+      }),
+    ),
     notApplicable: filterFields,
   }),
 );

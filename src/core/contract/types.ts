@@ -240,3 +240,36 @@ export interface MessagesExportParams extends ReportQuery {
   /** The language of the file's headers and labels; default `es`. */
   lang?: Language;
 }
+
+// ---- Delivery per group (issue 12) ---------------------------------------------------------------
+
+/** What `GET /delivery-breakdown` groups outgoing messages by: a breakdown's groupings, or the broadcast. */
+export const DELIVERY_GROUP_BYS = ['channel', 'source', 'type', 'subtype', 'broadcast'] as const;
+export type DeliveryGroupBy = (typeof DELIVERY_GROUP_BYS)[number];
+
+/** `GET /delivery-breakdown`: the delivery funnel per group of outgoing messages. */
+export interface DeliveryBreakdownParams extends ReportQuery {
+  groupBy: DeliveryGroupBy;
+}
+
+/** One group's funnel: `total` = `sent` + `failed`, `sent` ≥ `delivered` ≥ `read` (the 30-day rule). */
+export interface DeliveryBreakdownGroup {
+  key: string;
+  label: string;
+  total: number;
+  sent: number;
+  delivered: number;
+  read: number;
+  failed: number;
+  /** The statuses none of the channels this group's messages were sent on report. */
+  notReported: Status[];
+  /** With `groupBy=subtype`: what the subtype names. */
+  subtypeKind?: SubtypeKind;
+}
+
+export interface DeliveryBreakdownResponse {
+  groupBy: DeliveryGroupBy;
+  /** Sorted by `total` descending, then key; groups without messages are omitted. */
+  groups: DeliveryBreakdownGroup[];
+  notApplicable: FilterField[];
+}
