@@ -3,7 +3,7 @@
  * (rows held, then placeholders), and the pages fetched ahead of the rows on screen.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { RangeChangedEvent } from './table.rows.js';
+import type { RangeChangedEvent } from './table.view.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';

@@ -5,7 +5,7 @@ import { css } from 'lit';
  * kind (no inline styles: they would need `style-src 'unsafe-inline'` under a strict CSP).
  *
  * Scroll cues: the frame around the scroller shades each side that has more columns beyond it
- * (`more-start`, `more-end`, set by table.rows.ts).
+ * (`more-start`, `more-end`, set by table.virtual-rows.ts).
  *
  * On paper the list is not a scrolling box: the rows the body holds (the first screen and a few
  * more, always there without a scroll) flow one under the other at the page's width, in equal
@@ -13,7 +13,7 @@ import { css } from 'lit';
  *
  * Why some rules are as they are (kept here: a comment inside the stylesheet would ship with it):
  * - The scroller holds the whole table: the header row sticks to its top while both axes scroll.
- * - The virtual body: as tall as every row, each row placed by its offset (see table.rows.ts).
+ * - The virtual body: as tall as every row, each row placed by its offset (see table.virtual-rows.ts).
  * - One height for every row, so the body is laid out by arithmetic: the token, or a line of the
  *   font and the cell's padding when that is taller.
  * - Right-to-left names and bidi overrides stay inside their own cell.
