@@ -1,6 +1,6 @@
 /**
  * The whole report as a host page has it: `import 'msg-report'` and one `<msg-messages-report>`
- * on the reference server, attached as soon as the module runs. Reports the time from attaching it
+ * on the reference server, attached as soon as the module runs. Reports the time from creating it
  * to its charts drawn (each chart element's `ready`: ECharts finished) and to the whole report
  * ready (lists' first rows, filters), the API requests it made, and — with `?mode=requests` —
  * the requests one filter change makes.
@@ -13,11 +13,13 @@ const params = new URLSearchParams(location.search);
 const apiRequests = () => performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.startsWith('/api/'));
 
 async function main() {
+  // The clock starts before the element is created: its constructor builds the store's first
+  // state, whose first Intl formatter (ICU set-up, 17–42 ms in profiles) a host pays too.
+  const attach = performance.now();
   const report: MsgMessagesReport = document.createElement('msg-messages-report');
   report.setAttribute('endpoint', '/api');
   report.setAttribute('timezone', params.get('tz') ?? 'America/Mexico_City');
   report.setAttribute('now', params.get('now') ?? new Date().toISOString());
-  const attach = performance.now();
   const frames: [string, number][] = [];
   document.querySelector('#stage')!.append(report);
   report.shadowRoot!.addEventListener(
