@@ -56,6 +56,7 @@ export const en = {
   'chart.downloadPng': 'Download PNG',
   'chart.downloadCsv': 'Download CSV',
   'chart.previous': 'Previous period',
+  'chart.previousOf': 'Previous period ({period})',
   'chart.changeColumn': 'Change',
   'chart.other': 'Other',
 

@@ -55,6 +55,7 @@ export const es: Messages = {
   'chart.downloadPng': 'Descargar PNG',
   'chart.downloadCsv': 'Descargar CSV',
   'chart.previous': 'Periodo anterior',
+  'chart.previousOf': 'Periodo anterior ({period})',
   'chart.changeColumn': 'Cambio',
   'chart.other': 'Otros',
 

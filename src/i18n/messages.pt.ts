@@ -55,6 +55,7 @@ export const pt: Messages = {
   'chart.downloadPng': 'Baixar PNG',
   'chart.downloadCsv': 'Baixar CSV',
   'chart.previous': 'Período anterior',
+  'chart.previousOf': 'Período anterior ({period})',
   'chart.changeColumn': 'Variação',
   'chart.other': 'Outros',
 

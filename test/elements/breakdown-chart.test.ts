@@ -223,6 +223,10 @@ describe('<msg-breakdown-chart>', () => {
     expect(shadow(element).querySelector('[part~="compare-note"]')!.textContent.trim()).to.equal(
       'Cambio frente a 13–19 nov hasta las 12:00',
     );
+    // The data table (and its CSV) heads the previous counts with the same dates.
+    expect(element.toCsv()!.split('\r\n')[0]).to.equal(
+      '\uFEFFTipo,Mensajes,Porcentaje,Periodo anterior (13–19 nov hasta las 12:00),Cambio',
+    );
 
     const tiles = [...shadow(element).querySelectorAll('[part~="metric"]')];
     const shown = tiles.map((item) => ({
@@ -267,6 +271,7 @@ describe('<msg-breakdown-chart>', () => {
     ]);
     expect(shadow(element).querySelector('[part~="compare-note"]')!.textContent.trim()).to.equal('Change vs. September 2026');
     expect(shadow(element).querySelector('[part~="metric"] .metric-change .visually-hidden')!.textContent).to.contain('vs. September 2026');
+    expect(element.toCsv()!.split('\r\n')[0]).to.contain(',Previous period (September 2026),');
   });
 
   it('hides the change when the previous period lies before any data', async () => {
@@ -713,7 +718,7 @@ describe('<msg-breakdown-chart>', () => {
         ...BEFORE_LAST_MONTH,
       });
       const csv = element.toCsv()!;
-      expect(csv.startsWith('\uFEFFCanal,Mensajes,Porcentaje,Periodo anterior,Cambio\r\n')).to.equal(true);
+      expect(csv.startsWith('\uFEFFCanal,Mensajes,Porcentaje,Periodo anterior (septiembre de 2026),Cambio\r\n')).to.equal(true);
       const lines = csv.slice(1).trimEnd().split('\r\n');
       expect(lines).to.have.length(answer.groups.length + 2);
       const formula = answer.groups.find((g) => g.label.startsWith('='))!;

@@ -53,7 +53,14 @@ const capitalize = (lang: Lang, word: string) => word.charAt(0).toLocaleUpperCas
 /** Shares in CSV: a fraction with four decimals (0.1234 = 12.34 %). */
 const round = (share: number) => Math.round(share * 10_000) / 10_000;
 
-function tableOf(lang: Lang, title: string, groupBy: GroupBy, rows: readonly BreakdownItem[], compared: boolean): ChartTable {
+function tableOf(
+  lang: Lang,
+  title: string,
+  groupBy: GroupBy,
+  rows: readonly BreakdownItem[],
+  compared: boolean,
+  period: string,
+): ChartTable {
   const columns: DataTableColumn<BreakdownItem>[] = [
     // The name heads each row (the total's too, so no row header is ever empty).
     { header: capitalize(lang, translate(lang, `groupBy.${groupBy}`)), cell: (item) => item.label },
@@ -77,7 +84,8 @@ function tableOf(lang: Lang, title: string, groupBy: GroupBy, rows: readonly Bre
   if (compared) {
     columns.push(
       {
-        header: translate(lang, 'chart.previous'),
+        // Which dates, as the note above the tiles says them: "Periodo anterior" alone leaves it to guess.
+        header: period ? translate(lang, 'chart.previousOf', { period }) : translate(lang, 'chart.previous'),
         cell: (item) => formatCount(lang, item.previousCount ?? 0),
         value: (item) => item.previousCount ?? 0,
         numeric: true,
@@ -127,7 +135,11 @@ function access(
   };
 }
 
-export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: string): BreakdownPresentation {
+/**
+ * `period` is the period compared with, in words (`comparedPeriodText`): the data table's previous
+ * column is headed with it; empty when unknown.
+ */
+export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: string, period = ''): BreakdownPresentation {
   const groupBy = data.groupBy;
   // The previous period lies before any data when it has none: then no change is shown.
   const compared = data.previousTotal !== undefined && data.previousTotal > 0;
@@ -171,7 +183,7 @@ export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: str
     pieOption: themed((theme) => pieOption(pieItems, theme, format, pieAccess.description, kindOf)),
     barAccess,
     pieAccess,
-    table: tableOf(lang, title, groupBy, [...(kinds.length > 0 ? kinds.flatMap((group) => group.items) : items), total], compared),
+    table: tableOf(lang, title, groupBy, [...(kinds.length > 0 ? kinds.flatMap((group) => group.items) : items), total], compared, period),
     total: data.total,
     kinds,
     summary: translate(lang, 'a11y.updated', { title, figures: `${translate(lang, 'chart.total')} ${format.count(data.total)}` }),

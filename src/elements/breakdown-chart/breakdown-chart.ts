@@ -141,7 +141,8 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
   }
 
   protected override present(answer: Answer<BreakdownParams, BreakdownResponse>, lang: Lang): BreakdownPresentation {
-    return presentBreakdown(answer.data, lang, this.displayHeading);
+    const period = comparedPeriodText(lang, answer.request, this.report?.now ?? answer.receivedAt) ?? '';
+    return presentBreakdown(answer.data, lang, this.displayHeading, period);
   }
 
   protected override renderAnswer(answer: Answer<BreakdownParams, BreakdownResponse>, busy: boolean): TemplateResult {
