@@ -648,7 +648,7 @@ describe('<msg-breakdown-chart>', () => {
     expect(label.getClientRects().length > 0 && label.offsetHeight > 20, 'on more than one line').to.equal(true);
   });
 
-  it('draws whole names on the pie when they fit, keeps every label inside a phone-wide box, and no grid line under the bars’ counts', async () => {
+  it('draws whole names on the pie, wrapped in a phone-wide box and inside it, and no grid line under the bars’ counts', async () => {
     const names = ['WhatsApp Ventas', 'WhatsApp Soporte', 'Instagram @tienda.mx', 'Facebook Tienda Oficial', 'Chat del sitio web'];
     const answer: BreakdownResponse = {
       direction: 'incoming',
@@ -677,10 +677,16 @@ describe('<msg-breakdown-chart>', () => {
     const xAxis = (getInstanceByDom(bar)!.getOption() as { xAxis: { show: boolean; splitLine: { show: boolean } }[] }).xAxis[0]!;
     expect(xAxis.show || xAxis.splitLine.show, 'grid lines behind the bars').to.equal(false);
 
-    // On a phone's width every label is drawn inside the box, names cut if they must be.
+    // On a phone's width every label is drawn inside the box, names wrapped onto more lines, not cut.
     const rendered = chartsRendered(element, 2);
     report.style.width = '320px';
     await rendered;
+    const narrow = drawnTexts(pie).map((text) => text.replace(/\s/g, ''));
+    expect(narrow.join(' '), 'no name cut short').to.not.match(/…|\.\.\./);
+    const whole = names.map((name) => `${name.replace(/\s/g, '')}20%`);
+    expect(narrow.filter((text) => whole.includes(text)).length, `names drawn whole: ${narrow.join(' | ')}`).to.be.at.least(
+      names.length - 1,
+    );
     const width = pie.clientWidth;
     const zr = getInstanceByDom(pie)!.getZr() as unknown as { storage: { getDisplayList(update: boolean): TextBox[] } };
     const boxes = zr.storage

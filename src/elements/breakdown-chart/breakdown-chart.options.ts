@@ -148,10 +148,11 @@ export function pieOption(
         labelLayout: { hideOverlap: true },
       },
     ],
-    // On a phone the ring is smaller, leaving the labels room beside it.
+    // On a phone the ring is smaller, leaving the labels room beside it, and a name too long for
+    // that room wraps onto more lines instead of being cut ("Flujo de tr…" at 360 px).
     media: [
-      { option: { series: [{ radius: ['32%', '56%'] }] } },
-      { query: { maxWidth: NARROW_CHART }, option: { series: [{ radius: ['24%', '42%'] }] } },
+      { option: { series: [{ radius: ['32%', '56%'], label: { overflow: 'truncate' } }] } },
+      { query: { maxWidth: NARROW_CHART }, option: { series: [{ radius: ['24%', '42%'], label: { overflow: 'break' } }] } },
     ],
   };
 }
