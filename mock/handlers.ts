@@ -18,7 +18,16 @@ import { engineStore } from './engine-store.js';
 export const DEFAULT_BASE_URL = '/api';
 
 /** The resources under the base URL, as MSW path patterns. */
-const RESOURCES = ['breakdown', 'delivery', 'messages', 'options/:field', 'capabilities', 'export/messages'] as const;
+const RESOURCES = [
+  'breakdown',
+  'delivery',
+  'messages',
+  'options/:field',
+  'capabilities',
+  'export/messages',
+  'breakdown-trend',
+  'activity',
+] as const;
 
 export interface HandlerOptions {
   /** Endpoint the elements use: a path (`/api`, matched on any origin) or an absolute URL. Default `/api`. */

@@ -11,11 +11,15 @@ import {
   ROW_CAP,
   SOURCES,
   STATUS_WINDOW_DAYS,
+  type ActivityParams,
+  type ActivityResponse,
   type BreakdownGroup,
   type BreakdownParams,
   type BreakdownResponse,
   type DeliveryBreakdownParams,
   type DeliveryBreakdownResponse,
+  type BreakdownTrendParams,
+  type BreakdownTrendResponse,
   type DeliveryBucket,
   type DeliveryParams,
   type DeliveryResponse,
@@ -37,6 +41,7 @@ import { deliveryGroups, STATUS_CODE, type FunnelCell } from '../server/api/deli
 import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, subtypeCountKey, subtypeGroup, TYPE_LABELS } from '../server/api/labels.js';
 import { comparedRange, DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../server/api/params.js';
 import type { ExportPageParams, KeysetPosition } from '../server/api/store.js';
+import { activityResponse, localHours, trendResponse } from '../server/api/trends.js';
 import { at, required } from './checked.js';
 import type { Dataset, DatasetMessage } from './dataset/types.js';
 
@@ -51,6 +56,8 @@ export interface Engine {
   messages(params: MessagesParams): MessagesResponse;
   exportPage(params: ExportPageParams): MessageRow[];
   options(params: OptionsParams): OptionsResponse;
+  breakdownTrend(params: BreakdownTrendParams): BreakdownTrendResponse;
+  activity(params: ActivityParams): ActivityResponse;
 }
 
 /** Messages of one kind, sorted by (ts, id), with their timestamps for binary search. */
@@ -173,7 +180,7 @@ export function createEngine(dataset: Dataset): Engine {
     }
   }
 
-  function groupKey(params: BreakdownParams): (m: DatasetMessage) => string | null {
+  function groupKey(params: Pick<BreakdownParams, 'groupBy'>): (m: DatasetMessage) => string | null {
     switch (params.groupBy) {
       case 'channel':
         return (m) => m.channelId;
@@ -186,7 +193,7 @@ export function createEngine(dataset: Dataset): Engine {
     }
   }
 
-  function groupLabel(params: BreakdownParams, key: string): string {
+  function groupLabel(params: Pick<BreakdownParams, 'groupBy'>, key: string): string {
     switch (params.groupBy) {
       case 'channel':
         return channels.get(key)?.name ?? key;
@@ -336,6 +343,40 @@ export function createEngine(dataset: Dataset): Engine {
       }),
       notApplicable: notApplicableFilters('outgoing', params.filters),
     };
+  }
+
+  /** `/breakdown-trend`: each bucket's counts per group, scanned as the delivery line's buckets. */
+  function breakdownTrend(params: BreakdownTrendParams): BreakdownTrendResponse {
+    const from = Date.parse(params.from);
+    const to = Date.parse(params.to);
+    const keyOf = groupKey(params);
+    const starts = bucketStarts(from, to, params.tz, params.interval);
+    const perBucket = starts.map(() => new Map<string, number>());
+    let bucket = 0;
+    scan(lists[params.direction], from, to, compileFilters(params.filters, params.direction), (m) => {
+      while ((starts[bucket + 1] ?? Infinity) <= m.ts) bucket++;
+      const key = keyOf(m);
+      if (key === null) return; // only subtypes can be missing
+      const counts = at(perBucket, bucket);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    });
+    const group = (key: string, count: number): BreakdownGroup =>
+      params.groupBy === 'subtype' ? subtypeGroup(key, count) : { key, label: groupLabel(params, key), count };
+    return trendResponse(params, starts, perBucket, group, notApplicableFilters(params.direction, params.filters));
+  }
+
+  /** `/activity`: each local hour's messages, folded into the week. */
+  function activity(params: ActivityParams): ActivityResponse {
+    const from = Date.parse(params.from);
+    const to = Date.parse(params.to);
+    const hours = localHours(from, to, params.tz);
+    const perHour = new Float64Array(hours.starts.length);
+    let hour = 0;
+    scan(lists[params.direction], from, to, compileFilters(params.filters, params.direction), (m) => {
+      while ((hours.starts[hour + 1] ?? Infinity) <= m.ts) hour++;
+      perHour[hour] = at(perHour, hour) + 1;
+    });
+    return activityResponse(params.direction, hours, perHour, notApplicableFilters(params.direction, params.filters));
   }
 
   function row(m: DatasetMessage, kind: MessageKind): MessageRow {
@@ -513,5 +554,5 @@ export function createEngine(dataset: Dataset): Engine {
     return { field: params.field, options: found };
   }
 
-  return { dataset, breakdown, delivery, deliveryBreakdown, messages, exportPage, options };
+  return { dataset, breakdown, delivery, deliveryBreakdown, messages, exportPage, options, breakdownTrend, activity };
 }

@@ -17,6 +17,10 @@
 import {
   MESSAGE_TYPES,
   ROW_CAP,
+  type ActivityParams,
+  type ActivityResponse,
+  type BreakdownTrendParams,
+  type BreakdownTrendResponse,
   SOURCES,
   type BreakdownGroup,
   type BreakdownParams,
@@ -61,6 +65,7 @@ import {
 import { createDeliveryBreakdown } from './db/delivery-breakdown.js';
 import { STATUS_WINDOW_MS } from './db/schema.js';
 import { asText, asTextOrNull, escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
+import { createTrendQueries } from './db/trends.js';
 import { chunks, hourPieces, scopeWhere, unfiltered, Where, withRange, type Scope } from './db/where.js';
 
 /** Longest range one SQLite statement scans; longer ranges are counted in chunks and summed. */
@@ -75,6 +80,9 @@ export interface Report {
   messages(workspace: string, params: MessagesParams, hints?: MessagesHints): Promise<MessagesResponse>;
   exportPage(workspace: string, params: ExportPageParams): Promise<MessageRow[]>;
   options(workspace: string, params: OptionsParams): Promise<OptionsResponse>;
+  /** `/breakdown-trend` and `/activity` (issue 12): server/db/trends.ts. */
+  breakdownTrend(workspace: string, params: BreakdownTrendParams): Promise<BreakdownTrendResponse>;
+  activity(workspace: string, params: ActivityParams): Promise<ActivityResponse>;
   /** The benchmark's floor: a bare `GROUP BY` (or count) over a query's messages; returns how many it counted. */
   floor(workspace: string, query: FloorQuery): Promise<number>;
 }
@@ -778,5 +786,13 @@ export function createReport(db: SqlExecutor): Report {
 
   const deliveryBreakdown = createDeliveryBreakdown(db, { channels, hasCounts });
 
-  return { breakdown, delivery, deliveryBreakdown, messages, exportPage, options, floor };
+  const trends = createTrendQueries({
+    db,
+    fromCounts,
+    countRanges,
+    channelNames: async (workspace) => new Map((await channels(workspace)).map((c) => [c.id, c.name])),
+    bucketStarts: cachedBucketStarts,
+  });
+
+  return { breakdown, delivery, deliveryBreakdown, messages, exportPage, options, floor, ...trends };
 }

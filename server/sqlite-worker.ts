@@ -6,6 +6,8 @@
 import type {
   BreakdownParams,
   DeliveryBreakdownParams,
+  ActivityParams,
+  BreakdownTrendParams,
   DeliveryParams,
   MessagesParams,
   OptionsParams,
@@ -59,6 +61,10 @@ async function run(job: SqliteJob): Promise<unknown> {
       return report.exportPage(job.workspace, job.params as ExportPageParams);
     case 'options':
       return report.options(job.workspace, job.params as OptionsParams);
+    case 'breakdownTrend':
+      return report.breakdownTrend(job.workspace, job.params as BreakdownTrendParams);
+    case 'activity':
+      return report.activity(job.workspace, job.params as ActivityParams);
     case 'floor':
       return report.floor(job.workspace, job.params as FloorQuery);
     case 'ping':

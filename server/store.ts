@@ -10,6 +10,8 @@ import type pg from 'pg';
 import type {
   BreakdownParams,
   DeliveryBreakdownParams,
+  ActivityParams,
+  BreakdownTrendParams,
   DeliveryParams,
   MessagesParams,
   OptionsParams,
@@ -124,6 +126,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
               return report.exportPage(workspace, params as ExportPageParams);
             case 'options':
               return report.options(workspace, params as OptionsParams);
+            case 'breakdownTrend':
+              return report.breakdownTrend(workspace, params as BreakdownTrendParams);
+            case 'activity':
+              return report.activity(workspace, params as ActivityParams);
           }
           throw new Error(`Unknown operation ${String(op)}`);
         };

@@ -248,6 +248,7 @@ export function createApi(options: ApiOptions): Hono<Env> {
   /** Runs one query; a listing's later pages reuse the total its first page counted. */
   async function run(resource: Resource, workspace: string, params: unknown, signal: AbortSignal): Promise<unknown> {
     const runOptions: RunOptions = { timeoutMs, signal };
+    if (resource === 'breakdown-trend') return store.run('breakdownTrend', workspace, params as never, runOptions);
     if (resource !== 'messages') return store.run(resource, workspace, params as never, runOptions);
     let listing = params as MessagesParams;
     const binding = cursorBinding(workspace, listing);
@@ -265,7 +266,8 @@ export function createApi(options: ApiOptions): Hono<Env> {
     return page.nextCursor === null ? page : { ...page, nextCursor: await signCursor(signer, page.nextCursor, binding) };
   }
 
-  for (const resource of ['breakdown', 'delivery', 'messages'] as const) app.all(`${base}/${resource}`, (c) => answer(c, resource));
+  for (const resource of ['breakdown', 'delivery', 'messages', 'breakdown-trend', 'activity'] as const)
+    app.all(`${base}/${resource}`, (c) => answer(c, resource));
   app.all(`${base}/delivery-breakdown`, (c) => answer(c, 'deliveryBreakdown'));
   // Data Export and the capabilities that advertise it: a block of its own (openapi.yaml).
   const dataExport = options.dataExport ?? true;

@@ -5,17 +5,21 @@
  */
 import {
   DELIVERY_GROUP_BYS,
+  DEFAULT_TREND_GROUPS,
   DIRECTIONS,
   FILTER_FIELDS,
   GROUP_BYS,
   INTERVALS,
   MAX_BUCKETS,
+  MAX_TREND_GROUPS,
   MAX_RANGE_DAYS,
   MESSAGE_KINDS,
   MESSAGE_TYPES,
   ORDERS,
   SOURCES,
+  type ActivityParams,
   type BreakdownParams,
+  type BreakdownTrendParams,
   type CompareParams,
   type DeliveryBreakdownParams,
   type DeliveryGroupBy,
@@ -59,6 +63,8 @@ export const RESOURCE_PARAMS: Readonly<Record<Resource, readonly string[]>> = {
   deliveryBreakdown: [...QUERY_PARAMS, 'groupBy'],
   messages: [...QUERY_PARAMS, 'kind', 'limit', 'order', 'cursor'],
   options: ['q', 'limit'],
+  'breakdown-trend': [...QUERY_PARAMS, 'direction', 'groupBy', 'interval', 'top'],
+  activity: [...QUERY_PARAMS, 'direction'],
 };
 
 /**
@@ -298,35 +304,26 @@ function finish<T>(errors: InvalidParam[], params: T): ParseResult<T> {
   return errors.length > 0 ? { ok: false, problem: invalidQuery(errors) } : { ok: true, params };
 }
 
-/** `GET /breakdown`. */
-export function parseBreakdownParams(params: URLSearchParams): ParseResult<BreakdownParams> {
-  const control = controlCharacterErrors(params, RESOURCE_PARAMS.breakdown);
-  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
-  const errors: InvalidParam[] = [];
-  const { query, tz } = parseQuery(params, errors);
+/** `direction` (required). */
+function parseDirection(params: URLSearchParams, errors: InvalidParam[]): Direction {
   const direction = params.get('direction');
-  const groupBy = params.get('groupBy');
   if (direction === null || direction === '') errors.push({ name: 'direction', reason: 'is required' });
   else if (!oneOf(DIRECTIONS, direction)) errors.push({ name: 'direction', reason: `must be one of ${listOf(DIRECTIONS)}` });
+  return direction as Direction;
+}
+
+/** `groupBy` (required; only `channel` for incoming messages). */
+function parseGroupBy(params: URLSearchParams, direction: string, errors: InvalidParam[]): GroupBy {
+  const groupBy = params.get('groupBy');
   if (groupBy === null || groupBy === '') errors.push({ name: 'groupBy', reason: 'is required' });
   else if (!oneOf(GROUP_BYS, groupBy)) errors.push({ name: 'groupBy', reason: `must be one of ${listOf(GROUP_BYS)}` });
   else if (direction === 'incoming' && groupBy !== 'channel')
     errors.push({ name: 'groupBy', reason: 'must be channel for incoming messages' });
-  const parsed: BreakdownParams = {
-    ...query,
-    direction: direction as Direction,
-    groupBy: groupBy as GroupBy,
-    ...parseComparison(params, tz, errors),
-  };
-  return finish(errors, parsed);
+  return groupBy as GroupBy;
 }
 
-/** `GET /delivery`. */
-export function parseDeliveryParams(params: URLSearchParams): ParseResult<DeliveryParams> {
-  const control = controlCharacterErrors(params, RESOURCE_PARAMS.delivery);
-  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
-  const errors: InvalidParam[] = [];
-  const { query, range, tz } = parseQuery(params, errors);
+/** `interval` (required), at most {@link MAX_BUCKETS} buckets over the range. */
+function parseInterval(params: URLSearchParams, range: QueryParse['range'], errors: InvalidParam[]): Interval {
   const interval = params.get('interval');
   if (interval === null || interval === '') errors.push({ name: 'interval', reason: 'is required' });
   else if (!oneOf(INTERVALS, interval)) errors.push({ name: 'interval', reason: `must be one of ${listOf(INTERVALS)}` });
@@ -335,7 +332,61 @@ export function parseDeliveryParams(params: URLSearchParams): ParseResult<Delive
     if (buckets > MAX_BUCKETS)
       errors.push({ name: 'interval', reason: `gives ${buckets} buckets for this range; at most ${MAX_BUCKETS} are allowed` });
   }
-  const parsed: DeliveryParams = { ...query, interval: interval as Interval, ...parseComparison(params, tz, errors) };
+  return interval as Interval;
+}
+
+/** `GET /breakdown`. */
+export function parseBreakdownParams(params: URLSearchParams): ParseResult<BreakdownParams> {
+  const control = controlCharacterErrors(params, RESOURCE_PARAMS.breakdown);
+  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
+  const errors: InvalidParam[] = [];
+  const { query, tz } = parseQuery(params, errors);
+  const direction = parseDirection(params, errors);
+  const parsed: BreakdownParams = {
+    ...query,
+    direction,
+    groupBy: parseGroupBy(params, direction, errors),
+    ...parseComparison(params, tz, errors),
+  };
+  return finish(errors, parsed);
+}
+
+/** `GET /breakdown-trend`. */
+export function parseBreakdownTrendParams(params: URLSearchParams): ParseResult<BreakdownTrendParams> {
+  const control = controlCharacterErrors(params, RESOURCE_PARAMS['breakdown-trend']);
+  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
+  const errors: InvalidParam[] = [];
+  const { query, range } = parseQuery(params, errors);
+  const direction = parseDirection(params, errors);
+  const groupBy = parseGroupBy(params, direction, errors);
+  const interval = parseInterval(params, range, errors);
+  const topText = params.get('top');
+  let top = DEFAULT_TREND_GROUPS;
+  if (topText !== null) {
+    const parsed = parseLimit(topText, 1, MAX_TREND_GROUPS);
+    if (parsed === undefined) errors.push({ name: 'top', reason: `must be an integer from 1 to ${MAX_TREND_GROUPS}` });
+    else top = parsed;
+  }
+  return finish(errors, { ...query, direction, groupBy, interval, top });
+}
+
+/** `GET /activity`. */
+export function parseActivityParams(params: URLSearchParams): ParseResult<ActivityParams> {
+  const control = controlCharacterErrors(params, RESOURCE_PARAMS.activity);
+  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
+  const errors: InvalidParam[] = [];
+  const { query } = parseQuery(params, errors);
+  return finish(errors, { ...query, direction: parseDirection(params, errors) });
+}
+
+/** `GET /delivery`. */
+export function parseDeliveryParams(params: URLSearchParams): ParseResult<DeliveryParams> {
+  const control = controlCharacterErrors(params, RESOURCE_PARAMS.delivery);
+  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
+  const errors: InvalidParam[] = [];
+  const { query, range, tz } = parseQuery(params, errors);
+  const interval = parseInterval(params, range, errors);
+  const parsed: DeliveryParams = { ...query, interval, ...parseComparison(params, tz, errors) };
   return finish(errors, parsed);
 }
 
@@ -411,7 +462,7 @@ export function parseOptionsParams(field: string, params: URLSearchParams): Pars
 }
 
 /** The resources a request can name. */
-export type Resource = 'breakdown' | 'delivery' | 'deliveryBreakdown' | 'messages' | 'options';
+export type Resource = 'breakdown' | 'delivery' | 'deliveryBreakdown' | 'messages' | 'options' | 'breakdown-trend' | 'activity';
 
 /**
  * The params of `resource` (`field`: the options path segment), after a bound on repeated filter
@@ -443,5 +494,9 @@ export function parseResourceParams(
       return parseMessagesParams(params);
     case 'options':
       return parseOptionsParams(limits.field ?? '', params);
+    case 'breakdown-trend':
+      return parseBreakdownTrendParams(params);
+    case 'activity':
+      return parseActivityParams(params);
   }
 }

@@ -4,7 +4,11 @@
  * implement it, so they are answered through the same router.
  */
 import type {
+  ActivityParams,
+  ActivityResponse,
   BreakdownParams,
+  BreakdownTrendParams,
+  BreakdownTrendResponse,
   BreakdownResponse,
   DeliveryBreakdownParams,
   DeliveryBreakdownResponse,
@@ -24,6 +28,8 @@ export interface Operations {
   deliveryBreakdown: { params: DeliveryBreakdownParams; result: DeliveryBreakdownResponse };
   messages: { params: MessagesParams; result: MessagesResponse };
   options: { params: OptionsParams; result: OptionsResponse };
+  breakdownTrend: { params: BreakdownTrendParams; result: BreakdownTrendResponse };
+  activity: { params: ActivityParams; result: ActivityResponse };
   /** One page of a Data Export (`GET /export/messages`): the rows after `after`, in the list's order. */
   exportPage: { params: ExportPageParams; result: MessageRow[] };
 }

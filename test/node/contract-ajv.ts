@@ -10,7 +10,9 @@ import { parse } from '@readme/openapi-parser';
 import Ajv2020 from 'ajv/dist/2020.js';
 import * as v from 'valibot';
 import {
+  ActivityResponseSchema,
   BreakdownResponseSchema,
+  BreakdownTrendResponseSchema,
   CapabilitiesSchema,
   DeliveryBreakdownResponseSchema,
   DeliveryResponseSchema,
@@ -84,7 +86,9 @@ export function documented(template: string | undefined, status: number): { medi
 }
 
 const valibotFor: Record<string, v.GenericSchema> = {
+  ActivityResponse: ActivityResponseSchema,
   BreakdownResponse: BreakdownResponseSchema,
+  BreakdownTrendResponse: BreakdownTrendResponseSchema,
   Capabilities: CapabilitiesSchema,
   DeliveryResponse: DeliveryResponseSchema,
   DeliveryBreakdownResponse: DeliveryBreakdownResponseSchema,

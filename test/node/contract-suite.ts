@@ -317,6 +317,134 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
     }
   });
 
+  await t.test(
+    'breakdown-trend and activity (issue 12): every grouping and interval, zones with DST, filters; figures agree with /breakdown and /delivery',
+    async () => {
+      type Trend = {
+        total: number;
+        others: number;
+        otherGroups: number;
+        groups: { key: string; count: number }[];
+        series: { start: string; counts: number[]; others: number }[];
+      };
+      type Groups = { total: number; groups: { key: string; label: string; count: number; subtypeKind?: string }[] };
+      type Delivery = { series: { start: string; sent: number; failed: number }[] };
+      type Activity = { total: number; counts: number[][] };
+      const spans = { hour: 2, day: 30, week: 91, month: 366 } as const;
+      const filterSets: Filters[] = [
+        {},
+        { channel: first('channel', 2) },
+        { source: ['user', 'broadcast'] },
+        { user: pick('user', [0, 2]) },
+        { contact: first('contact', 30) },
+      ];
+      for (const tz of [TZ, 'Europe/Madrid', 'Asia/Kolkata']) {
+        for (const [interval, days] of Object.entries(spans)) {
+          // Kept small (each request goes to three targets): filters on one interval, the other zones on two.
+          if (tz !== TZ && (interval === 'week' || interval === 'month')) continue;
+          for (const filters of tz === TZ && interval === 'day' ? filterSets : [{}]) {
+            const range = { ...lastDays(days, tz), ...filters };
+            const delivery = (await same(query('/delivery', { ...range, interval }), 200)).body as Delivery;
+            for (const [direction, groupBy] of [...GROUP_BYS.map((g) => ['outgoing', g] as const), ['incoming', 'channel'] as const]) {
+              const top = groupBy === 'subtype' ? 3 : undefined;
+              const trend = (await same(query('/breakdown-trend', { ...range, direction, groupBy, interval, top }), 200)).body as Trend;
+              const breakdown = (await same(query('/breakdown', { ...range, direction, groupBy }), 200)).body as Groups;
+              const what = `${tz} ${interval} ${direction} ${groupBy} ${JSON.stringify(filters)}`;
+              // The same groups, counts and order as /breakdown, and everything adds up.
+              assert.equal(trend.total, breakdown.total, `${what}: total`);
+              assert.deepEqual(trend.groups, breakdown.groups.slice(0, top ?? 5), `${what}: the top groups`);
+              assert.equal(trend.otherGroups, Math.max(0, breakdown.groups.length - (top ?? 5)), `${what}: otherGroups`);
+              trend.groups.forEach((group, i) =>
+                assert.equal(
+                  trend.series.reduce((sum, b) => sum + b.counts[i]!, 0),
+                  group.count,
+                  `${what}: ${group.key} over the buckets`,
+                ),
+              );
+              assert.equal(
+                trend.series.reduce((sum, b) => sum + b.others, 0),
+                trend.others,
+                `${what}: others over the buckets`,
+              );
+              // The delivery line's buckets, and for a grouping every message has, its counts.
+              assert.deepEqual(
+                trend.series.map((b) => b.start),
+                delivery.series.map((b) => b.start),
+                `${what}: the delivery line's buckets`,
+              );
+              if (direction === 'outgoing' && groupBy !== 'subtype')
+                trend.series.forEach((b, i) =>
+                  assert.equal(
+                    b.counts.reduce((x, y) => x + y, b.others),
+                    delivery.series[i]!.sent + delivery.series[i]!.failed,
+                    `${what}: bucket ${b.start}`,
+                  ),
+                );
+            }
+          }
+        }
+        for (const direction of ['incoming', 'outgoing'] as const) {
+          for (const filters of tz === TZ ? filterSets : [{}]) {
+            for (const days of Object.keys(filters).length === 0 ? [1, 30, 366] : [30]) {
+              const range = { ...lastDays(days, tz), ...filters };
+              const activity = (await same(query('/activity', { ...range, direction }), 200)).body as Activity;
+              const breakdown = (await same(query('/breakdown', { ...range, direction, groupBy: 'channel' }), 200)).body as Groups;
+              assert.equal(activity.total, breakdown.total, `${tz} ${days} days ${direction}: activity total = breakdown total`);
+              assert.equal(
+                activity.counts.flat().reduce((a, b) => a + b, 0),
+                activity.total,
+                `${tz} ${days} days ${direction}: the cells add up`,
+              );
+            }
+          }
+        }
+      }
+      // DST days: a day of 23 local hours and one of 25, as hours; and odd edges inside hours.
+      for (const [tz, day] of [
+        ['Europe/Madrid', Date.UTC(2026, 2, 29, 12)],
+        ['Europe/Madrid', Date.UTC(2025, 9, 26, 12)],
+        ['America/New_York', Date.UTC(2026, 2, 8, 18)],
+      ] as const) {
+        if (day >= dataset.end) continue;
+        const r = resolveRange({ preset: 'today' }, tz, day);
+        const range = { from: iso(r.from), to: iso(r.to), tz };
+        await same(query('/activity', { ...range, direction: 'outgoing' }), 200);
+        const trend = (
+          await same(query('/breakdown-trend', { ...range, direction: 'outgoing', groupBy: 'channel', interval: 'hour' }), 200)
+        ).body as Trend;
+        assert.equal(trend.series.length, (r.to - r.from) / HOUR, `${tz} ${iso(day)}: one bucket per local hour`);
+      }
+      const from = Date.parse(month.from) + 17 * MINUTE + 5_000;
+      await same(
+        query('/activity', { from: iso(from), to: iso(from + 9 * DAY + 7 * MINUTE), tz: 'Asia/Kathmandu', direction: 'incoming' }),
+        200,
+      );
+      await same(
+        query('/breakdown-trend', {
+          from: iso(from),
+          to: iso(from + 3 * DAY),
+          tz: 'Asia/Kathmandu',
+          direction: 'incoming',
+          groupBy: 'channel',
+          interval: 'hour',
+          top: 10,
+        }),
+        200,
+      );
+      for (const [path, params] of [
+        ['/breakdown-trend', { ...month, direction: 'outgoing', groupBy: 'source', interval: 'day', top: 0 }],
+        ['/breakdown-trend', { ...month, direction: 'outgoing', groupBy: 'source', interval: 'day', top: 11 }],
+        ['/breakdown-trend', { ...month, direction: 'incoming', groupBy: 'source', interval: 'day' }],
+        ['/breakdown-trend', { ...lastDays(40), direction: 'outgoing', groupBy: 'source', interval: 'hour' }],
+        ['/breakdown-trend', { ...month, direction: 'outgoing', groupBy: 'source' }],
+        ['/activity', { ...month }],
+        ['/activity', { ...month, direction: 'sideways' }],
+        ['/activity', { ...month, direction: 'incoming', tz: 'Mars/Olympus_Mons' }],
+      ] as const)
+        await same(query(path, params), 400);
+    },
+  );
+
   await t.test('paging: to the end in both orders, ties included, and the 10,000-row cap', async () => {
     for (const order of ['asc', 'desc']) {
       const failed = await pages({ ...month, kind: 'failed', limit: 50, order }, 1000);

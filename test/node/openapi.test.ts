@@ -19,7 +19,7 @@ import {
   OptionsResponseSchema,
   ProblemSchema,
 } from '../../src/core/contract/schemas.js';
-import { FILTER_FIELDS, MAX_BUCKETS, MAX_RANGE_DAYS, ROW_CAP } from '../../src/core/contract/types.js';
+import { FILTER_FIELDS, MAX_BUCKETS, MAX_RANGE_DAYS, MAX_TREND_GROUPS, ROW_CAP } from '../../src/core/contract/types.js';
 
 const OPENAPI = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
 const OPENAPI_URL = new URL('../../openapi.yaml', import.meta.url);
@@ -154,7 +154,9 @@ describe('openapi.yaml', () => {
   test('encodes the contract (docs/contract.md): resources, parameters, errors, auth', async () => {
     const doc: any = await dereference(OPENAPI);
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/activity',
       '/breakdown',
+      '/breakdown-trend',
       '/capabilities',
       '/delivery',
       '/delivery-breakdown',
@@ -178,6 +180,9 @@ describe('openapi.yaml', () => {
     ]);
     assert.deepEqual(names('/messages'), [...query, 'query:kind!', 'query:limit', 'query:cursor', 'query:order']);
     assert.deepEqual(names('/options/{field}'), ['path:field!', 'query:q', 'query:limit']);
+    // Issue 12: a breakdown per bucket of the delivery line, and the week's hours.
+    assert.deepEqual(names('/breakdown-trend'), [...query, 'query:direction!', 'query:groupBy!', 'query:interval!', 'query:top']);
+    assert.deepEqual(names('/activity'), [...query, 'query:direction!']);
 
     const param = (path: string, name: string) => doc.paths[path].get.parameters.find((p: any) => p.name === name);
     for (const field of FILTER_FIELDS) {
@@ -222,6 +227,8 @@ describe('openapi.yaml', () => {
 
     // The limits, as types.ts exports them.
     assert.equal(doc.components.schemas.DeliveryResponse.properties.series.maxItems, MAX_BUCKETS);
+    assert.equal(doc.components.schemas.BreakdownTrendResponse.properties.series.maxItems, MAX_BUCKETS);
+    assert.equal(doc.paths['/breakdown-trend'].get.parameters.find((p: any) => p.name === 'top').schema.maximum, MAX_TREND_GROUPS);
     assert.deepEqual(doc.components.schemas.MessagesResponse.properties.cap.examples, [ROW_CAP]);
 
     // No auth of its own: anonymous or an optional bearer token.
@@ -271,6 +278,8 @@ describe('openapi.yaml', () => {
       ['DeliveryBreakdownResponse', doc.paths['/delivery-breakdown'].get.responses['200'].content['application/json'].example],
       ['MessagesResponse', doc.paths['/messages'].get.responses['200'].content['application/json'].example],
       ['OptionsResponse', doc.paths['/options/{field}'].get.responses['200'].content['application/json'].example],
+      ['BreakdownTrendResponse', doc.paths['/breakdown-trend'].get.responses['200'].content['application/json'].example],
+      ['ActivityResponse', doc.paths['/activity'].get.responses['200'].content['application/json'].example],
       ['Problem', doc.components.responses.BadRequest.content['application/problem+json'].example],
       ['MessagesResponse', { kind: 'incoming', total: 1, cap: 10000, nextCursor: null, rows: [incomingRow] }],
       ['MessagesResponse', { kind: 'outgoing', total: 1, cap: 10000, nextCursor: null, rows: [outgoingRow] }],

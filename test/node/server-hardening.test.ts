@@ -54,6 +54,8 @@ const VALID: Record<keyof typeof RESOURCE_PARAMS, { path: string; params: Record
   deliveryBreakdown: { path: '/delivery-breakdown', params: { ...MONTH, groupBy: 'broadcast' } },
   messages: { path: '/messages', params: { ...MONTH, kind: 'outgoing' } },
   options: { path: '/options/contact', params: {} },
+  'breakdown-trend': { path: '/breakdown-trend', params: { ...MONTH, direction: 'outgoing', groupBy: 'source', interval: 'day' } },
+  activity: { path: '/activity', params: { ...MONTH, direction: 'incoming' } },
 };
 
 /** Sends raw bytes to `port`, then reads until the server closes; a reset is reported, not thrown. */

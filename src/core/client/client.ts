@@ -7,7 +7,11 @@
  */
 import * as v from 'valibot';
 import type {
+  ActivityParams,
+  ActivityResponse,
   BreakdownParams,
+  BreakdownTrendParams,
+  BreakdownTrendResponse,
   BreakdownResponse,
   Capabilities,
   DeliveryBreakdownParams,
@@ -22,7 +26,9 @@ import type {
   Problem,
 } from '../contract/types.js';
 import {
+  ActivityResponseSchema,
   BreakdownResponseSchema,
+  BreakdownTrendResponseSchema,
   CapabilitiesSchema,
   DeliveryBreakdownResponseSchema,
   DeliveryResponseSchema,
@@ -36,6 +42,8 @@ import { ReportError } from './errors.js';
 import {
   breakdownSearch,
   deliveryBreakdownSearch,
+  activitySearch,
+  breakdownTrendSearch,
   deliverySearch,
   messagesExportSearch,
   messagesSearch,
@@ -111,6 +119,16 @@ export class ReportClient implements ReportDataSource {
 
   breakdown(params: BreakdownParams, options?: RequestOptions): Promise<BreakdownResponse> {
     return this.#get('breakdown', breakdownSearch(params), BreakdownResponseSchema, options);
+  }
+
+  /** `GET /breakdown-trend`: the top groups and others per time bucket. */
+  breakdownTrend(params: BreakdownTrendParams, options?: RequestOptions): Promise<BreakdownTrendResponse> {
+    return this.#get('breakdown-trend', breakdownTrendSearch(params), BreakdownTrendResponseSchema, options);
+  }
+
+  /** `GET /activity`: messages per weekday and local hour. */
+  activity(params: ActivityParams, options?: RequestOptions): Promise<ActivityResponse> {
+    return this.#get('activity', activitySearch(params), ActivityResponseSchema, options);
   }
 
   delivery(params: DeliveryParams, options?: RequestOptions): Promise<DeliveryResponse> {

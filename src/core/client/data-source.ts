@@ -1,5 +1,9 @@
 import type {
+  ActivityParams,
+  ActivityResponse,
   BreakdownParams,
+  BreakdownTrendParams,
+  BreakdownTrendResponse,
   BreakdownResponse,
   Capabilities,
   DeliveryBreakdownParams,
@@ -33,6 +37,17 @@ export interface ReportDataSource {
    * `<msg-delivery-breakdown>` says the source does not offer it.
    */
   deliveryBreakdown?(params: DeliveryBreakdownParams, options?: RequestOptions): Promise<DeliveryBreakdownResponse>;
+  /**
+   * Optional (issue 12): a breakdown per time bucket, its top groups and others
+   * (`GET /breakdown-trend`), for `<msg-breakdown-chart show="trend">`. A source without it shows
+   * that view as not available.
+   */
+  breakdownTrend?(params: BreakdownTrendParams, options?: RequestOptions): Promise<BreakdownTrendResponse>;
+  /**
+   * Optional (issue 12): messages per weekday and local hour (`GET /activity`), for
+   * `<msg-activity-heatmap>`. A source without it shows that view as not available.
+   */
+  activity?(params: ActivityParams, options?: RequestOptions): Promise<ActivityResponse>;
   /**
    * Optional: what the backend offers beyond the four resources (`GET /capabilities`); `{}` when
    * it offers nothing more. Without this method, nothing more is offered.

@@ -1,7 +1,9 @@
 /** Builds the contract's query strings from typed params (the inverse of the server's parsing). */
 import {
   FILTER_FIELDS,
+  type ActivityParams,
   type BreakdownParams,
+  type BreakdownTrendParams,
   type CompareParams,
   type DeliveryBreakdownParams,
   type DeliveryParams,
@@ -32,6 +34,23 @@ export function breakdownSearch(p: BreakdownParams): URLSearchParams {
   params.set('direction', p.direction);
   params.set('groupBy', p.groupBy);
   setComparison(params, p);
+  return params;
+}
+
+/** `GET /breakdown-trend`. */
+export function breakdownTrendSearch(p: BreakdownTrendParams): URLSearchParams {
+  const params = reportQuery(p);
+  params.set('direction', p.direction);
+  params.set('groupBy', p.groupBy);
+  params.set('interval', p.interval);
+  if (p.top !== undefined) params.set('top', String(p.top));
+  return params;
+}
+
+/** `GET /activity`. */
+export function activitySearch(p: ActivityParams): URLSearchParams {
+  const params = reportQuery(p);
+  params.set('direction', p.direction);
   return params;
 }
 

@@ -10,7 +10,10 @@
  */
 import type { components, operations } from './openapi.gen.js';
 import type {
+  ActivityResponse,
   BreakdownGroup,
+  BreakdownTrendBucket,
+  BreakdownTrendResponse,
   BreakdownResponse,
   Capabilities,
   ChannelKind,
@@ -118,4 +121,12 @@ export type ContractTypeChecks = [
   Assert<Same<Query<'exportMessages'>['kind'], MessageKind>>,
   Assert<Same<NonNullable<Query<'exportMessages'>['order']>, Order>>,
   Assert<Same<Exclude<keyof Query<'exportMessages'>, 'from' | 'to' | 'tz' | 'kind' | 'order' | 'lang'>, FilterField>>,
+  // trends per group and when people write (issue 12)
+  Assert<Same<BreakdownTrendResponse, Schemas['BreakdownTrendResponse']>>,
+  Assert<Same<BreakdownTrendBucket, Schemas['BreakdownTrendBucket']>>,
+  Assert<Same<ActivityResponse, Schemas['ActivityResponse']>>,
+  Assert<Same<Query<'getBreakdownTrend'>['interval'], Interval>>,
+  Assert<Same<Query<'getActivity'>['direction'], Direction>>,
+  Assert<Same<Exclude<keyof Query<'getBreakdownTrend'>, 'from' | 'to' | 'tz' | 'direction' | 'groupBy' | 'interval' | 'top'>, FilterField>>,
+  Assert<Same<Exclude<keyof Query<'getActivity'>, 'from' | 'to' | 'tz' | 'direction'>, FilterField>>,
 ];

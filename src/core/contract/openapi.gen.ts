@@ -145,6 +145,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/breakdown-trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A breakdown over time — the top groups and "others", per time bucket.
+         * @description The same counts as `GET /breakdown` with the same filters, cut into the buckets of
+         *     `GET /delivery` (`interval`; local midnights, hours, Mondays or month firsts of `tz`, as
+         *     instants; every bucket of the range in order, zeros included; more than 800 buckets is a
+         *     `400`).
+         *
+         *     `groups` are the first `top` groups of `/breakdown` for the same query — same keys, labels,
+         *     counts and order (count descending, then key) — and `others` counts every message of the
+         *     groups past them (`otherGroups` says how many groups that is). Each bucket has `counts`,
+         *     one per entry of `groups` in the same order, and `others`; the buckets' counts add up to
+         *     each group's `count`, and everything adds up to `total`, which equals `/breakdown`'s. For
+         *     `direction=outgoing` and a grouping every message has (`channel`, `source`, `type`), a
+         *     bucket's sum equals the same bucket's `sent + failed` in `/delivery`.
+         */
+        get: operations["getBreakdownTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages per day of the week and hour of the day, in the report's zone.
+         * @description For shift planning: every message of the query counted at the local wall-clock hour of
+         *     `tz` it was sent or received in. `counts` has 7 rows, Monday first, of 24 hours each, 0–23.
+         *     Daylight saving is the clock's: the hour skipped in spring counts nothing that day, the
+         *     hour repeated in autumn counts both of its passes. `total` is the sum of the cells and
+         *     equals `/breakdown`'s `total` with `groupBy=channel` for the same query.
+         */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/capabilities": {
         parameters: {
             query?: never;
@@ -369,6 +424,41 @@ export interface components {
             /** @description Filters of the query that delivery cannot honour, which were ignored. */
             notApplicable: components["schemas"]["FilterField"][];
         };
+        /** @description One bucket; messages count in the bucket of their time. */
+        BreakdownTrendBucket: {
+            /** @description The bucket's start in `tz` (local midnight, hour, Monday or month first), as an instant. */
+            start: components["schemas"]["Instant"];
+            /** @description One count per entry of the response's `groups`, in the same order. */
+            counts: components["schemas"]["Count"][];
+            /** @description The messages of every group past the top ones. */
+            others: components["schemas"]["Count"];
+        };
+        BreakdownTrendResponse: {
+            direction: components["schemas"]["Direction"];
+            groupBy: components["schemas"]["GroupBy"];
+            interval: components["schemas"]["Interval"];
+            /** @description As `/breakdown`'s `total`; the sum of `groups[].count` and `others`. */
+            total: components["schemas"]["Count"];
+            /** @description The first `top` groups of `/breakdown` for the same query, in its order (without `previousCount`). */
+            groups: components["schemas"]["BreakdownGroup"][];
+            /** @description Messages of the groups past `groups`; 0 when there are none. */
+            others: components["schemas"]["Count"];
+            /** @description How many groups `others` folds together. */
+            otherGroups: components["schemas"]["Count"];
+            /** @description Every bucket of the range in order, zeros included (at most 800). */
+            series: components["schemas"]["BreakdownTrendBucket"][];
+            /** @description Filters of the query that this grouping cannot honour, which were ignored. */
+            notApplicable: components["schemas"]["FilterField"][];
+        };
+        ActivityResponse: {
+            direction: components["schemas"]["Direction"];
+            /** @description Every matching message; the sum of the cells. */
+            total: components["schemas"]["Count"];
+            /** @description Seven rows, Monday to Sunday, of 24 counts, the local hours 0–23 of `tz`: the messages sent or received in that wall-clock hour on that weekday, over the whole range. */
+            counts: components["schemas"]["Count"][][];
+            /** @description Filters of the query that this direction cannot honour, which were ignored. */
+            notApplicable: components["schemas"]["FilterField"][];
+        };
         NamedRef: {
             id: string;
             name: string;
@@ -488,7 +578,7 @@ export interface components {
         /**
          * @description Bad parameters: a missing or malformed required parameter, `from` not before `to`, an
          *     instant outside 1970–2100, a range over 366 days, over 800 buckets, `groupBy` other than
-         *     `channel` for incoming, a `limit` out of range, a control character (U+0000–U+001F,
+         *     `channel` for incoming, a `limit` or `top` out of range, a control character (U+0000–U+001F,
          *     U+007F–U+009F) in any parameter, a cursor the server did not issue for this query.
          *     `invalidParams` names them.
          */
@@ -653,6 +743,8 @@ export interface components {
         optionsLimit: number;
         /** @description The filter field. */
         field: components["schemas"]["FilterField"];
+        /** @description How many groups `/breakdown-trend` lists by name; the rest are `others`. */
+        top: number;
         /** @description The language of the file's headers and labels (`es`, `en`, `pt`); default `es`. */
         lang: components["schemas"]["Lang"];
     };
@@ -1171,6 +1263,394 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getBreakdownTrend: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the range, an ISO-8601 instant, inclusive.
+                 * @example 2026-11-01T06:00:00.000Z
+                 */
+                from: components["parameters"]["from"];
+                /**
+                 * @description End of the range, an ISO-8601 instant, exclusive. `from < to`, and the range spans at
+                 *     most 366 days; otherwise `400`.
+                 * @example 2026-12-01T06:00:00.000Z
+                 */
+                to: components["parameters"]["to"];
+                /**
+                 * @description IANA time zone for buckets (DST-correct), e.g. `America/Mexico_City`.
+                 * @example America/Mexico_City
+                 */
+                tz: components["parameters"]["tz"];
+                /** @description Channel ids (OR within the field, AND with the other filters). */
+                channel?: components["parameters"]["channel"];
+                /** @description Contact ids (OR within the field, AND with the other filters). */
+                contact?: components["parameters"]["contact"];
+                /**
+                 * @description Outgoing message sources (OR within the field, AND with the other filters). Not applicable
+                 *     to incoming messages.
+                 */
+                source?: components["parameters"]["source"];
+                /**
+                 * @description Outgoing message types (OR within the field, AND with the other filters). Not applicable
+                 *     to incoming messages.
+                 */
+                type?: components["parameters"]["type"];
+                /**
+                 * @description Team ids (OR within the field, AND with the other filters). Incoming: the team of the
+                 *     contact's assignee when the message arrived; outgoing: the sender's team (only messages
+                 *     sent by a user match).
+                 */
+                team?: components["parameters"]["team"];
+                /**
+                 * @description User ids (OR within the field, AND with the other filters). Incoming: the contact's
+                 *     assignee when the message arrived; outgoing: the sender (only messages sent by a user
+                 *     match).
+                 */
+                user?: components["parameters"]["user"];
+                /**
+                 * @description Broadcast ids (OR within the field, AND with the other filters). Not applicable to
+                 *     incoming messages.
+                 */
+                broadcast?: components["parameters"]["broadcast"];
+                /** @description Which messages to count. */
+                direction: components["parameters"]["direction"];
+                /** @description The grouping. `direction=incoming` allows only `channel` (else `400`). */
+                groupBy: components["parameters"]["groupBy"];
+                /** @description Bucket size. At most 800 buckets per range, else `400`. */
+                interval: components["parameters"]["interval"];
+                /** @description How many groups `/breakdown-trend` lists by name; the rest are `others`. */
+                top?: components["parameters"]["top"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The top groups and others, per bucket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "direction": "outgoing",
+                     *       "groupBy": "source",
+                     *       "interval": "day",
+                     *       "total": 1520,
+                     *       "groups": [
+                     *         {
+                     *           "key": "user",
+                     *           "label": "User",
+                     *           "count": 900
+                     *         },
+                     *         {
+                     *           "key": "broadcast",
+                     *           "label": "Broadcast",
+                     *           "count": 600
+                     *         }
+                     *       ],
+                     *       "others": 20,
+                     *       "otherGroups": 2,
+                     *       "series": [
+                     *         {
+                     *           "start": "2026-11-01T06:00:00.000Z",
+                     *           "counts": [
+                     *             480,
+                     *             300
+                     *           ],
+                     *           "others": 12
+                     *         },
+                     *         {
+                     *           "start": "2026-11-02T06:00:00.000Z",
+                     *           "counts": [
+                     *             420,
+                     *             300
+                     *           ],
+                     *           "others": 8
+                     *         }
+                     *       ],
+                     *       "notApplicable": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BreakdownTrendResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getActivity: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the range, an ISO-8601 instant, inclusive.
+                 * @example 2026-11-01T06:00:00.000Z
+                 */
+                from: components["parameters"]["from"];
+                /**
+                 * @description End of the range, an ISO-8601 instant, exclusive. `from < to`, and the range spans at
+                 *     most 366 days; otherwise `400`.
+                 * @example 2026-12-01T06:00:00.000Z
+                 */
+                to: components["parameters"]["to"];
+                /**
+                 * @description IANA time zone for buckets (DST-correct), e.g. `America/Mexico_City`.
+                 * @example America/Mexico_City
+                 */
+                tz: components["parameters"]["tz"];
+                /** @description Channel ids (OR within the field, AND with the other filters). */
+                channel?: components["parameters"]["channel"];
+                /** @description Contact ids (OR within the field, AND with the other filters). */
+                contact?: components["parameters"]["contact"];
+                /**
+                 * @description Outgoing message sources (OR within the field, AND with the other filters). Not applicable
+                 *     to incoming messages.
+                 */
+                source?: components["parameters"]["source"];
+                /**
+                 * @description Outgoing message types (OR within the field, AND with the other filters). Not applicable
+                 *     to incoming messages.
+                 */
+                type?: components["parameters"]["type"];
+                /**
+                 * @description Team ids (OR within the field, AND with the other filters). Incoming: the team of the
+                 *     contact's assignee when the message arrived; outgoing: the sender's team (only messages
+                 *     sent by a user match).
+                 */
+                team?: components["parameters"]["team"];
+                /**
+                 * @description User ids (OR within the field, AND with the other filters). Incoming: the contact's
+                 *     assignee when the message arrived; outgoing: the sender (only messages sent by a user
+                 *     match).
+                 */
+                user?: components["parameters"]["user"];
+                /**
+                 * @description Broadcast ids (OR within the field, AND with the other filters). Not applicable to
+                 *     incoming messages.
+                 */
+                broadcast?: components["parameters"]["broadcast"];
+                /** @description Which messages to count. */
+                direction: components["parameters"]["direction"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts per weekday and hour. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "direction": "incoming",
+                     *       "total": 48,
+                     *       "counts": [
+                     *         [
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           1,
+                     *           3,
+                     *           4,
+                     *           2,
+                     *           1,
+                     *           1,
+                     *           2,
+                     *           3,
+                     *           2,
+                     *           1,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0
+                     *         ],
+                     *         [
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           2,
+                     *           3,
+                     *           2,
+                     *           1,
+                     *           1,
+                     *           1,
+                     *           2,
+                     *           1,
+                     *           1,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0
+                     *         ],
+                     *         [
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0
+                     *         ],
+                     *         [
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0
+                     *         ],
+                     *         [
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0
+                     *         ],
+                     *         [
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0
+                     *         ],
+                     *         [
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0,
+                     *           0
+                     *         ]
+                     *       ],
+                     *       "notApplicable": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ActivityResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

@@ -23,7 +23,9 @@ import {
   SOURCES,
   STATUSES,
   SUBTYPE_KINDS,
+  type ActivityResponse,
   type BreakdownResponse,
+  type BreakdownTrendResponse,
   type Capabilities,
   type DeliveryBreakdownResponse,
   type DeliveryResponse,
@@ -79,6 +81,42 @@ export const BreakdownResponseSchema = exactly<BreakdownResponse>()(
       }),
     ),
     previousTotal: v.optional(count),
+    notApplicable: filterFields,
+  }),
+);
+
+export const BreakdownTrendResponseSchema = exactly<BreakdownTrendResponse>()(
+  v.pipe(
+    v.object({
+      direction: v.picklist(DIRECTIONS),
+      groupBy: v.picklist(GROUP_BYS),
+      interval: v.picklist(INTERVALS),
+      total: count,
+      groups: v.array(
+        v.object({
+          key: v.string(),
+          label: v.string(),
+          count,
+          previousCount: v.optional(count),
+          subtypeKind: v.optional(v.picklist(SUBTYPE_KINDS)),
+        }),
+      ),
+      others: count,
+      otherGroups: count,
+      series: v.array(v.object({ start: instant, counts: v.array(count), others: count })),
+      notApplicable: filterFields,
+    }),
+    // The elements index the buckets' counts by group: a bucket with another length is no answer.
+    v.check((r) => r.series.every((bucket) => bucket.counts.length === r.groups.length), 'Expected one count per group in every bucket'),
+  ),
+);
+
+/** Seven weekdays of 24 hours: the shape the heatmap draws, checked here rather than trusted. */
+export const ActivityResponseSchema = exactly<ActivityResponse>()(
+  v.object({
+    direction: v.picklist(DIRECTIONS),
+    total: count,
+    counts: v.pipe(v.array(v.pipe(v.array(count), v.length(24))), v.length(7)),
     notApplicable: filterFields,
   }),
 );

@@ -96,6 +96,20 @@ export interface DeliveryParams extends ReportQuery, CompareParams {
   interval: Interval;
 }
 
+/** `GET /breakdown-trend`: a breakdown per time bucket, its top groups by name and the rest as others. */
+export interface BreakdownTrendParams extends ReportQuery {
+  direction: Direction;
+  groupBy: GroupBy;
+  interval: Interval;
+  /** Groups listed by name, 1–{@link MAX_TREND_GROUPS}; default {@link DEFAULT_TREND_GROUPS}. */
+  top?: number;
+}
+
+/** `GET /activity`: messages per weekday and local hour. */
+export interface ActivityParams extends ReportQuery {
+  direction: Direction;
+}
+
 export interface MessagesParams extends ReportQuery {
   kind: MessageKind;
   limit?: number;
@@ -124,6 +138,37 @@ export interface BreakdownResponse {
   total: number;
   groups: BreakdownGroup[];
   previousTotal?: number;
+  notApplicable: FilterField[];
+}
+
+export interface BreakdownTrendBucket {
+  /** The bucket's start, an instant. */
+  start: string;
+  /** One count per entry of the response's `groups`, in the same order. */
+  counts: number[];
+  /** The messages of the groups past the top ones. */
+  others: number;
+}
+
+export interface BreakdownTrendResponse {
+  direction: Direction;
+  groupBy: GroupBy;
+  interval: Interval;
+  total: number;
+  /** The first `top` groups of `/breakdown` for the same query, in its order. */
+  groups: BreakdownGroup[];
+  others: number;
+  /** How many groups `others` folds together. */
+  otherGroups: number;
+  series: BreakdownTrendBucket[];
+  notApplicable: FilterField[];
+}
+
+/** `GET /activity`: `counts[weekday][hour]`, Monday = 0, local wall-clock hours 0–23 of `tz`. */
+export interface ActivityResponse {
+  direction: Direction;
+  total: number;
+  counts: number[][];
   notApplicable: FilterField[];
 }
 
@@ -218,6 +263,9 @@ export interface Problem {
 export const ROW_CAP = 10_000;
 /** The largest number of line-chart buckets the endpoint answers. */
 export const MAX_BUCKETS = 800;
+/** Groups `/breakdown-trend` lists by name, at most and by default. */
+export const MAX_TREND_GROUPS = 10;
+export const DEFAULT_TREND_GROUPS = 5;
 /** The longest report range, in days. */
 export const MAX_RANGE_DAYS = 366;
 /** Days after sending during which a delivery status still changes. */
