@@ -24,6 +24,8 @@ export const libraryEntries: Record<string, string> = {
   'elements/breakdown-chart/breakdown-chart': 'src/elements/breakdown-chart/breakdown-chart.ts',
   'elements/delivery-line/msg-delivery-line': 'src/elements/delivery-line/msg-delivery-line.ts',
   'elements/delivery-line/delivery-line': 'src/elements/delivery-line/delivery-line.ts',
+  'elements/activity-heatmap/msg-activity-heatmap': 'src/elements/activity-heatmap/msg-activity-heatmap.ts',
+  'elements/activity-heatmap/activity-heatmap': 'src/elements/activity-heatmap/activity-heatmap.ts',
   'elements/table/msg-table': 'src/elements/table/msg-table.ts',
   'elements/table/table': 'src/elements/table/table.ts',
   'elements/filters/msg-report-filters': 'src/elements/filters/msg-report-filters.ts',

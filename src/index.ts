@@ -6,6 +6,7 @@
 export { MsgReport } from './elements/report/msg-report.js';
 export { MsgBreakdownChart } from './elements/breakdown-chart/msg-breakdown-chart.js';
 export { MsgDeliveryLine } from './elements/delivery-line/msg-delivery-line.js';
+export { MsgActivityHeatmap } from './elements/activity-heatmap/msg-activity-heatmap.js';
 export { MsgChartElement } from './elements/chart/chart-element.js';
 export { MsgTable } from './elements/table/msg-table.js';
 export { MsgReportFilters } from './elements/filters/msg-report-filters.js';

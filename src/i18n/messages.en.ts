@@ -145,6 +145,18 @@ export const en = {
   'a11y.updated': '{title} updated: {figures}.',
   // </charts: accessibility>
 
+  // <msg-activity-heatmap>: keys `activity.*` (issue 12)
+  'activity.title.incoming': 'When messages arrive',
+  'activity.title.outgoing': 'When messages are sent',
+  'activity.heatmap': 'Heatmap: {title}, messages per day of the week and hour of the day.',
+  'activity.cell': '{cell}: {count} messages',
+  'activity.day': 'Day',
+  'activity.zone': 'Hours in {zone}.',
+  'activity.busiest': 'Busiest: {cell}',
+  'activity.tableCaption': '{title} (hours in {zone}): data table',
+  'activity.unsupported': 'this endpoint does not offer messages by hour',
+  'a11y.heatmapDescription': 'Heatmap, {title}, hours in {zone}: {total} messages. {busiest}',
+
   // <msg-delivery-line>: keys `delivery.*`
   'delivery.title': 'Outgoing message delivery',
   'delivery.notReported': 'Not reported',

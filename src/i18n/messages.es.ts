@@ -144,6 +144,18 @@ export const es: Messages = {
   'a11y.updated': '{title} actualizado: {figures}.',
   // </charts: accessibility>
 
+  // <msg-activity-heatmap>: keys `activity.*` (issue 12)
+  'activity.title.incoming': 'Cuándo llegan los mensajes',
+  'activity.title.outgoing': 'Cuándo se envían los mensajes',
+  'activity.heatmap': 'Mapa de calor: {title}, mensajes por día de la semana y hora del día.',
+  'activity.cell': '{cell}: {count} mensajes',
+  'activity.day': 'Día',
+  'activity.zone': 'Horas en {zone}.',
+  'activity.busiest': 'Mayor actividad: {cell}',
+  'activity.tableCaption': '{title} (horas en {zone}): tabla de datos',
+  'activity.unsupported': 'este endpoint no ofrece los mensajes por hora',
+  'a11y.heatmapDescription': 'Mapa de calor, {title}, horas en {zone}: {total} mensajes. {busiest}',
+
   // <msg-delivery-line>: keys `delivery.*`
   'delivery.title': 'Entrega de mensajes salientes',
   'delivery.notReported': 'No reportado',

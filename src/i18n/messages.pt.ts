@@ -144,6 +144,18 @@ export const pt: Messages = {
   'a11y.updated': '{title} atualizado: {figures}.',
   // </charts: accessibility>
 
+  // <msg-activity-heatmap>: keys `activity.*` (issue 12)
+  'activity.title.incoming': 'Quando as mensagens chegam',
+  'activity.title.outgoing': 'Quando as mensagens são enviadas',
+  'activity.heatmap': 'Mapa de calor: {title}, mensagens por dia da semana e hora do dia.',
+  'activity.cell': '{cell}: {count} mensagens',
+  'activity.day': 'Dia',
+  'activity.zone': 'Horas em {zone}.',
+  'activity.busiest': 'Maior atividade: {cell}',
+  'activity.tableCaption': '{title} (horas em {zone}): tabela de dados',
+  'activity.unsupported': 'este endpoint não oferece as mensagens por hora',
+  'a11y.heatmapDescription': 'Mapa de calor, {title}, horas em {zone}: {total} mensagens. {busiest}',
+
   // <msg-delivery-line>: keys `delivery.*`
   'delivery.title': 'Entrega de mensagens enviadas',
   'delivery.notReported': 'Não informado',

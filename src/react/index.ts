@@ -10,6 +10,7 @@ import { MsgReport as ReportElement } from '../elements/report/msg-report.js';
 import { MsgReportFilters as FiltersElement } from '../elements/filters/msg-report-filters.js';
 import { MsgBreakdownChart as BreakdownElement } from '../elements/breakdown-chart/msg-breakdown-chart.js';
 import { MsgDeliveryLine as DeliveryElement } from '../elements/delivery-line/msg-delivery-line.js';
+import { MsgActivityHeatmap as ActivityHeatmapElement } from '../elements/activity-heatmap/msg-activity-heatmap.js';
 import { MsgTable as TableElement } from '../elements/table/msg-table.js';
 import { MsgMessagesReport as MessagesReportElement } from '../elements/messages-report/msg-messages-report.js';
 import type {
@@ -54,6 +55,13 @@ export const MsgDeliveryLine = createComponent({
   react: React,
   tagName: 'msg-delivery-line',
   elementClass: DeliveryElement,
+  events: { ...events, onChartRendered: chartEvents.onChartRendered },
+});
+
+export const MsgActivityHeatmap = createComponent({
+  react: React,
+  tagName: 'msg-activity-heatmap',
+  elementClass: ActivityHeatmapElement,
   events: { ...events, onChartRendered: chartEvents.onChartRendered },
 });
 

@@ -25,7 +25,15 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   jsdelivr: string;
 };
 
-const TAGS = ['msg-breakdown-chart', 'msg-delivery-line', 'msg-messages-report', 'msg-report', 'msg-report-filters', 'msg-table'];
+const TAGS = [
+  'msg-activity-heatmap',
+  'msg-breakdown-chart',
+  'msg-delivery-line',
+  'msg-messages-report',
+  'msg-report',
+  'msg-report-filters',
+  'msg-table',
+];
 
 /** The strict policy the elements promise to work under (as in test/elements/csp.test.ts). */
 const STRICT_CSP = [
@@ -98,6 +106,7 @@ describe('the package', () => {
     };
     const tags = manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.tagName);
     assert.deepEqual(tags.map((d) => d.tagName).sort(), [
+      'msg-activity-heatmap',
       'msg-breakdown-chart',
       'msg-delivery-line',
       'msg-messages-report',
