@@ -47,7 +47,7 @@ const OTHER_LANGUAGES = /\/src\/i18n\/(messages|provider-errors)\.(en|pt)\.ts$/;
  */
 const ON_ACTION = /\/src\/(elements\/table\/table\.csv|core\/csv\/(csv|messages-csv))\.ts$/;
 
-async function measure(entry: string, neverLoads?: RegExp): Promise<Measured> {
+async function measure(entry: string, neverLoads?: RegExp, absentKits?: RegExp): Promise<Measured> {
   const result = (await build({
     configFile: false,
     root,
@@ -71,6 +71,9 @@ async function measure(entry: string, neverLoads?: RegExp): Promise<Measured> {
     if (!chunk || loaded.has(chunk) || onActionChunks.has(chunk)) return;
     const ids = Object.keys(chunk.modules);
     if (ids.length > 0 && ids.every((id) => OTHER_LANGUAGES.test(id) || neverLoads?.test(id))) return;
+    // The ECharts kit of an element the page does not show: imported on first use by that element
+    // only, so never fetched here (with whatever only it imports).
+    if (absentKits && chunk.facadeModuleId && absentKits.test(chunk.facadeModuleId)) return;
     if (ids.length > 0 && ids.every((id) => ON_ACTION.test(id))) {
       onActionChunks.add(chunk);
       return;
@@ -112,6 +115,12 @@ interface Row {
   budget: { maxRatio?: number; maxKb?: number; noEcharts?: boolean; sameEcharts?: boolean };
   /** Modules the page imports on first use but never uses (e.g. what only a failed log loads). */
   neverLoads?: RegExp;
+  /**
+   * Chart kits (`*.echarts.ts`, loaded on first use) of elements the page defines but does not
+   * show: `import 'msg-report'` defines every element, and a kit loads only when its element is on
+   * the page.
+   */
+  absentKits?: RegExp;
 }
 
 const rows: Row[] = [
@@ -122,6 +131,8 @@ const rows: Row[] = [
     floorName: 'Lit + ECharts modules',
     aim: '≤ 1.10× floor',
     budget: { maxRatio: 1.32, sameEcharts: true },
+    // <msg-messages-report> does not hold the activity heatmap (issue 12): its kit never loads here.
+    absentKits: /\/src\/elements\/activity-heatmap\/activity-heatmap\.echarts\.ts$/,
   },
   {
     name: 'filters + table',
@@ -150,7 +161,7 @@ console.log(
   `${'page'.padEnd(24)}${'gzip kB'.padStart(9)}${'min kB'.padStart(9)}${'of it ECharts'.padStart(15)}${'on action'.padStart(11)}   ${'floor'.padEnd(24)}${'gzip kB'.padStart(9)}${'ratio'.padStart(8)}   aim; budget`,
 );
 for (const row of rows) {
-  const [page, floor] = [await measure(row.page, row.neverLoads), await measure(row.floor)];
+  const [page, floor] = [await measure(row.page, row.neverLoads, row.absentKits), await measure(row.floor)];
   const ratio = page.gzip / floor.gzip;
   const { budget } = row;
   const over: string[] = [];

@@ -11,7 +11,7 @@ import type { EChartsCoreOption } from '../chart/echarts.js';
 /** The colour slot of the scale's strong end (blue, as the report's first colour). */
 export const HEATMAP_SLOT = 'c1';
 
-/** Charts at most this wide (CSS pixels) label every third hour only, as on a phone. */
+/** Charts at most this wide (CSS pixels) label every sixth hour only, as on a phone. */
 export const NARROW_HEATMAP = 480;
 
 export interface HeatmapTexts {
@@ -57,7 +57,7 @@ export function heatmapOption(
       splitArea: { show: false },
       axisLine: axis,
       axisTick: { ...axis, alignWithLabel: true },
-      axisLabel: { color: theme.mutedColor, interval: 1 },
+      axisLabel: { color: theme.mutedColor, interval: 1, hideOverlap: true },
     },
     yAxis: {
       type: 'category',
@@ -98,7 +98,8 @@ export function heatmapOption(
     ...option,
     media: [
       { option: { xAxis: { axisLabel: { interval: 1 } } } },
-      { query: { maxWidth: NARROW_HEATMAP }, option: { xAxis: { axisLabel: { interval: 2 } } } },
+      // Every sixth hour on a phone: a 12-hour clock's labels (`10 a.m.`) are wide.
+      { query: { maxWidth: NARROW_HEATMAP }, option: { xAxis: { axisLabel: { interval: 5 } } } },
     ],
   };
 }

@@ -96,7 +96,8 @@ export class MsgActivityHeatmap extends MsgChartElement<Config, ActivityParams, 
     const lang = this.reportLang;
     const view = this.presentation(answer);
     const zone = translate(lang, 'activity.zone', { zone: answer.request.tz });
-    const busiest = view.busiest ? ` ${translate(lang, 'activity.busiest', { cell: view.busiest })}.` : '';
+    // No full stop after the hour: a region's clock may end it with one already (`11:00 a.m.`).
+    const busiest = view.busiest ? ` ${translate(lang, 'activity.busiest', { cell: view.busiest })}` : '';
     const chart = html`<figure class="chart-figure">
       <figcaption class="visually-hidden">${translate(lang, 'activity.heatmap', { title: this.displayHeading })}</figcaption>
       ${this.renderChart(view.option, 'heatmap', view.access)}
