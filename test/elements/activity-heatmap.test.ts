@@ -120,7 +120,8 @@ describe('<msg-activity-heatmap>', () => {
   it('is traversed by keyboard: each cell announced with its day, hour and count', async () => {
     const { element } = await heatmap();
     const answer = await mockAnswer<ActivityResponse>('activity', { ...LAST_30_DAYS, direction: 'incoming' });
-    await chartsRendered(element, 1);
+    // Drawn (a listener for the next frame could miss one already drawn).
+    await drawnOption(element);
     const box = shadow(element).querySelector<HTMLElement>('[part~="heatmap"]')!;
     expect(box.getAttribute('aria-label')).to.match(/^Mapa de calor, Cuándo llegan los mensajes, horas en America\/Mexico_City: /);
     box.focus();
