@@ -66,20 +66,21 @@ const filterFields = v.array(v.picklist(FILTER_FIELDS));
 const statuses = v.array(v.picklist(STATUSES));
 const namedRef = v.object({ id: v.string(), name: v.string() });
 
+/** A group of /breakdown, as /breakdown-trend lists its top ones too: one schema for both. */
+const breakdownGroup = v.object({
+  key: v.string(),
+  label: v.string(),
+  count,
+  previousCount: v.optional(count),
+  subtypeKind: v.optional(v.picklist(SUBTYPE_KINDS)),
+});
+
 export const BreakdownResponseSchema = exactly<BreakdownResponse>()(
   v.object({
     direction: v.picklist(DIRECTIONS),
     groupBy: v.picklist(GROUP_BYS),
     total: count,
-    groups: v.array(
-      v.object({
-        key: v.string(),
-        label: v.string(),
-        count,
-        previousCount: v.optional(count),
-        subtypeKind: v.optional(v.picklist(SUBTYPE_KINDS)),
-      }),
-    ),
+    groups: v.array(breakdownGroup),
     previousTotal: v.optional(count),
     notApplicable: filterFields,
   }),
@@ -92,15 +93,7 @@ export const BreakdownTrendResponseSchema = exactly<BreakdownTrendResponse>()(
       groupBy: v.picklist(GROUP_BYS),
       interval: v.picklist(INTERVALS),
       total: count,
-      groups: v.array(
-        v.object({
-          key: v.string(),
-          label: v.string(),
-          count,
-          previousCount: v.optional(count),
-          subtypeKind: v.optional(v.picklist(SUBTYPE_KINDS)),
-        }),
-      ),
+      groups: v.array(breakdownGroup),
       others: count,
       otherGroups: count,
       series: v.array(v.object({ start: instant, counts: v.array(count), others: count })),
