@@ -21,6 +21,7 @@ export const DEFAULT_BASE_URL = '/api';
 const RESOURCES = [
   'breakdown',
   'delivery',
+  'broadcasts',
   'messages',
   'options/:field',
   'capabilities',

@@ -20,6 +20,8 @@ import {
   type DeliveryBreakdownResponse,
   type BreakdownTrendParams,
   type BreakdownTrendResponse,
+  type BroadcastsParams,
+  type BroadcastsResponse,
   type DeliveryBucket,
   type DeliveryParams,
   type DeliveryResponse,
@@ -42,6 +44,7 @@ import { compareStrings, foldForSearch, labelOf, SOURCE_LABELS, subtypeCountKey,
 import { comparedRange, DEFAULT_MESSAGES_LIMIT, DEFAULT_OPTIONS_LIMIT } from '../server/api/params.js';
 import type { ExportPageParams, KeysetPosition } from '../server/api/store.js';
 import { activityResponse, localHours, trendResponse } from '../server/api/trends.js';
+import { broadcastsAnswer } from './broadcasts.js';
 import { at, required } from './checked.js';
 import type { Dataset, DatasetMessage } from './dataset/types.js';
 
@@ -54,6 +57,7 @@ export interface Engine {
   delivery(params: DeliveryParams): DeliveryResponse;
   deliveryBreakdown(params: DeliveryBreakdownParams): DeliveryBreakdownResponse;
   messages(params: MessagesParams): MessagesResponse;
+  broadcasts(params: BroadcastsParams): BroadcastsResponse;
   exportPage(params: ExportPageParams): MessageRow[];
   options(params: OptionsParams): OptionsResponse;
   breakdownTrend(params: BreakdownTrendParams): BreakdownTrendResponse;
@@ -379,6 +383,14 @@ export function createEngine(dataset: Dataset): Engine {
     return activityResponse(params.direction, hours, perHour, notApplicableFilters(params.direction, params.filters));
   }
 
+  function broadcastsOf(params: BroadcastsParams): BroadcastsResponse {
+    const matching: DatasetMessage[] = [];
+    scan(lists.outgoing, Date.parse(params.from), Date.parse(params.to), compileFilters(params.filters, 'outgoing'), (m) => {
+      if (m.broadcastId !== null) matching.push(m);
+    });
+    return broadcastsAnswer(params, matching, broadcasts);
+  }
+
   function row(m: DatasetMessage, kind: MessageKind): MessageRow {
     const channel = channels.get(m.channelId);
     const base: MessageRow = {
@@ -554,5 +566,16 @@ export function createEngine(dataset: Dataset): Engine {
     return { field: params.field, options: found };
   }
 
-  return { dataset, breakdown, delivery, deliveryBreakdown, messages, exportPage, options, breakdownTrend, activity };
+  return {
+    dataset,
+    breakdown,
+    delivery,
+    deliveryBreakdown,
+    messages,
+    broadcasts: broadcastsOf,
+    exportPage,
+    options,
+    breakdownTrend,
+    activity,
+  };
 }

@@ -27,6 +27,8 @@ import {
   type BreakdownResponse,
   type DeliveryBreakdownParams,
   type DeliveryBreakdownResponse,
+  type BroadcastsParams,
+  type BroadcastsResponse,
   type DeliveryParams,
   type DeliveryResponse,
   type DeliveryTotals,
@@ -63,6 +65,7 @@ import {
   type Piece,
 } from './db/message-counts.js';
 import { createDeliveryBreakdown } from './db/delivery-breakdown.js';
+import { broadcastsOf } from './db/broadcasts.js';
 import { STATUS_WINDOW_MS } from './db/schema.js';
 import { asText, asTextOrNull, escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
 import { createTrendQueries } from './db/trends.js';
@@ -78,6 +81,7 @@ export interface Report {
   /** The delivery funnel per group (./db/delivery-breakdown.ts). */
   deliveryBreakdown(workspace: string, params: DeliveryBreakdownParams): Promise<DeliveryBreakdownResponse>;
   messages(workspace: string, params: MessagesParams, hints?: MessagesHints): Promise<MessagesResponse>;
+  broadcasts(workspace: string, params: BroadcastsParams): Promise<BroadcastsResponse>;
   exportPage(workspace: string, params: ExportPageParams): Promise<MessageRow[]>;
   options(workspace: string, params: OptionsParams): Promise<OptionsResponse>;
   /** `/breakdown-trend` and `/activity` (issue 12): server/db/trends.ts. */
@@ -785,6 +789,7 @@ export function createReport(db: SqlExecutor): Report {
   }
 
   const deliveryBreakdown = createDeliveryBreakdown(db, { channels, hasCounts });
+  const broadcasts = (workspace: string, params: BroadcastsParams) => broadcastsOf(db, workspace, params);
 
   const trends = createTrendQueries({
     db,
@@ -794,5 +799,5 @@ export function createReport(db: SqlExecutor): Report {
     bucketStarts: cachedBucketStarts,
   });
 
-  return { breakdown, delivery, deliveryBreakdown, messages, exportPage, options, floor, ...trends };
+  return { breakdown, delivery, deliveryBreakdown, messages, broadcasts, exportPage, options, floor, ...trends };
 }

@@ -5,6 +5,7 @@
  */
 import type {
   BreakdownParams,
+  BroadcastsParams,
   DeliveryBreakdownParams,
   ActivityParams,
   BreakdownTrendParams,
@@ -57,6 +58,8 @@ async function run(job: SqliteJob): Promise<unknown> {
       return report.deliveryBreakdown(job.workspace, job.params as DeliveryBreakdownParams);
     case 'messages':
       return report.messages(job.workspace, job.params as MessagesParams, job.hints);
+    case 'broadcasts':
+      return report.broadcasts(job.workspace, job.params as BroadcastsParams);
     case 'exportPage':
       return report.exportPage(job.workspace, job.params as ExportPageParams);
     case 'options':

@@ -9,6 +9,7 @@
 import type pg from 'pg';
 import type {
   BreakdownParams,
+  BroadcastsParams,
   DeliveryBreakdownParams,
   ActivityParams,
   BreakdownTrendParams,
@@ -122,6 +123,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
               return report.deliveryBreakdown(workspace, params as DeliveryBreakdownParams);
             case 'messages':
               return report.messages(workspace, params as MessagesParams, runOptions.hints);
+            case 'broadcasts':
+              return report.broadcasts(workspace, params as BroadcastsParams);
             case 'exportPage':
               return report.exportPage(workspace, params as ExportPageParams);
             case 'options':

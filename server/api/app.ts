@@ -266,7 +266,7 @@ export function createApi(options: ApiOptions): Hono<Env> {
     return page.nextCursor === null ? page : { ...page, nextCursor: await signCursor(signer, page.nextCursor, binding) };
   }
 
-  for (const resource of ['breakdown', 'delivery', 'messages', 'breakdown-trend', 'activity'] as const)
+  for (const resource of ['breakdown', 'delivery', 'messages', 'broadcasts', 'breakdown-trend', 'activity'] as const)
     app.all(`${base}/${resource}`, (c) => answer(c, resource));
   app.all(`${base}/delivery-breakdown`, (c) => answer(c, 'deliveryBreakdown'));
   // Data Export and the capabilities that advertise it: a block of its own (openapi.yaml).

@@ -10,6 +10,7 @@ import {
   FILTER_FIELDS,
   GROUP_BYS,
   INTERVALS,
+  MAX_BROADCASTS,
   MAX_BUCKETS,
   MAX_TREND_GROUPS,
   MAX_RANGE_DAYS,
@@ -20,6 +21,7 @@ import {
   type ActivityParams,
   type BreakdownParams,
   type BreakdownTrendParams,
+  type BroadcastsParams,
   type CompareParams,
   type DeliveryBreakdownParams,
   type DeliveryGroupBy,
@@ -48,6 +50,7 @@ export const DEFAULT_MESSAGES_LIMIT = 100;
 export const MAX_MESSAGES_LIMIT = 1000;
 export const DEFAULT_OPTIONS_LIMIT = 50;
 export const MAX_OPTIONS_LIMIT = 200;
+export const DEFAULT_BROADCASTS_LIMIT = 100;
 
 /** Instants are accepted from 1970-01-01T00:00:00Z up to 2101-01-01T00:00:00Z (years 1970–2100). */
 export const MIN_INSTANT = Date.UTC(1970, 0, 1);
@@ -62,6 +65,7 @@ export const RESOURCE_PARAMS: Readonly<Record<Resource, readonly string[]>> = {
   delivery: [...QUERY_PARAMS, 'interval', 'compareFrom', 'compareTo'],
   deliveryBreakdown: [...QUERY_PARAMS, 'groupBy'],
   messages: [...QUERY_PARAMS, 'kind', 'limit', 'order', 'cursor'],
+  broadcasts: [...QUERY_PARAMS, 'limit'],
   options: ['q', 'limit'],
   'breakdown-trend': [...QUERY_PARAMS, 'direction', 'groupBy', 'interval', 'top'],
   activity: [...QUERY_PARAMS, 'direction'],
@@ -442,6 +446,22 @@ export function parseMessagesParams(params: URLSearchParams): ParseResult<Messag
   return finish(errors, parsed);
 }
 
+/** `GET /broadcasts`. */
+export function parseBroadcastsParams(params: URLSearchParams): ParseResult<BroadcastsParams> {
+  const control = controlCharacterErrors(params, RESOURCE_PARAMS.broadcasts);
+  if (control.length > 0) return { ok: false, problem: invalidQuery(control) };
+  const errors: InvalidParam[] = [];
+  const { query } = parseQuery(params, errors);
+  const limitText = params.get('limit');
+  let limit = DEFAULT_BROADCASTS_LIMIT;
+  if (limitText !== null) {
+    const parsed = parseLimit(limitText, 1, MAX_BROADCASTS);
+    if (parsed === undefined) errors.push({ name: 'limit', reason: `must be an integer from 1 to ${MAX_BROADCASTS}` });
+    else limit = parsed;
+  }
+  return finish(errors, { ...query, limit });
+}
+
 /** `GET /options/{field}`; `field` is the path segment. */
 export function parseOptionsParams(field: string, params: URLSearchParams): ParseResult<OptionsParams> {
   const control = controlCharacterErrors(params, RESOURCE_PARAMS.options);
@@ -462,7 +482,8 @@ export function parseOptionsParams(field: string, params: URLSearchParams): Pars
 }
 
 /** The resources a request can name. */
-export type Resource = 'breakdown' | 'delivery' | 'deliveryBreakdown' | 'messages' | 'options' | 'breakdown-trend' | 'activity';
+export type Resource =
+  'breakdown' | 'delivery' | 'deliveryBreakdown' | 'messages' | 'broadcasts' | 'options' | 'breakdown-trend' | 'activity';
 
 /**
  * The params of `resource` (`field`: the options path segment), after a bound on repeated filter
@@ -492,6 +513,8 @@ export function parseResourceParams(
       return parseDeliveryBreakdownParams(params);
     case 'messages':
       return parseMessagesParams(params);
+    case 'broadcasts':
+      return parseBroadcastsParams(params);
     case 'options':
       return parseOptionsParams(limits.field ?? '', params);
     case 'breakdown-trend':

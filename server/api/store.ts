@@ -12,6 +12,8 @@ import type {
   BreakdownResponse,
   DeliveryBreakdownParams,
   DeliveryBreakdownResponse,
+  BroadcastsParams,
+  BroadcastsResponse,
   DeliveryParams,
   DeliveryResponse,
   MessageRow,
@@ -27,6 +29,8 @@ export interface Operations {
   delivery: { params: DeliveryParams; result: DeliveryResponse };
   deliveryBreakdown: { params: DeliveryBreakdownParams; result: DeliveryBreakdownResponse };
   messages: { params: MessagesParams; result: MessagesResponse };
+  /** `GET /broadcasts`: the broadcasts the query counts. */
+  broadcasts: { params: BroadcastsParams; result: BroadcastsResponse };
   options: { params: OptionsParams; result: OptionsResponse };
   breakdownTrend: { params: BreakdownTrendParams; result: BreakdownTrendResponse };
   activity: { params: ActivityParams; result: ActivityResponse };

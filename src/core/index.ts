@@ -5,6 +5,7 @@
 export * from './contract/types.js';
 export {
   BreakdownResponseSchema,
+  BroadcastsResponseSchema,
   DeliveryResponseSchema,
   DeliveryBreakdownResponseSchema,
   MessagesResponseSchema,

@@ -114,7 +114,7 @@ export function stub<T extends object, K extends keyof T>(target: T, name: K, re
   };
 }
 
-/** Calls per resource of a {@link countingSource} (the four every source has, the delivery breakdown and the trends of issue 12). */
+/** Calls per resource of a {@link countingSource} (the four every source has, the delivery breakdown, the trends and the broadcasts of issue 12). */
 export type Calls = Record<Exclude<keyof ReportDataSource, 'capabilities' | 'messagesExportUrl'>, number>;
 
 /**
@@ -131,7 +131,16 @@ export function countingSource(endpoint = '/api'): {
   idle: () => Promise<void>;
 } {
   const client = new ReportClient({ endpoint, baseUrl: location.href, cacheTtlMs: 0 });
-  const calls: Calls = { breakdown: 0, delivery: 0, deliveryBreakdown: 0, messages: 0, options: 0, breakdownTrend: 0, activity: 0 };
+  const calls: Calls = {
+    breakdown: 0,
+    delivery: 0,
+    deliveryBreakdown: 0,
+    broadcasts: 0,
+    messages: 0,
+    options: 0,
+    breakdownTrend: 0,
+    activity: 0,
+  };
   const log: { resource: keyof Calls; params: object }[] = [];
   const inFlight = new Set<Promise<unknown>>();
   const count = <T>(resource: keyof Calls, params: object, answer: Promise<T>): Promise<T> => {
@@ -148,6 +157,7 @@ export function countingSource(endpoint = '/api'): {
     breakdown: (params, options) => count('breakdown', params, client.breakdown(params, options)),
     delivery: (params, options) => count('delivery', params, client.delivery(params, options)),
     deliveryBreakdown: (params, options) => count('deliveryBreakdown', params, client.deliveryBreakdown(params, options)),
+    broadcasts: (params, options) => count('broadcasts', params, client.broadcasts(params, options)),
     messages: (params, options) => count('messages', params, client.messages(params, options)),
     options: (params, options) => count('options', params, client.options(params, options)),
     breakdownTrend: (params, options) => count('breakdownTrend', params, client.breakdownTrend(params, options)),

@@ -445,6 +445,30 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
     },
   );
 
+  await t.test('broadcasts: ranges, zones, filters that keep or remove them, the limit', async () => {
+    const sets: Params[] = [
+      {},
+      { source: ['broadcast'] },
+      { source: ['user', 'bot'] },
+      { channel: first('channel', 2) },
+      { broadcast: first('broadcast', 3) },
+      { type: ['whatsapp_template'], contact: first('contact', 40) },
+      { user: first('user') },
+    ];
+    for (const range of [month, year, lastDays(2), lastDays(91, 'Asia/Kolkata')]) {
+      for (const filters of sets) await same(query('/broadcasts', { ...range, ...filters }), 200);
+    }
+    const all = (await same(query('/broadcasts', { ...year, limit: 500 }), 200)).body as { total: number; broadcasts: unknown[] };
+    assert.ok(all.total > 10 && all.broadcasts.length === all.total, `a year's broadcasts, all of them (${all.total})`);
+    const none = (await same(query('/broadcasts', { ...year, source: ['user', 'bot'] }), 200)).body as { total: number };
+    assert.equal(none.total, 0, 'a source filter without broadcast leaves no broadcast');
+    for (const limit of [1, 3]) {
+      const capped = (await same(query('/broadcasts', { ...year, limit }), 200)).body as { total: number; broadcasts: unknown[] };
+      assert.equal(capped.broadcasts.length, limit, `limit ${limit}: the largest ${limit}`);
+      assert.equal(capped.total, all.total, 'total counts past the limit');
+    }
+  });
+
   await t.test('paging: to the end in both orders, ties included, and the 10,000-row cap', async () => {
     for (const order of ['asc', 'desc']) {
       const failed = await pages({ ...month, kind: 'failed', limit: 50, order }, 1000);
@@ -597,6 +621,9 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
       ['/messages', { ...list, cursor: 'not-a-cursor' }],
       ['/messages', { ...list, kind: 'failed', cursor: 'eyJ2IjoxLCJ0IjoxLCJpIjoibV8xIiwibiI6MSwiayI6Im91dGdvaW5nIiwibyI6ImRlc2MifQ' }],
       ['/options/channel', { limit: 201 }],
+      ['/broadcasts', { ...month, limit: 0 }],
+      ['/broadcasts', { ...month, limit: 501 }],
+      ['/broadcasts', { ...month, tz: undefined }],
       ['/options/colour', {}],
       ['/delivery-breakdown', { ...month }],
       ['/delivery-breakdown', { ...month, groupBy: 'contact' }],

@@ -157,6 +157,7 @@ describe('openapi.yaml', () => {
       '/activity',
       '/breakdown',
       '/breakdown-trend',
+      '/broadcasts',
       '/capabilities',
       '/delivery',
       '/delivery-breakdown',
@@ -183,6 +184,7 @@ describe('openapi.yaml', () => {
     // Issue 12: a breakdown per bucket of the delivery line, and the week's hours.
     assert.deepEqual(names('/breakdown-trend'), [...query, 'query:direction!', 'query:groupBy!', 'query:interval!', 'query:top']);
     assert.deepEqual(names('/activity'), [...query, 'query:direction!']);
+    assert.deepEqual(names('/broadcasts'), [...query, 'query:limit']);
 
     const param = (path: string, name: string) => doc.paths[path].get.parameters.find((p: any) => p.name === name);
     for (const field of FILTER_FIELDS) {
@@ -193,6 +195,7 @@ describe('openapi.yaml', () => {
     }
     assert.deepEqual(param('/messages', 'limit').schema, { type: 'integer', minimum: 1, maximum: 1000, default: 100 });
     assert.deepEqual(param('/options/{field}', 'limit').schema, { type: 'integer', minimum: 1, maximum: 200, default: 50 });
+    assert.deepEqual(param('/broadcasts', 'limit').schema, { type: 'integer', minimum: 1, maximum: 500, default: 100 });
     assert.equal(param('/messages', 'order').schema.default, 'desc');
     for (const path of ['/breakdown', '/delivery']) {
       for (const name of ['compareFrom', 'compareTo'])
@@ -280,6 +283,7 @@ describe('openapi.yaml', () => {
       ['OptionsResponse', doc.paths['/options/{field}'].get.responses['200'].content['application/json'].example],
       ['BreakdownTrendResponse', doc.paths['/breakdown-trend'].get.responses['200'].content['application/json'].example],
       ['ActivityResponse', doc.paths['/activity'].get.responses['200'].content['application/json'].example],
+      ['BroadcastsResponse', doc.paths['/broadcasts'].get.responses['200'].content['application/json'].example],
       ['Problem', doc.components.responses.BadRequest.content['application/problem+json'].example],
       ['MessagesResponse', { kind: 'incoming', total: 1, cap: 10000, nextCursor: null, rows: [incomingRow] }],
       ['MessagesResponse', { kind: 'outgoing', total: 1, cap: 10000, nextCursor: null, rows: [outgoingRow] }],

@@ -53,6 +53,7 @@ const VALID: Record<keyof typeof RESOURCE_PARAMS, { path: string; params: Record
   delivery: { path: '/delivery', params: { ...MONTH, interval: 'day' } },
   deliveryBreakdown: { path: '/delivery-breakdown', params: { ...MONTH, groupBy: 'broadcast' } },
   messages: { path: '/messages', params: { ...MONTH, kind: 'outgoing' } },
+  broadcasts: { path: '/broadcasts', params: { ...MONTH } },
   options: { path: '/options/contact', params: {} },
   'breakdown-trend': { path: '/breakdown-trend', params: { ...MONTH, direction: 'outgoing', groupBy: 'source', interval: 'day' } },
   activity: { path: '/activity', params: { ...MONTH, direction: 'incoming' } },

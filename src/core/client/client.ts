@@ -13,6 +13,8 @@ import type {
   BreakdownTrendParams,
   BreakdownTrendResponse,
   BreakdownResponse,
+  BroadcastsParams,
+  BroadcastsResponse,
   Capabilities,
   DeliveryBreakdownParams,
   DeliveryBreakdownResponse,
@@ -29,6 +31,7 @@ import {
   ActivityResponseSchema,
   BreakdownResponseSchema,
   BreakdownTrendResponseSchema,
+  BroadcastsResponseSchema,
   CapabilitiesSchema,
   DeliveryBreakdownResponseSchema,
   DeliveryResponseSchema,
@@ -41,6 +44,7 @@ import { parseEndpoint } from './endpoint.js';
 import { ReportError } from './errors.js';
 import {
   breakdownSearch,
+  broadcastsSearch,
   deliveryBreakdownSearch,
   activitySearch,
   breakdownTrendSearch,
@@ -138,6 +142,11 @@ export class ReportClient implements ReportDataSource {
   /** `GET /delivery-breakdown`: the delivery funnel per group. */
   deliveryBreakdown(params: DeliveryBreakdownParams, options?: RequestOptions): Promise<DeliveryBreakdownResponse> {
     return this.#get('delivery-breakdown', deliveryBreakdownSearch(params), DeliveryBreakdownResponseSchema, options);
+  }
+
+  /** `GET /broadcasts`: the broadcasts the query counts, for the delivery line's marks. */
+  broadcasts(params: BroadcastsParams, options?: RequestOptions): Promise<BroadcastsResponse> {
+    return this.#get('broadcasts', broadcastsSearch(params), BroadcastsResponseSchema, options);
   }
 
   messages(params: MessagesParams, options?: RequestOptions): Promise<MessagesResponse> {

@@ -5,6 +5,8 @@ import type {
   BreakdownTrendParams,
   BreakdownTrendResponse,
   BreakdownResponse,
+  BroadcastsParams,
+  BroadcastsResponse,
   Capabilities,
   DeliveryBreakdownParams,
   DeliveryBreakdownResponse,
@@ -53,6 +55,11 @@ export interface ReportDataSource {
    * it offers nothing more. Without this method, nothing more is offered.
    */
   capabilities?(options?: RequestOptions): Promise<Capabilities>;
+  /**
+   * Optional: the broadcasts the report query counts (`GET /broadcasts`), which the delivery line
+   * marks at their send time. Without this method (or when it rejects with a 404), no marks.
+   */
+  broadcasts?(params: BroadcastsParams, options?: RequestOptions): Promise<BroadcastsResponse>;
   /**
    * Optional: the address of a list's Data Export file (`GET /export/messages`), which a plain
    * link can fetch; `undefined` when a link cannot carry this source's credentials.

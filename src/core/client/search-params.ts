@@ -4,6 +4,7 @@ import {
   type ActivityParams,
   type BreakdownParams,
   type BreakdownTrendParams,
+  type BroadcastsParams,
   type CompareParams,
   type DeliveryBreakdownParams,
   type DeliveryParams,
@@ -64,6 +65,12 @@ export function deliverySearch(p: DeliveryParams): URLSearchParams {
 export function deliveryBreakdownSearch(p: DeliveryBreakdownParams): URLSearchParams {
   const params = reportQuery(p);
   params.set('groupBy', p.groupBy);
+  return params;
+}
+
+export function broadcastsSearch(p: BroadcastsParams): URLSearchParams {
+  const params = reportQuery(p);
+  if (p.limit !== undefined) params.set('limit', String(p.limit));
   return params;
 }
 

@@ -95,6 +95,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The broadcasts whose messages the query counts, for marks on the delivery line.
+         * @description Every broadcast with at least one outgoing message that matches the report query (the
+         *     range and every filter: a `source` filter without `broadcast`, or a `team`/`user` filter,
+         *     leaves none), with `sentAt`, the send time of its first matching message, and `count`, its
+         *     matching messages. When more than `limit` match, the `limit` largest are kept (by `count`,
+         *     then `id`); `total` says how many matched. The kept ones are sorted by `sentAt`, then `id`.
+         *     `name` is the broadcast's own (untrusted text), or its `id` when it is missing from the
+         *     lookups.
+         *
+         *     Optional: a backend without it answers `404`, and clients then draw no marks.
+         */
+        get: operations["getBroadcasts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/messages": {
         parameters: {
             query?: never;
@@ -459,6 +487,24 @@ export interface components {
             /** @description Filters of the query that this direction cannot honour, which were ignored. */
             notApplicable: components["schemas"]["FilterField"][];
         };
+        /** @description A broadcast, as far as the report query sees it. */
+        Broadcast: {
+            id: string;
+            /** @description The broadcast's name (untrusted text), or its `id` when the lookups miss it. */
+            name: string;
+            /** @description The send time of its first message that matches the query. */
+            sentAt: components["schemas"]["Instant"];
+            /** @description Its messages that match the query; never 0. */
+            count: number;
+        };
+        BroadcastsResponse: {
+            /** @description How many broadcasts match, even beyond `limit`. */
+            total: components["schemas"]["Count"];
+            /** @description At most `limit`, the largest; sorted by `sentAt`, then `id`. */
+            broadcasts: components["schemas"]["Broadcast"][];
+            /** @description Filters of the query that this resource cannot honour, which were ignored. */
+            notApplicable: components["schemas"]["FilterField"][];
+        };
         NamedRef: {
             id: string;
             name: string;
@@ -729,6 +775,8 @@ export interface components {
         kind: components["schemas"]["MessageKind"];
         /** @description Rows per page. */
         limit: number;
+        /** @description The most broadcasts answered (the largest are kept). */
+        broadcastsLimit: number;
         /**
          * @description Opaque keyset cursor, the previous page's `nextCursor`, with the same query (`limit` may
          *     change). A server may sign it and bind it to its query: a cursor it did not issue for this
@@ -1083,6 +1131,101 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryBreakdownResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getBroadcasts: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the range, an ISO-8601 instant, inclusive.
+                 * @example 2026-11-01T06:00:00.000Z
+                 */
+                from: components["parameters"]["from"];
+                /**
+                 * @description End of the range, an ISO-8601 instant, exclusive. `from < to`, and the range spans at
+                 *     most 366 days; otherwise `400`.
+                 * @example 2026-12-01T06:00:00.000Z
+                 */
+                to: components["parameters"]["to"];
+                /**
+                 * @description IANA time zone for buckets (DST-correct), e.g. `America/Mexico_City`.
+                 * @example America/Mexico_City
+                 */
+                tz: components["parameters"]["tz"];
+                /** @description Channel ids (OR within the field, AND with the other filters). */
+                channel?: components["parameters"]["channel"];
+                /** @description Contact ids (OR within the field, AND with the other filters). */
+                contact?: components["parameters"]["contact"];
+                /**
+                 * @description Outgoing message sources (OR within the field, AND with the other filters). Not applicable
+                 *     to incoming messages.
+                 */
+                source?: components["parameters"]["source"];
+                /**
+                 * @description Outgoing message types (OR within the field, AND with the other filters). Not applicable
+                 *     to incoming messages.
+                 */
+                type?: components["parameters"]["type"];
+                /**
+                 * @description Team ids (OR within the field, AND with the other filters). Incoming: the team of the
+                 *     contact's assignee when the message arrived; outgoing: the sender's team (only messages
+                 *     sent by a user match).
+                 */
+                team?: components["parameters"]["team"];
+                /**
+                 * @description User ids (OR within the field, AND with the other filters). Incoming: the contact's
+                 *     assignee when the message arrived; outgoing: the sender (only messages sent by a user
+                 *     match).
+                 */
+                user?: components["parameters"]["user"];
+                /**
+                 * @description Broadcast ids (OR within the field, AND with the other filters). Not applicable to
+                 *     incoming messages.
+                 */
+                broadcast?: components["parameters"]["broadcast"];
+                /** @description The most broadcasts answered (the largest are kept). */
+                limit?: components["parameters"]["broadcastsLimit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The broadcasts in scope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total": 2,
+                     *       "broadcasts": [
+                     *         {
+                     *           "id": "b_3",
+                     *           "name": "Cobranza nov",
+                     *           "sentAt": "2026-11-04T16:12:09.000Z",
+                     *           "count": 1520
+                     *         },
+                     *         {
+                     *           "id": "b_4",
+                     *           "name": "Promo Buen Fin",
+                     *           "sentAt": "2026-11-12T15:40:00.000Z",
+                     *           "count": 980
+                     *         }
+                     *       ],
+                     *       "notApplicable": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BroadcastsResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

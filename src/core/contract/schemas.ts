@@ -26,6 +26,7 @@ import {
   type ActivityResponse,
   type BreakdownResponse,
   type BreakdownTrendResponse,
+  type BroadcastsResponse,
   type Capabilities,
   type DeliveryBreakdownResponse,
   type DeliveryResponse,
@@ -143,6 +144,14 @@ export const DeliveryBreakdownResponseSchema = exactly<DeliveryBreakdownResponse
         subtypeKind: v.optional(v.picklist(SUBTYPE_KINDS)),
       }),
     ),
+    notApplicable: filterFields,
+  }),
+);
+
+export const BroadcastsResponseSchema = exactly<BroadcastsResponse>()(
+  v.object({
+    total: count,
+    broadcasts: v.array(v.object({ id: v.string(), name: v.string(), sentAt: instant, count })),
     notApplicable: filterFields,
   }),
 );

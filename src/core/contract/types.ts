@@ -117,6 +117,12 @@ export interface MessagesParams extends ReportQuery {
   order?: Order;
 }
 
+/** `GET /broadcasts`: the report query, and the most broadcasts to answer. */
+export interface BroadcastsParams extends ReportQuery {
+  /** 1–{@link MAX_BROADCASTS}; default 100. The largest are kept. */
+  limit?: number;
+}
+
 export interface OptionsParams {
   field: FilterField;
   q?: string;
@@ -198,6 +204,25 @@ export interface DeliveryResponse {
   notApplicable: FilterField[];
 }
 
+/** A broadcast as far as the report query sees it: its matching messages, from the first one's send time. */
+export interface Broadcast {
+  id: string;
+  /** Untrusted text: the broadcast's name, or its id when the lookups miss it. */
+  name: string;
+  /** The send time of its first message that matches the query, an instant. */
+  sentAt: string;
+  /** Its messages that match the query. */
+  count: number;
+}
+
+export interface BroadcastsResponse {
+  /** How many broadcasts match, even beyond the limit. */
+  total: number;
+  /** The largest `limit`, sorted by `sentAt`, then `id`. */
+  broadcasts: Broadcast[];
+  notApplicable: FilterField[];
+}
+
 export interface NamedRef {
   id: string;
   name: string;
@@ -268,6 +293,8 @@ export const MAX_TREND_GROUPS = 10;
 export const DEFAULT_TREND_GROUPS = 5;
 /** The longest report range, in days. */
 export const MAX_RANGE_DAYS = 366;
+/** The most broadcasts one `GET /broadcasts` answers. */
+export const MAX_BROADCASTS = 500;
 /** Days after sending during which a delivery status still changes. */
 export const STATUS_WINDOW_DAYS = 30;
 
