@@ -8,6 +8,7 @@ import { emptyHandlers, errorHandlers, getDefaultDataset, loadingHandlers } from
 interface Args {
   interval: string;
   noCompare: boolean;
+  noBroadcasts: boolean;
   lang: string;
   preset: string;
   from: string;
@@ -43,6 +44,7 @@ const render = (args: Args, filters: Filters = {}) =>
     <msg-delivery-line
       interval=${args.interval}
       ?no-compare=${args.noCompare}
+      ?no-broadcasts=${args.noBroadcasts}
       heading=${ifDefined(args.heading || undefined)}
     ></msg-delivery-line>
   </msg-report>`;
@@ -59,6 +61,7 @@ const meta: Meta<Args> = {
   args: {
     interval: 'auto',
     noCompare: false,
+    noBroadcasts: false,
     lang: 'es',
     preset: 'last_30_days',
     from: '',
@@ -92,6 +95,17 @@ export const Daily: Story = { args: { interval: 'day' } };
 export const Weekly: Story = { args: { interval: 'week' }, render: (args) => render({ ...args, ...lastDays(150) }) };
 /** A year up to today, by month: the last 30 days are only the end of the line. */
 export const Monthly: Story = { args: { interval: 'month' }, render: (args) => render({ ...args, ...lastDays(365) }) };
+
+/**
+ * Why a spike: the broadcasts of the period (`GET /broadcasts`) as dashed marks at their send
+ * time, one per bucket (numbered when it holds several); names and sizes in the tooltip, the arrow
+ * keys' announcements and the table. Three months by week, so several share a mark.
+ */
+export const BroadcastMarks: Story = { args: { interval: 'week' }, render: (args) => render({ ...args, ...lastDays(92) }) };
+/** A source filter without "broadcast": no broadcast is in scope, so no marks and no request for them. */
+export const BroadcastsFilteredOut: Story = { render: (args) => render(args, { source: ['user', 'bot'] }) };
+/** `no-broadcasts`: the host leaves the marks out. */
+export const WithoutBroadcasts: Story = { args: { noBroadcasts: true } };
 
 /** Email and SMS report no read receipts (Telegram and LINE no delivery either): "not reported", never 0 %. */
 export const ChannelsWithoutReadReceipts: Story = {

@@ -166,6 +166,13 @@ export const es: Messages = {
   'delivery.windowAll':
     'Todos los mensajes de este periodo tienen menos de 30 días: sus estados aún pueden cambiar (zona sombreada del gráfico).',
   'delivery.mayChange': 'Los estados aún pueden cambiar',
+  'delivery.broadcasts': 'Transmisiones',
+  'delivery.broadcastsHeading': 'Transmisiones (mensajes):',
+  'delivery.broadcastsMore': 'y {count} más',
+  'delivery.broadcastsAt': 'transmisiones: {list}',
+  'delivery.broadcastsNote':
+    'Marcas punteadas: transmisiones, a su hora de envío ({count} en el periodo; un número sobre una marca cuenta varias).',
+  'delivery.broadcastsCapped': 'Marcas punteadas: las {shown} transmisiones más grandes de {total} en el periodo, a su hora de envío.',
   'delivery.lineChart': 'Gráfico de líneas: {title}, un punto por {unit}.',
   'delivery.unit.hour': 'hora',
   'delivery.unit.day': 'día',

@@ -165,6 +165,13 @@ export const pt: Messages = {
     'As mensagens enviadas desde {start} têm menos de 30 dias: seus status ainda podem mudar (área sombreada do gráfico).',
   'delivery.windowAll': 'Todas as mensagens deste período têm menos de 30 dias: seus status ainda podem mudar (área sombreada do gráfico).',
   'delivery.mayChange': 'Os status ainda podem mudar',
+  'delivery.broadcasts': 'Transmissões',
+  'delivery.broadcastsHeading': 'Transmissões (mensagens):',
+  'delivery.broadcastsMore': 'e mais {count}',
+  'delivery.broadcastsAt': 'transmissões: {list}',
+  'delivery.broadcastsNote':
+    'Marcas tracejadas: transmissões, no horário de envio ({count} no período; um número sobre uma marca conta várias).',
+  'delivery.broadcastsCapped': 'Marcas tracejadas: as {shown} maiores de {total} transmissões do período, no horário de envio.',
   'delivery.lineChart': 'Gráfico de linhas: {title}, um ponto por {unit}.',
   'delivery.unit.hour': 'hora',
   'delivery.unit.day': 'dia',

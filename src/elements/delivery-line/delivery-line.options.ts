@@ -5,11 +5,13 @@
  * own time ticks would follow the browser's zone). Every string drawn comes from the i18n layer
  * and `Intl`, and the tooltip uses ECharts' rich-text mode: nothing is ever parsed as HTML.
  */
-import { STATUSES, type DeliveryBucket, type Interval, type Status } from '../../core/contract/types.js';
+import { STATUSES, type Broadcast, type DeliveryBucket, type Interval, type Status } from '../../core/contract/types.js';
 import { formatPlainDate, localParts } from '../../core/query/zoned-time.js';
 import { baseOption, slotColor, type ChartTheme } from '../chart/chart-theme.js';
+import { escapeRichText } from '../chart/rich-text.js';
 import { statusSlot } from '../shared/palette.js';
 import type { EChartsCoreOption } from '../chart/echarts.js';
+import { markLines, marksSeries, type MarkTexts } from './delivery-line.marks.js';
 
 /**
  * Most x-axis labels drawn per bucket size (weeks read `semana del 3 nov`, so fewer fit), on a
@@ -53,6 +55,8 @@ export interface LineInput {
   now: number;
   /** The span whose statuses may still change, marked on the chart. */
   openWindow: { start: number; end: number } | undefined;
+  /** The broadcasts of each bucket (by index), marked at their send time; none when empty. */
+  marks: ReadonlyMap<number, readonly Broadcast[]>;
 }
 
 export interface LineTexts {
@@ -68,6 +72,7 @@ export interface LineTexts {
   notReported: string;
   /** The mark of the open window: "statuses may still change". */
   mayChange: string;
+  marks: MarkTexts;
 }
 
 /** Every `step`-th bucket start, so that at most `max` labels are drawn. */
@@ -134,6 +139,8 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts,
       lines.push(`${text.status(status)}: ${notReported.has(status) ? text.notReported : text.count(bucket[status])}`);
     }
     if (open && end > open.start && start < open.end) lines.push(text.mayChange);
+    // Names are endpoint text: escaped, since the rich-text tooltip would read `{style|…}` in them.
+    lines.push(...markLines(input.marks.get(index) ?? [], text.marks).map(escapeRichText));
     return lines.join('\n');
   };
 
@@ -167,6 +174,9 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts,
       },
     });
   }
+
+  // Under the lines (z), and after the band so the media entries below still line up by position.
+  if (input.marks.size > 0) series.push(marksSeries(input.marks, theme));
 
   const legendText = { color: theme.textColor };
   // Media options merge series by position: an empty entry for each line, the band's label last.

@@ -3,7 +3,15 @@
  * option, the notes and the table behind the chart. Everything reads the query the answer was
  * fetched for (its range, zone and interval), never the report's state at drawing time.
  */
-import { STATUSES, type DeliveryBucket, type DeliveryParams, type DeliveryResponse, type Status } from '../../core/contract/types.js';
+import {
+  STATUSES,
+  type Broadcast,
+  type BroadcastsParams,
+  type DeliveryBucket,
+  type DeliveryParams,
+  type DeliveryResponse,
+  type Status,
+} from '../../core/contract/types.js';
 import { openStatusWindow } from '../../core/query/intervals.js';
 import { formatCount, formatDateTime } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
@@ -11,6 +19,7 @@ import { translate } from '../../i18n/translate.js';
 import { chartTable, type ChartAccess, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
 import { themed, type ChartOption } from '../chart/chart-theme.js';
 import { axisLabel, bucketIso, bucketLabel } from './delivery-line.format.js';
+import { markLines, marksByBucket, type DeliveryLineData, type MarkTexts } from './delivery-line.marks.js';
 import { lineOption } from './delivery-line.options.js';
 import type { DeliveryMetric } from './delivery-line.types.js';
 
@@ -18,6 +27,8 @@ import type { DeliveryMetric } from './delivery-line.types.js';
 export interface DeliveryRequest {
   readonly params: DeliveryParams;
   readonly pinnedNow: number | undefined;
+  /** The broadcasts to mark: the same query; `undefined` when they are out of scope or switched off. */
+  readonly broadcasts: BroadcastsParams | undefined;
 }
 
 export interface DeliveryPresentation {
@@ -29,6 +40,8 @@ export interface DeliveryPresentation {
   readonly access: ChartAccess;
   readonly table: ChartTable;
   readonly summary: string;
+  /** How many broadcasts are marked and how many matched; `undefined` when none is marked. */
+  readonly marks: { readonly shown: number; readonly total: number } | undefined;
 }
 
 function metricsOf(lang: Lang, data: DeliveryResponse, notReported: readonly Status[]): DeliveryMetric[] {
@@ -54,32 +67,51 @@ function metricsOf(lang: Lang, data: DeliveryResponse, notReported: readonly Sta
   ];
 }
 
-function tableOf(lang: Lang, title: string, data: DeliveryResponse, tz: string, notReported: readonly Status[]): ChartTable {
+function tableOf(
+  lang: Lang,
+  title: string,
+  data: DeliveryResponse,
+  tz: string,
+  notReported: readonly Status[],
+  marks: ReadonlyMap<number, readonly Broadcast[]>,
+  markText: (index: number) => string,
+): ChartTable {
   const interval = data.interval;
+  const rows = data.series.map((bucket, index) => ({ bucket, index }));
   const notReportedText = translate(lang, 'delivery.notReported');
-  const columns: DataTableColumn<DeliveryBucket>[] = [
+  type Row = { bucket: DeliveryBucket; index: number };
+  const columns: DataTableColumn<Row>[] = [
     {
       header: translate(lang, `delivery.interval.${interval}`),
-      cell: (bucket) => bucketLabel(lang, tz, interval, Date.parse(bucket.start)),
-      value: (bucket) => bucketIso(tz, interval, Date.parse(bucket.start)),
+      cell: ({ bucket }) => bucketLabel(lang, tz, interval, Date.parse(bucket.start)),
+      value: ({ bucket }) => bucketIso(tz, interval, Date.parse(bucket.start)),
     },
-    ...STATUSES.map((status): DataTableColumn<DeliveryBucket> =>
+    ...STATUSES.map((status): DataTableColumn<Row> =>
       notReported.includes(status)
         ? { header: translate(lang, `status.${status}`), cell: () => notReportedText, numeric: true }
         : {
             header: translate(lang, `status.${status}`),
-            cell: (bucket) => formatCount(lang, bucket[status]),
-            value: (bucket) => bucket[status],
+            cell: ({ bucket }) => formatCount(lang, bucket[status]),
+            value: ({ bucket }) => bucket[status],
             numeric: true,
           },
     ),
   ];
-  return chartTable(translate(lang, 'chart.tableCaption', { title }), columns, data.series);
+  // A column of the broadcasts only when there are marks: the chart's marks, in words.
+  if (marks.size > 0) {
+    columns.push({
+      header: translate(lang, 'delivery.broadcasts'),
+      cell: ({ index }) => markText(index),
+      // The file gets every name whole, without the isolation marks the screen needs.
+      value: ({ index }) => (marks.get(index) ?? []).map((b) => `${b.name} (${b.count})`).join('; '),
+    });
+  }
+  return chartTable(translate(lang, 'chart.tableCaption', { title }), columns, rows);
 }
 
 export function presentDelivery(
   request: DeliveryRequest,
-  data: DeliveryResponse,
+  data: DeliveryLineData,
   receivedAt: number,
   lang: Lang,
   title: string,
@@ -96,6 +128,18 @@ export function presentDelivery(
     : openWindow.start <= from
       ? translate(lang, 'delivery.windowAll')
       : translate(lang, 'delivery.windowSince', { start: formatDateTime(lang, tz, openWindow.start) });
+  const starts = data.series.map((bucket) => Date.parse(bucket.start));
+  const marks = marksByBucket(data.marks?.broadcasts ?? [], starts);
+  const markTexts: MarkTexts = {
+    heading: translate(lang, 'delivery.broadcastsHeading'),
+    count: (value) => formatCount(lang, value),
+    more: (count) => translate(lang, 'delivery.broadcastsMore', { count: formatCount(lang, count) }),
+  };
+  /** A bucket's broadcasts in one line of text, for the table and screen readers. */
+  const markText = (index: number) => {
+    const [, ...names] = markLines(marks.get(index) ?? [], markTexts);
+    return names.join(', ');
+  };
   const texts = {
     status: statusLabel,
     count: (value: number) => formatCount(lang, value),
@@ -103,13 +147,13 @@ export function presentDelivery(
     bucketLabel: (instant: number) => bucketLabel(lang, tz, data.interval, instant),
     notReported: translate(lang, 'delivery.notReported'),
     mayChange: translate(lang, 'delivery.mayChange'),
+    marks: markTexts,
   };
   // "Sent 1.234, Delivered 1.100, Read not reported, Failed 12": a bucket's or the totals' figures.
   const figures = (counts: Record<Status, number>) =>
     STATUSES.map(
       (status) => `${statusLabel(status)} ${notReported.includes(status) ? texts.notReported : texts.count(counts[status])}`,
     ).join(', ');
-  const starts = data.series.map((bucket) => Date.parse(bucket.start));
   const access: ChartAccess = {
     description: translate(lang, 'a11y.lineDescription', {
       title,
@@ -121,13 +165,16 @@ export function presentDelivery(
     count: data.series.length,
     describe: (index) => {
       const bucket = data.series[index];
-      return bucket ? translate(lang, 'a11y.point', { bucket: texts.bucketLabel(Date.parse(bucket.start)), values: figures(bucket) }) : '';
+      if (!bucket) return '';
+      const point = translate(lang, 'a11y.point', { bucket: texts.bucketLabel(Date.parse(bucket.start)), values: figures(bucket) });
+      const broadcasts = markText(index);
+      return broadcasts ? `${point}; ${translate(lang, 'delivery.broadcastsAt', { list: broadcasts })}` : point;
     },
     highlight: false,
   };
   const option = themed((theme) =>
     lineOption(
-      { series: data.series, interval: data.interval, timeZone: tz, to, notReported, now, openWindow },
+      { series: data.series, interval: data.interval, timeZone: tz, to, notReported, now, openWindow, marks },
       theme,
       texts,
       access.description,
@@ -139,7 +186,8 @@ export function presentDelivery(
     note: `${translate(lang, 'delivery.tracking')} ${windowText}`.trim(),
     option,
     access,
-    table: tableOf(lang, title, data, tz, notReported),
+    table: tableOf(lang, title, data, tz, notReported, marks, markText),
+    marks: data.marks && data.marks.broadcasts.length > 0 ? { shown: data.marks.broadcasts.length, total: data.marks.total } : undefined,
     summary: translate(lang, 'a11y.updated', {
       title,
       figures: `${translate(lang, 'chart.total')} ${texts.count(data.totals.total)}; ${figures(data.totals)}`,

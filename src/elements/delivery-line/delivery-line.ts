@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
-import type { DeliveryResponse, Interval, ReportQuery, Status } from '../../core/contract/types.js';
+import type { Interval, ReportQuery, Status } from '../../core/contract/types.js';
 import { compareParams } from '../../core/query/comparison.js';
 import { INTERVAL_CHOICES, planIntervals, type IntervalChoice, type IntervalPlan } from '../../core/query/intervals.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
@@ -15,6 +15,7 @@ import { comparedPeriodText, renderCompareNote, renderTileDetails } from '../sha
 import { metricsStyles } from '../shared/metrics.styles.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
 import { statusSlot } from '../shared/palette.js';
+import { broadcastsInScope, fetchMarks, MARKS_LIMIT, type DeliveryLineData } from './delivery-line.marks.js';
 import { presentDelivery, type DeliveryPresentation, type DeliveryRequest } from './delivery-line.present.js';
 import { deliveryLineStyles } from './delivery-line.styles.js';
 
@@ -46,6 +47,11 @@ interface IntervalView {
  * it and the text says so. A status that none of the channels in scope reports reads "not
  * reported", never 0 %, and draws no line.
  *
+ * Broadcasts in scope (the filters allow broadcast messages) are marked on the line at their send
+ * time (`GET /broadcasts`, asked beside `/delivery`): one dashed mark per bucket, numbered when it
+ * holds several; their names and sizes are in the tooltip, the arrow keys' announcements and the
+ * table. A backend without the resource gets no marks; `no-broadcasts` switches them off.
+ *
  * @tag msg-delivery-line
  * @summary Delivery statuses of outgoing messages: metrics and a line chart over time.
  *
@@ -65,6 +71,7 @@ interface IntervalView {
  * @csspart interval-option - One option of the bucket size switch.
  * @csspart chart - The chart box; also `line`.
  * @csspart not-reported-note - Which statuses draw no line because no channel reports them.
+ * @csspart broadcasts-note - Under the chart when broadcasts are marked: what the marks are, how many.
  * @csspart toolbar - View as table, PNG and CSV downloads; its buttons are `toolbar-button`.
  * @csspart table - The data table: one row per bucket (visually hidden unless `table-view`).
  * @csspart loading - The loading state.
@@ -73,7 +80,7 @@ interface IntervalView {
  * @csspart error - The error state (also `invalid` for bad settings).
  * @csspart retry - The error state's retry button.
  */
-export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, DeliveryResponse, DeliveryPresentation> {
+export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, DeliveryLineData, DeliveryPresentation> {
   static override styles = [...MsgChartElement.styles, metricsStyles, deliveryLineStyles];
 
   /**
@@ -90,6 +97,9 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
    */
   @property({ type: Boolean, attribute: 'no-compare' }) noCompare = false;
 
+  /** Leaves out the broadcasts' marks (and their request, `GET /broadcasts`). */
+  @property({ type: Boolean, attribute: 'no-broadcasts' }) noBroadcasts = false;
+
   #plan: { query: ReportQuery; plan: IntervalPlan } | undefined;
 
   protected override checkConfig(lang: Lang): CheckedAttributes<Config> {
@@ -105,14 +115,20 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
     return {
       params: { ...query, interval, ...compareParams(this.noCompare ? undefined : state.comparison) },
       pinnedNow: state.now,
+      broadcasts: !this.noBroadcasts && broadcastsInScope(query.filters) ? { ...query, limit: MARKS_LIMIT } : undefined,
     };
   }
 
-  protected override fetchData(request: DeliveryRequest, source: ReportDataSource, signal: AbortSignal): Promise<DeliveryResponse> {
-    return source.delivery(request.params, { signal });
+  protected override async fetchData(request: DeliveryRequest, source: ReportDataSource, signal: AbortSignal): Promise<DeliveryLineData> {
+    // Side by side: the marks cost no wait beyond the slower of the two.
+    const [delivery, marks] = await Promise.all([
+      source.delivery(request.params, { signal }),
+      fetchMarks(source, request.broadcasts, signal),
+    ]);
+    return marks ? { ...delivery, marks } : delivery;
   }
 
-  protected override isEmpty(data: DeliveryResponse): boolean {
+  protected override isEmpty(data: DeliveryLineData): boolean {
     return data.totals.total === 0;
   }
 
@@ -124,7 +140,7 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
     return import('./delivery-line.echarts.js');
   }
 
-  protected override present(answer: Answer<DeliveryRequest, DeliveryResponse>, lang: Lang): DeliveryPresentation {
+  protected override present(answer: Answer<DeliveryRequest, DeliveryLineData>, lang: Lang): DeliveryPresentation {
     return presentDelivery(answer.request, answer.data, answer.receivedAt, lang, this.displayHeading);
   }
 
@@ -141,7 +157,7 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
     this.reportStore?.change({ interval: (event.target as HTMLInputElement).value });
   };
 
-  protected override renderAnswer(answer: Answer<DeliveryRequest, DeliveryResponse>, busy: boolean): TemplateResult {
+  protected override renderAnswer(answer: Answer<DeliveryRequest, DeliveryLineData>, busy: boolean): TemplateResult {
     const lang = this.reportLang;
     const view = this.presentation(answer);
     const data = answer.data;
@@ -151,7 +167,7 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
         </figcaption>
         ${this.renderChart(view.option, 'line', view.access)}
       </figure>
-      ${this.#renderNotReported(lang, view.notReported)}`;
+      ${this.#renderNotReported(lang, view.notReported)} ${this.#renderBroadcastsNote(lang, view.marks)}`;
     return html`<div class=${busy ? 'answer busy' : 'answer'}>
       ${this.#renderMetrics(lang, view, answer)}
       <p class="note" part="note">${view.note}</p>
@@ -168,7 +184,16 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
     return html`<p class="note" part="not-reported-note">${translate(lang, 'delivery.notReportedNote', { statuses })}</p>`;
   }
 
-  #renderMetrics(lang: Lang, view: DeliveryPresentation, answer: Answer<DeliveryRequest, DeliveryResponse>): TemplateResult {
+  #renderBroadcastsNote(lang: Lang, marks: DeliveryPresentation['marks']): TemplateResult | typeof nothing {
+    if (!marks) return nothing;
+    const text =
+      marks.total > marks.shown
+        ? translate(lang, 'delivery.broadcastsCapped', { shown: formatCount(lang, marks.shown), total: formatCount(lang, marks.total) })
+        : translate(lang, 'delivery.broadcastsNote', { count: formatCount(lang, marks.shown) });
+    return html`<p class="note" part="broadcasts-note">${text}</p>`;
+  }
+
+  #renderMetrics(lang: Lang, view: DeliveryPresentation, answer: Answer<DeliveryRequest, DeliveryLineData>): TemplateResult {
     const period = comparedPeriodText(lang, answer.request.params, answer.request.pinnedNow ?? answer.receivedAt) ?? '';
     return html`${renderCompareNote(lang, period, (answer.data.previousTotals?.total ?? 0) > 0)}
       <ul part="metrics" aria-label=${translate(lang, 'chart.metrics', { title: this.displayHeading })}>
