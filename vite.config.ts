@@ -26,6 +26,8 @@ export const libraryEntries: Record<string, string> = {
   'elements/delivery-line/delivery-line': 'src/elements/delivery-line/delivery-line.ts',
   'elements/activity-heatmap/msg-activity-heatmap': 'src/elements/activity-heatmap/msg-activity-heatmap.ts',
   'elements/activity-heatmap/activity-heatmap': 'src/elements/activity-heatmap/activity-heatmap.ts',
+  'elements/delivery-breakdown/msg-delivery-breakdown': 'src/elements/delivery-breakdown/msg-delivery-breakdown.ts',
+  'elements/delivery-breakdown/delivery-breakdown': 'src/elements/delivery-breakdown/delivery-breakdown.ts',
   'elements/table/msg-table': 'src/elements/table/msg-table.ts',
   'elements/table/table': 'src/elements/table/table.ts',
   'elements/filters/msg-report-filters': 'src/elements/filters/msg-report-filters.ts',

@@ -22,6 +22,7 @@ const RESOURCES = [
   'breakdown',
   'delivery',
   'broadcasts',
+  'delivery-breakdown',
   'messages',
   'options/:field',
   'capabilities',

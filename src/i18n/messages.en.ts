@@ -250,6 +250,22 @@ export const en = {
   'compare.flat': 'no change vs. {period}',
   'metric.share': '{share} of total',
   // </comparison>
+
+  // <msg-delivery-breakdown>: keys `deliveryBreakdown.*`
+  'deliveryBreakdown.title': 'Delivery by {groupBy}',
+  'deliveryBreakdown.groupBy.broadcast': 'broadcast',
+  'deliveryBreakdown.messages': 'Messages',
+  'deliveryBreakdown.rate': '{percent} · {count}',
+  'deliveryBreakdown.segment.sent': 'Sent, not delivered',
+  'deliveryBreakdown.segment.delivered': 'Delivered, not read',
+  'deliveryBreakdown.segment.read': 'Read',
+  'deliveryBreakdown.segment.failed': 'Failed',
+  'deliveryBreakdown.chart': '100 % stacked bars: {title}, the share of each status per group.',
+  'deliveryBreakdown.description': '100 % stacked bar chart, {title}: {items}.',
+  'deliveryBreakdown.item': '{label}: {figures}',
+  'deliveryBreakdown.barsShown': 'The chart shows the first {shown} of {count} groups, in the table’s order.',
+  'deliveryBreakdown.notReportedNote': 'Not reported: none of the group’s channels reports that status.',
+  // </msg-delivery-breakdown>
 } as const;
 
 export type MessageKey = keyof typeof en;

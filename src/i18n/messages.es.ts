@@ -252,4 +252,20 @@ export const es: Messages = {
   'compare.flat': 'sin cambio frente a {period}',
   'metric.share': '{share} del total',
   // </comparison>
+
+  // <msg-delivery-breakdown>: claves `deliveryBreakdown.*`
+  'deliveryBreakdown.title': 'Entrega por {groupBy}',
+  'deliveryBreakdown.groupBy.broadcast': 'transmisión',
+  'deliveryBreakdown.messages': 'Mensajes',
+  'deliveryBreakdown.rate': '{percent} · {count}',
+  'deliveryBreakdown.segment.sent': 'Enviado, no entregado',
+  'deliveryBreakdown.segment.delivered': 'Entregado, no leído',
+  'deliveryBreakdown.segment.read': 'Leído',
+  'deliveryBreakdown.segment.failed': 'Fallido',
+  'deliveryBreakdown.chart': 'Barras apiladas al 100 %: {title}, la parte de cada estado por grupo.',
+  'deliveryBreakdown.description': 'Gráfico de barras apiladas al 100 %, {title}: {items}.',
+  'deliveryBreakdown.item': '{label}: {figures}',
+  'deliveryBreakdown.barsShown': 'El gráfico muestra los primeros {shown} de {count} grupos, en el orden de la tabla.',
+  'deliveryBreakdown.notReportedNote': 'No reportado: ninguno de los canales del grupo reporta ese estado.',
+  // </msg-delivery-breakdown>
 };

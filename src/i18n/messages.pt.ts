@@ -251,4 +251,20 @@ export const pt: Messages = {
   'compare.flat': 'sem variação em relação a {period}',
   'metric.share': '{share} do total',
   // </comparison>
+
+  // <msg-delivery-breakdown>: chaves `deliveryBreakdown.*`
+  'deliveryBreakdown.title': 'Entrega por {groupBy}',
+  'deliveryBreakdown.groupBy.broadcast': 'transmissão',
+  'deliveryBreakdown.messages': 'Mensagens',
+  'deliveryBreakdown.rate': '{percent} · {count}',
+  'deliveryBreakdown.segment.sent': 'Enviada, não entregue',
+  'deliveryBreakdown.segment.delivered': 'Entregue, não lida',
+  'deliveryBreakdown.segment.read': 'Lida',
+  'deliveryBreakdown.segment.failed': 'Com falha',
+  'deliveryBreakdown.chart': 'Barras empilhadas a 100 %: {title}, a parte de cada status por grupo.',
+  'deliveryBreakdown.description': 'Gráfico de barras empilhadas a 100 %, {title}: {items}.',
+  'deliveryBreakdown.item': '{label}: {figures}',
+  'deliveryBreakdown.barsShown': 'O gráfico mostra os primeiros {shown} de {count} grupos, na ordem da tabela.',
+  'deliveryBreakdown.notReportedNote': 'Não informado: nenhum dos canais do grupo informa esse status.',
+  // </msg-delivery-breakdown>
 };

@@ -11,6 +11,7 @@ import { MsgReportFilters as FiltersElement } from '../elements/filters/msg-repo
 import { MsgBreakdownChart as BreakdownElement } from '../elements/breakdown-chart/msg-breakdown-chart.js';
 import { MsgDeliveryLine as DeliveryElement } from '../elements/delivery-line/msg-delivery-line.js';
 import { MsgActivityHeatmap as ActivityHeatmapElement } from '../elements/activity-heatmap/msg-activity-heatmap.js';
+import { MsgDeliveryBreakdown as DeliveryBreakdownElement } from '../elements/delivery-breakdown/msg-delivery-breakdown.js';
 import { MsgTable as TableElement } from '../elements/table/msg-table.js';
 import { MsgMessagesReport as MessagesReportElement } from '../elements/messages-report/msg-messages-report.js';
 import type {
@@ -62,6 +63,13 @@ export const MsgActivityHeatmap = createComponent({
   react: React,
   tagName: 'msg-activity-heatmap',
   elementClass: ActivityHeatmapElement,
+  events: { ...events, onChartRendered: chartEvents.onChartRendered },
+});
+
+export const MsgDeliveryBreakdown = createComponent({
+  react: React,
+  tagName: 'msg-delivery-breakdown',
+  elementClass: DeliveryBreakdownElement,
   events: { ...events, onChartRendered: chartEvents.onChartRendered },
 });
 

@@ -26,6 +26,7 @@ export async function startMocks(): Promise<SetupWorker> {
       import('../../src/elements/breakdown-chart/breakdown-chart.echarts.js'),
       import('../../src/elements/delivery-line/delivery-line.echarts.js'),
       import('../../src/elements/activity-heatmap/activity-heatmap.echarts.js'),
+      import('../../src/elements/delivery-breakdown/delivery-breakdown.echarts.js'),
     ]);
     worker = setupWorker(...createHandlers({ baseUrl: '/api', dataset }));
     worker.events.on('request:start', ({ request }) => {

@@ -5,6 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { getInstanceByDom, type ECharts } from 'echarts/core';
 import '../../src/index.js';
+import '../../src/elements/delivery-breakdown/msg-delivery-breakdown.js';
 import type { MsgBreakdownChart } from '../../src/elements/breakdown-chart/breakdown-chart.js';
 import type { MsgReport } from '../../src/elements/report/report.js';
 import type { MsgTable } from '../../src/elements/table/table.js';
@@ -14,7 +15,15 @@ import type * as StoreModule from '../../src/core/store/report-store.js';
 import type { MessageRow } from '../../src/core/contract/types.js';
 import { NOW, ZONE, chartsRendered, countingSource, settled, shadow, startMocks, stub } from './helpers.js';
 
-const TAGS = ['msg-report', 'msg-report-filters', 'msg-breakdown-chart', 'msg-delivery-line', 'msg-table', 'msg-messages-report'];
+const TAGS = [
+  'msg-report',
+  'msg-report-filters',
+  'msg-breakdown-chart',
+  'msg-delivery-line',
+  'msg-delivery-breakdown',
+  'msg-table',
+  'msg-messages-report',
+];
 
 function frame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));

@@ -108,6 +108,7 @@ describe('the package', () => {
     assert.deepEqual(tags.map((d) => d.tagName).sort(), [
       'msg-activity-heatmap',
       'msg-breakdown-chart',
+      'msg-delivery-breakdown',
       'msg-delivery-line',
       'msg-messages-report',
       'msg-report',

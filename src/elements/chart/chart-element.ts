@@ -276,9 +276,11 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
 
   /**
    * The charts, with their numbers in a visually hidden table for screen readers; or, in table
-   * view, the same table shown in their place.
+   * view, the same table shown in their place. `tableShown`: the element shows its numbers in a
+   * table of its own, so the charts need no copy, and table view only hides them.
    */
-  protected renderChartsOrTable(charts: TemplateResult, table: ChartTable): TemplateResult {
+  protected renderChartsOrTable(charts: TemplateResult, table: ChartTable, options: { tableShown?: boolean } = {}): TemplateResult {
+    if (options.tableShown) return html`${this.noToolbar ? nothing : this.#renderToolbar()} ${this.tableView ? nothing : charts}`;
     return html`${this.noToolbar ? nothing : this.#renderToolbar()}
     ${
       this.tableView
