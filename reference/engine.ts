@@ -30,13 +30,16 @@ import {
   type Filters,
   type MessageKind,
   type MessageRow,
+  type MessageStatus,
   type MessagesParams,
   type MessagesResponse,
   type OptionsParams,
   type OptionsResponse,
   type Order,
+  type Status,
 } from '../src/core/contract/types.js';
 import { notApplicableFilters, notReportedStatuses, type QueryScope } from '../src/core/query/applicability.js';
+import { statusSteps } from '../src/core/query/status-filter.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
 import { decodeCursor, encodeCursor } from '../server/api/cursor.js';
 import { deliveryGroups, STATUS_CODE, type FunnelCell } from '../server/api/delivery-groups.js';
@@ -145,6 +148,19 @@ function compileFilters(filters: Filters, scope: QueryScope): (m: DatasetMessage
     if (broadcast && (m.broadcastId === null || !broadcast.has(m.broadcastId))) return false;
     return true;
   };
+}
+
+/** The furthest funnel step an outgoing message reached within the window. */
+function furthestStep(message: DatasetMessage): Status {
+  const { failed, delivered, read } = funnel(message);
+  return failed ? 'failed' : read ? 'read' : delivered ? 'delivered' : 'sent';
+}
+
+/** `match`, narrowed to a list's status filter when it has one. */
+function withStatus(match: (m: DatasetMessage) => boolean, kind: MessageKind, status: MessageStatus | undefined) {
+  if (status === undefined) return match;
+  const steps = new Set(statusSteps(kind, status));
+  return (m: DatasetMessage) => steps.has(furthestStep(m)) && match(m);
 }
 
 function iso(instant: number): string {
@@ -440,11 +456,11 @@ export function createEngine(dataset: Dataset): Engine {
     const limit = params.limit ?? DEFAULT_MESSAGES_LIMIT;
     const list = lists[kind];
     const scope: QueryScope = kind === 'incoming' ? 'incoming' : 'outgoing';
-    const match = compileFilters(params.filters, scope);
+    const match = withStatus(compileFilters(params.filters, scope), kind, params.status);
     const lo = lowerBound(list, from);
     const hi = lowerBound(list, to);
 
-    const totalKey = JSON.stringify([kind, from, to, FILTER_FIELDS.map((f) => params.filters[f] ?? [])]);
+    const totalKey = JSON.stringify([kind, params.status ?? null, from, to, FILTER_FIELDS.map((f) => params.filters[f] ?? [])]);
     let total = totalsCache.get(totalKey);
     if (total === undefined) {
       total = 0;
@@ -500,7 +516,7 @@ export function createEngine(dataset: Dataset): Engine {
     const { query, limit } = params;
     const order = query.order ?? 'desc';
     const list = lists[query.kind];
-    const match = compileFilters(query.filters, query.kind === 'incoming' ? 'incoming' : 'outgoing');
+    const match = withStatus(compileFilters(query.filters, query.kind === 'incoming' ? 'incoming' : 'outgoing'), query.kind, query.status);
     const lo = lowerBound(list, Date.parse(query.from));
     const hi = lowerBound(list, Date.parse(query.to));
     const step = order === 'asc' ? 1 : -1;

@@ -69,7 +69,7 @@ import { broadcastsOf } from './db/broadcasts.js';
 import { STATUS_WINDOW_MS } from './db/schema.js';
 import { asText, asTextOrNull, escapeLike, placeholders, type Row, type SqlExecutor } from './db/sql.js';
 import { createTrendQueries } from './db/trends.js';
-import { chunks, hourPieces, scopeWhere, unfiltered, Where, withRange, type Scope } from './db/where.js';
+import { chunks, hourPieces, scopeWhere, statusCodes, unfiltered, Where, withRange, withStatusCodes, type Scope } from './db/where.js';
 
 /** Longest range one SQLite statement scans; longer ranges are counted in chunks and summed. */
 const SQLITE_CHUNK_MS = 32 * 24 * 3_600_000;
@@ -685,6 +685,35 @@ export function createReport(db: SqlExecutor): Report {
     );
   }
 
+  /**
+   * The total of a status-filtered list: from the counts by status (`message_counts`, or the
+   * hourly rollup when unfiltered) as the delivery line counts them, else one count over
+   * `filtered` (which has the status condition).
+   */
+  async function statusListTotal(
+    workspace: string,
+    scope: Scope,
+    params: MessagesParams,
+    codes: number[],
+    filtered: Where,
+  ): Promise<number> {
+    if (codes.length === 0) return 0;
+    const from = Date.parse(params.from);
+    const to = Date.parse(params.to);
+    if (await fromCounts(scope, params.filters, 'status')) {
+      const byStatus = at(await countRanges(workspace, scope, params.filters, [[from, to]], 'status'), 0);
+      return codes.reduce((sum, code) => sum + (byStatus.get(String(code)) ?? 0), 0);
+    }
+    if (unfiltered('outgoing', params.filters)) {
+      const row = at(await rollupFunnels(workspace, 'outgoing', [[from, to]]), 0);
+      const [n, d, r, f] = [num(row.n), num(row.d), num(row.r), num(row.f)];
+      const byCode = [n - d - r - f, d, r, f];
+      return codes.reduce((sum, code) => sum + (byCode[code] ?? 0), 0);
+    }
+    const [row] = await db.all(`SELECT count(*) AS n FROM messages m WHERE ${filtered.sql}`, filtered.params);
+    return num(row?.n);
+  }
+
   async function messages(workspace: string, params: MessagesParams, hints: MessagesHints = {}): Promise<MessagesResponse> {
     const from = Date.parse(params.from);
     const to = Date.parse(params.to);
@@ -693,8 +722,11 @@ export function createReport(db: SqlExecutor): Report {
     const limit = params.limit ?? DEFAULT_MESSAGES_LIMIT;
     const scope: Scope = kind === 'failed' ? 'failed' : kind;
     const filtered = withRange(scopeWhere(workspace, scope, params.filters), from, to);
+    const codes = params.status !== undefined ? statusCodes(kind, params.status) : undefined;
+    if (codes) withStatusCodes(filtered, codes);
 
     let total = hints.knownTotal;
+    if (total === undefined && codes) total = await statusListTotal(workspace, scope, params, codes, filtered);
     if (total === undefined && (await fromCounts(scope, params.filters, 'none'))) {
       total = withTotal(at(await countRanges(workspace, scope, params.filters, [[from, to]], 'none'), 0)).total;
     }
@@ -716,7 +748,8 @@ export function createReport(db: SqlExecutor): Report {
       after(page, order, cursor);
     }
     const take = Math.max(0, Math.min(limit, ROW_CAP - returned));
-    const rows = take > 0 ? await pageRows(workspace, page, order, take + 1) : [];
+    // A status with no messages would otherwise scan the whole range for the first row.
+    const rows = take > 0 && !(codes && total === 0) ? await pageRows(workspace, page, order, take + 1) : [];
     const more = rows.length > take && returned + take < ROW_CAP;
     const shown = rows.slice(0, take);
     const last = shown[shown.length - 1];
@@ -736,6 +769,7 @@ export function createReport(db: SqlExecutor): Report {
     const order = query.order ?? 'desc';
     const scope: Scope = query.kind === 'failed' ? 'failed' : query.kind;
     const page = withRange(scopeWhere(workspace, scope, query.filters), Date.parse(query.from), Date.parse(query.to));
+    if (query.status !== undefined) withStatusCodes(page, statusCodes(query.kind, query.status));
     if (params.after) after(page, order, params.after);
     const rows = await pageRows(workspace, page, order, params.limit);
     return rows.map((r) => toRow(r, query.kind));

@@ -149,11 +149,17 @@ export function hmacCursorSigner(secret: string | Uint8Array): CursorSigner {
 
 /**
  * What a cursor is bound to: the workspace and every parameter that decides which rows come next
- * (kind, order, the normalised range, the filters as sets).
+ * (kind, order, the normalised range, the filters as sets, the status).
  */
-export function cursorBinding(workspace: string, params: Pick<MessagesParams, 'kind' | 'order' | 'from' | 'to' | 'filters'>): string {
+export function cursorBinding(
+  workspace: string,
+  params: Pick<MessagesParams, 'kind' | 'order' | 'from' | 'to' | 'filters' | 'status'>,
+): string {
   const filters = FILTER_FIELDS.map((field) => [...new Set(params.filters[field] ?? [])].sort());
-  return JSON.stringify([workspace, params.kind, params.order ?? 'desc', params.from, params.to, filters]);
+  const binding: unknown[] = [workspace, params.kind, params.order ?? 'desc', params.from, params.to, filters];
+  // Appended only when present, so cursors of unfiltered lists stay valid across this change.
+  if (params.status !== undefined) binding.push(params.status);
+  return JSON.stringify(binding);
 }
 
 function signedBytes(position: string, binding: string): Uint8Array {

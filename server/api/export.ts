@@ -43,8 +43,10 @@ export function parseExportParams(params: URLSearchParams, limits: { maxFilterVa
     return { ok: false, problem };
   }
   if (errors.length > 0) return { ok: false, problem: invalidQuery(errors) };
-  const { kind, order, from, to, tz, filters } = parsed.params as MessagesExportParams;
-  return { ok: true, params: { from, to, tz, filters, kind, order, lang: (lang as Language | null) ?? DEFAULT_LANG } };
+  const { kind, order, from, to, tz, filters, status } = parsed.params as MessagesExportParams;
+  const exported: MessagesExportParams = { from, to, tz, filters, kind, order, lang: (lang as Language | null) ?? DEFAULT_LANG };
+  if (status !== undefined) exported.status = status;
+  return { ok: true, params: exported };
 }
 
 /** Whether `Accept-Encoding` accepts gzip (named, or through `*`, with a weight above zero). */
@@ -97,6 +99,7 @@ export async function exportResponse(options: ExportOptions): Promise<Response> 
   await loadMessages(lang);
   const query: ExportPageParams['query'] = { from: params.from, to: params.to, tz: params.tz, filters: params.filters, kind: params.kind };
   if (params.order) query.order = params.order;
+  if (params.status) query.status = params.status;
   const csv = { kind: params.kind, lang, timeZone: params.tz };
   const page = (after?: KeysetPosition) => {
     const pageParams: ExportPageParams = { query, limit: EXPORT_PAGE_ROWS };

@@ -15,6 +15,7 @@ import {
   MAX_TREND_GROUPS,
   MAX_RANGE_DAYS,
   MESSAGE_KINDS,
+  MESSAGE_STATUSES,
   MESSAGE_TYPES,
   ORDERS,
   SOURCES,
@@ -32,6 +33,7 @@ import {
   type GroupBy,
   type Interval,
   type MessageKind,
+  type MessageStatus,
   type MessagesParams,
   type OptionsParams,
   type Order,
@@ -64,7 +66,7 @@ export const RESOURCE_PARAMS: Readonly<Record<Resource, readonly string[]>> = {
   breakdown: [...QUERY_PARAMS, 'direction', 'groupBy', 'compareFrom', 'compareTo'],
   delivery: [...QUERY_PARAMS, 'interval', 'compareFrom', 'compareTo'],
   deliveryBreakdown: [...QUERY_PARAMS, 'groupBy'],
-  messages: [...QUERY_PARAMS, 'kind', 'limit', 'order', 'cursor'],
+  messages: [...QUERY_PARAMS, 'kind', 'status', 'limit', 'order', 'cursor'],
   broadcasts: [...QUERY_PARAMS, 'limit'],
   options: ['q', 'limit'],
   'breakdown-trend': [...QUERY_PARAMS, 'direction', 'groupBy', 'interval', 'top'],
@@ -416,6 +418,16 @@ export function parseMessagesParams(params: URLSearchParams): ParseResult<Messag
   if (kind === null || kind === '') errors.push({ name: 'kind', reason: 'is required' });
   else if (!oneOf(MESSAGE_KINDS, kind)) errors.push({ name: 'kind', reason: `must be one of ${listOf(MESSAGE_KINDS)}` });
 
+  // Not one of the seven filters that an incoming query ignores: under a status, every incoming
+  // message would be a wrong answer, so the combination is refused (openapi.yaml, MessageStatus).
+  const statusText = params.get('status');
+  let status: MessageStatus | undefined;
+  if (statusText !== null && statusText !== '') {
+    if (!oneOf(MESSAGE_STATUSES, statusText)) errors.push({ name: 'status', reason: `must be one of ${listOf(MESSAGE_STATUSES)}` });
+    else if (kind === 'incoming') errors.push({ name: 'status', reason: 'does not apply to incoming messages' });
+    else status = statusText;
+  }
+
   const limitText = params.get('limit');
   let limit = DEFAULT_MESSAGES_LIMIT;
   if (limitText !== null) {
@@ -442,6 +454,7 @@ export function parseMessagesParams(params: URLSearchParams): ParseResult<Messag
   }
 
   const parsed: MessagesParams = { ...query, kind: kind as MessageKind, limit, order };
+  if (status !== undefined) parsed.status = status;
   if (cursor !== null) parsed.cursor = cursor;
   return finish(errors, parsed);
 }

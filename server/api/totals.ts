@@ -18,7 +18,7 @@ export class TotalsCache {
 
   static key(workspace: string, params: MessagesParams): string {
     const filters = FILTER_FIELDS.map((f) => [...(params.filters[f] ?? [])].sort());
-    return JSON.stringify([workspace, params.kind, params.from, params.to, filters]);
+    return JSON.stringify([workspace, params.kind, params.status ?? null, params.from, params.to, filters]);
   }
 
   get size(): number {

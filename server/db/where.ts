@@ -3,8 +3,9 @@
  * scope and filter conditions every resource shares, and how a range is cut into pieces (chunks
  * for long scans, whole hours for the hourly rollup).
  */
-import type { Direction, FilterField, Filters } from '../../src/core/contract/types.js';
-import { HOUR_MS } from './schema.js';
+import type { Direction, FilterField, Filters, MessageKind, MessageStatus } from '../../src/core/contract/types.js';
+import { statusSteps } from '../../src/core/query/status-filter.js';
+import { HOUR_MS, STATUS_CODE } from './schema.js';
 import { placeholders } from './sql.js';
 
 /** A WHERE clause under construction: SQL parts and their bound values, in order. */
@@ -68,6 +69,24 @@ export function scopeWhere(workspace: string, scope: Scope, filters: Filters): W
     if (broadcast) where.in('m.broadcast_id', broadcast);
   }
   return where;
+}
+
+/**
+ * The `messages.status` codes a list of `kind` keeps under its status filter (an empty list: none
+ * of its messages).
+ */
+export function statusCodes(kind: MessageKind, status: MessageStatus): number[] {
+  return statusSteps(kind, status).map((step) => STATUS_CODE[step]);
+}
+
+/**
+ * Narrows `where` to `codes`, written as literals (a closed set of small integers, never request
+ * text) so that both engines check them inside the covering `messages_time` index as it scans.
+ */
+export function withStatusCodes(where: Where, codes: readonly number[]): Where {
+  if (codes.length === 0) return where.add('1 = 0');
+  const list = codes.map((code) => String(Math.trunc(code))).join(', ');
+  return where.add(codes.length === 1 ? `m.status = ${list}` : `m.status IN (${list})`);
 }
 
 export function withRange(where: Where, from: number, to: number): Where {

@@ -17,6 +17,7 @@ export { parseEndpoint } from './client/endpoint.js';
 export { ReportError, isAbortError, type ReportErrorKind } from './client/errors.js';
 export type { ReportDataSource, RequestOptions } from './client/data-source.js';
 export { FILTER_APPLICABILITY, notApplicableFilters, activeFilterFields, type QueryScope } from './query/applicability.js';
+export { STATUS_FILTER_STEPS, acceptsStatusFilter, statusSteps, statusTotal } from './query/status-filter.js';
 export {
   PRESETS,
   DEFAULT_PRESET,

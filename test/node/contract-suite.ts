@@ -18,12 +18,15 @@ import {
   FILTER_FIELDS,
   GROUP_BYS,
   MESSAGE_KINDS,
+  MESSAGE_STATUSES,
   ROW_CAP,
   type DeliveryBreakdownResponse,
   type DeliveryResponse,
+  type DeliveryTotals,
   type FilterField,
   type Filters,
 } from '../../src/core/contract/types.js';
+import { statusTotal } from '../../src/core/query/status-filter.js';
 import { compareParams, comparisonPeriod } from '../../src/core/query/comparison.js';
 import { PRESETS, resolveRange } from '../../src/core/query/presets.js';
 import { addDays, localDate, startOfDay } from '../../src/core/query/zoned-time.js';
@@ -444,6 +447,61 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
         await same(query(path, params), 400);
     },
   );
+  await t.test('status: each list total equals the delivery totals for the same status and filters', async () => {
+    const sets: Filters[] = [
+      {},
+      { channel: first('channel', 2) },
+      { source: ['broadcast', 'user'], type: ['whatsapp_template', 'session'] },
+      { user: pick('user', [0, 2]) },
+      { contact: first('contact', 30) },
+      { broadcast: first('broadcast', 3) },
+    ];
+    for (const filters of sets) {
+      // 366 days for the paths a year takes (rollup, counts, a raw count); the rest on 30.
+      for (const range of Object.keys(filters).length === 0 || filters.contact ? [month, year] : [month]) {
+        const params = { ...range, ...filters };
+        const { totals } = (await same(query('/delivery', { ...params, interval: range === month ? 'day' : 'week' }), 200)).body as {
+          totals: DeliveryTotals;
+        };
+        for (const status of MESSAGE_STATUSES) {
+          const outgoing = (await same(query('/messages', { ...params, kind: 'outgoing', status, limit: 5 }), 200)).body as {
+            total: number;
+          };
+          const failed = (await same(query('/messages', { ...params, kind: 'failed', status, limit: 5 }), 200)).body as { total: number };
+          const where = `${status} ${JSON.stringify(filters)} ${range === month ? '30' : '366'} days`;
+          assert.equal(outgoing.total, statusTotal(totals, status), `outgoing list, ${where}`);
+          assert.equal(failed.total, status === 'failed' ? totals.failed : 0, `failed list, ${where}`);
+        }
+      }
+    }
+    // Paged to the end under a status, in both orders; a cursor is bound to its status.
+    for (const order of ['asc', 'desc']) {
+      const notRead = await pages({ ...lastDays(7), kind: 'outgoing', status: 'not-read', limit: 200, order }, 1000);
+      assert.ok(notRead.done && notRead.rows === notRead.total, `not-read ${order}: paged to the end (${notRead.rows}/${notRead.total})`);
+    }
+    const params = { ...month, kind: 'outgoing', status: 'read', limit: 10 };
+    const cursor = ((await same(query('/messages', params), 200)).body as { nextCursor: string }).nextCursor;
+    for (const other of [
+      { ...params, status: 'delivered' },
+      { ...params, status: undefined },
+    ]) {
+      const answer = await same(query('/messages', { ...other, cursor }), 400);
+      assert.deepEqual(
+        (answer.body as { invalidParams?: { name: string }[] }).invalidParams?.map((p) => p.name),
+        ['cursor'],
+      );
+    }
+    for (const bad of [
+      { kind: 'incoming', status: 'read' },
+      { kind: 'outgoing', status: 'seen' },
+    ]) {
+      const answer = await same(query('/messages', { ...month, ...bad }), 400);
+      assert.deepEqual(
+        (answer.body as { invalidParams?: { name: string }[] }).invalidParams?.map((p) => p.name),
+        ['status'],
+      );
+    }
+  });
 
   await t.test('broadcasts: ranges, zones, filters that keep or remove them, the limit', async () => {
     const sets: Params[] = [

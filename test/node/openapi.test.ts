@@ -179,7 +179,7 @@ describe('openapi.yaml', () => {
       'subtype',
       'broadcast',
     ]);
-    assert.deepEqual(names('/messages'), [...query, 'query:kind!', 'query:limit', 'query:cursor', 'query:order']);
+    assert.deepEqual(names('/messages'), [...query, 'query:kind!', 'query:status', 'query:limit', 'query:cursor', 'query:order']);
     assert.deepEqual(names('/options/{field}'), ['path:field!', 'query:q', 'query:limit']);
     // Issue 12: a breakdown per bucket of the delivery line, and the week's hours.
     assert.deepEqual(names('/breakdown-trend'), [...query, 'query:direction!', 'query:groupBy!', 'query:interval!', 'query:top']);
@@ -204,7 +204,7 @@ describe('openapi.yaml', () => {
     assert.deepEqual(param('/options/{field}', 'field').schema.enum, [...FILTER_FIELDS]);
 
     // Data Export: the list's query without its paging, plus the language; a CSV file.
-    assert.deepEqual(names('/export/messages'), [...query, 'query:kind!', 'query:order', 'query:lang']);
+    assert.deepEqual(names('/export/messages'), [...query, 'query:kind!', 'query:status', 'query:order', 'query:lang']);
     assert.deepEqual(param('/export/messages', 'lang').schema, {
       type: 'string',
       enum: ['es', 'en', 'pt'],

@@ -77,6 +77,7 @@ export function broadcastsSearch(p: BroadcastsParams): URLSearchParams {
 export function messagesSearch(p: MessagesParams): URLSearchParams {
   const params = reportQuery(p);
   params.set('kind', p.kind);
+  if (p.status) params.set('status', p.status);
   if (p.limit !== undefined) params.set('limit', String(p.limit));
   if (p.cursor) params.set('cursor', p.cursor);
   if (p.order) params.set('order', p.order);
@@ -87,6 +88,7 @@ export function messagesSearch(p: MessagesParams): URLSearchParams {
 export function messagesExportSearch(p: MessagesExportParams): URLSearchParams {
   const params = reportQuery(p);
   params.set('kind', p.kind);
+  if (p.status) params.set('status', p.status);
   if (p.order) params.set('order', p.order);
   if (p.lang) params.set('lang', p.lang);
   return params;

@@ -34,6 +34,7 @@ import type {
   KnownChannelKind,
   MessageError,
   MessageKind,
+  MessageStatus,
   MessageRow,
   MessagesExportParams,
   MessagesResponse,
@@ -96,6 +97,7 @@ export type ContractTypeChecks = [
   Assert<Same<GroupBy, Schemas['GroupBy']>>,
   Assert<Same<Interval, Schemas['Interval']>>,
   Assert<Same<MessageKind, Schemas['MessageKind']>>,
+  Assert<Same<MessageStatus, Schemas['MessageStatus']>>,
   Assert<Same<Order, Schemas['Order']>>,
   // the row variants are MessageRow with more fields required
   Assert<MutuallyAssignable<Schemas['IncomingMessageRow'], MessageRow>>,
@@ -110,6 +112,7 @@ export type ContractTypeChecks = [
   Assert<Same<Query<'getDeliveryBreakdown'>['groupBy'], DeliveryGroupBy>>,
   Assert<Same<Exclude<keyof Query<'getDeliveryBreakdown'>, 'from' | 'to' | 'tz' | 'groupBy'>, FilterField>>,
   Assert<Same<Query<'listMessages'>['kind'], MessageKind>>,
+  Assert<Same<NonNullable<Query<'listMessages'>['status']>, MessageStatus>>,
   Assert<Same<NonNullable<Query<'listMessages'>['order']>, Order>>,
   Assert<Same<operations['listOptions']['parameters']['path']['field'], FilterField>>,
   Assert<
@@ -117,7 +120,7 @@ export type ContractTypeChecks = [
   >,
   Assert<Same<Exclude<keyof Query<'getDelivery'>, 'from' | 'to' | 'tz' | 'interval' | 'compareFrom' | 'compareTo'>, FilterField>>,
   Assert<Same<Exclude<keyof Query<'getBroadcasts'>, 'from' | 'to' | 'tz' | 'limit'>, FilterField>>,
-  Assert<Same<Exclude<keyof Query<'listMessages'>, 'from' | 'to' | 'tz' | 'kind' | 'limit' | 'cursor' | 'order'>, FilterField>>,
+  Assert<Same<Exclude<keyof Query<'listMessages'>, 'from' | 'to' | 'tz' | 'kind' | 'status' | 'limit' | 'cursor' | 'order'>, FilterField>>,
   Assert<Same<NonNullable<Query<'listMessages'>['source']>, Source[]>>,
   Assert<Same<NonNullable<Query<'listMessages'>['type']>, MessageType[]>>,
   // Data Export: the capabilities, and the export's query (the list's, plus lang, less paging)
@@ -125,7 +128,7 @@ export type ContractTypeChecks = [
   Assert<Same<NonNullable<MessagesExportParams['lang']>, Schemas['Lang']>>,
   Assert<Same<Query<'exportMessages'>['kind'], MessageKind>>,
   Assert<Same<NonNullable<Query<'exportMessages'>['order']>, Order>>,
-  Assert<Same<Exclude<keyof Query<'exportMessages'>, 'from' | 'to' | 'tz' | 'kind' | 'order' | 'lang'>, FilterField>>,
+  Assert<Same<Exclude<keyof Query<'exportMessages'>, 'from' | 'to' | 'tz' | 'kind' | 'status' | 'order' | 'lang'>, FilterField>>,
   // trends per group and when people write (issue 12)
   Assert<Same<BreakdownTrendResponse, Schemas['BreakdownTrendResponse']>>,
   Assert<Same<BreakdownTrendBucket, Schemas['BreakdownTrendBucket']>>,

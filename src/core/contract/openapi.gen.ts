@@ -142,6 +142,16 @@ export interface paths {
          *     The row shape follows `kind`: `incoming` rows carry only the common fields
          *     (`IncomingMessageRow`), `outgoing` rows add the outgoing fields (`OutgoingMessageRow`),
          *     `failed` rows are outgoing rows with an `error` (`FailedMessageRow`).
+         *
+         *     **Delivery status.** `status` narrows the outgoing and failed lists to the messages at one
+         *     delivery status, counted as `GET /delivery` counts them (the furthest funnel step reached
+         *     within 30 days of sending): with the same query and filters, `total` equals the delivery
+         *     totals' `sent`, `delivered`, `read` or `failed`, `delivered − read` for `not-read` and
+         *     `sent − delivered` for `not-delivered`. On the failed list `failed` keeps every row and any
+         *     other status none. Incoming messages have no delivery status: `kind=incoming` with `status`
+         *     is a `400` (as `groupBy` other than `channel` is on incoming breakdowns), not an ignored
+         *     filter — `status` is not one of the report's seven filters, and ignoring it would list
+         *     every incoming message under a status.
          */
         get: operations["listMessages"];
         put?: never;
@@ -260,7 +270,7 @@ export interface paths {
         /**
          * Every row of one message list as a CSV file, past the list's cap (Data Export).
          * @description Offered when `/capabilities` says `export.messages: true`. The same query as
-         *     `GET /messages` (its report query, `kind` and `order`; `limit` and `cursor` are ignored),
+         *     `GET /messages` (its report query, `kind`, `status` and `order`; `limit` and `cursor` are ignored),
          *     with **no cap**: every matching row, in the list's order, streamed as it is read.
          *
          *     The file is the list's CSV as `<msg-table>` downloads it: the list's columns and their
@@ -351,6 +361,20 @@ export interface components {
          * @enum {string}
          */
         MessageKind: "incoming" | "outgoing" | "failed";
+        /**
+         * @description A delivery-status filter of the message lists, by the furthest funnel step a message reached
+         *     within 30 days of sending (SPEC.md, "Delivery statuses are a funnel"):
+         *     - `sent`: not failed (sent, delivered or read) — the delivery totals' `sent`;
+         *     - `delivered`: delivered or read — their `delivered`;
+         *     - `read`: read — their `read`;
+         *     - `failed`: failed — their `failed`;
+         *     - `not-delivered`: sent but not delivered within 30 days (`sent − delivered`);
+         *     - `not-read`: delivered but not read within 30 days (`delivered − read`).
+         *     A message read on day 31 stays delivered, so it is `not-read`. On a channel that does not
+         *     report a status, no message reaches it (its lists under that status are empty).
+         * @enum {string}
+         */
+        MessageStatus: "sent" | "delivered" | "read" | "failed" | "not-delivered" | "not-read";
         /**
          * @description List order by `timestamp`, then `id`.
          * @enum {string}
@@ -773,6 +797,11 @@ export interface components {
         interval: components["schemas"]["Interval"];
         /** @description Which list. */
         kind: components["schemas"]["MessageKind"];
+        /**
+         * @description Only the messages at this delivery status (see `MessageStatus`); outgoing and failed lists
+         *     only: with `kind=incoming` it is a `400`.
+         */
+        status: components["schemas"]["MessageStatus"];
         /** @description Rows per page. */
         limit: number;
         /** @description The most broadcasts answered (the largest are kept). */
@@ -1287,6 +1316,11 @@ export interface operations {
                 broadcast?: components["parameters"]["broadcast"];
                 /** @description Which list. */
                 kind: components["parameters"]["kind"];
+                /**
+                 * @description Only the messages at this delivery status (see `MessageStatus`); outgoing and failed lists
+                 *     only: with `kind=incoming` it is a `400`.
+                 */
+                status?: components["parameters"]["status"];
                 /** @description Rows per page. */
                 limit?: components["parameters"]["limit"];
                 /**
@@ -1882,6 +1916,11 @@ export interface operations {
                 broadcast?: components["parameters"]["broadcast"];
                 /** @description Which list. */
                 kind: components["parameters"]["kind"];
+                /**
+                 * @description Only the messages at this delivery status (see `MessageStatus`); outgoing and failed lists
+                 *     only: with `kind=incoming` it is a `400`.
+                 */
+                status?: components["parameters"]["status"];
                 /** @description Order by `timestamp`, then `id`. */
                 order?: components["parameters"]["order"];
                 /** @description The language of the file's headers and labels (`es`, `en`, `pt`); default `es`. */

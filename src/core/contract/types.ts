@@ -61,6 +61,15 @@ export type Interval = (typeof INTERVALS)[number];
 export const MESSAGE_KINDS = ['incoming', 'outgoing', 'failed'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/**
+ * The delivery-status filter of the outgoing and failed lists (`GET /messages?status=`): a funnel
+ * step reached within the 30-day window (`sent`, `delivered`, `read`, `failed`, as the delivery
+ * totals count them), or a step reached without the next one (`not-delivered`: sent, never
+ * delivered; `not-read`: delivered, never read). Incoming messages have no status.
+ */
+export const MESSAGE_STATUSES = ['sent', 'delivered', 'read', 'failed', 'not-delivered', 'not-read'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
 export const ORDERS = ['desc', 'asc'] as const;
 export type Order = (typeof ORDERS)[number];
 
@@ -112,6 +121,8 @@ export interface ActivityParams extends ReportQuery {
 
 export interface MessagesParams extends ReportQuery {
   kind: MessageKind;
+  /** Only messages at this delivery status (outgoing and failed lists only; see {@link MESSAGE_STATUSES}). */
+  status?: MessageStatus;
   limit?: number;
   cursor?: string;
   order?: Order;
@@ -311,6 +322,8 @@ export interface Capabilities {
 /** `GET /export/messages`: a message list's query, with no cap, answered as one CSV file. */
 export interface MessagesExportParams extends ReportQuery {
   kind: MessageKind;
+  /** As {@link MessagesParams.status}. */
+  status?: MessageStatus;
   order?: Order;
   /** The language of the file's headers and labels; default `es`. */
   lang?: Language;
