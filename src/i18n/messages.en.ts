@@ -266,6 +266,21 @@ export const en = {
   'deliveryBreakdown.barsShown': 'The chart shows the first {shown} of {count} groups, in the table’s order.',
   'deliveryBreakdown.notReportedNote': 'Not reported: none of the group’s channels reports that status.',
   // </msg-delivery-breakdown>
+  // <drill> "See these messages" (issue 12): the lists narrowed to a figure
+  'drill.see': 'See messages',
+  'drill.seeLabel': 'See messages of {what} in the lists below',
+  'drill.showing': 'Showing: {what}',
+  'drill.clear': 'Show all messages again',
+  'drill.notApplicable': 'This list cannot narrow to “{what}”: incoming messages have no delivery status, source, type or broadcast.',
+  'drill.keys': 'Arrow keys move between the items; Enter picks one; Shift+Enter shows its messages in the lists.',
+  'drill.keysLine': 'Arrow keys move between the points; Enter shows the messages of that period in the lists.',
+  'drill.status.sent': 'Sent',
+  'drill.status.delivered': 'Delivered',
+  'drill.status.read': 'Read',
+  'drill.status.failed': 'Failed',
+  'drill.status.not-delivered': 'Not delivered',
+  'drill.status.not-read': 'Delivered, not read',
+  // </drill>
 } as const;
 
 export type MessageKey = keyof typeof en;

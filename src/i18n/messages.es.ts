@@ -268,4 +268,20 @@ export const es: Messages = {
   'deliveryBreakdown.barsShown': 'El gráfico muestra los primeros {shown} de {count} grupos, en el orden de la tabla.',
   'deliveryBreakdown.notReportedNote': 'No reportado: ninguno de los canales del grupo reporta ese estado.',
   // </msg-delivery-breakdown>
+  // <drill> "Ver estos mensajes" (issue 12): las listas acotadas a una cifra
+  'drill.see': 'Ver mensajes',
+  'drill.seeLabel': 'Ver mensajes de {what} en las listas de abajo',
+  'drill.showing': 'Mostrando: {what}',
+  'drill.clear': 'Volver a mostrar todos los mensajes',
+  'drill.notApplicable':
+    'Esta lista no se puede acotar a «{what}»: los mensajes entrantes no tienen estado de entrega, origen, tipo ni transmisión.',
+  'drill.keys': 'Las flechas recorren los elementos; Intro elige uno; Mayús+Intro muestra sus mensajes en las listas.',
+  'drill.keysLine': 'Las flechas recorren los puntos; Intro muestra los mensajes de ese periodo en las listas.',
+  'drill.status.sent': 'Enviados',
+  'drill.status.delivered': 'Entregados',
+  'drill.status.read': 'Leídos',
+  'drill.status.failed': 'Fallidos',
+  'drill.status.not-delivered': 'No entregados',
+  'drill.status.not-read': 'Entregados, no leídos',
+  // </drill>
 };

@@ -267,4 +267,20 @@ export const pt: Messages = {
   'deliveryBreakdown.barsShown': 'O gráfico mostra os primeiros {shown} de {count} grupos, na ordem da tabela.',
   'deliveryBreakdown.notReportedNote': 'Não informado: nenhum dos canais do grupo informa esse status.',
   // </msg-delivery-breakdown>
+  // <drill> "Ver estas mensagens" (issue 12): as listas restritas a um número
+  'drill.see': 'Ver mensagens',
+  'drill.seeLabel': 'Ver mensagens de {what} nas listas abaixo',
+  'drill.showing': 'Mostrando: {what}',
+  'drill.clear': 'Mostrar todas as mensagens de novo',
+  'drill.notApplicable':
+    'Esta lista não pode ser restrita a “{what}”: mensagens recebidas não têm status de entrega, origem, tipo nem transmissão.',
+  'drill.keys': 'As setas percorrem os itens; Enter escolhe um; Shift+Enter mostra as mensagens dele nas listas.',
+  'drill.keysLine': 'As setas percorrem os pontos; Enter mostra as mensagens desse período nas listas.',
+  'drill.status.sent': 'Enviadas',
+  'drill.status.delivered': 'Entregues',
+  'drill.status.read': 'Lidas',
+  'drill.status.failed': 'Com falha',
+  'drill.status.not-delivered': 'Não entregues',
+  'drill.status.not-read': 'Entregues, não lidas',
+  // </drill>
 };

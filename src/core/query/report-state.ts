@@ -31,6 +31,7 @@ import { formatPlainDate, isValidTimeZone, localDate, parsePlainDate } from './z
 import { INTERVAL_CHOICES, type IntervalChoice } from './intervals.js';
 import { isGroupBy, parseListOrder, type ListOrder } from './view-choices.js';
 import { comparisonPeriod, type ComparisonPeriod } from './comparison.js';
+import { parseDrill, type Drill } from './drill.js';
 
 /**
  * A problem with the report's input. `code` names a message (`problem.<code>` in the i18n layer);
@@ -73,6 +74,8 @@ export interface ReportInput {
   outgoingGroupBy?: string | null | undefined;
   /** The time order a person picked for each list (`{ failed: 'asc' }`); lists not named keep their own. */
   listOrder?: unknown;
+  /** What the lists narrow to ("see these messages"; see {@link Drill}); `undefined` for none. */
+  drill?: unknown;
   /** Seconds one load may take, retries included, before it fails: a number, or text as an attribute holds it. */
   timeout?: number | string | null | undefined;
   /** Seconds between quiet reloads of the report, at least {@link MIN_REFRESH_SECONDS}; unset for none. */
@@ -98,6 +101,8 @@ export interface ReportState {
   readonly outgoingGroupBy: GroupBy | undefined;
   /** The time order a person picked for each list; a list not named keeps its `order` attribute. */
   readonly listOrder: ListOrder;
+  /** What the lists narrow to, beside the filters ("see these messages"), or `undefined`. */
+  readonly drill: Drill | undefined;
   /** Milliseconds one load may take, retries included, before it fails. */
   readonly deadlineMs: number;
   /** Milliseconds between quiet reloads of the report, or `undefined` for none. */
@@ -128,6 +133,8 @@ export interface SerializableState {
   outgoingGroupBy?: GroupBy;
   /** Present when a person ordered a list; names only the lists ordered. */
   listOrder?: Partial<Record<MessageKind, Order>>;
+  /** Present while the lists are narrowed to a figure ("see these messages"). */
+  drill?: Drill;
 }
 
 /** Shortest and longest time between a report's quiet reloads, in seconds. */
@@ -262,6 +269,10 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
   const listOrder = parsedOrder.listOrder;
   for (const detail of parsedOrder.dropped) problems.push(problem('badState', { detail }, 'warning'));
 
+  const parsedDrill = parseDrill(input.drill);
+  for (const detail of parsedDrill.dropped) problems.push(problem('badState', { detail }, 'warning'));
+  const drill = parsedDrill.drill;
+
   // 30 s unless `timeout` says otherwise: seconds, from 0.1 to 600.
   let deadlineMs = 30_000;
   if (input.timeout != null) {
@@ -311,6 +322,7 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
     interval,
     outgoingGroupBy,
     listOrder,
+    drill,
     deadlineMs,
     refreshMs,
     resolved: resolved && Object.freeze(resolved),
@@ -340,5 +352,6 @@ export function serializeState(state: ReportState): SerializableState {
     ...(state.interval !== undefined ? { interval: state.interval } : {}),
     ...(state.outgoingGroupBy !== undefined ? { outgoingGroupBy: state.outgoingGroupBy } : {}),
     ...(Object.keys(state.listOrder).length > 0 ? { listOrder: { ...state.listOrder } } : {}),
+    ...(state.drill ? { drill: state.drill } : {}),
   };
 }

@@ -6,6 +6,7 @@
 import type { Filters, GroupBy } from '../contract/types.js';
 import { INTERVAL_CHOICES, type IntervalChoice } from './intervals.js';
 import { isPreset, type Preset } from './presets.js';
+import { parseDrill, type Drill } from './drill.js';
 import { parseFilters } from './report-state.js';
 import { isGroupBy, parseListOrder, type ListOrder } from './view-choices.js';
 import { parsePlainDate } from './zoned-time.js';
@@ -25,6 +26,8 @@ export interface StateChange {
   readonly outgoingGroupBy?: GroupBy;
   /** The time order of each list, set whole (as filters are): `{ failed: 'asc' }`. */
   readonly listOrder?: ListOrder;
+  /** What the lists narrow to ("see these messages"); `null` restores them. */
+  readonly drill?: Drill | null;
 }
 
 export interface ParsedStateChange {
@@ -87,6 +90,12 @@ export function parseStateChange(input: unknown): ParsedStateChange {
   if ('listOrder' in record) {
     const parsed = parseListOrder(record.listOrder);
     change.listOrder = parsed.listOrder;
+    dropped.push(...parsed.dropped);
+  }
+  if ('drill' in record) {
+    const parsed = parseDrill(record.drill);
+    // A drill with nothing valid left restores the lists rather than keeping a stale one.
+    change.drill = parsed.drill ?? null;
     dropped.push(...parsed.dropped);
   }
   for (const key of ['timezone', 'lang'] as const) {

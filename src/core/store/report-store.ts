@@ -62,6 +62,7 @@ function withChange(settings: ReportSettings, change: StateChange): ReportSettin
   if (change.interval) next.interval = change.interval;
   if (change.outgoingGroupBy) next.outgoingGroupBy = change.outgoingGroupBy;
   if (change.listOrder) next.listOrder = change.listOrder;
+  if (change.drill !== undefined) next.drill = change.drill ?? undefined;
   return next;
 }
 

@@ -20,6 +20,8 @@ import { translate } from '../../i18n/translate.js';
 import { MsgChartElement, swatch } from '../chart/chart-element.js';
 import type { ChartKit } from '../chart/echarts.js';
 import type { Answer } from '../shared/data-element.js';
+import { openDrill, renderDrillButton } from '../shared/drill.js';
+import { drillStyles } from '../shared/drill.styles.js';
 import { emit } from '../shared/events.js';
 import { comparedPeriodText, renderCompareNote, renderTileDetails } from '../shared/metric-tile.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
@@ -54,7 +56,9 @@ interface Config {
  * metrics strip (count per group and the total), a bar chart and a pie chart with percentages.
  * Inside a `<msg-report>` it shows the report's query; alone, give it `endpoint` (and any other
  * attribute of `<msg-report>`). With the report's `cross-filter`, picking a group filters the
- * report by it.
+ * report by it. "See messages" on a tile (or Shift+click, Shift+Enter on a bar or slice) narrows
+ * only the report's lists to that group instead, with a chip that undoes it; subtypes, which no
+ * filter takes, offer neither.
  *
  * @tag msg-breakdown-chart
  * @summary Messages by channel, source, type or subtype: metrics, bar and pie.
@@ -73,6 +77,7 @@ interface Config {
  * @csspart compare-note - Above the metrics: which period the changes compare with, or that it has no data.
  * @csspart kind - Subtypes: the metrics of one kind (Facebook message tags, WhatsApp templates).
  * @csspart kind-title - Subtypes: a kind's name and count, over its metrics.
+ * @csspart drill-see - A tile's "See messages" button.
  * @csspart chart - Each chart box; also `bar` or `pie`.
  * @csspart toolbar - View as table, PNG and CSV downloads; its buttons are `toolbar-button`.
  * @csspart table - The data table mirroring the charts (visually hidden unless `table-view`).
@@ -83,7 +88,7 @@ interface Config {
  * @csspart retry - The error state's retry button.
  */
 export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, BreakdownResponse, BreakdownPresentation> {
-  static override styles = [...MsgChartElement.styles, metricsStyles, breakdownStyles];
+  static override styles = [...MsgChartElement.styles, metricsStyles, breakdownStyles, drillStyles];
 
   /** Which messages: `incoming` or `outgoing`. */
   @property() direction: Direction = 'incoming';
@@ -154,7 +159,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
         show.includes('bar')
           ? html`<figure class="chart-figure">
               <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
-              ${this.renderChart(view.barOption, 'bar', view.barAccess, (index) => this.#select(answer.request, view.barItems[index]))}
+              ${this.renderChart(view.barOption, 'bar', view.barAccess, (index, shift) => this.#pick(answer.request, view.barItems[index], shift), this.#keysHint(answer.request))}
             </figure>`
           : nothing
       }
@@ -162,7 +167,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
         show.includes('pie')
           ? html`<figure class="chart-figure">
               <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
-              ${this.renderChart(view.pieOption, 'pie', view.pieAccess, (index) => this.#select(answer.request, view.pieItems[index]))}
+              ${this.renderChart(view.pieOption, 'pie', view.pieAccess, (index, shift) => this.#pick(answer.request, view.pieItems[index], shift), this.#keysHint(answer.request))}
               <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, view.total)}</p>
             </figure>`
           : nothing
@@ -172,6 +177,26 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
       ${show.includes('metrics') ? this.#renderAllMetrics(answer, view, lang) : nothing}
       ${show.includes('bar') || show.includes('pie') ? this.renderChartsOrTable(charts, view.table) : nothing}
     </div>`;
+  }
+
+  /** A click or Enter picks a group; with Shift, it shows the group's messages in the lists. */
+  #pick(request: BreakdownParams, item: BreakdownItem | undefined, shift: boolean): void {
+    if (shift) this.#drill(request, item);
+    else this.#select(request, item);
+  }
+
+  /** The keys' hint names Shift+Enter where a group can be drilled into (not subtypes). */
+  #keysHint(request: BreakdownParams): 'drill.keys' | undefined {
+    return request.groupBy === 'subtype' ? undefined : 'drill.keys';
+  }
+
+  /**
+   * "See these messages": the report's lists narrow to the group (its filter value, on top of the
+   * report's filters), the report's figures and filters stay as they are.
+   */
+  #drill(request: BreakdownParams, item: BreakdownItem | undefined): void {
+    if (!item || item.key === TOTAL_KEY || item.key === OTHER_KEY || request.groupBy === 'subtype') return;
+    openDrill(this.reportStore, { group: { field: request.groupBy, value: item.key, label: item.label } });
   }
 
   /** Tells the host that the user picked a group and, when the report cross-filters, filters by it. */
@@ -231,6 +256,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
                 </button>`
               : html`<div class="metric-card">${content}</div>`
           }
+          ${selectable && !isTotal && item.key !== OTHER_KEY ? renderDrillButton(lang, item.label, () => this.#drill(request, item)) : nothing}
         </li>`;
       })}
     </ul>`;

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CSV_MEDIA_TYPE, toCsv, type CsvValue } from '../../core/csv/index.js';
 import type { Lang } from '../../i18n/locales.js';
-import { translate } from '../../i18n/translate.js';
+import { translate, type MessageKey } from '../../i18n/translate.js';
 import { MsgDataElement, type Answer } from '../shared/data-element.js';
 import { downloadBlob, fileNameFrom } from '../shared/download.js';
 import { emit } from '../shared/events.js';
@@ -239,7 +239,13 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
    * reached with Tab and traversed with the arrow keys, each item announced; Enter does what a
    * click does.
    */
-  protected renderChart(option: ChartOption, name: string, access: ChartAccess, onClick?: (index: number) => void): TemplateResult {
+  protected renderChart(
+    option: ChartOption,
+    name: string,
+    access: ChartAccess,
+    onClick?: (index: number, shiftKey: boolean) => void,
+    keysHint?: MessageKey,
+  ): TemplateResult {
     this.#shown.set(name, option);
     const hint = `${name}-keys`;
     return html`<div
@@ -251,7 +257,7 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
         ${chart({
           option,
           load: () => this.loadCharts(),
-          ...(onClick ? { onClick: (event) => onClick(event.dataIndex) } : {}),
+          ...(onClick ? { onClick: (event) => onClick(event.dataIndex, event.shiftKey) } : {}),
           keys: { ...access, announce: this.#announce },
           onRendered: () => {
             this.#drawn.set(name, option);
@@ -260,7 +266,7 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
           },
         })}
       ></div>
-      <span id=${hint} hidden>${translate(this.reportLang, onClick ? 'a11y.keys' : 'a11y.keysNoSelect')}</span>`;
+      <span id=${hint} hidden>${translate(this.reportLang, keysHint ?? (onClick ? 'a11y.keys' : 'a11y.keysNoSelect'))}</span>`;
   }
 
   readonly #announce = (text: string): void => {

@@ -9,8 +9,11 @@ export interface ChartBinding {
   option: ChartOption;
   /** Loads ECharts with this chart's kind registered (a dynamic import; see ./echarts.ts). */
   load: () => Promise<ChartKit>;
-  /** Called with ECharts' click parameters (series data index and name). */
-  onClick?: (event: { dataIndex: number; name: string }) => void;
+  /**
+   * Called with ECharts' click parameters (series data index and name), and whether Shift was
+   * held (Shift+click, Shift+Enter: "see these messages" where a click cross-filters).
+   */
+  onClick?: (event: { dataIndex: number; name: string; shiftKey: boolean }) => void;
   /** Called each time ECharts finishes drawing a frame. */
   onRendered?: () => void;
   /** Keyboard traversal of the chart's items; without it the box takes no keys. */
@@ -139,7 +142,9 @@ class EChartDirective extends AsyncDirective {
       this.#chart = this.#kit.createChart(element, size);
       this.#chart.on('click', (event) => {
         const { dataIndex, name } = event as { dataIndex: number; name: string };
-        this.#binding?.onClick?.({ dataIndex, name });
+        // ECharts passes its zrender event, which holds the browser's own.
+        const native = (event as { event?: { event?: { shiftKey?: boolean } } }).event?.event;
+        this.#binding?.onClick?.({ dataIndex, name, shiftKey: native?.shiftKey === true });
       });
       this.#chart.on('finished', () => this.#binding?.onRendered?.());
       this.#drawnOption = undefined;
@@ -183,9 +188,11 @@ class EChartDirective extends AsyncDirective {
       case ' ':
         if (at < 0 || !this.#binding?.onClick) return;
         event.preventDefault();
-        this.#binding.onClick({ dataIndex: at, name: '' });
+        this.#binding.onClick({ dataIndex: at, name: '', shiftKey: event.shiftKey });
         return;
       case 'Escape':
+        // Used here when it clears a highlight, so the report does not also undo its drill.
+        if (this.#keyIndex >= 0) event.preventDefault();
         this.#clearKeyHighlight();
         return;
       default:

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReportDataSource } from '../../core/client/data-source.js';
-import type { Interval, ReportQuery, Status } from '../../core/contract/types.js';
+import type { Interval, MessageStatus, ReportQuery, Status } from '../../core/contract/types.js';
 import { compareParams } from '../../core/query/comparison.js';
 import { INTERVAL_CHOICES, planIntervals, type IntervalChoice, type IntervalPlan } from '../../core/query/intervals.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
@@ -13,6 +13,8 @@ import type { ChartKit } from '../chart/echarts.js';
 import type { Answer } from '../shared/data-element.js';
 import { comparedPeriodText, renderCompareNote, renderTileDetails } from '../shared/metric-tile.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
+import { openDrill, renderDrillButton } from '../shared/drill.js';
+import { drillStyles } from '../shared/drill.styles.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
 import { statusSlot } from '../shared/palette.js';
 import { broadcastsInScope, fetchMarks, MARKS_LIMIT, type DeliveryLineData } from './delivery-line.marks.js';
@@ -52,6 +54,11 @@ interface IntervalView {
  * holds several; their names and sizes are in the tooltip, the arrow keys' announcements and the
  * table. A backend without the resource gets no marks; `no-broadcasts` switches them off.
  *
+ * "See these messages": a click (or Enter) on a point narrows the report's lists to that bucket's
+ * time window, and each status tile's "See messages" to that status (Delivered and Read also offer
+ * "Not delivered" and "Delivered, not read"); a chip on the lists undoes it (also Escape, and Back
+ * with `sync-url`). The figures themselves stay as they are.
+ *
  * @tag msg-delivery-line
  * @summary Delivery statuses of outgoing messages: metrics and a line chart over time.
  *
@@ -70,6 +77,7 @@ interface IntervalView {
  * @csspart interval - The bucket size switch (a fieldset of radio buttons).
  * @csspart interval-option - One option of the bucket size switch.
  * @csspart chart - The chart box; also `line`.
+ * @csspart drill-see - A status tile's "See messages" buttons.
  * @csspart not-reported-note - Which statuses draw no line because no channel reports them.
  * @csspart broadcasts-note - Under the chart when broadcasts are marked: what the marks are, how many.
  * @csspart toolbar - View as table, PNG and CSV downloads; its buttons are `toolbar-button`.
@@ -81,7 +89,7 @@ interface IntervalView {
  * @csspart retry - The error state's retry button.
  */
 export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, DeliveryLineData, DeliveryPresentation> {
-  static override styles = [...MsgChartElement.styles, metricsStyles, deliveryLineStyles];
+  static override styles = [...MsgChartElement.styles, metricsStyles, deliveryLineStyles, drillStyles];
 
   /**
    * Bucket size of the line: `auto` (hours for ranges up to 2 days, days up to 92 days, weeks
@@ -165,7 +173,7 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
         <figcaption class="visually-hidden">
           ${translate(lang, 'delivery.lineChart', { title: this.displayHeading, unit: translate(lang, `delivery.unit.${data.interval}`) })}
         </figcaption>
-        ${this.renderChart(view.option, 'line', view.access)}
+        ${this.renderChart(view.option, 'line', view.access, (index) => this.#drillToBucket(answer, index), 'drill.keysLine')}
       </figure>
       ${this.#renderNotReported(lang, view.notReported)} ${this.#renderBroadcastsNote(lang, view.marks)}`;
     return html`<div class=${busy ? 'answer busy' : 'answer'}>
@@ -173,6 +181,42 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
       <p class="note" part="note">${view.note}</p>
       ${this.#renderIntervalSwitch(lang)} ${this.renderChartsOrTable(charts, view.table)}
     </div>`;
+  }
+
+  /** "See these messages" of one bucket: the lists narrow to its time window (cut to the range). */
+  #drillToBucket(answer: Answer<DeliveryRequest, DeliveryLineData>, index: number): void {
+    const { series } = answer.data;
+    const bucket = series[index];
+    if (!bucket) return;
+    const to = series[index + 1]?.start ?? answer.request.params.to;
+    openDrill(this.reportStore, { window: { from: bucket.start, to } });
+  }
+
+  /** "See these messages" of one status tile, or of the step it reached without the next. */
+  #renderTileDrills(lang: Lang, key: string, label: string): TemplateResult | typeof nothing {
+    const drills: Partial<Record<string, readonly MessageStatus[]>> = {
+      sent: ['sent'],
+      delivered: ['delivered', 'not-delivered'],
+      read: ['read', 'not-read'],
+      failed: ['failed'],
+    };
+    const statuses = drills[key];
+    if (!statuses) return nothing;
+    return html`<span class="drills">
+      ${statuses.map((status, i) =>
+        i === 0
+          ? renderDrillButton(lang, label, () => openDrill(this.reportStore, { status }))
+          : html`<button
+              type="button"
+              class="drill-see"
+              part="drill-see"
+              aria-label=${translate(lang, 'drill.seeLabel', { what: translate(lang, `drill.status.${status}`) })}
+              @click=${() => openDrill(this.reportStore, { status })}
+            >
+              ${translate(lang, `drill.status.${status}`)}
+            </button>`,
+      )}
+    </span>`;
   }
 
   #renderNotReported(lang: Lang, notReported: readonly Status[]): TemplateResult | typeof nothing {
@@ -219,6 +263,7 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
                   )
                 : nothing
             }
+            ${reported ? this.#renderTileDrills(lang, metric.key, metric.label) : nothing}
           </li>`;
         })}
       </ul>`;

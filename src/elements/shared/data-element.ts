@@ -1,4 +1,4 @@
-import { type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReportDataSource } from '../../core/client/data-source.js';
@@ -22,7 +22,8 @@ export interface Answer<TRequest, TData> {
 }
 
 /** Why the element sends no request: bad settings (messages to show) or inapplicable filters. */
-type Blocked = { readonly invalid: readonly string[] } | { readonly notApplicable: readonly FilterField[] } | undefined;
+type Blocked =
+  { readonly invalid: readonly string[] } | { readonly notApplicable: readonly FilterField[] } | { readonly note: string } | undefined;
 
 interface PendingRequest<TRequest> {
   readonly source: ReportDataSource;
@@ -256,7 +257,17 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
     if (errors.length > 0) return { invalid: errors.map((problem) => describeProblem(lang, problem)) };
     const config = this.config;
     const fields = config ? notApplicableFilters(this.scopeOf(config), state.filters) : [];
-    return fields.length > 0 ? { notApplicable: fields } : undefined;
+    if (fields.length > 0) return { notApplicable: fields };
+    const note = config ? this.notApplicableNote(config, state, lang) : undefined;
+    return note !== undefined ? { note } : undefined;
+  }
+
+  /**
+   * Why this element cannot honour a part of the state that is not a filter (a list under a drill
+   * it cannot take), worded; it then shows that and sends no request. None by default.
+   */
+  protected notApplicableNote(_config: TConfig, _state: ReportSnapshot, _lang: Lang): string | undefined {
+    return undefined;
   }
 
   /** The state ladder: what the element shows below its heading. */
@@ -264,6 +275,7 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
     const lang = this.reportLang;
     const blocked = this.#blocked;
     if (blocked && 'invalid' in blocked) return invalidView(lang, blocked.invalid);
+    if (blocked && 'note' in blocked) return html`<div class="state" part="not-applicable" role="status">${blocked.note}</div>`;
     if (blocked) return notApplicableView(lang, blocked.notApplicable);
     return this.#task.render({
       initial: () => loadingView(lang),

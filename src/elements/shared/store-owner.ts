@@ -13,7 +13,7 @@ function reportUnloadedStrings(error: unknown): void {
 
 /**
  * The part of the state a shareable link holds: range, filters and the view choices — interval,
- * outgoing grouping, list order (not zone or language).
+ * outgoing grouping, list order, the lists' drill (not zone or language).
  */
 function linkState(state: SerializableState): Record<string, unknown> {
   const range = state.preset !== undefined ? { preset: state.preset } : { from: state.from, to: state.to };
@@ -23,7 +23,30 @@ function linkState(state: SerializableState): Record<string, unknown> {
     ...(state.interval ? { interval: state.interval } : {}),
     ...(state.outgoingGroupBy ? { outgoingGroupBy: state.outgoingGroupBy } : {}),
     ...(state.listOrder ? { listOrder: state.listOrder } : {}),
+    ...(state.drill ? { drill: state.drill } : {}),
   };
+}
+
+/** Whether a saved state (the URL's JSON) holds a drill. */
+function savedDrill(saved: string | undefined): boolean {
+  try {
+    const value: unknown = saved === undefined ? undefined : JSON.parse(saved);
+    return typeof value === 'object' && value !== null && 'drill' in value;
+  } catch {
+    return false;
+  }
+}
+
+/** The URL's saved state, with `drill: null` when it holds none: going back past a drill restores the lists. */
+function withoutDrillUnlessSaved(saved: string): string {
+  try {
+    const value: unknown = JSON.parse(saved);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && !('drill' in value))
+      return JSON.stringify({ ...value, drill: null });
+  } catch {
+    // Not JSON: the store names the problem.
+  }
+  return saved;
 }
 
 /**
@@ -56,6 +79,7 @@ export class StoreOwner implements ReactiveController {
   hostConnected(): void {
     this.#unsubscribe ??= this.#store.subscribe(this.#onChange);
     window.addEventListener('popstate', this.#onPopState);
+    this.#host.addEventListener('keydown', this.#onKeyDown);
     this.#announced = JSON.stringify(serializeState(this.#store.state));
   }
 
@@ -63,7 +87,18 @@ export class StoreOwner implements ReactiveController {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     window.removeEventListener('popstate', this.#onPopState);
+    this.#host.removeEventListener('keydown', this.#onKeyDown);
   }
+
+  /**
+   * Escape anywhere in the report restores lists narrowed by a drill, unless something inside
+   * used it first (a popup closing, a chart's highlight clearing: they prevent its default).
+   */
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !this.#store.state.drill) return;
+    event.preventDefault();
+    this.#store.change({ drill: null });
+  };
 
   /**
    * Applies the state saved in the page URL, if any, and announces the settings' problems. The
@@ -80,7 +115,7 @@ export class StoreOwner implements ReactiveController {
   readonly #onPopState = (): void => {
     const saved = this.#savedState();
     // Back and forward are a person's doing.
-    if (saved !== undefined) this.#store.change(saved, 'user');
+    if (saved !== undefined) this.#store.change(withoutDrillUnlessSaved(saved), 'user');
   };
 
   readonly #onChange = (state: ReportSnapshot, update: StoreUpdate): void => {
@@ -130,7 +165,12 @@ export class StoreOwner implements ReactiveController {
     const param = this.#urlParam();
     if (param === undefined || !this.#started || !this.#host.isConnected) return;
     const url = new URL(location.href);
+    const previous = this.#savedState();
     url.searchParams.set(param, JSON.stringify(linkState(serializeState(state))));
-    if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+    if (url.href === location.href) return;
+    // Opening a drill is a step Back undoes ("see these messages", then Back); the rest replaces.
+    const drillOpened = state.drill !== undefined && !savedDrill(previous);
+    if (drillOpened) history.pushState(history.state, '', url.href);
+    else history.replaceState(history.state, '', url.href);
   }
 }

@@ -96,9 +96,9 @@ export class DataExport {
       );
     }
     if (!this.#offer.exports) return undefined;
-    const { kind, order, tz, from, to, filters } = listing.params;
+    const { kind, order, tz, from, to, filters, status } = listing.params;
     // The file's headers and labels in the language the table's strings are in.
-    return source.messagesExportUrl({ from, to, tz, filters, kind, order, lang: stringsLanguage(lang) });
+    return source.messagesExportUrl({ from, to, tz, filters, kind, order, ...(status ? { status } : {}), lang: stringsLanguage(lang) });
   }
 
   /** Where the action leads: the host's link, else the endpoint's export, else nowhere (a button). */

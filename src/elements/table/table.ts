@@ -9,7 +9,9 @@ import { formatCount } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import type { ErrorExplainer } from '../../i18n/provider-errors.js';
 import { translate } from '../../i18n/translate.js';
+import { drillQuery } from '../../core/query/drill.js';
 import { MsgDataElement, type Answer } from '../shared/data-element.js';
+import { closeDrill, describeDrill, listHonours, renderDrillChip } from '../shared/drill.js';
 import { downloadBlob } from '../shared/download.js';
 import { emit } from '../shared/events.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
@@ -22,6 +24,7 @@ import type { ListingParams, MessageListing } from './table.listing.js';
 import { ScrollPaging } from './table.paging.js';
 import { renderTable } from './table.rows.js';
 import { tableStyles } from './table.styles.js';
+import { drillStyles } from '../shared/drill.styles.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MIN_PAGE_SIZE } from './table.types.js';
 
 export { safeHttpUrl } from './table.data-export.js';
@@ -59,6 +62,11 @@ interface ListRequest {
  * Inside a `<msg-report>` it shows the report's query; alone, give it `endpoint` (and any other
  * attribute of `<msg-report>`).
  *
+ * When a person asks a figure of the report to "see these messages" (the state's `drill`), the
+ * list narrows to that group, time window or delivery status on top of the report's filters and
+ * says so in a chip whose × restores it; the incoming list, which cannot take a status, source,
+ * type or broadcast, says that instead of listing every incoming message.
+ *
  * @tag msg-table
  * @summary The incoming, outgoing or failed messages list, virtualized, with CSV download.
  *
@@ -73,6 +81,8 @@ interface ListRequest {
  * @csspart download - The "Download CSV" button.
  * @csspart group-toggle - The failed log's "Group by error code" toggle button.
  * @csspart summary - The message count and time zone line.
+ * @csspart drill-chip - While the report's lists are narrowed to a figure ("see these messages"): what they show.
+ * @csspart drill-clear - The chip's × button, which shows every message again (as Escape does).
  * @csspart cap-notice - The notice shown when more messages match than the list holds.
  * @csspart data-export - The Data Export link (`data-export-href`, or the endpoint's own export when it advertises one) or button.
  * @csspart progress - Progress of fetching every row, with its cancel button.
@@ -102,7 +112,7 @@ interface ListRequest {
  * @cssprop --msg-table-stripe-color - Background of every other row.
  */
 export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing> {
-  static override styles = [tokenStyles, stateStyles, tableStyles];
+  static override styles = [tokenStyles, stateStyles, tableStyles, drillStyles];
 
   /** Which list: `incoming`, `outgoing` or `failed`. */
   @property() kind: MessageKind = 'incoming';
@@ -191,9 +201,21 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     return config.kind === 'incoming' ? ('incoming' as const) : ('outgoing' as const);
   }
 
+  /** The report's query, narrowed to the drill a person opened from a figure ("see these messages"), if any. */
   protected override requestFor(query: ReportQuery, config: Config, state: ReportSnapshot): ListRequest {
-    return { params: { ...query, kind: config.kind, order: this.#orderIn(state, config) }, pageSize: config.pageSize };
+    const drill = state.drill;
+    const params: ListingParams = { ...drillQuery(query, drill), kind: config.kind, order: this.#orderIn(state, config) };
+    if (drill?.status) params.status = drill.status;
+    return { params, pageSize: config.pageSize };
   }
+
+  protected override notApplicableNote(config: Config, state: ReportSnapshot, lang: Lang): string | undefined {
+    const drill = state.drill;
+    if (!drill || listHonours(config.kind, drill)) return undefined;
+    return translate(lang, 'drill.notApplicable', { what: describeDrill(lang, state.timezone, drill) });
+  }
+
+  readonly #closeDrill = (): void => closeDrill(this.reportStore);
 
   /** The order shown: a person's pick for this kind of list in the report, else the `order` attribute. */
   #orderIn(state: ReportSnapshot | undefined, config: Config): Order {
@@ -304,7 +326,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     // The section stays unnamed (not a landmark): the scroller is the list's one named region.
     return html`<section part="base" aria-busy=${this.busy ? 'true' : 'false'}>
       <div class="top">${this.noHeading ? nothing : html`<h3 part="title">${this.displayHeading}</h3>`} ${this.#renderToolbar()}</div>
-      ${this.renderBody()}
+      ${renderDrillChip(this.reportLang, this.report?.timezone ?? 'UTC', this.report?.drill, this.#closeDrill)} ${this.renderBody()}
     </section>`;
   }
 

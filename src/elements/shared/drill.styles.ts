@@ -1,0 +1,54 @@
+import { css } from 'lit';
+
+/**
+ * The drill's chip (a narrowed list) and the tiles' "See messages" button. The chip reads as a
+ * filter chip does, in the accent colour, so a narrowed list never looks like the whole one.
+ */
+export const drillStyles = css`
+  .drill-chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    justify-self: start;
+    max-width: 100%;
+    margin: 0;
+    padding: 2px 4px 2px 12px;
+    border: 1px solid var(--_accent-color);
+    border-radius: 999px;
+    color: var(--_accent-color);
+    overflow-wrap: anywhere;
+  }
+  .drill-chip button {
+    flex: none;
+    min-width: 28px;
+    min-height: 28px;
+    border: none;
+    border-radius: 999px;
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-size: 1.2em;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .drill-chip button:hover {
+    background: color-mix(in srgb, var(--_accent-color) 12%, transparent);
+  }
+  .drill-see {
+    justify-self: start;
+    margin: 2px 0 0;
+    padding: 2px 4px;
+    border: none;
+    background: none;
+    color: var(--_accent-color);
+    font: inherit;
+    font-size: 0.9em;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .drill-chip button:focus-visible,
+  .drill-see:focus-visible {
+    outline: 2px solid var(--_accent-color);
+    outline-offset: 2px;
+  }
+`;
