@@ -43,3 +43,34 @@ export const InvalidSettings: StoryObj = {
 export const NoEndpoint: StoryObj = {
   render: () => html`<msg-report><msg-breakdown-chart direction="incoming"></msg-breakdown-chart></msg-report>`,
 };
+
+/**
+ * "See these messages" (issue 12): each status tile's "Ver mensajes" (and "No entregados",
+ * "Entregados, no leídos"), a click on a point of the line, a group tile's "Ver mensajes" or
+ * Shift+click on a bar narrow only the lists below, with a chip; its ×, Escape or Back undo it.
+ */
+export const FromAFigureToItsMessages: StoryObj = {
+  render: () =>
+    html`<msg-report endpoint="/api" timezone="America/Mexico_City" preset="last_7_days">
+      <msg-breakdown-chart direction="outgoing" group-by="source" show="metrics bar"></msg-breakdown-chart>
+      <msg-delivery-line></msg-delivery-line>
+      <msg-table kind="outgoing"></msg-table>
+      <msg-table kind="incoming"></msg-table>
+    </msg-report>`,
+};
+
+/** The lists already narrowed (a saved state): broadcasts delivered but not read; the incoming list says why it cannot follow. */
+export const DrilledToDeliveredNotRead: StoryObj = {
+  render: () =>
+    html`<msg-report
+      endpoint="/api"
+      timezone="America/Mexico_City"
+      state=${JSON.stringify({
+        preset: 'last_7_days',
+        drill: { group: { field: 'source', value: 'broadcast', label: 'Transmisión' }, status: 'not-read' },
+      })}
+    >
+      <msg-table kind="outgoing"></msg-table>
+      <msg-table kind="incoming"></msg-table>
+    </msg-report>`,
+};
