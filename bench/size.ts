@@ -130,9 +130,12 @@ const rows: Row[] = [
     floor: 'bench/size/floor-report.ts',
     floorName: 'Lit + ECharts modules',
     aim: '≤ 1.10× floor',
-    budget: { maxRatio: 1.32, sameEcharts: true },
-    // <msg-messages-report> does not hold the activity heatmap (issue 12): its kit never loads here.
-    absentKits: /\/src\/elements\/activity-heatmap\/activity-heatmap\.echarts\.ts$/,
+    // 1.32× until issue 12's views came (246.0 → 255.5 kB): the new resources' client methods and
+    // response schemas, the drill, the broadcast marks. Issue 11 is to win it back.
+    budget: { maxRatio: 1.34, sameEcharts: true },
+    // <msg-messages-report> holds neither the activity heatmap nor a breakdown's trend (issue 12):
+    // their code never loads here.
+    absentKits: /\/src\/elements\/(activity-heatmap\/activity-heatmap\.echarts|breakdown-chart\/breakdown-chart\.trend)\.ts$/,
   },
   {
     name: 'filters + table',
@@ -143,7 +146,9 @@ const rows: Row[] = [
     // Its list is the incoming one: only a failed log loads the error-code sentences and the
     // summary by error code.
     neverLoads: /\/src\/(i18n\/provider-errors(\.\w+)?|elements\/table\/table\.groups)\.ts$/,
-    budget: { maxKb: 44, noEcharts: true },
+    // 44 kB until issue 12's views came (42.6 → 45.2 kB): the new resources' client methods and
+    // response schemas, and the drill's chip in the lists.
+    budget: { maxKb: 46, noEcharts: true },
   },
   {
     name: 'one chart (breakdown)',
@@ -152,6 +157,8 @@ const rows: Row[] = [
     floorName: 'Lit + its ECharts modules',
     aim: '',
     budget: { maxRatio: 1.2, sameEcharts: true },
+    // Without `show="trend"`, a breakdown never loads the trend's code.
+    absentKits: /\/src\/elements\/breakdown-chart\/breakdown-chart\.trend\.ts$/,
   },
 ];
 

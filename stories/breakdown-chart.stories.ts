@@ -62,6 +62,10 @@ export const OutgoingBySubtype: Story = { args: { groupBy: 'subtype' } };
 
 export const MetricsOnly: Story = { args: { show: 'metrics' } };
 export const PieOnly: Story = { args: { show: 'pie' } };
+/** The groups over time: the top five sources and "Others" per day, from `/breakdown-trend`. */
+export const Trend: Story = { args: { show: 'metrics trend' } };
+/** Channels over the last 7 days, the trend alone. */
+export const TrendByChannel: Story = { args: { groupBy: 'channel', show: 'trend', preset: 'last_7_days' } };
 export const English: Story = { args: { lang: 'en' } };
 export const Portuguese: Story = { args: { lang: 'pt' } };
 

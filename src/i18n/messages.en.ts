@@ -145,6 +145,12 @@ export const en = {
   'a11y.updated': '{title} updated: {figures}.',
   // </charts: accessibility>
 
+  // <msg-breakdown-chart show="trend">: keys `trend.*` (issue 12)
+  'trend.others': 'Others ({count})',
+  'trend.unsupported': 'this endpoint does not offer the breakdown over time',
+  'chart.trend': 'Stacked bars over time: {title}',
+  'a11y.trendDescription': 'Stacked bar chart over time, {title}: {count} points from {first} to {last}; groups: {groups}.',
+
   // <msg-activity-heatmap>: keys `activity.*` (issue 12)
   'activity.title.incoming': 'When messages arrive',
   'activity.title.outgoing': 'When messages are sent',

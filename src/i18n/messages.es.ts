@@ -144,6 +144,12 @@ export const es: Messages = {
   'a11y.updated': '{title} actualizado: {figures}.',
   // </charts: accessibility>
 
+  // <msg-breakdown-chart show="trend">: keys `trend.*` (issue 12)
+  'trend.others': 'Otros ({count})',
+  'trend.unsupported': 'este endpoint no ofrece el desglose en el tiempo',
+  'chart.trend': 'Barras apiladas en el tiempo: {title}',
+  'a11y.trendDescription': 'Gráfico de barras apiladas en el tiempo, {title}: {count} puntos de {first} a {last}; grupos: {groups}.',
+
   // <msg-activity-heatmap>: keys `activity.*` (issue 12)
   'activity.title.incoming': 'Cuándo llegan los mensajes',
   'activity.title.outgoing': 'Cuándo se envían los mensajes',

@@ -144,6 +144,12 @@ export const pt: Messages = {
   'a11y.updated': '{title} atualizado: {figures}.',
   // </charts: accessibility>
 
+  // <msg-breakdown-chart show="trend">: keys `trend.*` (issue 12)
+  'trend.others': 'Outros ({count})',
+  'trend.unsupported': 'este endpoint não oferece a distribuição ao longo do tempo',
+  'chart.trend': 'Barras empilhadas ao longo do tempo: {title}',
+  'a11y.trendDescription': 'Gráfico de barras empilhadas ao longo do tempo, {title}: {count} pontos de {first} a {last}; grupos: {groups}.',
+
   // <msg-activity-heatmap>: keys `activity.*` (issue 12)
   'activity.title.incoming': 'Quando as mensagens chegam',
   'activity.title.outgoing': 'Quando as mensagens são enviadas',

@@ -31,7 +31,7 @@ export interface BreakdownPresentation {
 }
 
 /** Localised label of a group: enum keys through the i18n layer, names as the endpoint sent them. */
-function groupLabel(lang: Lang, groupBy: GroupBy, key: string, label: string): string {
+export function groupLabel(lang: Lang, groupBy: GroupBy, key: string, label: string): string {
   if (groupBy === 'source' && (SOURCES as readonly string[]).includes(key)) {
     return translate(lang, `source.${key as (typeof SOURCES)[number]}`);
   }

@@ -66,6 +66,18 @@ export const breakdownStyles = css`
     margin: 0;
     min-width: 0;
   }
+  .trend-figure {
+    margin-block-end: var(--_gap);
+  }
+  .trend-legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    margin: 0 0 4px;
+    padding: 0;
+    list-style: none;
+    font-size: 0.9em;
+  }
   .pie-total {
     margin: 4px 0 0;
     text-align: center;

@@ -7,11 +7,15 @@ import {
   GROUP_BYS,
   type BreakdownParams,
   type BreakdownResponse,
+  type BreakdownTrendParams,
+  type BreakdownTrendResponse,
   type Direction,
   type GroupBy,
   type ReportQuery,
 } from '../../core/contract/types.js';
 import { compareParams } from '../../core/query/comparison.js';
+import { planIntervals } from '../../core/query/intervals.js';
+import { ReportError } from '../../core/client/errors.js';
 import { toggleFilterValue } from '../../core/query/state-change.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
 import { formatCount } from '../../i18n/format.js';
@@ -26,9 +30,11 @@ import { emit } from '../shared/events.js';
 import { comparedPeriodText, renderCompareNote, renderTileDetails } from '../shared/metric-tile.js';
 import { metricsStyles } from '../shared/metrics.styles.js';
 import { checkAttributes, describeBadAttribute, oneOf, type CheckedAttributes } from '../shared/problems.js';
-import { presentBreakdown, type BreakdownPresentation } from './breakdown-chart.present.js';
+import { groupLabel, presentBreakdown, type BreakdownPresentation } from './breakdown-chart.present.js';
+import type * as TrendCode from './breakdown-chart.trend.js';
+import type { TrendPresentation } from './breakdown-chart.trend.js';
 import { breakdownStyles } from './breakdown-chart.styles.js';
-import { BREAKDOWN_PARTS, OTHER_KEY, TOTAL_KEY, type BreakdownItem, type BreakdownPart } from './breakdown-chart.types.js';
+import { BREAKDOWN_PARTS, OTHER_KEY, SHOW_PARTS, TOTAL_KEY, type BreakdownItem, type ShowPart } from './breakdown-chart.types.js';
 
 const ATTRIBUTES = {
   direction: oneOf('direction', DIRECTIONS),
@@ -38,18 +44,34 @@ const ATTRIBUTES = {
     schema: v.pipe(
       v.string(),
       v.transform((text) => text.split(/\s+/).filter(Boolean)),
-      v.array(v.picklist(BREAKDOWN_PARTS)),
+      v.array(v.picklist(SHOW_PARTS)),
       v.minLength(1),
     ),
-    allowed: BREAKDOWN_PARTS.join(', '),
+    allowed: SHOW_PARTS.join(', '),
   },
 };
 
 interface Config {
   readonly direction: Direction;
   readonly groupBy: GroupBy;
-  readonly show: readonly BreakdownPart[];
+  readonly show: readonly ShowPart[];
 }
+
+/** The breakdown's query, and with `show` holding `trend`, the trend's (the delivery line's buckets). */
+interface BreakdownRequest extends BreakdownParams {
+  readonly trend?: BreakdownTrendParams;
+}
+
+/** The breakdown, and the trend when asked for. */
+type BreakdownAnswer = BreakdownResponse & { readonly trend?: BreakdownTrendResponse };
+
+type Presented = BreakdownPresentation & { readonly trend?: TrendPresentation };
+
+/**
+ * The trend's code, loaded with the first answer that has a trend, so that a breakdown without
+ * `show="trend"` — the report's — does not carry it (about 2 kB gz).
+ */
+let trendCode: typeof TrendCode | undefined;
 
 /**
  * Incoming or outgoing message counts for one grouping — channel, source, type or subtype — as a
@@ -78,7 +100,8 @@ interface Config {
  * @csspart kind - Subtypes: the metrics of one kind (Facebook message tags, WhatsApp templates).
  * @csspart kind-title - Subtypes: a kind's name and count, over its metrics.
  * @csspart drill-see - A tile's "See messages" button.
- * @csspart chart - Each chart box; also `bar` or `pie`.
+ * @csspart chart - Each chart box; also `bar`, `pie` or `trend`.
+ * @csspart trend-legend - With `show="trend"`: the groups' colours and names over the trend.
  * @csspart toolbar - View as table, PNG and CSV downloads; its buttons are `toolbar-button`.
  * @csspart table - The data table mirroring the charts (visually hidden unless `table-view`).
  * @csspart loading - The loading state.
@@ -87,7 +110,7 @@ interface Config {
  * @csspart error - The error state (also `invalid` for bad settings).
  * @csspart retry - The error state's retry button.
  */
-export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, BreakdownResponse, BreakdownPresentation> {
+export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownRequest, BreakdownAnswer, Presented> {
   static override styles = [...MsgChartElement.styles, metricsStyles, breakdownStyles, drillStyles];
 
   /** Which messages: `incoming` or `outgoing`. */
@@ -96,7 +119,11 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
   /** `channel`, `source`, `type` or `subtype`; incoming messages only group by channel. */
   @property({ attribute: 'group-by' }) groupBy: GroupBy = 'channel';
 
-  /** Which parts to show, space-separated: any of `metrics bar pie`. Default all three. */
+  /**
+   * Which parts to show, space-separated: any of `metrics bar pie trend`. Default `metrics bar pie`.
+   * `trend` draws the groups over time as stacked bars — the top 5 groups and "Others", in the
+   * delivery line's buckets (the report's interval; `auto` by the range) — from `/breakdown-trend`.
+   */
   @property() show: string = BREAKDOWN_PARTS.join(' ');
 
   /**
@@ -117,17 +144,35 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
     return config.direction;
   }
 
-  protected override requestFor(query: ReportQuery, config: Config, state: ReportSnapshot): BreakdownParams {
-    return {
+  protected override requestFor(query: ReportQuery, config: Config, state: ReportSnapshot): BreakdownRequest {
+    const params: BreakdownParams = {
       ...query,
       direction: config.direction,
       groupBy: config.groupBy,
       ...compareParams(this.noCompare ? undefined : state.comparison),
     };
+    if (!config.show.includes('trend')) return params;
+    // The delivery line's buckets: the report's interval when the range allows it, else auto's.
+    const plan = planIntervals(Date.parse(query.from), Date.parse(query.to), query.tz);
+    const requested = state.interval ?? 'auto';
+    const interval = requested !== 'auto' && plan.available[requested] ? requested : plan.auto;
+    return { ...params, trend: { ...query, direction: config.direction, groupBy: config.groupBy, interval } };
   }
 
-  protected override fetchData(request: BreakdownParams, source: ReportDataSource, signal: AbortSignal): Promise<BreakdownResponse> {
-    return source.breakdown(request, { signal });
+  protected override async fetchData(request: BreakdownRequest, source: ReportDataSource, signal: AbortSignal): Promise<BreakdownAnswer> {
+    const { trend, ...params } = request;
+    if (!trend) return source.breakdown(params, { signal });
+    if (!source.breakdownTrend) {
+      const detail = translate(this.reportLang, 'trend.unsupported');
+      throw new ReportError('http', 'msg-report: this data source has no breakdownTrend()', { status: 404, problem: { detail } });
+    }
+    const [breakdown, trendAnswer, code] = await Promise.all([
+      source.breakdown(params, { signal }),
+      source.breakdownTrend(trend, { signal }),
+      import('./breakdown-chart.trend.js'),
+    ]);
+    trendCode = code;
+    return { ...breakdown, trend: trendAnswer };
   }
 
   protected override isEmpty(data: BreakdownResponse): boolean {
@@ -145,38 +190,67 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
     return import('./breakdown-chart.echarts.js');
   }
 
-  protected override present(answer: Answer<BreakdownParams, BreakdownResponse>, lang: Lang): BreakdownPresentation {
+  protected override present(answer: Answer<BreakdownRequest, BreakdownAnswer>, lang: Lang): Presented {
     const period = comparedPeriodText(lang, answer.request, this.report?.now ?? answer.receivedAt) ?? '';
-    return presentBreakdown(answer.data, lang, this.displayHeading, period);
+    const view = presentBreakdown(answer.data, lang, this.displayHeading, period);
+    const data = answer.data.trend;
+    // The code came with the answer (fetchData), so it is here whenever a trend is.
+    if (!data || !trendCode) return view;
+    // Colours from the breakdown's groups (all of them), so the trend agrees with the bars and metrics.
+    const slots = new Map(view.metrics.map((item) => [item.key, item.slot]));
+    const trend = trendCode.presentTrend(
+      data,
+      answer.request.tz,
+      lang,
+      this.displayHeading,
+      (groupBy, key, label) => groupLabel(lang, groupBy, key, label),
+      (key) => slots.get(key),
+    );
+    const show = this.config?.show ?? BREAKDOWN_PARTS;
+    // The trend alone: its table is the one behind the chart (screen readers, table view, CSV).
+    return { ...view, trend, ...(show.includes('bar') || show.includes('pie') ? {} : { table: trend.table }) };
   }
 
-  protected override renderAnswer(answer: Answer<BreakdownParams, BreakdownResponse>, busy: boolean): TemplateResult {
+  protected override renderAnswer(answer: Answer<BreakdownRequest, BreakdownAnswer>, busy: boolean): TemplateResult {
     const lang = this.reportLang;
     const view = this.presentation(answer);
-    const show = this.config?.show ?? BREAKDOWN_PARTS;
-    const charts = html`<div class="charts">
-      ${
-        show.includes('bar')
-          ? html`<figure class="chart-figure">
-              <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
-              ${this.renderChart(view.barOption, 'bar', view.barAccess, (index, shift) => this.#pick(answer.request, view.barItems[index], shift), this.#keysHint(answer.request))}
-            </figure>`
-          : nothing
-      }
-      ${
-        show.includes('pie')
-          ? html`<figure class="chart-figure">
-              <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
-              ${this.renderChart(view.pieOption, 'pie', view.pieAccess, (index, shift) => this.#pick(answer.request, view.pieItems[index], shift), this.#keysHint(answer.request))}
-              <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, view.total)}</p>
-            </figure>`
-          : nothing
-      }
-    </div>`;
+    const show: readonly ShowPart[] = this.config?.show ?? BREAKDOWN_PARTS;
+    const trend = show.includes('trend') && view.trend ? this.#renderTrend(view.trend, lang) : nothing;
+    const charts = html`${trend}
+      <div class="charts">
+        ${
+          show.includes('bar')
+            ? html`<figure class="chart-figure">
+                <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
+                ${this.renderChart(view.barOption, 'bar', view.barAccess, (index, shift) => this.#pick(answer.request, view.barItems[index], shift), this.#keysHint(answer.request))}
+              </figure>`
+            : nothing
+        }
+        ${
+          show.includes('pie')
+            ? html`<figure class="chart-figure">
+                <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
+                ${this.renderChart(view.pieOption, 'pie', view.pieAccess, (index, shift) => this.#pick(answer.request, view.pieItems[index], shift), this.#keysHint(answer.request))}
+                <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, view.total)}</p>
+              </figure>`
+            : nothing
+        }
+      </div>`;
     return html`<div class=${busy ? 'answer busy' : 'answer'}>
       ${show.includes('metrics') ? this.#renderAllMetrics(answer, view, lang) : nothing}
-      ${show.includes('bar') || show.includes('pie') ? this.renderChartsOrTable(charts, view.table) : nothing}
+      ${show.includes('bar') || show.includes('pie') || show.includes('trend') ? this.renderChartsOrTable(charts, view.table) : nothing}
     </div>`;
+  }
+
+  /** The groups over time: a legend of swatches (the names as text), then the stacked bars. */
+  #renderTrend(trend: TrendPresentation, lang: Lang): TemplateResult {
+    return html`<figure class="chart-figure trend-figure">
+      <figcaption class="visually-hidden">${translate(lang, 'chart.trend', { title: this.displayHeading })}</figcaption>
+      <ul class="trend-legend" part="trend-legend" aria-hidden="true">
+        ${trend.series.map((s) => html`<li>${swatch(s.slot)}${s.label}</li>`)}
+      </ul>
+      ${this.renderChart(trend.option, 'trend', trend.access)}
+    </figure>`;
   }
 
   /** A click or Enter picks a group; with Shift, it shows the group's messages in the lists. */
@@ -214,7 +288,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownParams, 
    * then one strip per kind, each under its name and count, as the original page describes tags
    * and templates apart.
    */
-  #renderAllMetrics(answer: Answer<BreakdownParams, BreakdownResponse>, view: BreakdownPresentation, lang: Lang): TemplateResult {
+  #renderAllMetrics(answer: Answer<BreakdownRequest, BreakdownAnswer>, view: BreakdownPresentation, lang: Lang): TemplateResult {
     const request = answer.request;
     const label = translate(lang, 'chart.metrics', { title: this.displayHeading });
     const period = comparedPeriodText(lang, request, this.report?.now ?? answer.receivedAt) ?? '';

@@ -3,6 +3,9 @@ import type { SubtypeKind } from '../../core/contract/types.js';
 /** The parts `<msg-breakdown-chart>` can show, in display order. */
 export const BREAKDOWN_PARTS = ['metrics', 'bar', 'pie'] as const;
 export type BreakdownPart = (typeof BREAKDOWN_PARTS)[number];
+/** Every part `show` takes: the default three, and `trend` (issue 12), shown only when asked for. */
+export const SHOW_PARTS = [...BREAKDOWN_PARTS, 'trend'] as const;
+export type ShowPart = (typeof SHOW_PARTS)[number];
 
 /** One group as the element shows it: a localised label and its share of the total. */
 export interface BreakdownItem {
