@@ -69,6 +69,8 @@ const SAME_IN_BOTH = new Set([
   '{field} ({count})',
   '{field}: {value}',
   '{bucket}: {values}',
+  '{percent} · {count}',
+  '{label}: {figures}',
 ]);
 
 // 20 Nov 2026, 00:00 in Mexico City, the start of a day bucket.

@@ -18,6 +18,12 @@ import { openSite, root, type Site } from './stories/site.js';
 const axeSource = readFileSync(resolve(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 /** Set by `npm run screenshots:update`: write the pictures instead of comparing (and skip axe). */
 const UPDATE = process.env.SCREENSHOTS === 'update';
+/**
+ * Pictures are taken when updating or on `npm run screenshots:compare`, not in `npm test` yet:
+ * while two runs still disagree on a few of them (below), comparing could only report, and the
+ * 186 pictures cost `npm test` about four minutes on two cores. axe runs on every story either way.
+ */
+const PICTURES = UPDATE || process.env.SCREENSHOTS === 'compare';
 const BASELINES = resolve(root, 'test/screenshots');
 const FAILED = resolve(BASELINES, 'failed');
 /** Pixels that may differ before a picture counts as changed: stray anti-aliasing, not a moved label. */
@@ -43,12 +49,14 @@ async function visitStories(site: Site): Promise<{ violations: string[]; picture
     [0, 1].map(async () => {
       const tab = await deterministicPage(site.browser);
       for (let id = queue.shift(); id; id = queue.shift()) {
-        for (const [i, width] of WIDTHS.entries()) {
+        for (const [i, width] of (PICTURES ? WIDTHS : WIDTHS.slice(0, 1)).entries()) {
           if (i === 0) await openStory(tab.page, site.origin, id, width);
           else await resizeStory(tab.page, width);
-          const problem = checkPicture(id, width, reduced(await pictureOf(tab.page)));
-          found.taken.add(`${id}--${width}.png`);
-          if (problem) found.pictures.push(problem);
+          if (PICTURES) {
+            const problem = checkPicture(id, width, reduced(await pictureOf(tab.page)));
+            found.taken.add(`${id}--${width}.png`);
+            if (problem) found.pictures.push(problem);
+          }
           if (i === 0 && !UPDATE) for (const violation of await violations(tab.page)) found.violations.push(`${id}: ${violation}`);
         }
       }
@@ -103,7 +111,8 @@ describe('the documentation site', () => {
   // legend lands a few pixels apart at 1280, the Loading stories' height at 360), which would fail
   // every landing at random. A todo runs and prints its mismatches and their diffs all the same.
   const unstable = 'pictures not yet stable from run to run (issue 8)';
-  it('draws every story as its committed picture, at 1280 and 360 px wide', { todo: UPDATE ? false : unstable }, () => {
+  const notAsked = !PICTURES && 'pictures only on npm run screenshots:compare or :update, until they are stable (issue 8)';
+  it('draws every story as its committed picture, at 1280 and 360 px wide', { skip: notAsked, todo: UPDATE ? false : unstable }, () => {
     const problems = [...found.pictures];
     // Pictures of stories that are gone: removed when updating, reported otherwise.
     for (const file of readdirSync(BASELINES).filter((name) => name.endsWith('.png') && !found.taken.has(name))) {
