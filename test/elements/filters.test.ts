@@ -146,6 +146,50 @@ describe('<msg-report-filters>', () => {
   before(startMocks);
   beforeEach(resetRequests);
 
+  // First in this file: the value picker's and the custom range form's code is not loaded yet.
+  it('loads its pickers on first use: a held custom range shows with its form, "Add filter" never opens empty', async () => {
+    const report = document.createElement('msg-report');
+    for (const [name, value] of Object.entries({
+      endpoint: '/api',
+      timezone: ZONE,
+      now: NOW,
+      lang: 'en',
+      from: '2026-11-02',
+      to: '2026-11-20',
+    })) {
+      report.setAttribute(name, value);
+    }
+    const filters = report.appendChild(document.createElement('msg-report-filters'));
+    document.body.append(report);
+    try {
+      // Every render the row of the range shows in, the custom range's form is there too.
+      const rangeRenders: boolean[] = [];
+      const emptyOpenings: number[] = [];
+      const observer = new MutationObserver(() => {
+        const root = filters.shadowRoot!;
+        if (root.querySelector('[part~="range"]')) rangeRenders.push(root.querySelector('[part~="custom-range"]') !== null);
+        const add = root.querySelector('#add-button');
+        if (add?.getAttribute('aria-expanded') === 'true' && root.querySelectorAll('[role="menuitem"]').length === 0) emptyOpenings.push(1);
+      });
+      observer.observe(filters.shadowRoot!, { childList: true, subtree: true, attributes: true });
+      await filters.updateComplete;
+      expect(rangeRenders.length).to.be.above(0);
+      expect(rangeRenders.every(Boolean), 'never the row without its form').to.equal(true);
+      expect($as(filters, '#from', HTMLInputElement).value).to.equal('2026-11-02');
+
+      const add = $(filters, '#add-button');
+      add.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await filters.updateComplete;
+      observer.disconnect();
+      expect(isOpen(filters, 'add')).to.equal(true);
+      expect(emptyOpenings, 'never open without its menu').to.deep.equal([]);
+      expect(focused(filters), 'focus on the first field').to.equal($$(filters, '[role="menuitem"]')[0]);
+    } finally {
+      report.remove();
+    }
+  });
+
   it('shows the range, the days it covers and the report’s time zone, in the report’s language', async () => {
     const { report, filters } = await setup({ lang: 'es' });
     const day = (iso: string, locale: string) =>

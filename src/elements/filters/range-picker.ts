@@ -2,6 +2,11 @@
  * The date range of `<msg-report-filters>`: a select-only combobox (WAI-ARIA practices) listing
  * the seven presets and "Custom range", the local days the range covers, the report's time zone,
  * and the custom range form.
+ *
+ * The form's code loads on first use (issue 11): its download starts when the list opens, and
+ * "Custom range" shows the form, focus in its first day, once it is in. A custom range the report
+ * already holds (a shared link) loads it with the element's first render, which waits for it
+ * (`formPending`) so the row never shows without its form.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
@@ -9,11 +14,23 @@ import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { isPrintableKey, keepFocusOnPress, ListNavigationController } from '../shared/list-navigation-controller.js';
 import { PopoverController } from '../shared/popover-controller.js';
-import { CustomRangeForm } from './custom-range.js';
+import type { CustomRangeForm } from './custom-range.js';
 import { formatPlain } from './report-filters.model.js';
 import { RANGE_CHOICES, type FiltersHost, type RangeChoice } from './report-filters.types.js';
+import type * as FormModule from './custom-range.js';
 
 const LAST = RANGE_CHOICES.length - 1;
+
+let formModule: Promise<typeof FormModule> | undefined;
+
+/** The form's module, fetched once; a failed fetch may be tried again. */
+function loadFormModule(): Promise<typeof FormModule> {
+  formModule ??= import('./custom-range.js').catch((error: unknown) => {
+    formModule = undefined;
+    throw error;
+  });
+  return formModule;
+}
 
 function choiceLabel(lang: Lang, choice: RangeChoice): string {
   return choice === 'custom' ? translate(lang, 'filters.custom') : translate(lang, `preset.${choice}`);
@@ -21,14 +38,15 @@ function choiceLabel(lang: Lang, choice: RangeChoice): string {
 
 export class RangePicker {
   readonly #host: FiltersHost;
-  readonly #custom: CustomRangeForm;
+  #custom: CustomRangeForm | undefined;
+  /** The form's module is loading for the range the report holds (not for a person's choice). */
+  #loadingForState = false;
   readonly #popover: PopoverController;
   /** The option the combobox points at while the list is open. */
   readonly #options: ListNavigationController;
 
   constructor(host: FiltersHost) {
     this.#host = host;
-    this.#custom = new CustomRangeForm(host);
     this.#popover = new PopoverController(host.element, {
       popup: () => host.find('#range-popup'),
       opener: () => host.find('#range-combo'),
@@ -40,7 +58,37 @@ export class RangePicker {
 
   /** True while a custom range is being typed and not applied yet. */
   get editingCustom(): boolean {
-    return this.#custom.editing;
+    return this.#custom?.editing ?? false;
+  }
+
+  /**
+   * True while the report holds a custom range and the form's code is still loading: the element
+   * holds its render until then. Starts the load the first time it is asked.
+   */
+  formPending(state: ReportSnapshot): boolean {
+    if (this.#custom || 'preset' in state.range) return false;
+    if (!this.#loadingForState) {
+      this.#loadingForState = true;
+      this.#host.loading(
+        this.#loadForm().finally(() => {
+          this.#loadingForState = false;
+          this.#host.element.requestUpdate();
+        }),
+      );
+    }
+    return this.#loadingForState;
+  }
+
+  /** The form, loading its code the first time; `undefined` when it could not be fetched. */
+  async #loadForm(): Promise<CustomRangeForm | undefined> {
+    if (this.#custom) return this.#custom;
+    try {
+      const { CustomRangeForm } = await loadFormModule();
+      this.#custom ??= new CustomRangeForm(this.#host);
+    } catch (error) {
+      console.error('msg-report: the custom range form could not be loaded', error);
+    }
+    return this.#custom;
   }
 
   /** Closes the list, focus staying where it is. */
@@ -51,17 +99,19 @@ export class RangePicker {
   /** Closes the list and drops a custom range being typed (what "Clear all" does to the range). */
   reset(): void {
     this.close();
-    this.#custom.stop();
+    this.#custom?.stop();
   }
 
   #currentChoice(state: ReportSnapshot): RangeChoice {
-    if (this.#custom.editing || !('preset' in state.range)) return 'custom';
+    if (this.editingCustom || !('preset' in state.range)) return 'custom';
     return state.range.preset;
   }
 
   #open(active: number): void {
     this.#options.active = active;
     this.#popover.show();
+    // A person who opens the list may choose "Custom range": its form's code starts downloading.
+    void this.#loadForm();
   }
 
   #choose(choice: RangeChoice, moveFocus = true): void {
@@ -69,11 +119,17 @@ export class RangePicker {
     this.close();
     if (!state) return;
     if (choice === 'custom') {
-      this.#custom.start(state);
-      if (moveFocus) this.#host.focusAfterRender(() => this.#host.find('#from'));
+      this.#host.loading(
+        this.#loadForm().then((form) => {
+          const now = this.#host.report();
+          if (!form || !now) return;
+          form.start(now);
+          if (moveFocus) this.#host.focusAfterRender(() => this.#host.find('#from'));
+        }),
+      );
       return;
     }
-    this.#custom.stop();
+    this.#custom?.stop();
     if ('preset' in state.range && state.range.preset === choice) return;
     this.#host.change({ range: { preset: choice } });
   }
@@ -155,7 +211,7 @@ export class RangePicker {
         </div>
       </div>
       ${
-        days && !this.#custom.editing
+        days && !this.editingCustom
           ? html`<span part="range-days"
               >${translate(lang, 'filters.days', { from: formatPlain(lang, days.firstDay), to: formatPlain(lang, days.lastDay) })}</span
             >`
@@ -166,6 +222,6 @@ export class RangePicker {
 
   /** The custom range form, while one is typed or applied. */
   renderCustomRange(state: ReportSnapshot, lang: Lang): TemplateResult | typeof nothing {
-    return this.#custom.isShown(state) ? this.#custom.render(state, lang) : nothing;
+    return this.#custom?.isShown(state) ? this.#custom.render(state, lang) : nothing;
   }
 }

@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { ReactiveElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_PRESET } from '../../core/query/presets.js';
 import { translate } from '../../i18n/translate.js';
 import { ReportConsumerElement } from '../shared/report-consumer-element.js';
@@ -77,7 +77,14 @@ export class MsgReportFilters extends ReportConsumerElement {
       this.#focusTargets.push(target);
       this.requestUpdate();
     },
+    loading: (work) => {
+      const tracked: Promise<unknown> = work.catch(() => undefined).finally(() => this.#loads.delete(tracked));
+      this.#loads.add(tracked);
+    },
   };
+
+  /** Parts' code loading for a person's action, and the render it is for (`updateComplete` waits). */
+  readonly #loads = new Set<Promise<unknown>>();
 
   /** What to focus once the next render is on screen (its popups shown or hidden). */
   #focusTargets: (() => HTMLElement | null | undefined)[] = [];
@@ -93,6 +100,35 @@ export class MsgReportFilters extends ReportConsumerElement {
       this.#range.close();
       this.#values.close();
     }
+  }
+
+  /**
+   * Renders nothing new while the custom range form the report's range needs is still loading:
+   * the update runs (controllers, data) and the render follows once the form's code is in.
+   */
+  protected override update(changed: PropertyValues): void {
+    const state = this.report;
+    if (state && this.#range.formPending(state)) {
+      (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update.call(this, changed);
+      return;
+    }
+    super.update(changed);
+  }
+
+  /** Until then nothing is drawn: `ready` waits too. */
+  protected override drawnState(): ReturnType<ReportConsumerElement['drawnState']> {
+    const state = this.report;
+    return state && this.#range.formPending(state) ? undefined : super.drawnState();
+  }
+
+  /** `updateComplete` also waits for a part's code that a person's action is loading, and its render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.isConnected && this.#loads.size > 0) {
+      await Promise.all(this.#loads);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -51,4 +51,9 @@ export interface FiltersHost {
   findAll(selector: string): HTMLElement[];
   /** Renders again, then focuses what `target` finds then (an element the render may create). */
   focusAfterRender(target: () => HTMLElement | null | undefined): void;
+  /**
+   * Work a person's action started that ends in a render (a part's code loading on first use,
+   * then the render it was for): the element's `updateComplete` waits for it.
+   */
+  loading(work: Promise<unknown>): void;
 }
