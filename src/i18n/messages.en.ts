@@ -92,6 +92,11 @@ export const en = {
   'problem.unknownLang': 'there are no texts in “{value}”: they show in Spanish, while numbers and dates follow {value}.',
   'problem.badLang': 'attribute lang must be a BCP 47 language tag such as es-MX or en-US, not “{value}”.',
   'problem.noReport': 'no msg-report element has the id “{value}”.',
+  'problem.drillOutsideRange':
+    'the period these lists were narrowed to lies outside the report’s range: they show every message of the range.',
+  'problem.drillClipped': 'the period these lists are narrowed to reached outside the report’s range: they show only its part inside it.',
+  'problem.drillOutsideFilters':
+    'the group these lists were narrowed to is outside the report’s filters: they show every message the filters allow.',
 
   'report.incoming': 'Incoming messages',
   'report.outgoing': 'Outgoing messages',
@@ -286,6 +291,14 @@ export const en = {
   'drill.status.failed': 'Failed',
   'drill.status.not-delivered': 'Not delivered',
   'drill.status.not-read': 'Delivered, not read',
+  'drill.misfit.drillOutsideRange':
+    'The period these lists were narrowed to lies outside the report’s range: they show every message of the range.',
+  'drill.misfit.drillClipped':
+    'The period these lists are narrowed to reached outside the report’s range: they show only its part inside it.',
+  'drill.misfit.drillOutsideFilters':
+    'The group these lists were narrowed to is outside the report’s filters: they show every message the filters allow.',
+  'drill.tipShift': 'Shift+click: see messages',
+  'drill.tipClick': 'Click: see this period’s messages',
   // </drill>
 } as const;
 

@@ -91,6 +91,11 @@ export const es: Messages = {
   'problem.unknownLang': 'no hay textos en «{value}»: se muestran en español, y los números y las fechas siguen {value}.',
   'problem.badLang': 'el atributo lang debe ser una etiqueta de idioma BCP 47 como es-MX o en-US, no «{value}».',
   'problem.noReport': 'ningún elemento msg-report tiene el id «{value}».',
+  'problem.drillOutsideRange':
+    'el periodo al que se acotaban las listas queda fuera del rango del informe: muestran todos los mensajes del rango.',
+  'problem.drillClipped': 'el periodo al que se acotan las listas salía del rango del informe: muestran solo su parte dentro del rango.',
+  'problem.drillOutsideFilters':
+    'el grupo al que se acotaban las listas queda fuera de los filtros del informe: muestran todos los mensajes que los filtros permiten.',
 
   'report.incoming': 'Mensajes entrantes',
   'report.outgoing': 'Mensajes salientes',
@@ -289,5 +294,13 @@ export const es: Messages = {
   'drill.status.failed': 'Fallidos',
   'drill.status.not-delivered': 'No entregados',
   'drill.status.not-read': 'Entregados, no leídos',
+  'drill.misfit.drillOutsideRange':
+    'El periodo al que se acotaban las listas queda fuera del rango del informe: muestran todos los mensajes del rango.',
+  'drill.misfit.drillClipped':
+    'El periodo al que se acotan las listas salía del rango del informe: muestran solo su parte dentro del rango.',
+  'drill.misfit.drillOutsideFilters':
+    'El grupo al que se acotaban las listas queda fuera de los filtros del informe: muestran todos los mensajes que los filtros permiten.',
+  'drill.tipShift': 'Mayús+clic: ver mensajes',
+  'drill.tipClick': 'Clic: ver los mensajes de este periodo',
   // </drill>
 };

@@ -91,6 +91,12 @@ export const pt: Messages = {
   'problem.unknownLang': 'não há textos em “{value}”: são exibidos em espanhol, e os números e as datas seguem {value}.',
   'problem.badLang': 'o atributo lang deve ser uma etiqueta de idioma BCP 47 como es-MX ou en-US, não “{value}”.',
   'problem.noReport': 'nenhum elemento msg-report tem o id “{value}”.',
+  'problem.drillOutsideRange':
+    'o intervalo a que as listas estavam restritas fica fora do período do relatório: elas mostram todas as mensagens do período.',
+  'problem.drillClipped':
+    'o intervalo a que as listas estão restritas saía do período do relatório: elas mostram só a parte dele dentro do período.',
+  'problem.drillOutsideFilters':
+    'o grupo a que as listas estavam restritas fica fora dos filtros do relatório: elas mostram todas as mensagens que os filtros permitem.',
 
   'report.incoming': 'Mensagens recebidas',
   'report.outgoing': 'Mensagens enviadas',
@@ -288,5 +294,13 @@ export const pt: Messages = {
   'drill.status.failed': 'Com falha',
   'drill.status.not-delivered': 'Não entregues',
   'drill.status.not-read': 'Entregues, não lidas',
+  'drill.misfit.drillOutsideRange':
+    'O intervalo a que as listas estavam restritas fica fora do período do relatório: elas mostram todas as mensagens do período.',
+  'drill.misfit.drillClipped':
+    'O intervalo a que as listas estão restritas saía do período do relatório: elas mostram só a parte dele dentro do período.',
+  'drill.misfit.drillOutsideFilters':
+    'O grupo a que as listas estavam restritas fica fora dos filtros do relatório: elas mostram todas as mensagens que os filtros permitem.',
+  'drill.tipShift': 'Shift+clique: ver mensagens',
+  'drill.tipClick': 'Clique: ver as mensagens deste período',
   // </drill>
 };

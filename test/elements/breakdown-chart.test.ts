@@ -617,7 +617,8 @@ describe('<msg-breakdown-chart>', () => {
         getInstanceByDom(box)!.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: i });
         return drawnTexts(box).filter((text) => !labels.has(text));
       });
-      expect(tips, box.getAttribute('part')!).to.deep.equal(names.map((name) => [`${name}: 10 (25%)`]));
+      // The last line says how to see the group's messages (drill, issue 12).
+      expect(tips, box.getAttribute('part')!).to.deep.equal(names.map((name) => [`${name}: 10 (25%)Shift+click: see messages`]));
     }
   });
 

@@ -210,6 +210,7 @@ describe('<msg-delivery-line>', () => {
       esDay(first.start),
       ...STATUSES.map((s) => `${SPANISH[s]}: ${answer.notReported.includes(s) ? 'No reportado' : esCount(first[s])}`),
       'Los estados aún pueden cambiar',
+      'Clic: ver los mensajes de este periodo',
     ]);
 
     const readColumn = 1 + STATUSES.indexOf('read');

@@ -1,10 +1,24 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { getInstanceByDom } from 'echarts/core';
 import type { DeliveryResponse, MessagesResponse } from '../../src/core/contract/types.js';
 import '../../src/index.js';
 import type { MsgReport } from '../../src/elements/report/report.js';
-import type { MsgStateChangeEvent } from '../../src/elements/shared/events.js';
+import type { MsgErrorEvent, MsgStateChangeEvent } from '../../src/elements/shared/events.js';
 import type { MsgTable } from '../../src/elements/table/table.js';
-import { NOW, ZONE, mockAnswer, requests, resetRequests, settled, shadow, startMocks } from './helpers.js';
+import { NOW, ZONE, chartsRendered, mockAnswer, requests, resetRequests, settled, shadow, startMocks } from './helpers.js';
+
+/** The element that has focus, through the shadow roots it is in. */
+function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The code of an input problem's `msg-error`. */
+const codeOf = ({ detail }: MsgErrorEvent) => (detail.source === 'input' ? detail.code : undefined);
 
 /** The lists' drill ("see these messages", issue 12): from a figure to its messages and back. */
 describe('see these messages (drill)', () => {
@@ -130,5 +144,146 @@ describe('see these messages (drill)', () => {
     const request = lastListRequest('outgoing')!;
     expect([request.searchParams.get('from'), request.searchParams.get('to')]).to.deep.equal([series[1]!.start, series[2]!.start]);
     expect(chip(outgoing)!.textContent).to.match(/Mostrando: \d+ nov 2026/);
+  });
+
+  it('the tooltips say how to see the messages: Shift+click on a bar or slice, a click on a point of the line', async () => {
+    const host = await fixture<MsgReport>(
+      html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} preset="last_7_days">
+        <msg-breakdown-chart direction="outgoing" group-by="source" show="bar pie"></msg-breakdown-chart>
+        <msg-delivery-line></msg-delivery-line>
+      </msg-report>`,
+    );
+    const chart = host.querySelector('msg-breakdown-chart')!;
+    const line = host.querySelector('msg-delivery-line')!;
+    await Promise.all([chartsRendered(chart, 2), chartsRendered(line, 1)]);
+    type Tip = { tooltip: { formatter: (params: unknown) => string }[] };
+    const tip = (element: Element, part: string, params: unknown) =>
+      (getInstanceByDom(shadow(element).querySelector<HTMLElement>(`[part~="${part}"]`)!)!.getOption() as Tip).tooltip[0]!.formatter(
+        params,
+      );
+    for (const part of ['bar', 'pie']) expect(tip(chart, part, { dataIndex: 0 }).split('\n').at(-1)).to.equal('Mayús+clic: ver mensajes');
+    expect(
+      tip(line, 'line', [{ dataIndex: 0 }])
+        .split('\n')
+        .at(-1),
+    ).to.equal('Clic: ver los mensajes de este periodo');
+  });
+
+  it('closing the chip gives focus back to the control that opened the drill, else to the list', async () => {
+    const { host, outgoing } = await report();
+    const chart = host.querySelector('msg-breakdown-chart')!;
+    const see = shadow(chart).querySelector<HTMLButtonElement>('[data-key="bot"] [part~="drill-see"]')!;
+    const clear = () => shadow(outgoing).querySelector<HTMLButtonElement>('[part~="drill-clear"]')!;
+    see.focus();
+    see.click();
+    await settled(outgoing);
+    clear().focus();
+    clear().click();
+    await settled(outgoing);
+    expect(focused(), 'the button the drill was opened with').to.equal(see);
+
+    // Escape on the ×, the drill from a saved state (no control opened it): the list's heading.
+    host.store.change({ drill: { status: 'read' } });
+    await settled(outgoing);
+    clear().focus();
+    await sendKeys({ press: 'Escape' });
+    await settled(outgoing);
+    expect(host.store.state.drill).to.equal(undefined);
+    expect(focused()).to.equal(shadow(outgoing).querySelector('[part~="title"]'));
+
+    // The control gone from the page since: the list's heading again, never the body.
+    see.focus();
+    see.click();
+    await settled(outgoing);
+    chart.remove();
+    clear().click();
+    await settled(outgoing);
+    expect(focused()).to.equal(shadow(outgoing).querySelector('[part~="title"]'));
+  });
+
+  it('a drill in an old link is fitted to the range, said in the list and by msg-error, the filters kept', async () => {
+    const errors: MsgErrorEvent[] = [];
+    const listen = (event: MsgErrorEvent) => errors.push(event);
+    document.addEventListener('msg-error', listen);
+    try {
+      // A bucket from weeks ago under a preset that has moved on, with a status: the status stays.
+      const stale = { window: { from: '2026-11-01T06:00:00.000Z', to: '2026-11-02T06:00:00.000Z' }, status: 'read' };
+      history.replaceState(
+        null,
+        '',
+        `?report=${encodeURIComponent(JSON.stringify({ preset: 'last_7_days', filters: { channel: ['ch_1', 'ch_2'] }, drill: stale }))}`,
+      );
+      let { host, outgoing } = await report();
+      let query = host.store.state.query!;
+      expect(host.store.state.drill).to.deep.equal({ status: 'read' });
+      let request = lastListRequest('outgoing')!;
+      expect([request.searchParams.get('from'), request.searchParams.get('to')], 'the whole range, never from = to').to.deep.equal([
+        query.from,
+        query.to,
+      ]);
+      expect(request.searchParams.getAll('channel')).to.deep.equal(['ch_1', 'ch_2']);
+      expect(request.searchParams.get('status')).to.equal('read');
+      expect(shadow(outgoing).querySelector('[part~="drill-note"]')!.textContent).to.contain(
+        'El periodo al que se acotaban las listas queda fuera del rango del informe',
+      );
+      await waitUntil(() => errors.some((event) => codeOf(event) === 'drillOutsideRange'), 'msg-error names the dropped window');
+      const error = errors.find((event) => codeOf(event) === 'drillOutsideRange')!.detail;
+      expect(error).to.include({ source: 'input', severity: 'warning' });
+      expect(error.message).to.contain('queda fuera del rango del informe');
+
+      // Across the range's start: cut to it; a group the filters exclude: dropped, the filters kept.
+      errors.length = 0;
+      const across = {
+        group: { field: 'channel', value: 'ch_9', label: 'Otro' },
+        window: { from: '2026-11-19T06:00:00.000Z', to: '2026-11-21T06:00:00.000Z' },
+      };
+      history.replaceState(
+        null,
+        '',
+        `?report=${encodeURIComponent(JSON.stringify({ preset: 'last_7_days', filters: { channel: ['ch_1', 'ch_2'] }, drill: across }))}`,
+      );
+      ({ host, outgoing } = await report());
+      query = host.store.state.query!;
+      expect(query.from).to.equal('2026-11-20T06:00:00.000Z');
+      expect(host.store.state.drill).to.deep.equal({ window: { from: query.from, to: '2026-11-21T06:00:00.000Z' } });
+      request = lastListRequest('outgoing')!;
+      expect([request.searchParams.get('from'), request.searchParams.get('to')]).to.deep.equal([query.from, '2026-11-21T06:00:00.000Z']);
+      expect(request.searchParams.getAll('channel')).to.deep.equal(['ch_1', 'ch_2']);
+      expect(chip(outgoing)!.textContent).to.contain('Mostrando: 20 nov 2026');
+      await waitUntil(() => errors.length >= 2, 'msg-error names both changes');
+      expect(errors.map(codeOf).sort()).to.deep.equal(['drillClipped', 'drillOutsideFilters']);
+    } finally {
+      document.removeEventListener('msg-error', listen);
+    }
+  });
+
+  it("a person's new range drops a bucket's window, new filters a group they exclude: one msg-state-change each", async () => {
+    const { host, outgoing } = await report();
+    const query = host.store.state.query!;
+    const window = { from: query.from, to: new Date(Date.parse(query.from) + DAY_MS).toISOString() };
+    const bot = { field: 'source', value: 'bot', label: 'Bot' } as const;
+    host.store.change({ drill: { group: bot, window, status: 'read' } });
+    await settled(outgoing);
+    const changes: MsgStateChangeEvent[] = [];
+    host.addEventListener('msg-state-change', (event) => changes.push(event));
+
+    // The bucket was a point of the line the new range replaced; the group and status still mean the same.
+    host.store.change({ range: { preset: 'last_30_days' } });
+    await settled(outgoing);
+    expect(changes.map((event) => event.detail.drill)).to.deep.equal([{ group: bot, status: 'read' }]);
+    const wider = host.store.state.query!;
+    let request = lastListRequest('outgoing')!;
+    expect([request.searchParams.get('from'), request.searchParams.get('to')]).to.deep.equal([wider.from, wider.to]);
+    expect(request.searchParams.getAll('source')).to.deep.equal(['bot']);
+    expect(chip(outgoing)!.textContent).to.contain('Mostrando: Bot · Leídos');
+    expect(shadow(outgoing).querySelector('[part~="drill-note"]'), "a person's own change is no misfit").to.equal(null);
+
+    // Filtered to agents: narrowing to the bot would show what the filters leave out.
+    host.store.change({ filters: { channel: ['ch_1', 'ch_2'], source: ['agent'] } });
+    await settled(outgoing);
+    expect(changes.map((event) => event.detail.drill)).to.deep.equal([{ group: bot, status: 'read' }, { status: 'read' }]);
+    request = lastListRequest('outgoing')!;
+    expect(request.searchParams.getAll('source')).to.deep.equal(['agent']);
+    expect(chip(outgoing)!.textContent).to.contain('Mostrando: Leídos');
   });
 });

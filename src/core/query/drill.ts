@@ -7,7 +7,14 @@
  * Part of the report's state (so `sync-url` can give it a history entry that Back undoes), checked
  * here at the boundary like every other part. DOM-free.
  */
-import { FILTER_FIELDS, MESSAGE_STATUSES, type FilterField, type MessageStatus, type ReportQuery } from '../contract/types.js';
+import {
+  FILTER_FIELDS,
+  MESSAGE_STATUSES,
+  type FilterField,
+  type Filters,
+  type MessageStatus,
+  type ReportQuery,
+} from '../contract/types.js';
 
 /** Longest group label kept (a label is data from the endpoint, shown in the chip). */
 const MAX_LABEL = 200;
@@ -87,18 +94,79 @@ export function parseDrill(value: unknown): { drill: Drill | undefined; dropped:
   return { drill: Object.keys(drill).length > 0 ? Object.freeze(drill) : undefined, dropped };
 }
 
+/** Why {@link fitDrill} changed a drill: its window outside the range (dropped) or across its edge (clipped), its group outside the filters. */
+export type DrillMisfit = 'drillOutsideRange' | 'drillClipped' | 'drillOutsideFilters';
+
+/** Whether the filters leave room for `group`: its field unfiltered, or filtered to values that include it. */
+function groupWithin(group: DrillGroup, filters: Filters): boolean {
+  const values = filters[group.field];
+  return values === undefined || values.length === 0 || values.includes(group.value);
+}
+
+function frozenOrNone(drill: Drill): Drill | undefined {
+  return Object.keys(drill).length > 0 ? Object.freeze(drill) : undefined;
+}
+
+/**
+ * A drill read from a link or a saved state, fitted to the report it now lands in: a window
+ * across the range's edge is cut to it, one wholly outside it (an old link of a moving preset)
+ * is dropped, and a group the filters exclude is dropped, since narrowing to it would show
+ * messages the report's filters leave out. The other parts stay; what changed is named.
+ */
+export function fitDrill(
+  drill: Drill | undefined,
+  range: { readonly from: number; readonly to: number },
+  filters: Filters,
+): { drill: Drill | undefined; misfits: DrillMisfit[] } {
+  const misfits: DrillMisfit[] = [];
+  if (!drill) return { drill, misfits };
+  const { group, window, status } = drill;
+  const fitted: { -readonly [K in keyof Drill]: Drill[K] } = {};
+  if (group) {
+    if (groupWithin(group, filters)) fitted.group = group;
+    else misfits.push('drillOutsideFilters');
+  }
+  if (window) {
+    const from = Math.max(Date.parse(window.from), range.from);
+    const to = Math.min(Date.parse(window.to), range.to);
+    if (from >= to) misfits.push('drillOutsideRange');
+    else if (from === Date.parse(window.from) && to === Date.parse(window.to)) fitted.window = window;
+    else {
+      fitted.window = Object.freeze({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+      misfits.push('drillClipped');
+    }
+  }
+  if (status) fitted.status = status;
+  return { drill: misfits.length > 0 ? frozenOrNone(fitted) : drill, misfits };
+}
+
+/**
+ * The drill a person's change leaves (a new range, new filters): a bucket's window goes with a
+ * new range, since it was a point of the line the range replaced, and a group goes when the new
+ * filters exclude it; a status, and a group the filters still allow, mean the same in any range.
+ */
+export function drillAfterChange(
+  drill: Drill | undefined,
+  change: { rangeChanged: boolean; filters: Filters | undefined },
+): Drill | undefined {
+  if (!drill) return drill;
+  const { group, window, status } = drill;
+  const kept: { -readonly [K in keyof Drill]: Drill[K] } = {};
+  if (group && (change.filters === undefined || groupWithin(group, change.filters))) kept.group = group;
+  if (window && !change.rangeChanged) kept.window = window;
+  if (status) kept.status = status;
+  return Object.keys(kept).length === Object.keys(drill).length ? drill : frozenOrNone(kept);
+}
+
 /**
  * The report's query narrowed to a drill's group and window (the status is a list parameter, not
- * part of the query): the group's value replaces its field's values, and the window is cut to the
- * range (a window outside it leaves an empty instant, which the list shows as no messages).
+ * part of the query): the group's value replaces its field's values, and the window replaces the
+ * range ({@link fitDrill} has kept it inside the range, at least one millisecond long).
  */
 export function drillQuery(query: ReportQuery, drill: Drill | undefined): ReportQuery {
   if (!drill) return query;
   let { from, to, filters } = query;
   if (drill.group) filters = { ...filters, [drill.group.field]: [drill.group.value] };
-  if (drill.window) {
-    from = new Date(Math.max(Date.parse(from), Date.parse(drill.window.from))).toISOString();
-    to = new Date(Math.max(Date.parse(from), Math.min(Date.parse(to), Date.parse(drill.window.to)))).toISOString();
-  }
+  if (drill.window) ({ from, to } = drill.window);
   return { ...query, from, to, filters };
 }

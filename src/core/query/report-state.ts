@@ -31,7 +31,7 @@ import { formatPlainDate, isValidTimeZone, localDate, parsePlainDate } from './z
 import { INTERVAL_CHOICES, type IntervalChoice } from './intervals.js';
 import { isGroupBy, parseListOrder, type ListOrder } from './view-choices.js';
 import { comparisonPeriod, type ComparisonPeriod } from './comparison.js';
-import { parseDrill, type Drill } from './drill.js';
+import { fitDrill, parseDrill, type Drill, type DrillMisfit } from './drill.js';
 
 /**
  * A problem with the report's input. `code` names a message (`problem.<code>` in the i18n layer);
@@ -52,7 +52,8 @@ export interface InputProblem {
     | 'badEndpoint'
     | 'unknownLang'
     | 'badLang'
-    | 'badState';
+    | 'badState'
+    | DrillMisfit;
   readonly severity: 'error' | 'warning';
   readonly params: Readonly<Record<string, string | number>>;
 }
@@ -271,7 +272,6 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
 
   const parsedDrill = parseDrill(input.drill);
   for (const detail of parsedDrill.dropped) problems.push(problem('badState', { detail }, 'warning'));
-  const drill = parsedDrill.drill;
 
   // 30 s unless `timeout` says otherwise: seconds, from 0.1 to 600.
   let deadlineMs = 30_000;
@@ -311,6 +311,15 @@ export function buildReportState(input: ReportInput, clock: () => number = Date.
       })
     : undefined;
   const comparison = resolved ? comparisonPeriod(range, timezone, nowInstant) : undefined;
+
+  // A drill from an old link may no longer fit: its window outside a preset that moved on, its
+  // group outside the filters. Fitted here, so no list ever asks for an empty window.
+  let drill = parsedDrill.drill;
+  if (resolved) {
+    const fitted = fitDrill(drill, resolved, filters);
+    drill = fitted.drill;
+    for (const code of fitted.misfits) problems.push(problem(code, {}, 'warning'));
+  }
 
   return Object.freeze({
     endpoint,

@@ -10,6 +10,7 @@ import { ReportClient, type TokenGetter } from '../client/client.js';
 import type { ReportDataSource } from '../client/data-source.js';
 import { buildReportState, serializeState, type ReportInput, type ReportState } from '../query/report-state.js';
 import { parseStateChange, type StateChange } from '../query/state-change.js';
+import { drillAfterChange } from '../query/drill.js';
 
 /** What a host configures a report with. An `undefined` value means "not set". */
 export interface ReportSettings extends Omit<ReportInput, 'requireEndpoint'> {
@@ -49,9 +50,23 @@ export interface StoreUpdate {
 
 export type StoreListener = (state: ReportSnapshot, update: StoreUpdate) => void;
 
-/** `settings` with `change` applied: a preset replaces a custom range; filters are set whole. */
-function withChange(settings: ReportSettings, change: StateChange): ReportSettings {
+/** Whether `change` picks a range other than the one `state` shows. */
+function rangeChanged(state: ReportState, change: StateChange): boolean {
+  if (!change.range) return false;
+  const current = serializeState(state);
+  if ('preset' in change.range) return change.range.preset !== current.preset;
+  return change.range.from !== current.from || change.range.to !== current.to;
+}
+
+/**
+ * `settings` with `change` applied: a preset replaces a custom range; filters are set whole. A
+ * change of range or filters that does not set the drill itself also fits the drill shown to it
+ * ({@link drillAfterChange}), in the same write, so a person's one action is one state change.
+ */
+function withChange(settings: ReportSettings, state: ReportState, change: StateChange): ReportSettings {
   const next: ReportSettings = { ...settings };
+  if (change.drill === undefined && (change.range || change.filters))
+    next.drill = drillAfterChange(state.drill, { rangeChanged: rangeChanged(state, change), filters: change.filters });
   if (change.range) {
     if ('preset' in change.range) Object.assign(next, { preset: change.range.preset, from: undefined, to: undefined });
     else Object.assign(next, { from: change.range.from, to: change.range.to });
@@ -101,7 +116,7 @@ export class ReportStore {
    */
   change(input: unknown, cause: ChangeCause = 'user'): void {
     const { change, dropped } = parseStateChange(input);
-    this.#commit(withChange(this.#settings, change), { cause, dropped });
+    this.#commit(withChange(this.#settings, this.#state, change), { cause, dropped });
   }
 
   /**

@@ -42,14 +42,16 @@ interface Formatters {
 export type KindOf = (item: BreakdownItem) => string | undefined;
 
 /**
- * `WhatsApp Ventas: 1.234 (12,5 %)`, for a tooltip, under the subtype's kind when it has one;
- * empty for an index ECharts should not send.
+ * `WhatsApp Ventas: 1.234 (12,5 %)`, for a tooltip, under the subtype's kind when it has one and
+ * over `drillHint` (how to see the group's messages) when the group can be drilled into; empty
+ * for an index ECharts should not send.
  */
-function describe(item: BreakdownItem | undefined, format: Formatters, kindOf: KindOf): string {
+function describe(item: BreakdownItem | undefined, format: Formatters, kindOf: KindOf, drillHint: string | undefined): string {
   if (!item) return '';
   const line = `${escapeRichText(item.label)}: ${format.count(item.count)} (${format.percent(item.share)})`;
   const kind = kindOf(item);
-  return kind ? `${escapeRichText(kind)}\n${line}` : line;
+  const hint = drillHint && item.key !== OTHER_KEY ? `\n${drillHint}` : '';
+  return `${kind ? `${escapeRichText(kind)}\n` : ''}${line}${hint}`;
 }
 
 /** An item's colour (by its key's slot, whatever its rank) and, with patterns, its decal. */
@@ -76,13 +78,14 @@ export function barOption(
   format: Formatters,
   description: string,
   kindOf: KindOf = () => undefined,
+  drillHint?: string,
 ): EChartsCoreOption {
   const categoryLabel = { ...RICH_TEXT, color: theme.textColor, overflow: 'truncate', formatter: escapeRichText };
   return {
     ...baseOption(theme, description),
     // ECharts 6 keeps axis labels inside the box by itself (grid.outerBounds defaults to 'auto').
     grid: { left: 8, right: 48, top: 8, bottom: 8 },
-    tooltip: tooltip(theme, (i) => describe(items[i], format, kindOf)),
+    tooltip: tooltip(theme, (i) => describe(items[i], format, kindOf, drillHint)),
     // Each bar carries its count, so the value axis and its grid lines would only cross the
     // labels: a ranked list needs neither.
     xAxis: { type: 'value', show: false, splitLine: { show: false } },
@@ -116,10 +119,11 @@ export function pieOption(
   format: Formatters,
   description: string,
   kindOf: KindOf = () => undefined,
+  drillHint?: string,
 ): EChartsCoreOption {
   return {
     ...baseOption(theme, description),
-    tooltip: tooltip(theme, (i) => describe(items[i], format, kindOf)),
+    tooltip: tooltip(theme, (i) => describe(items[i], format, kindOf, drillHint)),
     series: [
       {
         type: 'pie',

@@ -173,14 +173,16 @@ export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: str
   const barItems = byKind(foldSmallGroups(items, MAX_BARS, other));
   const pieItems = byKind(foldSmallGroups(items, MAX_PIE_SLICES, other));
   const kindOf = (item: BreakdownItem) => (item.kind ? translate(lang, `type.${item.kind}`) : undefined);
+  // Shift+click on a bar or slice shows the group's messages: the tooltip says so (not for subtypes).
+  const drillHint = groupBy === 'subtype' ? undefined : translate(lang, 'drill.tipShift');
   const barAccess = access(lang, 'a11y.barDescription', title, barItems, data.total, format);
   const pieAccess = access(lang, 'a11y.pieDescription', title, pieItems, data.total, format);
   return {
     metrics: [total, ...items],
     barItems,
     pieItems,
-    barOption: themed((theme) => barOption(barItems, theme, format, barAccess.description, kindOf)),
-    pieOption: themed((theme) => pieOption(pieItems, theme, format, pieAccess.description, kindOf)),
+    barOption: themed((theme) => barOption(barItems, theme, format, barAccess.description, kindOf, drillHint)),
+    pieOption: themed((theme) => pieOption(pieItems, theme, format, pieAccess.description, kindOf, drillHint)),
     barAccess,
     pieAccess,
     table: tableOf(lang, title, groupBy, [...(kinds.length > 0 ? kinds.flatMap((group) => group.items) : items), total], compared, period),

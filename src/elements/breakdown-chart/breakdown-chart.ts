@@ -222,7 +222,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownRequest,
           show.includes('bar')
             ? html`<figure class="chart-figure">
                 <figcaption class="visually-hidden">${translate(lang, 'chart.bar', { title: this.displayHeading })}</figcaption>
-                ${this.renderChart(view.barOption, 'bar', view.barAccess, (index, shift) => this.#pick(answer.request, view.barItems[index], shift), this.#keysHint(answer.request))}
+                ${this.renderChart(view.barOption, 'bar', view.barAccess, (index, shift) => this.#pick(answer.request, view.barItems[index], shift, 'bar'), this.#keysHint(answer.request))}
               </figure>`
             : nothing
         }
@@ -230,7 +230,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownRequest,
           show.includes('pie')
             ? html`<figure class="chart-figure">
                 <figcaption class="visually-hidden">${translate(lang, 'chart.pie', { title: this.displayHeading })}</figcaption>
-                ${this.renderChart(view.pieOption, 'pie', view.pieAccess, (index, shift) => this.#pick(answer.request, view.pieItems[index], shift), this.#keysHint(answer.request))}
+                ${this.renderChart(view.pieOption, 'pie', view.pieAccess, (index, shift) => this.#pick(answer.request, view.pieItems[index], shift, 'pie'), this.#keysHint(answer.request))}
                 <p class="pie-total" aria-hidden="true">${translate(lang, 'chart.total')}: ${formatCount(lang, view.total)}</p>
               </figure>`
             : nothing
@@ -254,9 +254,13 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownRequest,
   }
 
   /** A click or Enter picks a group; with Shift, it shows the group's messages in the lists. */
-  #pick(request: BreakdownParams, item: BreakdownItem | undefined, shift: boolean): void {
-    if (shift) this.#drill(request, item);
-    else this.#select(request, item);
+  #pick(request: BreakdownParams, item: BreakdownItem | undefined, shift: boolean, chart: 'bar' | 'pie'): void {
+    if (!shift) {
+      this.#select(request, item);
+      return;
+    }
+    // The chart's box takes focus back when the lists' chip closes.
+    this.#drill(request, item, this.renderRoot.querySelector<HTMLElement>(`[part~="chart"][part~="${chart}"]`) ?? undefined);
   }
 
   /** The keys' hint names Shift+Enter where a group can be drilled into (not subtypes). */
@@ -268,9 +272,9 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownRequest,
    * "See these messages": the report's lists narrow to the group (its filter value, on top of the
    * report's filters), the report's figures and filters stay as they are.
    */
-  #drill(request: BreakdownParams, item: BreakdownItem | undefined): void {
+  #drill(request: BreakdownParams, item: BreakdownItem | undefined, origin: HTMLElement | undefined): void {
     if (!item || item.key === TOTAL_KEY || item.key === OTHER_KEY || request.groupBy === 'subtype') return;
-    openDrill(this.reportStore, { group: { field: request.groupBy, value: item.key, label: item.label } });
+    openDrill(this.reportStore, { group: { field: request.groupBy, value: item.key, label: item.label } }, origin);
   }
 
   /** Tells the host that the user picked a group and, when the report cross-filters, filters by it. */
@@ -330,7 +334,7 @@ export class MsgBreakdownChart extends MsgChartElement<Config, BreakdownRequest,
                 </button>`
               : html`<div class="metric-card">${content}</div>`
           }
-          ${selectable && !isTotal && item.key !== OTHER_KEY ? renderDrillButton(lang, item.label, () => this.#drill(request, item)) : nothing}
+          ${selectable && !isTotal && item.key !== OTHER_KEY ? renderDrillButton(lang, item.label, (origin) => this.#drill(request, item, origin)) : nothing}
         </li>`;
       })}
     </ul>`;

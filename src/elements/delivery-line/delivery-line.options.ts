@@ -73,6 +73,8 @@ export interface LineTexts {
   /** The mark of the open window: "statuses may still change". */
   mayChange: string;
   marks: MarkTexts;
+  /** The tooltip's last line: a click on the point shows that period's messages in the lists. */
+  drillHint?: string;
 }
 
 /** Every `step`-th bucket start, so that at most `max` labels are drawn. */
@@ -141,6 +143,7 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts,
     if (open && end > open.start && start < open.end) lines.push(text.mayChange);
     // Names are endpoint text: escaped, since the rich-text tooltip would read `{style|…}` in them.
     lines.push(...markLines(input.marks.get(index) ?? [], text.marks).map(escapeRichText));
+    if (text.drillHint) lines.push(text.drillHint);
     return lines.join('\n');
   };
 

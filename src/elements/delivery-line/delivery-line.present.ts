@@ -148,6 +148,7 @@ export function presentDelivery(
     notReported: translate(lang, 'delivery.notReported'),
     mayChange: translate(lang, 'delivery.mayChange'),
     marks: markTexts,
+    drillHint: translate(lang, 'drill.tipClick'),
   };
   // "Sent 1.234, Delivered 1.100, Read not reported, Failed 12": a bucket's or the totals' figures.
   const figures = (counts: Record<Status, number>) =>

@@ -183,13 +183,20 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
     </div>`;
   }
 
-  /** "See these messages" of one bucket: the lists narrow to its time window (cut to the range). */
+  /**
+   * "See these messages" of one bucket: the lists narrow to its time window, cut here to the range
+   * (a week's bucket may start before it), so a person's own click never reads as a misfit.
+   */
   #drillToBucket(answer: Answer<DeliveryRequest, DeliveryLineData>, index: number): void {
     const { series } = answer.data;
+    const { params } = answer.request;
     const bucket = series[index];
     if (!bucket) return;
-    const to = series[index + 1]?.start ?? answer.request.params.to;
-    openDrill(this.reportStore, { window: { from: bucket.start, to } });
+    const from = Math.max(Date.parse(bucket.start), Date.parse(params.from));
+    const to = Math.min(Date.parse(series[index + 1]?.start ?? params.to), Date.parse(params.to));
+    if (from >= to) return;
+    const box = this.renderRoot.querySelector<HTMLElement>('[part~="chart"][part~="line"]') ?? undefined;
+    openDrill(this.reportStore, { window: { from: new Date(from).toISOString(), to: new Date(to).toISOString() } }, box);
   }
 
   /** "See these messages" of one status tile, or of the step it reached without the next. */
@@ -205,13 +212,13 @@ export class MsgDeliveryLine extends MsgChartElement<Config, DeliveryRequest, De
     return html`<span class="drills">
       ${statuses.map((status, i) =>
         i === 0
-          ? renderDrillButton(lang, label, () => openDrill(this.reportStore, { status }))
+          ? renderDrillButton(lang, label, (origin) => openDrill(this.reportStore, { status }, origin))
           : html`<button
               type="button"
               class="drill-see"
               part="drill-see"
               aria-label=${translate(lang, 'drill.seeLabel', { what: translate(lang, `drill.status.${status}`) })}
-              @click=${() => openDrill(this.reportStore, { status })}
+              @click=${(event: Event) => openDrill(this.reportStore, { status }, event.currentTarget as HTMLElement)}
             >
               ${translate(lang, `drill.status.${status}`)}
             </button>`,

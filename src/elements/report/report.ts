@@ -22,7 +22,10 @@ import { themeHostStyles } from '../shared/tokens.styles.js';
  *   the JSON-serialisable state. Never fired for what the host's code sets, as the DOM's `change`
  *   event.
  * @fires msg-error - A setting is invalid, or part of a requested state was ignored
- *   (`detail.source: 'input'`); a request of an element inside failed (`'request'`).
+ *   (`detail.source: 'input'`); a request of an element inside failed (`'request'`). A drill in a
+ *   link or saved state that no longer fits is fitted and reported as a warning: its period
+ *   outside the range dropped (`drillOutsideRange`) or cut to it (`drillClipped`), its group
+ *   outside the filters dropped (`drillOutsideFilters`); the lists say so too.
  * @fires msg-ready - Every element of the report drew what it has to show; again after each
  *   change of the report once all are drawn (see `ready`).
  */

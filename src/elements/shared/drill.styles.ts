@@ -34,6 +34,11 @@ export const drillStyles = css`
   .drill-chip button:hover {
     background: color-mix(in srgb, var(--_accent-color) 12%, transparent);
   }
+  .drill-note {
+    margin: 0;
+    color: var(--_muted-color, inherit);
+    font-size: 0.9em;
+  }
   .drill-see {
     justify-self: start;
     margin: 2px 0 0;

@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKind } from '../../core/contract/types.js';
-import type { Drill } from '../../core/query/drill.js';
+import type { Drill, DrillMisfit } from '../../core/query/drill.js';
+import type { InputProblem } from '../../core/query/report-state.js';
 import type { ReportStore } from '../../core/store/report-store.js';
 import { formatDay, formatTimeOfDay } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
@@ -42,14 +43,41 @@ export function listHonours(kind: MessageKind, drill: Drill): boolean {
   return drill.status === undefined && field !== 'source' && field !== 'type' && field !== 'broadcast';
 }
 
-/** A person's "see these messages": the lists narrow to `drill`, on top of the report's filters. */
-export function openDrill(store: ReportStore | undefined, drill: Drill): void {
-  store?.change({ drill });
+/**
+ * The control each report's drill was opened from (a tile's button, a chart), so that closing the
+ * chip gives it focus back. Weakly held: a report or a control gone from the page is forgotten.
+ */
+const origins = new WeakMap<ReportStore, WeakRef<HTMLElement>>();
+
+/** The element that has focus, through open shadow roots (`document.activeElement` stops at a host). */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }
 
-/** The one action that restores the lists (the chip's ×, Escape, or Back with `sync-url`). */
-export function closeDrill(store: ReportStore | undefined): void {
-  if (store?.state.drill) store.change({ drill: null });
+/** A person's "see these messages" from `origin`: the lists narrow to `drill`, on top of the report's filters. */
+export function openDrill(store: ReportStore | undefined, drill: Drill, origin?: HTMLElement): void {
+  if (!store) return;
+  if (origin) origins.set(store, new WeakRef(origin));
+  else origins.delete(store);
+  store.change({ drill });
+}
+
+/**
+ * The one action that restores the lists (the chip's ×, Escape, or Back with `sync-url`). With a
+ * `fallback` (the chip's list, whose × is about to go), focus goes back to the control the drill
+ * was opened from when it is still on the page, else to `fallback`, never to the page's body.
+ */
+export function closeDrill(store: ReportStore | undefined, fallback?: HTMLElement): void {
+  if (!store?.state.drill) return;
+  const origin = origins.get(store)?.deref();
+  origins.delete(store);
+  store.change({ drill: null });
+  if (!fallback) return;
+  if (origin?.isConnected) origin.focus();
+  // A control hidden or disabled since takes no focus: the list does.
+  if (deepActiveElement() !== origin) fallback.focus();
 }
 
 /** The chip a narrowed list shows above its rows: what it shows, and × to show everything again. */
@@ -68,20 +96,41 @@ export function renderDrillChip(
       aria-label=${translate(lang, 'drill.clear')}
       title=${translate(lang, 'drill.clear')}
       @click=${onClear}
+      @keydown=${(event: KeyboardEvent) => {
+        // Escape on the × closes the chip here, so focus is placed as a click places it.
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        onClear();
+      }}
     >
       <span aria-hidden="true">×</span>
     </button>
   </p>`;
 }
 
+const MISFITS: readonly string[] = ['drillOutsideRange', 'drillClipped', 'drillOutsideFilters'] satisfies DrillMisfit[];
+
+/**
+ * What a list says when the drill it was given (a link, a saved state) did not fit the report:
+ * a period outside the range or across its edge, a group outside the filters. It stands while
+ * the state holds the problem, that is until a person changes the range, filters or drill.
+ */
+export function renderDrillMisfits(lang: Lang, problems: readonly InputProblem[]): TemplateResult | typeof nothing {
+  const misfits = problems.filter((problem) => MISFITS.includes(problem.code));
+  if (misfits.length === 0) return nothing;
+  return html`<p class="drill-note" part="drill-note" role="status">
+    ${misfits.map((problem) => translate(lang, `drill.misfit.${problem.code as DrillMisfit}`)).join(' ')}
+  </p>`;
+}
+
 /** The "See messages" button of a tile: keyboard-reachable, named for what it shows. */
-export function renderDrillButton(lang: Lang, what: string, onDrill: () => void): TemplateResult {
+export function renderDrillButton(lang: Lang, what: string, onDrill: (origin: HTMLElement) => void): TemplateResult {
   return html`<button
     type="button"
     class="drill-see"
     part="drill-see"
     aria-label=${translate(lang, 'drill.seeLabel', { what })}
-    @click=${onDrill}
+    @click=${(event: Event) => onDrill(event.currentTarget as HTMLElement)}
   >
     ${translate(lang, 'drill.see')}
   </button>`;

@@ -11,7 +11,7 @@ import type { ErrorExplainer } from '../../i18n/provider-errors.js';
 import { translate } from '../../i18n/translate.js';
 import { drillQuery } from '../../core/query/drill.js';
 import { MsgDataElement, type Answer } from '../shared/data-element.js';
-import { closeDrill, describeDrill, listHonours, renderDrillChip } from '../shared/drill.js';
+import { closeDrill, describeDrill, listHonours, renderDrillChip, renderDrillMisfits } from '../shared/drill.js';
 import { downloadBlob } from '../shared/download.js';
 import { emit } from '../shared/events.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
@@ -83,6 +83,7 @@ interface ListRequest {
  * @csspart summary - The message count and time zone line.
  * @csspart drill-chip - While the report's lists are narrowed to a figure ("see these messages"): what they show.
  * @csspart drill-clear - The chip's × button, which shows every message again (as Escape does).
+ * @csspart drill-note - Why the lists do not narrow as a link or saved state asked: its period outside the range, its group outside the filters.
  * @csspart cap-notice - The notice shown when more messages match than the list holds.
  * @csspart data-export - The Data Export link (`data-export-href`, or the endpoint's own export when it advertises one) or button.
  * @csspart progress - Progress of fetching every row, with its cancel button.
@@ -215,7 +216,17 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     return translate(lang, 'drill.notApplicable', { what: describeDrill(lang, state.timezone, drill) });
   }
 
-  readonly #closeDrill = (): void => closeDrill(this.reportStore);
+  /** The chip's × (or Escape on it): focus goes back where the drill began, else to this list's heading. */
+  readonly #closeDrill = (): void => {
+    const root = this.renderRoot;
+    let fallback = root.querySelector<HTMLElement>('[part~="title"]') ?? root.querySelector<HTMLElement>('[part~="scroller"]');
+    if (!fallback) {
+      // No heading (no-heading) and no rows: the section itself, focusable from script only.
+      fallback = root.querySelector<HTMLElement>('[part~="base"]');
+      fallback?.setAttribute('tabindex', '-1');
+    }
+    closeDrill(this.reportStore, fallback ?? undefined);
+  };
 
   /** The order shown: a person's pick for this kind of list in the report, else the `order` attribute. */
   #orderIn(state: ReportSnapshot | undefined, config: Config): Order {
@@ -325,8 +336,11 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
   protected override render(): TemplateResult {
     // The section stays unnamed (not a landmark): the scroller is the list's one named region.
     return html`<section part="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      <div class="top">${this.noHeading ? nothing : html`<h3 part="title">${this.displayHeading}</h3>`} ${this.#renderToolbar()}</div>
-      ${renderDrillChip(this.reportLang, this.report?.timezone ?? 'UTC', this.report?.drill, this.#closeDrill)} ${this.renderBody()}
+      <div class="top">
+        ${this.noHeading ? nothing : html`<h3 part="title" tabindex="-1">${this.displayHeading}</h3>`} ${this.#renderToolbar()}
+      </div>
+      ${renderDrillChip(this.reportLang, this.report?.timezone ?? 'UTC', this.report?.drill, this.#closeDrill)}
+      ${renderDrillMisfits(this.reportLang, this.report?.problems ?? [])} ${this.renderBody()}
     </section>`;
   }
 
