@@ -137,6 +137,8 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
   /** The answer whose figures were last on screen, to announce the next one. */
   #announcedAnswer: unknown;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped whenever the theme may have changed: the charts read it again (see `refreshTheme`). */
+  #themeStamp = 0;
 
   /**
    * Loads ECharts with this element's charts registered: a dynamic import of its kit module, so
@@ -179,7 +181,14 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
    * `--msg-*` properties at run time (or call it on the `<msg-report>`, for all of its charts).
    */
   refreshTheme(): void {
+    this.#themeStamp += 1;
     this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Set on the element itself, `theme` and `patterns` reach its charts through its CSS.
+    if (changed.has('theme') || changed.has('patterns')) this.#themeStamp += 1;
   }
 
   /**
@@ -259,6 +268,7 @@ export abstract class MsgChartElement<TConfig, TRequest, TData, TPresentation ex
           load: () => this.loadCharts(),
           ...(onClick ? { onClick: (event) => onClick(event.dataIndex, event.shiftKey) } : {}),
           keys: { ...access, announce: this.#announce },
+          themeStamp: this.#themeStamp,
           onRendered: () => {
             this.#drawn.set(name, option);
             emit(this, 'msg-chart-rendered', { chart: name });

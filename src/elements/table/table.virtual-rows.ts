@@ -22,7 +22,9 @@ const DEFAULT_ROW_HEIGHT = 36;
  * grows with its rows and stops scrolling (table.styles.ts), so measuring it would hold more rows
  * and grow it again, and its scroll back to the top would swap the rows for others.
  */
-const printing = (): boolean => matchMedia('print').matches;
+let printMedia: MediaQueryList | undefined;
+/** Asked on every scroll event: one live query, rather than a new one (parsed anew) each time. */
+const printing = (): boolean => (printMedia ??= matchMedia('print')).matches;
 
 /**
  * How wide the time columns are (`--_time-width` on the table): their longest text in the
