@@ -45,7 +45,7 @@ interface Measured {
 
 const ECHARTS = /\/node_modules\/(echarts|zrender)\//;
 /** Message catalogs and error-code sentences of the languages a Spanish page does not load. */
-const OTHER_LANGUAGES = /\/src\/i18n\/(messages|provider-errors)\.(en|pt)\.ts$/;
+const OTHER_LANGUAGES = /\/src\/i18n\/(messages|messages\.charts|provider-errors)\.(en|pt)\.ts$/;
 /**
  * What loads only when a person asks for it, not to show the page: the list's CSV writer (its
  * Download button), the filters' value picker ("Add filter") and custom range form ("Custom
@@ -156,7 +156,10 @@ const rows: Row[] = [
     // 1.32× until issue 12's views came (246.0 → 255.5 kB): the new resources' client methods and
     // response schemas, the drill, the broadcast marks. Issue 11 is winning it back: 1.33× once
     // the filters' value picker and custom range form loaded on first use (256.4 → 254.7 kB).
-    budget: { maxRatio: 1.33, sameEcharts: true },
+    // The drill's polish brought 1.2 kB (255.9 kB, 1.330×); splitting the strings in two parts
+    // (for the filters + table page) costs this page 0.5 kB, two chunks compressing less well than
+    // one (256.4 kB, 1.333×).
+    budget: { maxRatio: 1.34, sameEcharts: true },
     // <msg-messages-report> holds neither the activity heatmap nor a breakdown's trend (issue 12):
     // their code never loads here.
     absentKits: /\/src\/elements\/(activity-heatmap\/activity-heatmap\.echarts|breakdown-chart\/breakdown-chart\.trend)\.ts$/,
@@ -168,12 +171,15 @@ const rows: Row[] = [
     floorName: 'Lit',
     aim: '≤ 35 kB, 0 B ECharts',
     // Its list is the incoming one: only a failed log loads the error-code sentences and the
-    // summary by error code.
-    neverLoads: /\/src\/(i18n\/provider-errors(\.\w+)?|elements\/table\/table\.groups)\.ts$/,
+    // summary by error code. No chart: `<msg-report>`, the filters and the list ask for the base
+    // strings only, never the charts' (test/elements/languages.test.ts).
+    neverLoads: /\/src\/(i18n\/(provider-errors(\.\w+)?|messages\.charts\.\w+)|elements\/table\/table\.groups)\.ts$/,
     // 44 kB until issue 12's views came (42.6 → 45.2 kB): the new resources' client methods and
     // response schemas, and the drill's chip in the lists. 44 kB again once the filters' value
-    // picker and custom range form loaded on first use, "on action" (45.3 → 43.6 kB).
-    budget: { maxKb: 44, noEcharts: true },
+    // picker and custom range form loaded on first use, "on action" (45.3 → 43.6 kB). The drill's
+    // polish brought 0.9 kB (44.5 kB); 43.5 kB once the charts' strings became a part of their own
+    // that this page never loads (44.5 → 43.0 kB).
+    budget: { maxKb: 43.5, noEcharts: true },
   },
   {
     name: 'one chart (breakdown)',
@@ -181,7 +187,9 @@ const rows: Row[] = [
     floor: 'bench/size/floor-chart.ts',
     floorName: 'Lit + its ECharts modules',
     aim: '',
-    budget: { maxRatio: 1.2, sameEcharts: true },
+    // 1.2× until the strings came in two parts, which cost a page with charts 0.5 kB (206.9 →
+    // 207.4 kB, 1.199× → 1.202×) and save the filters + table page 1.5 kB.
+    budget: { maxRatio: 1.21, sameEcharts: true },
     // Without `show="trend"`, a breakdown never loads the trend's code.
     absentKits: /\/src\/elements\/breakdown-chart\/breakdown-chart\.trend\.ts$/,
   },
@@ -215,7 +223,6 @@ for (const row of rows) {
     if (missing.length > 0) over.push(`the floor lacks ECharts modules the page has: ${missing.slice(0, 3).join(', ')}`);
   }
   for (const problem of over) failures.push(`${row.name}: ${problem}`);
-  if (account) printAccount(page.byModule);
   const budgetText = [
     budget.maxRatio !== undefined ? `≤ ${budget.maxRatio}×` : '',
     budget.maxKb !== undefined ? `≤ ${budget.maxKb} kB` : '',
@@ -226,6 +233,7 @@ for (const row of rows) {
   console.log(
     `${row.name.padEnd(24)}${kb(page.gzip).padStart(9)}${kb(page.raw).padStart(9)}${kb(page.echarts).padStart(15)}${kb(page.onAction).padStart(11)}   ${row.floorName.padEnd(24)}${kb(floor.gzip).padStart(9)}${`${ratio.toFixed(2)}×`.padStart(8)}   ${[row.aim, budgetText].filter(Boolean).join('; ')}${over.length > 0 ? '  OVER' : ''}`,
   );
+  if (account) printAccount(page.byModule);
 }
 if (failures.length > 0) {
   console.error(`\nover budget:\n  ${failures.join('\n  ')}`);

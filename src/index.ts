@@ -22,6 +22,7 @@ export {
   translate,
   loadMessages,
   hasMessages,
+  type StringsPart,
   type Lang,
   type Language,
   type MessageKey,

@@ -1,6 +1,10 @@
 /**
  * English messages: the reference set. Every other language must provide the same keys (the type
  * checker enforces it). `{name}` placeholders are filled by `translate`.
+ *
+ * The base part: what every element uses (filters, lists, states, problems). What only the charts
+ * and the composed report use is in messages.charts.en.ts, which a page without charts never
+ * loads (issue 11).
  */
 export const en = {
   'preset.today': 'Today',
@@ -30,35 +34,6 @@ export const en = {
   'type.session': 'Session',
   'type.facebook_message_tag': 'Facebook Message Tag',
   'type.whatsapp_template': 'WhatsApp Message Template',
-
-  'status.sent': 'Sent',
-  'status.delivered': 'Delivered',
-  'status.read': 'Read',
-  'status.failed': 'Failed',
-
-  'groupBy.channel': 'channel',
-  'groupBy.source': 'source',
-  'groupBy.type': 'type',
-  'groupBy.subtype': 'subtype',
-
-  'title.incoming': 'Incoming messages by {groupBy}',
-  'title.outgoing': 'Outgoing messages by {groupBy}',
-
-  'chart.total': 'Total',
-  'chart.count': 'Messages',
-  'chart.percent': 'Percent',
-  'chart.tableCaption': '{title}: data table',
-  'chart.bar': 'Bar chart: {title}',
-  'chart.pie': 'Pie chart: {title}',
-  'chart.metrics': 'Metrics: {title}',
-  'chart.toolbar': 'Chart actions: {title}',
-  'chart.viewTable': 'View as table',
-  'chart.downloadPng': 'Download PNG',
-  'chart.downloadCsv': 'Download CSV',
-  'chart.previous': 'Previous period',
-  'chart.previousOf': 'Previous period ({period})',
-  'chart.changeColumn': 'Change',
-  'chart.other': 'Other',
 
   'state.loading': 'Loading…',
   'state.slow': 'Taking longer than usual.',
@@ -98,14 +73,6 @@ export const en = {
   'problem.drillOutsideFilters':
     'the group these lists were narrowed to is outside the report’s filters: they show every message the filters allow.',
 
-  'report.incoming': 'Incoming messages',
-  'report.outgoing': 'Outgoing messages',
-  'report.delivery': 'Outgoing message delivery',
-  'report.incomingList': 'Incoming messages list',
-  'report.outgoingList': 'Outgoing messages list',
-  'report.failedList': 'Failed messages log',
-  'report.groupBy': 'Group by',
-
   'zone.label': 'Time zone: {zone}',
 
   // <msg-report-filters>: keys `filters.*`, added by that element
@@ -138,65 +105,6 @@ export const en = {
   'filters.remove': 'Remove {field}: {value}',
   'filters.clearAll': 'Clear all',
   // </msg-report-filters>
-
-  // <charts: accessibility>: keys `a11y.*` (descriptions, keyboard, announcements)
-  'a11y.keys': 'Arrow keys move between the items; Enter picks one.',
-  'a11y.keysNoSelect': 'Arrow keys move between the points.',
-  'a11y.item': '{label}: {count} ({percent}), {position} of {total}',
-  'a11y.barDescription': 'Bar chart, {title}: {items}.',
-  'a11y.pieDescription': 'Pie chart, {title}, total {total}: {items}.',
-  'a11y.lineDescription': 'Line chart, {title}: {count} points from {first} to {last}; totals: {totals}.',
-  'a11y.point': '{bucket}: {values}',
-  'a11y.updated': '{title} updated: {figures}.',
-  // </charts: accessibility>
-
-  // <msg-breakdown-chart show="trend">: keys `trend.*` (issue 12)
-  'trend.others': 'Others ({count})',
-  'trend.unsupported': 'this endpoint does not offer the breakdown over time',
-  'chart.trend': 'Stacked bars over time: {title}',
-  'a11y.trendDescription': 'Stacked bar chart over time, {title}: {count} points from {first} to {last}; groups: {groups}.',
-
-  // <msg-activity-heatmap>: keys `activity.*` (issue 12)
-  'activity.title.incoming': 'When messages arrive',
-  'activity.title.outgoing': 'When messages are sent',
-  'activity.heatmap': 'Heatmap: {title}, messages per day of the week and hour of the day.',
-  'activity.cell': '{cell}: {count} messages',
-  'activity.day': 'Day',
-  'activity.zone': 'Hours in {zone}.',
-  'activity.busiest': 'Busiest: {cell}',
-  'activity.tableCaption': '{title} (hours in {zone}): data table',
-  'activity.unsupported': 'this endpoint does not offer messages by hour',
-  'a11y.heatmapDescription': 'Heatmap, {title}, hours in {zone}: {total} messages. {busiest}',
-
-  // <msg-delivery-line>: keys `delivery.*`
-  'delivery.title': 'Outgoing message delivery',
-  'delivery.notReported': 'Not reported',
-  'delivery.notReportedNote': 'Not reported by any channel in scope, so no line is drawn: {statuses}.',
-  'delivery.tracking': 'Statuses are tracked for 30 days after sending.',
-  'delivery.windowSince': 'Messages sent since {start} are less than 30 days old: their statuses may still change (shaded on the chart).',
-  'delivery.windowAll': 'Every message in this range is less than 30 days old: statuses may still change (shaded on the chart).',
-  'delivery.mayChange': 'Statuses may still change',
-  'delivery.broadcasts': 'Broadcasts',
-  'delivery.broadcastsHeading': 'Broadcasts (messages):',
-  'delivery.broadcastsMore': 'and {count} more',
-  'delivery.broadcastsAt': 'broadcasts: {list}',
-  'delivery.broadcastsNote': 'Dashed marks: broadcasts, at their send time ({count} in the period; a number on a mark counts several).',
-  'delivery.broadcastsCapped': 'Dashed marks: the {shown} largest of {total} broadcasts in the period, at their send time.',
-  'delivery.lineChart': 'Line chart: {title}, one point per {unit}.',
-  'delivery.unit.hour': 'hour',
-  'delivery.unit.day': 'day',
-  'delivery.unit.week': 'week',
-  'delivery.unit.month': 'month',
-  'delivery.interval': 'Interval',
-  'delivery.interval.auto': 'Auto',
-  'delivery.interval.hour': 'Hour',
-  'delivery.interval.day': 'Day',
-  'delivery.interval.week': 'Week',
-  'delivery.interval.month': 'Month',
-  'delivery.intervalUnavailable': 'Too many points for this range',
-  'delivery.intervalFallback': 'The chosen interval does not fit this range; the chart uses the automatic one.',
-  'delivery.weekOf': 'week of {date}',
-  // </msg-delivery-line>
 
   // <msg-table>: keys `table.*`
   'table.title.incoming': 'Incoming messages list',
@@ -241,50 +149,11 @@ export const en = {
   'table.fileName.outgoing': 'outgoing-messages',
   'table.fileName.failed': 'failed-messages',
   // </msg-table>
-  // <layout (issue 8): chart images and subtypes by kind>
-  'export.filters': 'Filters: {filters}',
-  'subtypeKind.facebook_message_tag': 'Facebook message tags',
-  'subtypeKind.whatsapp_template': 'WhatsApp message templates',
-  // </layout>
 
-  // <freshness>
-  'report.updated': 'Updated {time}',
-  // </freshness>
-
-  // Comparison with the previous period and the metric tiles (issue 8)
-  'compare.note': 'Change vs. {period}',
-  'compare.noData': 'No data for {period} to compare with: no change is shown.',
-  'compare.yesterday': 'yesterday',
-  'compare.until': '{period} until {time}',
-  'compare.up': 'up {change} vs. {period}',
-  'compare.down': 'down {change} vs. {period}',
-  'compare.flat': 'no change vs. {period}',
-  'metric.share': '{share} of total',
-  // </comparison>
-
-  // <msg-delivery-breakdown>: keys `deliveryBreakdown.*`
-  'deliveryBreakdown.title': 'Delivery by {groupBy}',
-  'deliveryBreakdown.groupBy.broadcast': 'broadcast',
-  'deliveryBreakdown.messages': 'Messages',
-  'deliveryBreakdown.rate': '{percent} · {count}',
-  'deliveryBreakdown.segment.sent': 'Sent, not delivered',
-  'deliveryBreakdown.segment.delivered': 'Delivered, not read',
-  'deliveryBreakdown.segment.read': 'Read',
-  'deliveryBreakdown.segment.failed': 'Failed',
-  'deliveryBreakdown.chart': '100 % stacked bars: {title}, the share of each status per group.',
-  'deliveryBreakdown.description': '100 % stacked bar chart, {title}: {items}.',
-  'deliveryBreakdown.item': '{label}: {figures}',
-  'deliveryBreakdown.barsShown': 'The chart shows the first {shown} of {count} groups, in the table’s order.',
-  'deliveryBreakdown.notReportedNote': 'Not reported: none of the group’s channels reports that status.',
-  // </msg-delivery-breakdown>
   // <drill> "See these messages" (issue 12): the lists narrowed to a figure
-  'drill.see': 'See messages',
-  'drill.seeLabel': 'See messages of {what} in the lists below',
   'drill.showing': 'Showing: {what}',
   'drill.clear': 'Show all messages again',
   'drill.notApplicable': 'This list cannot narrow to “{what}”: incoming messages have no delivery status, source, type or broadcast.',
-  'drill.keys': 'Arrow keys move between the items; Enter picks one; Shift+Enter shows its messages in the lists.',
-  'drill.keysLine': 'Arrow keys move between the points; Enter shows the messages of that period in the lists.',
   'drill.status.sent': 'Sent',
   'drill.status.delivered': 'Delivered',
   'drill.status.read': 'Read',
@@ -297,8 +166,6 @@ export const en = {
     'The period these lists are narrowed to reached outside the report’s range: they show only its part inside it.',
   'drill.misfit.drillOutsideFilters':
     'The group these lists were narrowed to is outside the report’s filters: they show every message the filters allow.',
-  'drill.tipShift': 'Shift+click: see messages',
-  'drill.tipClick': 'Click: see this period’s messages',
   // </drill>
 } as const;
 

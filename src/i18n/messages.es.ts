@@ -30,35 +30,6 @@ export const es: Messages = {
   'type.facebook_message_tag': 'Etiqueta de mensaje de Facebook',
   'type.whatsapp_template': 'Plantilla de mensaje de WhatsApp',
 
-  'status.sent': 'Enviado',
-  'status.delivered': 'Entregado',
-  'status.read': 'Leído',
-  'status.failed': 'Fallido',
-
-  'groupBy.channel': 'canal',
-  'groupBy.source': 'fuente',
-  'groupBy.type': 'tipo',
-  'groupBy.subtype': 'subtipo',
-
-  'title.incoming': 'Mensajes entrantes por {groupBy}',
-  'title.outgoing': 'Mensajes salientes por {groupBy}',
-
-  'chart.total': 'Total',
-  'chart.count': 'Mensajes',
-  'chart.percent': 'Porcentaje',
-  'chart.tableCaption': '{title}: tabla de datos',
-  'chart.bar': 'Gráfico de barras: {title}',
-  'chart.pie': 'Gráfico circular: {title}',
-  'chart.metrics': 'Métricas: {title}',
-  'chart.toolbar': 'Acciones del gráfico: {title}',
-  'chart.viewTable': 'Ver como tabla',
-  'chart.downloadPng': 'Descargar PNG',
-  'chart.downloadCsv': 'Descargar CSV',
-  'chart.previous': 'Periodo anterior',
-  'chart.previousOf': 'Periodo anterior ({period})',
-  'chart.changeColumn': 'Cambio',
-  'chart.other': 'Otros',
-
   'state.loading': 'Cargando…',
   'state.slow': 'Tarda más de lo habitual.',
   'state.empty': 'Los filtros seleccionados no tienen datos aplicables.',
@@ -97,14 +68,6 @@ export const es: Messages = {
   'problem.drillOutsideFilters':
     'el grupo al que se acotaban las listas queda fuera de los filtros del informe: muestran todos los mensajes que los filtros permiten.',
 
-  'report.incoming': 'Mensajes entrantes',
-  'report.outgoing': 'Mensajes salientes',
-  'report.delivery': 'Entrega de mensajes salientes',
-  'report.incomingList': 'Lista de mensajes entrantes',
-  'report.outgoingList': 'Lista de mensajes salientes',
-  'report.failedList': 'Registro de mensajes fallidos',
-  'report.groupBy': 'Agrupar por',
-
   'zone.label': 'Zona horaria: {zone}',
 
   // <msg-report-filters>: keys `filters.*`, added by that element
@@ -137,68 +100,6 @@ export const es: Messages = {
   'filters.remove': 'Quitar {field}: {value}',
   'filters.clearAll': 'Borrar todo',
   // </msg-report-filters>
-
-  // <charts: accessibility>: keys `a11y.*` (descriptions, keyboard, announcements)
-  'a11y.keys': 'Las flechas recorren los elementos; Intro elige uno.',
-  'a11y.keysNoSelect': 'Las flechas recorren los puntos.',
-  'a11y.item': '{label}: {count} ({percent}), {position} de {total}',
-  'a11y.barDescription': 'Gráfico de barras, {title}: {items}.',
-  'a11y.pieDescription': 'Gráfico circular, {title}, total {total}: {items}.',
-  'a11y.lineDescription': 'Gráfico de líneas, {title}: {count} puntos del {first} al {last}; totales: {totals}.',
-  'a11y.point': '{bucket}: {values}',
-  'a11y.updated': '{title} actualizado: {figures}.',
-  // </charts: accessibility>
-
-  // <msg-breakdown-chart show="trend">: keys `trend.*` (issue 12)
-  'trend.others': 'Otros ({count})',
-  'trend.unsupported': 'este endpoint no ofrece el desglose en el tiempo',
-  'chart.trend': 'Barras apiladas en el tiempo: {title}',
-  'a11y.trendDescription': 'Gráfico de barras apiladas en el tiempo, {title}: {count} puntos de {first} a {last}; grupos: {groups}.',
-
-  // <msg-activity-heatmap>: keys `activity.*` (issue 12)
-  'activity.title.incoming': 'Cuándo llegan los mensajes',
-  'activity.title.outgoing': 'Cuándo se envían los mensajes',
-  'activity.heatmap': 'Mapa de calor: {title}, mensajes por día de la semana y hora del día.',
-  'activity.cell': '{cell}: {count} mensajes',
-  'activity.day': 'Día',
-  'activity.zone': 'Horas en {zone}.',
-  'activity.busiest': 'Mayor actividad: {cell}',
-  'activity.tableCaption': '{title} (horas en {zone}): tabla de datos',
-  'activity.unsupported': 'este endpoint no ofrece los mensajes por hora',
-  'a11y.heatmapDescription': 'Mapa de calor, {title}, horas en {zone}: {total} mensajes. {busiest}',
-
-  // <msg-delivery-line>: keys `delivery.*`
-  'delivery.title': 'Entrega de mensajes salientes',
-  'delivery.notReported': 'No reportado',
-  'delivery.notReportedNote': 'Ningún canal incluido lo reporta, así que no se dibuja su línea: {statuses}.',
-  'delivery.tracking': 'El seguimiento del estado de entrega es solo hasta 30 días después del envío.',
-  'delivery.windowSince':
-    'Los mensajes enviados desde {start} tienen menos de 30 días: sus estados aún pueden cambiar (zona sombreada del gráfico).',
-  'delivery.windowAll':
-    'Todos los mensajes de este periodo tienen menos de 30 días: sus estados aún pueden cambiar (zona sombreada del gráfico).',
-  'delivery.mayChange': 'Los estados aún pueden cambiar',
-  'delivery.broadcasts': 'Transmisiones',
-  'delivery.broadcastsHeading': 'Transmisiones (mensajes):',
-  'delivery.broadcastsMore': 'y {count} más',
-  'delivery.broadcastsAt': 'transmisiones: {list}',
-  'delivery.broadcastsNote':
-    'Marcas punteadas: transmisiones, a su hora de envío ({count} en el periodo; un número sobre una marca cuenta varias).',
-  'delivery.broadcastsCapped': 'Marcas punteadas: las {shown} transmisiones más grandes de {total} en el periodo, a su hora de envío.',
-  'delivery.lineChart': 'Gráfico de líneas: {title}, un punto por {unit}.',
-  'delivery.unit.hour': 'hora',
-  'delivery.unit.day': 'día',
-  'delivery.unit.week': 'semana',
-  'delivery.unit.month': 'mes',
-  'delivery.interval': 'Intervalo',
-  'delivery.interval.auto': 'Automático',
-  'delivery.interval.hour': 'Hora',
-  'delivery.interval.day': 'Día',
-  'delivery.interval.week': 'Semana',
-  'delivery.interval.month': 'Mes',
-  'delivery.intervalUnavailable': 'Demasiados puntos para este periodo',
-  'delivery.intervalFallback': 'El intervalo elegido no es posible para este periodo; el gráfico usa el automático.',
-  'delivery.weekOf': 'semana del {date}',
-  // </msg-delivery-line>
 
   // <msg-table>: keys `table.*`
   'table.title.incoming': 'Lista de mensajes entrantes',
@@ -243,51 +144,12 @@ export const es: Messages = {
   'table.fileName.outgoing': 'mensajes-salientes',
   'table.fileName.failed': 'mensajes-fallidos',
   // </msg-table>
-  // <layout (issue 8): chart images and subtypes by kind>
-  'export.filters': 'Filtros: {filters}',
-  'subtypeKind.facebook_message_tag': 'Etiquetas de mensajes de Facebook',
-  'subtypeKind.whatsapp_template': 'Plantillas de mensajes de WhatsApp',
-  // </layout>
 
-  // <freshness>
-  'report.updated': 'Actualizado {time}',
-  // </freshness>
-
-  // Comparison with the previous period and the metric tiles (issue 8)
-  'compare.note': 'Cambio frente a {period}',
-  'compare.noData': 'Sin datos de {period} para comparar: no se muestra el cambio.',
-  'compare.yesterday': 'ayer',
-  'compare.until': '{period} hasta las {time}',
-  'compare.up': 'aumentó {change} frente a {period}',
-  'compare.down': 'disminuyó {change} frente a {period}',
-  'compare.flat': 'sin cambio frente a {period}',
-  'metric.share': '{share} del total',
-  // </comparison>
-
-  // <msg-delivery-breakdown>: claves `deliveryBreakdown.*`
-  'deliveryBreakdown.title': 'Entrega por {groupBy}',
-  'deliveryBreakdown.groupBy.broadcast': 'transmisión',
-  'deliveryBreakdown.messages': 'Mensajes',
-  'deliveryBreakdown.rate': '{percent} · {count}',
-  'deliveryBreakdown.segment.sent': 'Enviado, no entregado',
-  'deliveryBreakdown.segment.delivered': 'Entregado, no leído',
-  'deliveryBreakdown.segment.read': 'Leído',
-  'deliveryBreakdown.segment.failed': 'Fallido',
-  'deliveryBreakdown.chart': 'Barras apiladas al 100 %: {title}, la parte de cada estado por grupo.',
-  'deliveryBreakdown.description': 'Gráfico de barras apiladas al 100 %, {title}: {items}.',
-  'deliveryBreakdown.item': '{label}: {figures}',
-  'deliveryBreakdown.barsShown': 'El gráfico muestra los primeros {shown} de {count} grupos, en el orden de la tabla.',
-  'deliveryBreakdown.notReportedNote': 'No reportado: ninguno de los canales del grupo reporta ese estado.',
-  // </msg-delivery-breakdown>
   // <drill> "Ver estos mensajes" (issue 12): las listas acotadas a una cifra
-  'drill.see': 'Ver mensajes',
-  'drill.seeLabel': 'Ver mensajes de {what} en las listas de abajo',
   'drill.showing': 'Mostrando: {what}',
   'drill.clear': 'Volver a mostrar todos los mensajes',
   'drill.notApplicable':
     'Esta lista no se puede acotar a «{what}»: los mensajes entrantes no tienen estado de entrega, origen, tipo ni transmisión.',
-  'drill.keys': 'Las flechas recorren los elementos; Intro elige uno; Mayús+Intro muestra sus mensajes en las listas.',
-  'drill.keysLine': 'Las flechas recorren los puntos; Intro muestra los mensajes de ese periodo en las listas.',
   'drill.status.sent': 'Enviados',
   'drill.status.delivered': 'Entregados',
   'drill.status.read': 'Leídos',
@@ -300,7 +162,5 @@ export const es: Messages = {
     'El periodo al que se acotan las listas salía del rango del informe: muestran solo su parte dentro del rango.',
   'drill.misfit.drillOutsideFilters':
     'El grupo al que se acotaban las listas queda fuera de los filtros del informe: muestran todos los mensajes que los filtros permiten.',
-  'drill.tipShift': 'Mayús+clic: ver mensajes',
-  'drill.tipClick': 'Clic: ver los mensajes de este periodo',
   // </drill>
 };

@@ -30,35 +30,6 @@ export const pt: Messages = {
   'type.facebook_message_tag': 'Tag de mensagem do Facebook',
   'type.whatsapp_template': 'Modelo de mensagem do WhatsApp',
 
-  'status.sent': 'Enviada',
-  'status.delivered': 'Entregue',
-  'status.read': 'Lida',
-  'status.failed': 'Falhou',
-
-  'groupBy.channel': 'canal',
-  'groupBy.source': 'origem',
-  'groupBy.type': 'tipo',
-  'groupBy.subtype': 'subtipo',
-
-  'title.incoming': 'Mensagens recebidas por {groupBy}',
-  'title.outgoing': 'Mensagens enviadas por {groupBy}',
-
-  'chart.total': 'Total',
-  'chart.count': 'Mensagens',
-  'chart.percent': 'Percentual',
-  'chart.tableCaption': '{title}: tabela de dados',
-  'chart.bar': 'Gráfico de barras: {title}',
-  'chart.pie': 'Gráfico de pizza: {title}',
-  'chart.metrics': 'Métricas: {title}',
-  'chart.toolbar': 'Ações do gráfico: {title}',
-  'chart.viewTable': 'Ver como tabela',
-  'chart.downloadPng': 'Baixar PNG',
-  'chart.downloadCsv': 'Baixar CSV',
-  'chart.previous': 'Período anterior',
-  'chart.previousOf': 'Período anterior ({period})',
-  'chart.changeColumn': 'Variação',
-  'chart.other': 'Outros',
-
   'state.loading': 'Carregando…',
   'state.slow': 'Demorando mais que o normal.',
   'state.empty': 'Os filtros selecionados não têm dados aplicáveis.',
@@ -98,14 +69,6 @@ export const pt: Messages = {
   'problem.drillOutsideFilters':
     'o grupo a que as listas estavam restritas fica fora dos filtros do relatório: elas mostram todas as mensagens que os filtros permitem.',
 
-  'report.incoming': 'Mensagens recebidas',
-  'report.outgoing': 'Mensagens enviadas',
-  'report.delivery': 'Entrega das mensagens enviadas',
-  'report.incomingList': 'Lista de mensagens recebidas',
-  'report.outgoingList': 'Lista de mensagens enviadas',
-  'report.failedList': 'Registro de mensagens com falha',
-  'report.groupBy': 'Agrupar por',
-
   'zone.label': 'Fuso horário: {zone}',
 
   // <msg-report-filters>: keys `filters.*`, added by that element
@@ -138,67 +101,6 @@ export const pt: Messages = {
   'filters.remove': 'Remover {field}: {value}',
   'filters.clearAll': 'Limpar tudo',
   // </msg-report-filters>
-
-  // <charts: accessibility>: keys `a11y.*` (descriptions, keyboard, announcements)
-  'a11y.keys': 'As setas percorrem os itens; Enter escolhe um.',
-  'a11y.keysNoSelect': 'As setas percorrem os pontos.',
-  'a11y.item': '{label}: {count} ({percent}), {position} de {total}',
-  'a11y.barDescription': 'Gráfico de barras, {title}: {items}.',
-  'a11y.pieDescription': 'Gráfico de pizza, {title}, total {total}: {items}.',
-  'a11y.lineDescription': 'Gráfico de linhas, {title}: {count} pontos de {first} a {last}; totais: {totals}.',
-  'a11y.point': '{bucket}: {values}',
-  'a11y.updated': '{title} atualizado: {figures}.',
-  // </charts: accessibility>
-
-  // <msg-breakdown-chart show="trend">: keys `trend.*` (issue 12)
-  'trend.others': 'Outros ({count})',
-  'trend.unsupported': 'este endpoint não oferece a distribuição ao longo do tempo',
-  'chart.trend': 'Barras empilhadas ao longo do tempo: {title}',
-  'a11y.trendDescription': 'Gráfico de barras empilhadas ao longo do tempo, {title}: {count} pontos de {first} a {last}; grupos: {groups}.',
-
-  // <msg-activity-heatmap>: keys `activity.*` (issue 12)
-  'activity.title.incoming': 'Quando as mensagens chegam',
-  'activity.title.outgoing': 'Quando as mensagens são enviadas',
-  'activity.heatmap': 'Mapa de calor: {title}, mensagens por dia da semana e hora do dia.',
-  'activity.cell': '{cell}: {count} mensagens',
-  'activity.day': 'Dia',
-  'activity.zone': 'Horas em {zone}.',
-  'activity.busiest': 'Maior atividade: {cell}',
-  'activity.tableCaption': '{title} (horas em {zone}): tabela de dados',
-  'activity.unsupported': 'este endpoint não oferece as mensagens por hora',
-  'a11y.heatmapDescription': 'Mapa de calor, {title}, horas em {zone}: {total} mensagens. {busiest}',
-
-  // <msg-delivery-line>: keys `delivery.*`
-  'delivery.title': 'Entrega de mensagens enviadas',
-  'delivery.notReported': 'Não informado',
-  'delivery.notReportedNote': 'Nenhum canal incluído informa este status, então sua linha não é desenhada: {statuses}.',
-  'delivery.tracking': 'O status de entrega é acompanhado por até 30 dias após o envio.',
-  'delivery.windowSince':
-    'As mensagens enviadas desde {start} têm menos de 30 dias: seus status ainda podem mudar (área sombreada do gráfico).',
-  'delivery.windowAll': 'Todas as mensagens deste período têm menos de 30 dias: seus status ainda podem mudar (área sombreada do gráfico).',
-  'delivery.mayChange': 'Os status ainda podem mudar',
-  'delivery.broadcasts': 'Transmissões',
-  'delivery.broadcastsHeading': 'Transmissões (mensagens):',
-  'delivery.broadcastsMore': 'e mais {count}',
-  'delivery.broadcastsAt': 'transmissões: {list}',
-  'delivery.broadcastsNote':
-    'Marcas tracejadas: transmissões, no horário de envio ({count} no período; um número sobre uma marca conta várias).',
-  'delivery.broadcastsCapped': 'Marcas tracejadas: as {shown} maiores de {total} transmissões do período, no horário de envio.',
-  'delivery.lineChart': 'Gráfico de linhas: {title}, um ponto por {unit}.',
-  'delivery.unit.hour': 'hora',
-  'delivery.unit.day': 'dia',
-  'delivery.unit.week': 'semana',
-  'delivery.unit.month': 'mês',
-  'delivery.interval': 'Intervalo',
-  'delivery.interval.auto': 'Automático',
-  'delivery.interval.hour': 'Hora',
-  'delivery.interval.day': 'Dia',
-  'delivery.interval.week': 'Semana',
-  'delivery.interval.month': 'Mês',
-  'delivery.intervalUnavailable': 'Pontos demais para este período',
-  'delivery.intervalFallback': 'O intervalo escolhido não cabe neste período; o gráfico usa o automático.',
-  'delivery.weekOf': 'semana de {date}',
-  // </msg-delivery-line>
 
   // <msg-table>: keys `table.*`
   'table.title.incoming': 'Lista de mensagens recebidas',
@@ -243,51 +145,12 @@ export const pt: Messages = {
   'table.fileName.outgoing': 'mensagens-enviadas',
   'table.fileName.failed': 'mensagens-com-falha',
   // </msg-table>
-  // <layout (issue 8): chart images and subtypes by kind>
-  'export.filters': 'Filtros: {filters}',
-  'subtypeKind.facebook_message_tag': 'Tags de mensagem do Facebook',
-  'subtypeKind.whatsapp_template': 'Modelos de mensagem do WhatsApp',
-  // </layout>
 
-  // <freshness>
-  'report.updated': 'Atualizado {time}',
-  // </freshness>
-
-  // Comparison with the previous period and the metric tiles (issue 8)
-  'compare.note': 'Variação em relação a {period}',
-  'compare.noData': 'Sem dados de {period} para comparar: a variação não é mostrada.',
-  'compare.yesterday': 'ontem',
-  'compare.until': '{period} até as {time}',
-  'compare.up': 'aumentou {change} em relação a {period}',
-  'compare.down': 'diminuiu {change} em relação a {period}',
-  'compare.flat': 'sem variação em relação a {period}',
-  'metric.share': '{share} do total',
-  // </comparison>
-
-  // <msg-delivery-breakdown>: chaves `deliveryBreakdown.*`
-  'deliveryBreakdown.title': 'Entrega por {groupBy}',
-  'deliveryBreakdown.groupBy.broadcast': 'transmissão',
-  'deliveryBreakdown.messages': 'Mensagens',
-  'deliveryBreakdown.rate': '{percent} · {count}',
-  'deliveryBreakdown.segment.sent': 'Enviada, não entregue',
-  'deliveryBreakdown.segment.delivered': 'Entregue, não lida',
-  'deliveryBreakdown.segment.read': 'Lida',
-  'deliveryBreakdown.segment.failed': 'Com falha',
-  'deliveryBreakdown.chart': 'Barras empilhadas a 100 %: {title}, a parte de cada status por grupo.',
-  'deliveryBreakdown.description': 'Gráfico de barras empilhadas a 100 %, {title}: {items}.',
-  'deliveryBreakdown.item': '{label}: {figures}',
-  'deliveryBreakdown.barsShown': 'O gráfico mostra os primeiros {shown} de {count} grupos, na ordem da tabela.',
-  'deliveryBreakdown.notReportedNote': 'Não informado: nenhum dos canais do grupo informa esse status.',
-  // </msg-delivery-breakdown>
   // <drill> "Ver estas mensagens" (issue 12): as listas restritas a um número
-  'drill.see': 'Ver mensagens',
-  'drill.seeLabel': 'Ver mensagens de {what} nas listas abaixo',
   'drill.showing': 'Mostrando: {what}',
   'drill.clear': 'Mostrar todas as mensagens de novo',
   'drill.notApplicable':
     'Esta lista não pode ser restrita a “{what}”: mensagens recebidas não têm status de entrega, origem, tipo nem transmissão.',
-  'drill.keys': 'As setas percorrem os itens; Enter escolhe um; Shift+Enter mostra as mensagens dele nas listas.',
-  'drill.keysLine': 'As setas percorrem os pontos; Enter mostra as mensagens desse período nas listas.',
   'drill.status.sent': 'Enviadas',
   'drill.status.delivered': 'Entregues',
   'drill.status.read': 'Lidas',
@@ -300,7 +163,5 @@ export const pt: Messages = {
     'O intervalo a que as listas estão restritas saía do período do relatório: elas mostram só a parte dele dentro do período.',
   'drill.misfit.drillOutsideFilters':
     'O grupo a que as listas estavam restritas fica fora dos filtros do relatório: elas mostram todas as mensagens que os filtros permitem.',
-  'drill.tipShift': 'Shift+clique: ver mensagens',
-  'drill.tipClick': 'Clique: ver as mensagens deste período',
   // </drill>
 };

@@ -51,7 +51,10 @@ describe('strings on demand', function () {
     const table = report.querySelector<MsgTable>('msg-table')!;
     await table.ready;
     expect(shadow(table).querySelector('h3')!.textContent).to.equal('Incoming messages list');
-    expect([hasMessages('es'), hasMessages('en'), hasMessages('pt')]).to.deep.equal([false, true, false]);
+    const base = ['base'] as const;
+    expect([hasMessages('es', base), hasMessages('en', base), hasMessages('pt', base)]).to.deep.equal([false, true, false]);
+    // A report without a chart never loads the charts' strings (issue 11).
+    expect(hasMessages('en', ['charts']), 'the charts’ strings').to.equal(false);
   });
 
   it('renders nothing until its strings are in — no key, no empty label — then the whole report in that language', async () => {

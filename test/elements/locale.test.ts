@@ -7,9 +7,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { getInstanceByDom } from 'echarts/core';
 import '../../src/index.js';
-import { en } from '../../src/i18n/messages.en.js';
-import { es } from '../../src/i18n/messages.es.js';
-import { pt } from '../../src/i18n/messages.pt.js';
+import { chartsEn } from '../../src/i18n/messages.charts.en.js';
+import { chartsEs } from '../../src/i18n/messages.charts.es.js';
+import { chartsPt } from '../../src/i18n/messages.charts.pt.js';
+import { en as baseEn } from '../../src/i18n/messages.en.js';
+import { es as baseEs } from '../../src/i18n/messages.es.js';
+import { pt as basePt } from '../../src/i18n/messages.pt.js';
 import { describeProviderError, providerErrors } from '../../src/i18n/provider-errors.js';
 import type { MsgErrorEvent } from '../../src/elements/shared/events.js';
 import type { MsgBreakdownChart } from '../../src/elements/breakdown-chart/breakdown-chart.js';
@@ -19,6 +22,11 @@ import type { MsgMessagesReport } from '../../src/elements/messages-report/messa
 import type { MsgReport } from '../../src/elements/report/report.js';
 import type { MsgTable } from '../../src/elements/table/table.js';
 import { NOW, ZONE, chartsRendered, metrics, nextEvent, settled, shadow, startMocks } from './helpers.js';
+
+// Each language's strings, both parts (the base and the charts').
+const en = { ...baseEn, ...chartsEn };
+const es = { ...baseEs, ...chartsEs };
+const pt = { ...basePt, ...chartsPt };
 
 type AxisFormatter = (value: number) => string;
 

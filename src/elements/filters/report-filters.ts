@@ -1,6 +1,6 @@
 import { ReactiveElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_PRESET } from '../../core/query/presets.js';
-import { translate } from '../../i18n/translate.js';
+import { BASE_STRINGS, translate, type StringsPart } from '../../i18n/translate.js';
 import { ReportConsumerElement } from '../shared/report-consumer-element.js';
 import { invalidView, stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -65,6 +65,11 @@ import { ValuePicker } from './value-picker.js';
  */
 export class MsgReportFilters extends ReportConsumerElement {
   static override styles = [tokenStyles, stateStyles, filtersStyles];
+
+  /** No chart: the base strings only (issue 11). */
+  protected override get stringsParts(): readonly StringsPart[] {
+    return BASE_STRINGS;
+  }
 
   /** What the parts use of the element: its report, its store's one write path, its shadow root. */
   readonly #host: FiltersHost = {

@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { BASE_STRINGS, type StringsPart } from '../../i18n/translate.js';
 import { ReportProviderElement } from '../shared/report-provider.js';
 import { themeHostStyles } from '../shared/tokens.styles.js';
 
@@ -41,6 +42,14 @@ export class MsgReport extends ReportProviderElement {
       }
     `,
   ];
+
+  /**
+   * The base strings are what every element inside needs (their problems too); a chart inside
+   * asks for the charts' strings itself, so a report of filters and lists never loads them.
+   */
+  protected override get stringsParts(): readonly StringsPart[] {
+    return BASE_STRINGS;
+  }
 
   /** Only a slot: it renders at once, while the strings its elements need load. */
   protected override get needsStrings(): boolean {

@@ -7,7 +7,7 @@ import type { FilterField, ReportQuery } from '../../core/contract/types.js';
 import { notApplicableFilters, type QueryScope } from '../../core/query/applicability.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
 import type { Lang } from '../../i18n/locales.js';
-import { hasMessages, loadMessages } from '../../i18n/translate.js';
+import { BASE_STRINGS, hasMessages, loadMessages } from '../../i18n/translate.js';
 import { emit, type ReadyState } from './events.js';
 import { describeProblem, describeRequestError, type CheckedAttributes } from './problems.js';
 import { ReportConsumerElement } from './report-consumer-element.js';
@@ -245,8 +245,9 @@ export abstract class MsgDataElement<TConfig, TRequest, TData> extends ReportCon
         problem: known?.problem,
         message: describeRequestError(lang, error),
       });
-    if (hasMessages(lang)) tell();
-    else void loadMessages(lang).then(tell, tell);
+    // Request errors are worded with the base strings (`error.*`).
+    if (hasMessages(lang, BASE_STRINGS)) tell();
+    else void loadMessages(lang, BASE_STRINGS).then(tell, tell);
   }
 
   #whyNoRequest(state: ReportSnapshot | undefined, lang: Lang): Blocked {

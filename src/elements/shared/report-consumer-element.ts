@@ -125,7 +125,7 @@ export abstract class ReportConsumerElement extends ReportInputsElement {
       // The first state makes the page's first `Intl` formatter, which sets up ICU (20–40 ms on
       // this project's machine): the strings' download starts before it, so the two overlap
       // instead of the strings waiting for it (issue 11). `loadMessages` reads the tag without `Intl`.
-      void loadMessages(this.requestedLang?.trim() || DEFAULT_LANG).catch(() => undefined);
+      void loadMessages(this.requestedLang?.trim() || DEFAULT_LANG, this.stringsParts).catch(() => undefined);
       const store = new ReportStore();
       this.#ownStore = { store, owner: new StoreOwner(this, store) };
     }

@@ -6,6 +6,7 @@ import type { Filters } from '../../core/contract/types.js';
 import type { Preset } from '../../core/query/presets.js';
 import type { ReportSettings } from '../../core/store/report-store.js';
 import type { Lang } from '../../i18n/locales.js';
+import { ALL_STRINGS, type StringsPart } from '../../i18n/translate.js';
 import { ElementStrings } from './strings.js';
 
 /** The language of the nearest ancestor with a `lang` attribute, crossing shadow roots. */
@@ -137,9 +138,18 @@ export abstract class ReportInputsElement extends LitElement {
     return true;
   }
 
+  /**
+   * Which parts of its language's strings the element renders with: both unless it says, the
+   * base alone for the elements that show no chart (issue 11: their page never downloads the
+   * charts' strings).
+   */
+  protected get stringsParts(): readonly StringsPart[] {
+    return ALL_STRINGS;
+  }
+
   /** Asks for the strings of `lang`, the report's language (from `willUpdate`, once it is known). */
   protected requestStrings(lang: Lang): void {
-    this.#strings.want(lang);
+    this.#strings.want(lang, this.stringsParts);
   }
 
   /** The language the element renders in: its report's once loaded, else the one it shows; `undefined` before any. */

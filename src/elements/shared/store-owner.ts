@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { serializeState, type SerializableState } from '../../core/query/report-state.js';
 import type { ReportSnapshot, ReportStore, StoreUpdate } from '../../core/store/report-store.js';
-import { loadMessages, translate } from '../../i18n/translate.js';
+import { BASE_STRINGS, loadMessages, translate } from '../../i18n/translate.js';
 import { emit } from './events.js';
 import { describeProblem } from './problems.js';
 
@@ -123,7 +123,7 @@ export class StoreOwner implements ReactiveController {
     if (update.dropped.length > 0) {
       const detail = update.dropped.join('; ');
       // Worded in the report's language, once its strings are in (at once when they are).
-      void loadMessages(state.lang).then(() => {
+      void loadMessages(state.lang, BASE_STRINGS).then(() => {
         const message = translate(state.lang, 'problem.badState', { detail });
         console.warn(`msg-report: ${message}`);
         emit(this.#host, 'msg-error', { source: 'input', code: 'badState', severity: 'warning', message });
@@ -138,7 +138,7 @@ export class StoreOwner implements ReactiveController {
 
   #announceProblems(state: ReportSnapshot): void {
     // In the report's language, once its strings are in; a state replaced meanwhile is not announced.
-    void loadMessages(state.lang).then(() => {
+    void loadMessages(state.lang, BASE_STRINGS).then(() => {
       if (this.#store.state === state) this.#announceNow(state);
     }, reportUnloadedStrings);
   }

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Lang } from '../../i18n/locales.js';
-import { hasMessages, loadMessages } from '../../i18n/translate.js';
+import { ALL_STRINGS, hasMessages, loadMessages, type StringsPart } from '../../i18n/translate.js';
 
 /**
  * Which language an element renders in, given the one its report asks for: that language once its
@@ -10,20 +10,25 @@ import { hasMessages, loadMessages } from '../../i18n/translate.js';
 export class ElementStrings {
   readonly #host: ReactiveControllerHost;
   #wanted: Lang | undefined;
+  #parts: readonly StringsPart[] = ALL_STRINGS;
   #shown: Lang | undefined;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
   }
 
-  /** The report asks for `lang`: starts loading its strings, and re-renders the host once they are in. */
-  want(lang: Lang): void {
+  /**
+   * The report asks for `lang`: starts loading the `parts` of its strings the element renders
+   * with, and re-renders the host once they are in.
+   */
+  want(lang: Lang, parts: readonly StringsPart[] = ALL_STRINGS): void {
     this.#wanted = lang;
-    if (hasMessages(lang)) {
+    this.#parts = parts;
+    if (hasMessages(lang, parts)) {
       this.#shown = lang;
       return;
     }
-    loadMessages(lang).then(
+    loadMessages(lang, parts).then(
       () => {
         if (this.#wanted === lang) this.#host.requestUpdate();
       },
@@ -45,6 +50,6 @@ export class ElementStrings {
 
   /** Resolves once the strings of the language asked for are loaded (rejects if they cannot be). */
   loaded(): Promise<void> {
-    return this.#wanted === undefined ? Promise.resolve() : loadMessages(this.#wanted);
+    return this.#wanted === undefined ? Promise.resolve() : loadMessages(this.#wanted, this.#parts);
   }
 }

@@ -8,7 +8,7 @@ import { messagesCsvFileName } from '../../core/csv/messages-csv-name.js';
 import { formatCount } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import type { ErrorExplainer } from '../../i18n/provider-errors.js';
-import { translate } from '../../i18n/translate.js';
+import { BASE_STRINGS, translate, type StringsPart } from '../../i18n/translate.js';
 import { drillQuery } from '../../core/query/drill.js';
 import { MsgDataElement, type Answer } from '../shared/data-element.js';
 import { closeDrill, describeDrill, listHonours, renderDrillChip, renderDrillMisfits } from '../shared/drill.js';
@@ -113,6 +113,11 @@ interface ListRequest {
  * @cssprop --msg-table-stripe-color - Background of every other row.
  */
 export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing> {
+  /** No chart: the base strings only (issue 11). */
+  protected override get stringsParts(): readonly StringsPart[] {
+    return BASE_STRINGS;
+  }
+
   static override styles = [tokenStyles, stateStyles, tableStyles, drillStyles];
 
   /** Which list: `incoming`, `outgoing` or `failed`. */
