@@ -286,4 +286,37 @@ describe('see these messages (drill)', () => {
     expect(request.searchParams.getAll('source')).to.deep.equal(['agent']);
     expect(chip(outgoing)!.textContent).to.contain('Mostrando: Leídos');
   });
+
+  it('on a phone (360 px) "See messages" sits under its card, and a long hostile name in the chip wraps inside the list', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 360px">
+        <msg-report endpoint="/api" timezone=${ZONE} now=${NOW} preset="last_7_days">
+          <msg-breakdown-chart direction="outgoing" group-by="source" show="metrics"></msg-breakdown-chart>
+          <msg-table kind="outgoing"></msg-table>
+          <msg-table kind="incoming"></msg-table>
+        </msg-report>
+      </div>`,
+    );
+    const host = wrapper.querySelector<MsgReport>('msg-report')!;
+    const chart = host.querySelector('msg-breakdown-chart')!;
+    const [outgoing, incoming] = [...host.querySelectorAll<MsgTable>('msg-table')] as [MsgTable, MsgTable];
+    for (const element of [chart, outgoing, incoming]) await settled(element);
+    for (const tile of shadow(chart).querySelectorAll('[part~="metric"]:has([part~="drill-see"])')) {
+      const card = tile.querySelector('.metric-card')!.getBoundingClientRect();
+      const see = tile.querySelector('[part~="drill-see"]')!.getBoundingClientRect();
+      expect(see.top, `${tile.getAttribute('data-key')}: under its card`).to.be.at.least(card.bottom - 1);
+      expect(see.height, 'a 24 px target').to.be.at.least(24);
+    }
+    const label = `<img src=x onerror=alert(1)> {a|x} ${'SinEspacios'.repeat(12)}`;
+    host.store.change({ drill: { group: { field: 'channel', value: 'ch_long', label }, status: 'read' } });
+    await settled(outgoing);
+    await settled(incoming);
+    for (const list of [outgoing, incoming]) {
+      const chipBox = chip(list)!;
+      expect(chipBox.textContent).to.contain(label);
+      expect(chipBox.querySelector('img')).to.equal(null);
+      expect(chipBox.getBoundingClientRect().right, 'the chip inside the list').to.be.at.most(list.getBoundingClientRect().right + 0.5);
+      expect(list.getBoundingClientRect().width, 'the list no wider than the phone').to.be.at.most(360);
+    }
+  });
 });

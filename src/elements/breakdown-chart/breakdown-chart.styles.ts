@@ -5,9 +5,15 @@ import { css } from 'lit';
  * short shows whole in its title on hover, and wrapped in full while its card has keyboard focus.
  */
 export const breakdownStyles = css`
+  /* The card, and under it its "See messages" (a button cannot hold one), so a phone's narrow tile keeps the name's room. */
   [part~='metric'] {
     display: flex;
+    flex-direction: column;
+    align-items: flex-start;
     min-width: 0;
+    max-width: 100%;
+  }
+  [part~='metric'] > .metric-card {
     max-width: 100%;
   }
   .metric-card {

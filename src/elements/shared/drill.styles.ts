@@ -14,7 +14,8 @@ export const drillStyles = css`
     margin: 0;
     padding: 2px 4px 2px 12px;
     border: 1px solid var(--_accent-color);
-    border-radius: 999px;
+    /* A pill on one line; on a phone or with a long name it wraps, and a pill's round ends would cut into the text. */
+    border-radius: 16px;
     color: var(--_accent-color);
     overflow-wrap: anywhere;
   }
@@ -41,6 +42,8 @@ export const drillStyles = css`
   }
   .drill-see {
     justify-self: start;
+    /* 24 px: the smallest target WCAG 2.2 allows (2.5.8), a finger's reach on a phone. */
+    min-height: 24px;
     margin: 2px 0 0;
     padding: 2px 4px;
     border: none;

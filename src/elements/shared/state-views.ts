@@ -20,6 +20,8 @@ export const stateStyles = css`
     padding: var(--_gap);
     color: var(--_muted-color);
     text-align: center;
+    /* A message quoting endpoint text (a name without spaces) wraps instead of widening the element. */
+    overflow-wrap: anywhere;
     border: 1px dashed var(--_border-color);
     border-radius: var(--_radius);
   }
