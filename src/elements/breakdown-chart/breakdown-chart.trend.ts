@@ -14,8 +14,13 @@ import { chartTable, type ChartAccess, type ChartTable, type DataTableColumn } f
 import { baseOption, slotColor, slotDecal, themed, type ChartOption } from '../chart/chart-theme.js';
 import { escapeRichText } from '../chart/rich-text.js';
 import { axisLabel, bucketIso, bucketLabel } from '../delivery-line/delivery-line.format.js';
-import { axisTicks, MAX_AXIS_LABELS, MAX_AXIS_LABELS_NARROW, NARROW_CHART } from '../delivery-line/delivery-line.options.js';
-import { formatPlainDate, localParts } from '../../core/query/zoned-time.js';
+import {
+  axisTicks,
+  MAX_AXIS_LABELS,
+  MAX_AXIS_LABELS_NARROW,
+  NARROW_CHART,
+  timeAxisLabels,
+} from '../delivery-line/delivery-line.options.js';
 import { OTHER_SLOT } from '../shared/palette.js';
 import { OTHER_KEY } from './breakdown-chart.types.js';
 
@@ -105,8 +110,8 @@ export function presentTrend(
   return {
     series,
     option: themed((theme) => {
-      const wide = timeAxis(axisTicks(starts, data.interval, tz, MAX_AXIS_LABELS[data.interval]), tz, texts.axisLabel);
-      const narrow = timeAxis(axisTicks(starts, data.interval, tz, MAX_AXIS_LABELS_NARROW[data.interval]), tz, texts.axisLabel);
+      const wide = timeAxisLabels(axisTicks(starts, data.interval, tz, MAX_AXIS_LABELS[data.interval]), tz, texts.axisLabel);
+      const narrow = timeAxisLabels(axisTicks(starts, data.interval, tz, MAX_AXIS_LABELS_NARROW[data.interval]), tz, texts.axisLabel);
       return {
         ...baseOption(theme, description),
         grid: { left: 8, right: 16, top: 16, bottom: 24 },
@@ -154,20 +159,5 @@ export function presentTrend(
       columns,
       starts.map((start, i) => ({ start, i })),
     ),
-  };
-}
-
-/** The time axis at `ticks`, each tick that starts a local day naming its date (as the delivery line). */
-function timeAxis(ticks: readonly number[], tz: string, text: (instant: number, withDate: boolean) => string): object {
-  const labels = new Map<number, string>();
-  let day = '';
-  for (const tick of ticks) {
-    const tickDay = formatPlainDate(localParts(tick, tz));
-    labels.set(tick, text(tick, tickDay !== day));
-    day = tickDay;
-  }
-  return {
-    axisTick: { customValues: ticks },
-    axisLabel: { customValues: ticks, formatter: (value: number) => labels.get(value) ?? text(value, true) },
   };
 }

@@ -102,19 +102,24 @@ export function axisTicks(starts: readonly number[], interval: Interval, timeZon
 
 /**
  * The x axis for `ticks`: its labels, each hourly tick that starts a new local day (and the first)
- * naming its date, so a day boundary never goes by unmarked.
+ * naming its date, so a day boundary never goes by unmarked. The breakdown's trend lays out its
+ * time axis with it too.
  */
-function timeAxisLabels(ticks: readonly number[], timeZone: string, text: LineTexts): EChartsCoreOption {
+export function timeAxisLabels(
+  ticks: readonly number[],
+  timeZone: string,
+  axisLabel: (instant: number, withDate: boolean) => string,
+): EChartsCoreOption {
   const labels = new Map<number, string>();
   let day = '';
   for (const tick of ticks) {
     const tickDay = formatPlainDate(localParts(tick, timeZone));
-    labels.set(tick, text.axisLabel(tick, tickDay !== day));
+    labels.set(tick, axisLabel(tick, tickDay !== day));
     day = tickDay;
   }
   return {
     axisTick: { customValues: ticks },
-    axisLabel: { customValues: ticks, formatter: (value: number) => labels.get(value) ?? text.axisLabel(value, true) },
+    axisLabel: { customValues: ticks, formatter: (value: number) => labels.get(value) ?? axisLabel(value, true) },
   };
 }
 
@@ -124,11 +129,15 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts,
   const notReported = new Set(input.notReported);
   const drawn = STATUSES.filter((status) => !notReported.has(status));
   const open = input.openWindow;
-  const wideAxis = timeAxisLabels(axisTicks(starts, input.interval, input.timeZone, MAX_AXIS_LABELS[input.interval]), input.timeZone, text);
+  const wideAxis = timeAxisLabels(
+    axisTicks(starts, input.interval, input.timeZone, MAX_AXIS_LABELS[input.interval]),
+    input.timeZone,
+    text.axisLabel,
+  );
   const narrowAxis = timeAxisLabels(
     axisTicks(starts, input.interval, input.timeZone, MAX_AXIS_LABELS_NARROW[input.interval]),
     input.timeZone,
-    text,
+    text.axisLabel,
   );
 
   const tooltipText = (index: number): string => {
