@@ -5,16 +5,11 @@
  * holds other workspaces it inserts with the indexes in place.
  */
 import type pg from 'pg';
+import { furthestStep } from '../src/core/query/status-filter.js';
 import { foldForSearch } from './api/labels.js';
-import {
-  countTriggers,
-  createIndexSql,
-  dropIndexSql,
-  MESSAGE_INDEXES,
-  rebuildCountsSql,
-  STATUS_CODE,
-  STATUS_WINDOW_MS,
-} from './db/schema.js';
+import { countTriggers, rebuildCountsSql } from './db/count-triggers.js';
+import { createIndexSql, dropIndexSql, MESSAGE_INDEXES } from './db/indexes.js';
+import { STATUS_CODE } from './db/schema.js';
 import { asText, numberPlaceholders, placeholders } from './db/sql.js';
 import type { SqliteDatabase } from './db/sqlite.js';
 import type { Dataset, DatasetMessage } from './sample-data.js';
@@ -85,16 +80,13 @@ const PG_TYPES = [
 ];
 
 /**
- * The funnel step a message reached within 30 days of sending, as `messages.status` stores it
- * (the schema's CHECK holds every writer to the same rule): 3 failed, 2 read, 1 delivered,
+ * The funnel step a message reached within 30 days of sending (the core's rule), as `messages.status`
+ * stores it (the schema's CHECK holds every writer to the same rule): 3 failed, 2 read, 1 delivered,
  * 0 sent; null for incoming messages.
  */
 export function statusOf(m: Pick<DatasetMessage, 'direction' | 'ts' | 'deliveredAt' | 'readAt' | 'error'>): number | null {
   if (m.direction !== 'outgoing') return null;
-  if (m.error) return STATUS_CODE.failed;
-  if (m.readAt !== null && m.readAt - m.ts <= STATUS_WINDOW_MS) return STATUS_CODE.read;
-  if (m.deliveredAt !== null && m.deliveredAt - m.ts <= STATUS_WINDOW_MS) return STATUS_CODE.delivered;
-  return STATUS_CODE.sent;
+  return STATUS_CODE[furthestStep({ ts: m.ts, deliveredAt: m.deliveredAt, readAt: m.readAt, failed: Boolean(m.error) })];
 }
 
 const LOOKUP_TABLES = ['channels', 'teams', 'users', 'contacts', 'broadcasts'] as const;

@@ -20,7 +20,7 @@ import type {
 import { DEFAULT_QUERY_TIMEOUT_MS, OverloadedError, QueryTimeoutError, type ExportPageParams, type ReportStore } from './api/store.js';
 import { schemaProblems } from './db/check.js';
 import { createPgPool, ensurePostgresRollup, migratePostgres, PostgresExecutor, unavailableIfConnectionLost } from './db/postgres.js';
-import { createIndexSql, MESSAGE_INDEXES } from './db/schema.js';
+import { createIndexSql, MESSAGE_INDEXES } from './db/indexes.js';
 import { createReport, type FloorQuery } from './report.js';
 
 export interface DatabaseStore extends ReportStore {

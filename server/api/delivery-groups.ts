@@ -6,7 +6,7 @@
  */
 import type { DeliveryBreakdownGroup, DeliveryGroupBy, Status } from '../../src/core/contract/types.js';
 import { notReportedStatuses } from '../../src/core/query/applicability.js';
-import { compareStrings, labelOf, SOURCE_LABELS, subtypeGroup, TYPE_LABELS } from './labels.js';
+import { compareStrings, groupLabel, subtypeGroup } from './labels.js';
 
 /** `messages.status`: the furthest funnel step reached within 30 days of sending. */
 export const STATUS_CODE = { sent: 0, delivered: 1, read: 2, failed: 3 } as const;
@@ -48,20 +48,9 @@ export function deliveryGroups(groupBy: DeliveryGroupBy, cells: Iterable<FunnelC
     if (cell.status === STATUS_CODE.delivered || cell.status === STATUS_CODE.read) tally.delivered += cell.n;
     if (cell.status === STATUS_CODE.read) tally.read += cell.n;
   }
-  const channelNames = new Map(names.channels.map((c) => [c.id, c.name]));
-  const label = (key: string): string => {
-    switch (groupBy) {
-      case 'channel':
-        return channelNames.get(key) ?? key;
-      case 'broadcast':
-        return names.broadcasts?.get(key) ?? key;
-      case 'source':
-        return labelOf(SOURCE_LABELS, key);
-      case 'type':
-        return labelOf(TYPE_LABELS, key);
-      case 'subtype':
-        return key;
-    }
+  const labelNames = {
+    channels: new Map(names.channels.map((c) => [c.id, c])),
+    ...(names.broadcasts ? { broadcasts: names.broadcasts } : {}),
   };
   return [...tallies]
     .sort(([ka, a], [kb, b]) => b.total - a.total || compareStrings(ka, kb))
@@ -74,7 +63,7 @@ export function deliveryGroups(groupBy: DeliveryGroupBy, cells: Iterable<FunnelC
         failed: t.failed,
         notReported: notReportedStatuses([...t.channels].sort(compareStrings), names.channels),
       };
-      if (groupBy !== 'subtype') return { key: countKey, label: label(countKey), ...funnel };
+      if (groupBy !== 'subtype') return { key: countKey, label: groupLabel(groupBy, countKey, labelNames), ...funnel };
       const { key, label: name, subtypeKind } = subtypeGroup(countKey, t.total);
       return { key, label: name, ...funnel, ...(subtypeKind ? { subtypeKind } : {}) };
     });

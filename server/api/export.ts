@@ -18,7 +18,8 @@ import { messagesCsvFileName, messagesCsvHeader, messagesCsvRecords } from '../.
 import { localDate } from '../../src/core/query/zoned-time.js';
 import { DEFAULT_LANG, LANGS, type Language } from '../../src/i18n/locales.js';
 import { loadMessages } from '../../src/i18n/translate.js';
-import { parseResourceParams, type ParseResult } from './params.js';
+import { parseResourceParams } from './params.js';
+import type { ParseResult } from './query-params.js';
 import { invalidQuery, type InvalidParam } from './problem.js';
 import type { ExportPageParams, KeysetPosition, ReportStore, RunOptions } from './store.js';
 

@@ -1,8 +1,16 @@
 /**
- * English fallback labels for enum keys (clients localise them), and the search normalisation the
- * options resource uses.
+ * English fallback labels for enum keys (clients localise them), the label and group each grouping
+ * gives a key (one rule for both servers: the reference engine and SQL), and the search
+ * normalisation the options resource uses.
  */
-import { SUBTYPE_KINDS, type BreakdownGroup, type MessageType, type Source } from '../../src/core/contract/types.js';
+import {
+  SUBTYPE_KINDS,
+  type BreakdownGroup,
+  type DeliveryGroupBy,
+  type GroupBy,
+  type MessageType,
+  type Source,
+} from '../../src/core/contract/types.js';
 
 export const SOURCE_LABELS: Readonly<Record<Source, string>> = {
   user: 'User',
@@ -51,4 +59,38 @@ export function subtypeGroup(countKey: string, count: number): BreakdownGroup {
   const key = countKey.slice(split + 1);
   const kind = SUBTYPE_KINDS.find((known) => known === type);
   return { key, label: key, count, ...(kind ? { subtypeKind: kind } : {}) };
+}
+
+/** What a group's label is read from: channel and broadcast names by id (only the grouping's own are needed). */
+export interface LabelNames {
+  channels?: ReadonlyMap<string, { readonly name: string }>;
+  broadcasts?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The label of group `key` under `groupBy`: a channel's or broadcast's name (its id when the name is
+ * unknown), an enum key's English fallback, a subtype as it is. `/breakdown`, `/breakdown-trend` and
+ * `/delivery-breakdown` label their groups through it, in the reference engine and the SQL server.
+ */
+export function groupLabel(groupBy: DeliveryGroupBy, key: string, names: LabelNames): string {
+  switch (groupBy) {
+    case 'channel':
+      return names.channels?.get(key)?.name ?? key;
+    case 'broadcast':
+      return names.broadcasts?.get(key) ?? key;
+    case 'source':
+      return labelOf(SOURCE_LABELS, key);
+    case 'type':
+      return labelOf(TYPE_LABELS, key);
+    case 'subtype':
+      return key;
+  }
+}
+
+/**
+ * A `/breakdown` (and `/breakdown-trend`) group of `count` messages: for subtypes `key` is the
+ * {@link subtypeCountKey} they were counted by.
+ */
+export function breakdownGroup(groupBy: GroupBy, key: string, count: number, names: LabelNames): BreakdownGroup {
+  return groupBy === 'subtype' ? subtypeGroup(key, count) : { key, label: groupLabel(groupBy, key, names), count };
 }

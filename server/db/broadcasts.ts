@@ -13,10 +13,7 @@ import { notApplicableFilters } from '../../src/core/query/applicability.js';
 import { compareStrings } from '../api/labels.js';
 import { DEFAULT_BROADCASTS_LIMIT } from '../api/params.js';
 import { asText, asTextOrNull, placeholders, type SqlExecutor } from './sql.js';
-import { chunks, scopeWhere, withRange } from './where.js';
-
-/** Longest range one SQLite statement scans (as the report's other counts). */
-const SQLITE_CHUNK_MS = 32 * 24 * 3_600_000;
+import { chunks, scopeWhere, SQLITE_CHUNK_MS, withRange } from './where.js';
 
 export async function broadcastsOf(db: SqlExecutor, workspace: string, params: BroadcastsParams): Promise<BroadcastsResponse> {
   const from = Date.parse(params.from);

@@ -14,10 +14,7 @@ import { notApplicableFilters } from '../../src/core/query/applicability.js';
 import { deliveryGroups, type FunnelCell } from '../api/delivery-groups.js';
 import { COUNT_KEY_SQL, countable, countPieces, countsWhere } from './message-counts.js';
 import { asText, asTextOrNull, placeholders, type Row, type SqlExecutor } from './sql.js';
-import { chunks, scopeWhere, withRange } from './where.js';
-
-/** Longest range one SQLite statement scans (as server/report.ts). */
-const SQLITE_CHUNK_MS = 32 * 24 * 3_600_000;
+import { chunks, scopeWhere, SQLITE_CHUNK_MS, withRange } from './where.js';
 
 /** What the resource needs from the rest of the report. */
 export interface DeliveryBreakdownDeps {

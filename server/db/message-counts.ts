@@ -1,10 +1,10 @@
 /**
- * Reading `message_counts` (server/db/schema.ts): which counts a query may take from it, the set of
+ * Reading `message_counts` (server/db/count-triggers.ts): which counts a query may take from it, the set of
  * dimensions and the rows that hold them, and a range cut into whole buckets of its grains. The
- * queries themselves are in server/report.ts.
+ * queries themselves are in ./count-ranges.ts.
  */
 import type { FilterField, Filters, GroupBy } from '../../src/core/contract/types.js';
-import { COUNT_DIMS, COUNT_GRAINS, type CountDims } from './schema.js';
+import { COUNT_DIMS, COUNT_GRAINS, type CountDims } from './count-triggers.js';
 import type { Row } from './sql.js';
 import { Where, type Scope } from './where.js';
 

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../api/store.js';
 import { pgDriver } from './driver.js';
-import { countTriggers, MIGRATIONS, MIGRATIONS_TABLE_SQL, rebuildCountsSql } from './schema.js';
+import { countTriggers, rebuildCountsSql } from './count-triggers.js';
+import { MIGRATIONS, MIGRATIONS_TABLE_SQL } from './schema.js';
 import { numberPlaceholders, type Row, type SqlExecutor } from './sql.js';
 
 /** Any lock id works as long as every instance uses the same one. */

@@ -56,3 +56,19 @@ export function placeholders(count: number): string {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** A numeric column's value (drivers return counts as numbers, strings or bigints); 0 for NULL. */
+export const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+
+/** An epoch-ms instant as the contract's ISO-8601 text. */
+export const iso = (instant: number) => new Date(instant).toISOString();
+
+/**
+ * `list[i]` where the caller built `list` to have it (one entry per range or bucket, or an index a
+ * statement echoes back); a clear error instead of a wrong answer if that ever stops being true.
+ */
+export function at<T>(list: readonly T[], i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new RangeError(`Index ${i} is outside a list of ${list.length}`);
+  return item;
+}

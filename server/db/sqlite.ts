@@ -7,7 +7,8 @@
 import type Database from 'better-sqlite3';
 import { QueryTimeoutError } from '../api/store.js';
 import { betterSqlite3 } from './driver.js';
-import { countTriggers, MIGRATIONS, MIGRATIONS_TABLE_SQL, rebuildCountsSql } from './schema.js';
+import { countTriggers, rebuildCountsSql } from './count-triggers.js';
+import { MIGRATIONS, MIGRATIONS_TABLE_SQL } from './schema.js';
 import type { Row, SqlExecutor } from './sql.js';
 
 export type SqliteDatabase = Database.Database;

@@ -1,8 +1,8 @@
 /**
  * `/breakdown-trend` and `/activity` (issue 12) in SQL, beside the report's other resources
- * (server/report.ts), which lends them its counting of `message_counts` and its channel names. Same
- * meaning as the reference engine (reference/engine.ts), which the contract suite holds these to;
- * the answers are shaped by server/api/trends.ts, shared with it.
+ * (server/report.ts), which lends them its counting of `message_counts`. Same meaning as the
+ * reference engine (reference/engine.ts), which the contract suite holds these to; the answers are
+ * shaped by server/api/trends.ts, shared with it.
  *
  * - A trend is a breakdown counted per bucket of the delivery line: from `message_counts` when the
  *   filters allow (one statement for every bucket, as the delivery line), else per bucket from
@@ -24,11 +24,12 @@ import {
   type Interval,
 } from '../../src/core/contract/types.js';
 import { notApplicableFilters } from '../../src/core/query/applicability.js';
-import { labelOf, SOURCE_LABELS, subtypeGroup, TYPE_LABELS } from '../api/labels.js';
+import { breakdownGroup } from '../api/labels.js';
+import { channelsOf } from './channels.js';
 import { activityResponse, localHours, trendResponse } from '../api/trends.js';
 import { COUNT_KEY_SQL, type CountKey } from './message-counts.js';
-import { asTextOrNull, type SqlExecutor } from './sql.js';
-import { chunks, scopeWhere, withRange, type Scope } from './where.js';
+import { asTextOrNull, num, type SqlExecutor } from './sql.js';
+import { chunks, scopeWhere, SQLITE_CHUNK_MS, withRange, type Scope } from './where.js';
 
 /** What the trends borrow from the report (server/report.ts). */
 export interface TrendDeps {
@@ -43,16 +44,9 @@ export interface TrendDeps {
     ranges: readonly (readonly [number, number])[],
     key: CountKey,
   ): Promise<Map<string, number>[]>;
-  /** The workspace's channel names by id. */
-  channelNames(workspace: string): Promise<Map<string, string>>;
   /** The delivery line's bucket starts (cached). */
   bucketStarts(from: number, to: number, tz: string, interval: Interval): readonly number[];
 }
-
-/** Longest range one SQLite statement scans (as the report's other SQLite counts). */
-const SQLITE_CHUNK_MS = 32 * 24 * 3_600_000;
-
-const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 
 /** The widest slot (quarter-hour, minute, second) that every one of `edges` is a multiple of. */
 function slotFor(edges: readonly number[]): number {
@@ -110,15 +104,10 @@ export function createTrendQueries(deps: TrendDeps) {
     return out;
   }
 
-  /** The group `/breakdown` shows for a key: channel names, English fallbacks for enum keys, subtype kinds. */
+  /** The group `/breakdown` shows for a key (../api/labels.ts), with the channels' names when grouped by them. */
   async function grouper(workspace: string, groupBy: GroupBy): Promise<(key: string, count: number) => BreakdownGroup> {
-    if (groupBy === 'subtype') return (key, count) => subtypeGroup(key, count);
-    if (groupBy === 'channel') {
-      const names = await deps.channelNames(workspace);
-      return (key, count) => ({ key, label: names.get(key) ?? key, count });
-    }
-    const labels = groupBy === 'source' ? SOURCE_LABELS : TYPE_LABELS;
-    return (key, count) => ({ key, label: labelOf(labels, key), count });
+    const names = groupBy === 'channel' ? { channels: new Map((await channelsOf(db, workspace)).map((c) => [c.id, c])) } : {};
+    return (key, count) => breakdownGroup(groupBy, key, count, names);
   }
 
   async function breakdownTrend(workspace: string, params: BreakdownTrendParams): Promise<BreakdownTrendResponse> {

@@ -5,7 +5,8 @@
  */
 import type { Direction, FilterField, Filters, MessageKind, MessageStatus } from '../../src/core/contract/types.js';
 import { statusSteps } from '../../src/core/query/status-filter.js';
-import { HOUR_MS, STATUS_CODE } from './schema.js';
+import { HOUR_MS } from './count-triggers.js';
+import { STATUS_CODE } from './schema.js';
 import { placeholders } from './sql.js';
 
 /** A WHERE clause under construction: SQL parts and their bound values, in order. */
@@ -92,6 +93,12 @@ export function withStatusCodes(where: Where, codes: readonly number[]): Where {
 export function withRange(where: Where, from: number, to: number): Where {
   return where.clone().add('m.ts >= ?', from).add('m.ts < ?', to);
 }
+
+/**
+ * Longest range one SQLite statement scans: longer ranges are counted in chunks and summed, so that
+ * no statement runs long and the worker checks the deadline between them.
+ */
+export const SQLITE_CHUNK_MS = 32 * 24 * 3_600_000;
 
 /** `[from, to)` cut into pieces of at most `size` ms. */
 export function chunks(from: number, to: number, size: number): [number, number][] {

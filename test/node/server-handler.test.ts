@@ -13,7 +13,7 @@ import { generateDataset } from '../../reference/dataset/index.js';
 import type { BreakdownResponse, DeliveryResponse, MessagesResponse, Problem } from '../../src/core/contract/types.js';
 import { createPgPool, PostgresExecutor } from '../../server/db/postgres.js';
 import { createHandler } from '../../server/api/app.js';
-import { rebuildCountsSql } from '../../server/db/schema.js';
+import { rebuildCountsSql } from '../../server/db/count-triggers.js';
 import type { LogEntry } from '../../server/api/log.js';
 import { QueryTimeoutError } from '../../server/api/store.js';
 import { staticTokenAuth } from '../../server/auth.js';

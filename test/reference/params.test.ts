@@ -1,13 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { encodeCursor } from '../../server/api/cursor.js';
-import {
-  parseBreakdownParams,
-  parseDeliveryParams,
-  parseInstant,
-  parseMessagesParams,
-  parseOptionsParams,
-  type ParseResult,
-} from '../../server/api/params.js';
+import { parseBreakdownParams, parseDeliveryParams, parseMessagesParams, parseOptionsParams } from '../../server/api/params.js';
+import type { ParseResult } from '../../server/api/query-params.js';
+import { parseInstant } from '../../server/api/time-params.js';
 import type { CompareParams, Problem } from '../../src/core/contract/types.js';
 
 const base = 'from=2026-11-01T06:00:00.000Z&to=2026-11-08T06:00:00.000Z&tz=America/Mexico_City';

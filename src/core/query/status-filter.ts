@@ -1,10 +1,33 @@
 /**
  * The lists' delivery-status filter (`GET /messages?status=`, openapi.yaml `MessageStatus`) as
- * data: which furthest funnel steps each value keeps, and the delivery totals it must equal. The
- * reference engine, the SQL stores and the contract suite all read it, so "Delivered" in a list
- * means what "Delivered" means on the delivery line.
+ * data: which furthest funnel steps each value keeps, and the delivery totals it must equal; and
+ * the rule that gives a sent message its furthest step. The reference engine, the SQL stores and
+ * the contract suite all read it, so "Delivered" in a list means what "Delivered" means on the
+ * delivery line.
  */
-import type { DeliveryTotals, MessageKind, MessageStatus, Status } from '../contract/types.js';
+import { STATUS_WINDOW_DAYS, type DeliveryTotals, type MessageKind, type MessageStatus, type Status } from '../contract/types.js';
+
+const STATUS_WINDOW_MS = STATUS_WINDOW_DAYS * 24 * 3_600_000;
+
+/** What the funnel reads of a sent message: when it was sent, its receipts (epoch ms), whether it failed. */
+export interface SentMessage {
+  ts: number;
+  deliveredAt: number | null;
+  readAt: number | null;
+  failed: boolean;
+}
+
+/**
+ * The furthest funnel step `message` reached within {@link STATUS_WINDOW_DAYS} of sending: `failed`,
+ * else `read`, `delivered` or `sent`. A receipt after the window does not count, and reading implies
+ * delivery (a channel may report only reads). The SQL schema keeps the same rule in
+ * `messages.status` (server/db/schema.ts, `STATUS_EXPR`).
+ */
+export function furthestStep(message: SentMessage): Status {
+  if (message.failed) return 'failed';
+  const within = (instant: number | null) => instant !== null && instant - message.ts <= STATUS_WINDOW_MS;
+  return within(message.readAt) ? 'read' : within(message.deliveredAt) ? 'delivered' : 'sent';
+}
 
 /**
  * For each filter value, the furthest funnel steps (within 30 days of sending) it keeps. A
