@@ -31,6 +31,7 @@ import {
 } from '../src/core/contract/types.js';
 import { notApplicableFilters, notReportedStatuses } from '../src/core/query/applicability.js';
 import { bucketStarts } from '../src/core/query/zoned-time.js';
+import { breakdownResponse } from '../server/api/breakdown.js';
 import { deliveryGroups, STATUS_CODE, type FunnelCell } from '../server/api/delivery-groups.js';
 import { breakdownGroup, compareStrings, subtypeCountKey } from '../server/api/labels.js';
 import { comparedRange } from '../server/api/query-params.js';
@@ -110,23 +111,8 @@ export function createEngine(dataset: Dataset): Engine {
       });
       return { counts, total };
     };
-    const current = count(from, to);
-    const counted = [...current.counts].sort(([ka, a], [kb, b]) => b - a || compareStrings(ka, kb));
-    const groups = counted.map(([key, n]) => breakdownGroup(params.groupBy, key, n, { channels }));
-    const response: BreakdownResponse = {
-      direction: params.direction,
-      groupBy: params.groupBy,
-      total: current.total,
-      groups,
-      notApplicable: notApplicableFilters(params.direction, params.filters),
-    };
     const compared = comparedRange(params);
-    if (compared) {
-      const previous = count(...compared);
-      groups.forEach((group, i) => (group.previousCount = previous.counts.get(at(counted, i)[0]) ?? 0));
-      response.previousTotal = previous.total;
-    }
-    return response;
+    return breakdownResponse(params, count(from, to), compared ? count(...compared) : undefined, { channels });
   }
 
   function delivery(params: DeliveryParams): DeliveryResponse {

@@ -5,16 +5,8 @@
  * indexed count per channel, which it runs faster than a sort). Its own module as the report's
  * other resources (server/report.ts wires them).
  */
-import {
-  MESSAGE_TYPES,
-  SOURCES,
-  type BreakdownGroup,
-  type BreakdownParams,
-  type BreakdownResponse,
-  type GroupBy,
-} from '../../src/core/contract/types.js';
-import { notApplicableFilters } from '../../src/core/query/applicability.js';
-import { breakdownGroup, compareStrings } from '../api/labels.js';
+import { MESSAGE_TYPES, SOURCES, type BreakdownParams, type BreakdownResponse, type GroupBy } from '../../src/core/contract/types.js';
+import { breakdownResponse } from '../api/breakdown.js';
 import { comparedRange } from '../api/query-params.js';
 import { channelsOf, type ChannelInfo } from './channels.js';
 import type { CountQueries } from './count-ranges.js';
@@ -141,19 +133,6 @@ export function createBreakdown(db: SqlExecutor, deps: Pick<CountQueries, 'fromC
       if (previousRange) previous = await countGroups(workspace, params, ...previousRange, known);
     }
     const names = known ? { channels: new Map(known.map((c) => [c.id, c])) } : {};
-    const sorted = [...current.counts].sort(([ka, a], [kb, b]) => b - a || compareStrings(ka, kb));
-    const groups: BreakdownGroup[] = sorted.map(([key, count]) => breakdownGroup(params.groupBy, key, count, names));
-    const response: BreakdownResponse = {
-      direction: params.direction,
-      groupBy: params.groupBy,
-      total: current.total,
-      groups,
-      notApplicable: notApplicableFilters(params.direction, params.filters),
-    };
-    if (previous) {
-      groups.forEach((group, i) => (group.previousCount = previous.counts.get(at(sorted, i)[0]) ?? 0));
-      response.previousTotal = previous.total;
-    }
-    return response;
+    return breakdownResponse(params, current, previous, names);
   };
 }

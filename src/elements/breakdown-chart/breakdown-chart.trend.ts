@@ -19,6 +19,7 @@ import {
   MAX_AXIS_LABELS,
   MAX_AXIS_LABELS_NARROW,
   NARROW_CHART,
+  timeAndCountAxes,
   timeAxisLabels,
 } from '../delivery-line/delivery-line.options.js';
 import { OTHER_SLOT } from '../shared/palette.js';
@@ -123,21 +124,7 @@ export function presentTrend(
           textStyle: { color: theme.textColor, fontFamily: theme.fontFamily },
           formatter: (params: { dataIndex: number }[] | { dataIndex: number }) => texts.tooltip([params].flat()[0]?.dataIndex ?? -1),
         },
-        xAxis: {
-          type: 'time',
-          min: starts[0],
-          max: Math.max(to, starts.at(-1) ?? 0),
-          axisLine: { lineStyle: { color: theme.borderColor } },
-          axisTick: { lineStyle: { color: theme.borderColor } },
-          axisLabel: { hideOverlap: true, color: theme.mutedColor },
-          splitLine: { show: false },
-        },
-        yAxis: {
-          type: 'value',
-          minInterval: 1,
-          axisLabel: { color: theme.mutedColor, formatter: (value: number) => count(value) },
-          splitLine: { lineStyle: { color: theme.borderColor } },
-        },
+        ...timeAndCountAxes(theme, starts[0], Math.max(to, starts.at(-1) ?? 0), count),
         series: series.map((s) => ({
           type: 'bar',
           id: s.key,

@@ -123,6 +123,35 @@ export function timeAxisLabels(
   };
 }
 
+/**
+ * The themed time axis from `min` to `max` (its ticks and labels come from {@link timeAxisLabels}
+ * in the media entries) and the count axis: the delivery line's, which the breakdown's trend shares.
+ */
+export function timeAndCountAxes(
+  theme: ChartTheme,
+  min: number | undefined,
+  max: number,
+  count: (value: number) => string,
+): { xAxis: object; yAxis: object } {
+  return {
+    xAxis: {
+      type: 'time',
+      min,
+      max,
+      axisLine: { lineStyle: { color: theme.borderColor } },
+      axisTick: { lineStyle: { color: theme.borderColor } },
+      axisLabel: { hideOverlap: true, color: theme.mutedColor },
+      splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: theme.mutedColor, formatter: (value: number) => count(value) },
+      splitLine: { lineStyle: { color: theme.borderColor } },
+    },
+  };
+}
+
 export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts, description: string): EChartsCoreOption {
   const starts = input.series.map((bucket) => Date.parse(bucket.start));
   const ends = starts.map((_, i) => starts[i + 1] ?? input.to);
@@ -212,23 +241,9 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts,
       textStyle: { color: theme.textColor, fontFamily: theme.fontFamily },
       formatter: (params: { dataIndex: number }[] | { dataIndex: number }) => tooltipText([params].flat()[0]?.dataIndex ?? -1),
     },
-    xAxis: {
-      type: 'time',
-      // Each point sits at its bucket's start and the axis runs to the range's end, so the last
-      // bucket keeps its width and the open window is shaded over the time it really covers.
-      min: starts[0],
-      max: input.to,
-      axisLine: { lineStyle: { color: theme.borderColor } },
-      axisTick: { lineStyle: { color: theme.borderColor } },
-      axisLabel: { hideOverlap: true, color: theme.mutedColor },
-      splitLine: { show: false },
-    },
-    yAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { color: theme.mutedColor, formatter: (value: number) => text.count(value) },
-      splitLine: { lineStyle: { color: theme.borderColor } },
-    },
+    // Each point sits at its bucket's start and the axis runs to the range's end, so the last
+    // bucket keeps its width and the open window is shaded over the time it really covers.
+    ...timeAndCountAxes(theme, starts[0], input.to, text.count),
     series,
   };
   return {
