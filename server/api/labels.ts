@@ -61,9 +61,12 @@ export function subtypeGroup(countKey: string, count: number): BreakdownGroup {
   return { key, label: key, count, ...(kind ? { subtypeKind: kind } : {}) };
 }
 
-/** What a group's label is read from: channel and broadcast names by id (only the grouping's own are needed). */
+/**
+ * What a group's label is read from: channel and broadcast names by id (only the grouping's own are
+ * needed), and the channels' kinds.
+ */
 export interface LabelNames {
-  channels?: ReadonlyMap<string, { readonly name: string }>;
+  channels?: ReadonlyMap<string, { readonly name: string; readonly kind?: string }>;
   broadcasts?: ReadonlyMap<string, string>;
 }
 
@@ -89,8 +92,13 @@ export function groupLabel(groupBy: DeliveryGroupBy, key: string, names: LabelNa
 
 /**
  * A `/breakdown` (and `/breakdown-trend`) group of `count` messages: for subtypes `key` is the
- * {@link subtypeCountKey} they were counted by.
+ * {@link subtypeCountKey} they were counted by; a known channel carries its kind, so that clients
+ * need not guess it from the name.
  */
 export function breakdownGroup(groupBy: GroupBy, key: string, count: number, names: LabelNames): BreakdownGroup {
-  return groupBy === 'subtype' ? subtypeGroup(key, count) : { key, label: groupLabel(groupBy, key, names), count };
+  if (groupBy === 'subtype') return subtypeGroup(key, count);
+  const group: BreakdownGroup = { key, label: groupLabel(groupBy, key, names), count };
+  const kind = groupBy === 'channel' ? names.channels?.get(key)?.kind : undefined;
+  if (kind) group.kind = kind;
+  return group;
 }

@@ -583,6 +583,39 @@ describe('<msg-breakdown-chart>', () => {
     expect(shadow(orphan).querySelector('.state')!.textContent).to.contain('ningún elemento msg-report tiene el id «nowhere»');
   });
 
+  it('colours a channel by the kind the endpoint sends, whatever its name; by its name when the kind is missing', async () => {
+    // "Ventas Norte" names no kind: only the endpoint's kind puts it among the WhatsApp greens.
+    const answer: BreakdownResponse = {
+      direction: 'incoming',
+      groupBy: 'channel',
+      total: 30,
+      groups: [
+        { key: 'ch_1', label: 'Ventas Norte', count: 10, kind: 'whatsapp' },
+        { key: 'ch_2', label: 'Soporte', count: 10, kind: 'telegram' },
+        { key: 'ch_3', label: 'Instagram Tienda', count: 10 },
+      ],
+      notApplicable: [],
+    };
+    const source = { breakdown: () => Promise.resolve(answer) } as unknown as ReportDataSource;
+    const report = await fixture<MsgReport>(
+      html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW} lang="en">
+        <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics" no-compare></msg-breakdown-chart>
+      </msg-report>`,
+    );
+    const element = report.querySelector('msg-breakdown-chart')!;
+    await settled(element);
+    const colours = Object.fromEntries(
+      [...shadow(element).querySelectorAll<HTMLElement>('.metric-label')].map((label) => [
+        label.textContent.trim(),
+        label.querySelector<HTMLElement>('.swatch')?.dataset.color,
+      ]),
+    );
+    expect(Object.keys(colours)).to.include.members(['Ventas Norte', 'Soporte', 'Instagram Tienda']);
+    expect(colours['Ventas Norte']).to.match(/^whatsapp-\d+$/);
+    expect(colours['Soporte']).to.match(/^telegram-\d+$/);
+    expect(colours['Instagram Tienda'], 'no kind: the name tells it').to.match(/^instagram-\d+$/);
+  });
+
   it('draws names holding ECharts rich-text markup exactly as typed, in labels and tooltips (rich-text escaping)', async () => {
     // `{style|text}` is ECharts rich text: unescaped, `{a|x}` would draw as `x`, and `{l|{}` as `{`.
     const names = ['{a|x}', '}{', 'a{b|c}d', '{l|{}'];

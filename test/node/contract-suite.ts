@@ -20,6 +20,8 @@ import {
   MESSAGE_KINDS,
   MESSAGE_STATUSES,
   ROW_CAP,
+  type BreakdownResponse,
+  type BreakdownTrendResponse,
   type DeliveryBreakdownResponse,
   type DeliveryResponse,
   type DeliveryTotals,
@@ -220,12 +222,17 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
 
   // Values that exist, from the reference's own options.
   const optionValues = new Map<FilterField, string[]>();
+  /** Each channel's kind, as /options/channel gives it. */
+  const channelKinds = new Map<string, string>();
   for (const field of FILTER_FIELDS) {
-    const body = (await same(query(`/options/${field}`, { limit: 200 }), 200)).body as { options: { value: string; label: string }[] };
+    const body = (await same(query(`/options/${field}`, { limit: 200 }), 200)).body as {
+      options: { value: string; label: string; kind?: string }[];
+    };
     optionValues.set(
       field,
       body.options.map((o) => o.value),
     );
+    if (field === 'channel') for (const o of body.options) channelKinds.set(o.value, o.kind!);
   }
   const first = (field: FilterField, n = 1) => optionValues.get(field)!.slice(0, n);
   const pick = (field: FilterField, indexes: number[]) =>
@@ -241,6 +248,23 @@ export async function runContractSuite(t: TestContext, targets: Target[], datase
         await same(query('/breakdown', { ...range, direction: 'incoming', groupBy: 'channel', ...compare }), 200);
       }
     }
+  });
+
+  await t.test("channel groups carry the channel's kind, as /options gives it; other groupings none", async () => {
+    for (const direction of ['incoming', 'outgoing']) {
+      const { groups } = (await same(query('/breakdown', { ...month, direction, groupBy: 'channel' }), 200)).body as BreakdownResponse;
+      assert.ok(groups.length > 1, `${direction}: some channels`);
+      for (const group of groups) assert.equal(group.kind, channelKinds.get(group.key), `${direction} ${group.key}: its kind`);
+    }
+    const trend = (await same(query('/breakdown-trend', { ...month, direction: 'outgoing', groupBy: 'channel', interval: 'week' }), 200))
+      .body as BreakdownTrendResponse;
+    for (const group of trend.groups) assert.equal(group.kind, channelKinds.get(group.key), `trend ${group.key}: its kind`);
+    const { groups } = (await same(query('/breakdown', { ...month, direction: 'outgoing', groupBy: 'source' }), 200))
+      .body as BreakdownResponse;
+    assert.ok(
+      groups.every((group) => group.kind === undefined),
+      'source groups have no kind',
+    );
   });
 
   await t.test('compareFrom/compareTo: any period is counted, edges inside hours and minutes included', async () => {

@@ -399,6 +399,8 @@ export interface components {
             previousCount?: components["schemas"]["Count"];
             /** @description With `groupBy=subtype` only, on every group: the type of the messages the subtype was sent with — a Facebook message tag or a WhatsApp template name. A subtype name used as both is two groups, one per kind. */
             subtypeKind?: components["schemas"]["SubtypeKind"];
+            /** @description With `groupBy=channel` only, on every group whose channel the backend knows: the channel's kind, as `/options/channel` gives it (an open list). Optional: a client without it tells a channel's kind from its name, as before this field. */
+            kind?: components["schemas"]["ChannelKind"];
         };
         /**
          * @description What a subtype names.

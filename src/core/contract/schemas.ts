@@ -74,6 +74,8 @@ const breakdownGroup = v.object({
   count,
   previousCount: v.optional(count),
   subtypeKind: v.optional(v.picklist(SUBTYPE_KINDS)),
+  // An open list, as a message row's channel kind: any string a newer backend sends.
+  kind: v.optional(v.string()),
 });
 
 export const BreakdownResponseSchema = exactly<BreakdownResponse>()(

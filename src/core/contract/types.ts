@@ -147,6 +147,8 @@ export interface BreakdownGroup {
   previousCount?: number;
   /** With `groupBy=subtype`: what the subtype names. A name used as both kinds is two groups. */
   subtypeKind?: SubtypeKind;
+  /** With `groupBy=channel`, when the backend knows the channel: its kind (an open list, as `/options`). */
+  kind?: string;
 }
 
 export interface BreakdownResponse {

@@ -144,10 +144,11 @@ export function presentBreakdown(data: BreakdownResponse, lang: Lang, title: str
   // The previous period lies before any data when it has none: then no change is shown.
   const compared = data.previousTotal !== undefined && data.previousTotal > 0;
   // Slots over every group of the answer, drawn or folded, so the bar and the pie agree; by
-  // key (and the endpoint's name, which tells a channel's kind), so they agree with every other chart.
+  // key (and a channel's kind: the endpoint's, else what its name says), so they agree with every
+  // other chart.
   const slots = assignSlots(
     groupBy,
-    data.groups.map((group) => ({ key: group.key, label: group.label })),
+    data.groups.map((group) => ({ key: group.key, label: group.label, ...(group.kind ? { kind: group.kind } : {}) })),
   );
   const items: BreakdownItem[] = data.groups.map((group) => ({
     key: group.key,
