@@ -94,6 +94,19 @@ function expectMetrics(element: MsgBreakdownChart, answer: BreakdownResponse, la
   ]);
 }
 
+/** A chart showing only the metrics of `answer` (incoming, by channel, in English), once drawn. */
+async function metricsOf(answer: BreakdownResponse): Promise<MsgBreakdownChart> {
+  const source = { breakdown: () => Promise.resolve(answer) } as unknown as ReportDataSource;
+  const report = await fixture<MsgReport>(
+    html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW} lang="en">
+      <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics" no-compare></msg-breakdown-chart>
+    </msg-report>`,
+  );
+  const element = report.querySelector('msg-breakdown-chart')!;
+  await settled(element);
+  return element;
+}
+
 describe('<msg-breakdown-chart>', () => {
   before(async () => {
     await startMocks();
@@ -596,14 +609,7 @@ describe('<msg-breakdown-chart>', () => {
       ],
       notApplicable: [],
     };
-    const source = { breakdown: () => Promise.resolve(answer) } as unknown as ReportDataSource;
-    const report = await fixture<MsgReport>(
-      html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW} lang="en">
-        <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics" no-compare></msg-breakdown-chart>
-      </msg-report>`,
-    );
-    const element = report.querySelector('msg-breakdown-chart')!;
-    await settled(element);
+    const element = await metricsOf(answer);
     const colours = Object.fromEntries(
       [...shadow(element).querySelectorAll<HTMLElement>('.metric-label')].map((label) => [
         label.textContent.trim(),
@@ -664,14 +670,7 @@ describe('<msg-breakdown-chart>', () => {
       groups: [{ key: 'ch_1', label: long, count: 10 }],
       notApplicable: [],
     };
-    const source = { breakdown: () => Promise.resolve(answer) } as unknown as ReportDataSource;
-    const report = await fixture<MsgReport>(
-      html`<msg-report .dataSource=${source} timezone=${ZONE} now=${NOW} lang="en">
-        <msg-breakdown-chart direction="incoming" group-by="channel" show="metrics" no-compare></msg-breakdown-chart>
-      </msg-report>`,
-    );
-    const element = report.querySelector('msg-breakdown-chart')!;
-    await settled(element);
+    const element = await metricsOf(answer);
     const card = shadow(element).querySelector<HTMLButtonElement>('[data-key="ch_1"] button')!;
     const label = card.querySelector<HTMLElement>('.metric-label')!;
     expect(label.title).to.equal(long);
