@@ -12,7 +12,8 @@
  * A page's JavaScript is every chunk it loads: its entry, what that imports, and what it imports
  * on first use (ECharts, the strings of one language — Spanish — of the three). Sizes are each
  * chunk gzipped at level 9, summed (as a browser fetches them). What only a person's action loads
- * (the list's CSV writer, on Download) is printed apart, as "on action".
+ * (the list's CSV writer, on Download) is printed apart, as "on action"; what the report imports
+ * only to show a view (issue 12's delivery breakdown, heatmap kit and trend), as "views".
  *
  *   npm run size               print the table
  *   npm run size -- --check    and exit 1 when a budget is broken (npm test runs this)
@@ -34,6 +35,8 @@ interface Measured {
   raw: number;
   /** Gzipped bytes of the chunks only a person's action loads (ON_ACTION), not in `gzip`. */
   onAction: number;
+  /** Gzipped bytes of the chunks only the views shown on demand load (Row.onDemand), not in `gzip`. */
+  views: number;
   chunks: number;
   /** Gzipped bytes of ECharts' and zrender's modules among them (each chunk's share by module size). */
   echarts: number;
@@ -54,7 +57,7 @@ const OTHER_LANGUAGES = /\/src\/i18n\/(messages|messages\.charts|provider-errors
 const ON_ACTION =
   /\/src\/(elements\/table\/table\.csv|core\/csv\/(csv|messages-csv)|elements\/filters\/(value-picker\.panel|custom-range))\.ts$/;
 
-async function measure(entry: string, neverLoads?: RegExp, absentKits?: RegExp): Promise<Measured> {
+async function measure(entry: string, neverLoads?: RegExp, absentKits?: RegExp, onDemand?: RegExp): Promise<Measured> {
   const result = (await build({
     configFile: false,
     root,
@@ -74,8 +77,16 @@ async function measure(entry: string, neverLoads?: RegExp, absentKits?: RegExp):
   // The entry, then everything it imports, statically or on first use.
   const loaded = new Set<Rolldown.OutputChunk>();
   const onActionChunks = new Set<Rolldown.OutputChunk>();
+  // The views' modules a page imports when it shows them, followed after the first bytes.
+  const viewChunks = new Set<Rolldown.OutputChunk>();
+  const views: Rolldown.OutputChunk[] = [];
+  let into = loaded;
   const visit = (chunk: Rolldown.OutputChunk | undefined) => {
-    if (!chunk || loaded.has(chunk) || onActionChunks.has(chunk)) return;
+    if (!chunk || loaded.has(chunk) || viewChunks.has(chunk) || onActionChunks.has(chunk)) return;
+    if (into === loaded && onDemand && chunk.facadeModuleId && onDemand.test(chunk.facadeModuleId)) {
+      views.push(chunk);
+      return;
+    }
     const ids = Object.keys(chunk.modules);
     if (ids.length > 0 && ids.every((id) => OTHER_LANGUAGES.test(id) || neverLoads?.test(id))) return;
     // The ECharts kit of an element the page does not show: imported on first use by that element
@@ -85,16 +96,18 @@ async function measure(entry: string, neverLoads?: RegExp, absentKits?: RegExp):
       onActionChunks.add(chunk);
       return;
     }
-    loaded.add(chunk);
+    into.add(chunk);
     for (const name of [...chunk.imports, ...chunk.dynamicImports]) visit(byName.get(name));
   };
   for (const chunk of chunks) if (chunk.isEntry) visit(chunk);
+  into = viewChunks;
+  for (const chunk of views) visit(chunk);
   // What only the action's code imports (a directive the value picker and the range form share)
   // loads with it.
   for (const chunk of onActionChunks) {
     for (const name of chunk.imports) {
       const imported = byName.get(name);
-      if (imported && !loaded.has(imported)) onActionChunks.add(imported);
+      if (imported && !loaded.has(imported) && !viewChunks.has(imported)) onActionChunks.add(imported);
     }
   }
   let gzip = 0;
@@ -125,7 +138,9 @@ async function measure(entry: string, neverLoads?: RegExp, absentKits?: RegExp):
   }
   let onAction = 0;
   for (const chunk of onActionChunks) onAction += gzipSync(chunk.code, { level: 9 }).length;
-  return { gzip, raw, onAction, chunks: loaded.size, echarts, echartsModules, byModule };
+  let viewBytes = 0;
+  for (const chunk of viewChunks) viewBytes += gzipSync(chunk.code, { level: 9 }).length;
+  return { gzip, raw, onAction, views: viewBytes, chunks: loaded.size, echarts, echartsModules, byModule };
 }
 
 interface Row {
@@ -144,6 +159,11 @@ interface Row {
    * the page.
    */
   absentKits?: RegExp;
+  /**
+   * Modules the page imports only to show a view (`import()` when its element is rendered):
+   * they, and what only they import, are counted apart as "views", after the page's first bytes.
+   */
+  onDemand?: RegExp;
 }
 
 const rows: Row[] = [
@@ -159,10 +179,15 @@ const rows: Row[] = [
     // The drill's polish brought 1.2 kB (255.9 kB, 1.330×); splitting the strings in two parts
     // (for the filters + table page) costs this page 0.5 kB, two chunks compressing less well than
     // one (256.4 kB, 1.333×).
-    budget: { maxRatio: 1.34, sameEcharts: true },
-    // <msg-messages-report> holds neither the activity heatmap nor a breakdown's trend (issue 12):
-    // their code never loads here.
-    absentKits: /\/src\/elements\/(activity-heatmap\/activity-heatmap\.echarts|breakdown-chart\/breakdown-chart\.trend)\.ts$/,
+    // 1.36× since the report shows those views (256.4 → 260.3 kB first bytes, 1.353×; the views'
+    // own 17.1 kB load on demand): its new sections and switches, and ECharts chunks the delivery
+    // breakdown's kit shares with the delivery line's, split out of them.
+    budget: { maxRatio: 1.36, sameEcharts: true },
+    // Issue 12's views in <msg-messages-report> load their code when the report shows them: the
+    // delivery breakdown (its element and kit), the heatmap's kit, the breakdown's trend. A host
+    // switching a view off (no-delivery-breakdown, no-activity, no-trend) never loads it.
+    onDemand:
+      /\/src\/elements\/(delivery-breakdown\/msg-delivery-breakdown|activity-heatmap\/activity-heatmap\.echarts|breakdown-chart\/breakdown-chart\.trend)\.ts$/,
   },
   {
     name: 'filters + table',
@@ -208,10 +233,10 @@ function printAccount(byModule: Map<string, number>) {
 }
 const failures: string[] = [];
 console.log(
-  `${'page'.padEnd(24)}${'gzip kB'.padStart(9)}${'min kB'.padStart(9)}${'of it ECharts'.padStart(15)}${'on action'.padStart(11)}   ${'floor'.padEnd(24)}${'gzip kB'.padStart(9)}${'ratio'.padStart(8)}   aim; budget`,
+  `${'page'.padEnd(24)}${'gzip kB'.padStart(9)}${'min kB'.padStart(9)}${'of it ECharts'.padStart(15)}${'on action'.padStart(11)}${'views'.padStart(8)}   ${'floor'.padEnd(24)}${'gzip kB'.padStart(9)}${'ratio'.padStart(8)}   aim; budget`,
 );
 for (const row of rows) {
-  const [page, floor] = [await measure(row.page, row.neverLoads, row.absentKits), await measure(row.floor)];
+  const [page, floor] = [await measure(row.page, row.neverLoads, row.absentKits, row.onDemand), await measure(row.floor)];
   const ratio = page.gzip / floor.gzip;
   const { budget } = row;
   const over: string[] = [];
@@ -231,7 +256,7 @@ for (const row of rows) {
     .filter(Boolean)
     .join(', ');
   console.log(
-    `${row.name.padEnd(24)}${kb(page.gzip).padStart(9)}${kb(page.raw).padStart(9)}${kb(page.echarts).padStart(15)}${kb(page.onAction).padStart(11)}   ${row.floorName.padEnd(24)}${kb(floor.gzip).padStart(9)}${`${ratio.toFixed(2)}×`.padStart(8)}   ${[row.aim, budgetText].filter(Boolean).join('; ')}${over.length > 0 ? '  OVER' : ''}`,
+    `${row.name.padEnd(24)}${kb(page.gzip).padStart(9)}${kb(page.raw).padStart(9)}${kb(page.echarts).padStart(15)}${kb(page.onAction).padStart(11)}${kb(page.views).padStart(8)}   ${row.floorName.padEnd(24)}${kb(floor.gzip).padStart(9)}${`${ratio.toFixed(2)}×`.padStart(8)}   ${[row.aim, budgetText].filter(Boolean).join('; ')}${over.length > 0 ? '  OVER' : ''}`,
   );
   if (account) printAccount(page.byModule);
 }

@@ -7,17 +7,32 @@ interface Args {
   lang: string;
   preset: string;
   crossFilter: boolean;
+  noTrend: boolean;
+  noBroadcasts: boolean;
+  noDeliveryBreakdown: boolean;
+  noActivity: boolean;
 }
 
 /**
  * The whole Messages report in one tag, as on the original page: filters; incoming messages;
- * outgoing messages with their grouping; delivery over time; the three lists. Every story runs
+ * outgoing messages with their grouping; delivery over time; the three lists. Beside them, issue
+ * 12's views, each after the part it explains and each switched off by an attribute: the outgoing
+ * grouping over time (`no-trend`), broadcasts on the delivery line (`no-broadcasts`), delivery per
+ * group (`no-delivery-breakdown`), activity by day and hour (`no-activity`). Every story runs
  * against the mocked contract over the seeded demo data set.
  */
 const meta: Meta<Args> = {
   title: 'Elements/msg-messages-report',
   component: 'msg-messages-report',
-  args: { lang: 'es', preset: 'last_7_days', crossFilter: true },
+  args: {
+    lang: 'es',
+    preset: 'last_7_days',
+    crossFilter: true,
+    noTrend: false,
+    noBroadcasts: false,
+    noDeliveryBreakdown: false,
+    noActivity: false,
+  },
   argTypes: {
     lang: { control: 'select', options: ['es', 'es-MX', 'en', 'en-US', 'en-GB', 'pt', 'pt-BR'] },
     preset: {
@@ -32,6 +47,10 @@ const meta: Meta<Args> = {
       lang=${args.lang}
       preset=${args.preset}
       ?cross-filter=${args.crossFilter}
+      ?no-trend=${args.noTrend}
+      ?no-broadcasts=${args.noBroadcasts}
+      ?no-delivery-breakdown=${args.noDeliveryBreakdown}
+      ?no-activity=${args.noActivity}
       data-export-href="#data-export"
     ></msg-messages-report>`,
 };
@@ -43,6 +62,15 @@ export const Playground: Story = {};
 export const English: Story = { args: { lang: 'en' } };
 export const Portuguese: Story = { args: { lang: 'pt' } };
 export const LastMonth: Story = { args: { preset: 'last_month' } };
+
+/**
+ * Only the original page's sections: the host switched issue 12's views off (`no-trend
+ * no-broadcasts no-delivery-breakdown no-activity`). The report then asks for none of their data
+ * and loads none of their code.
+ */
+export const WithoutNewViews: Story = {
+  args: { noTrend: true, noBroadcasts: true, noDeliveryBreakdown: true, noActivity: true },
+};
 
 /** The whole report in the built-in dark theme (`theme="dark"`; by default it follows `prefers-color-scheme`). */
 export const Dark: Story = {

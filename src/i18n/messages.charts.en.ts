@@ -36,6 +36,15 @@ export const chartsEn = {
   'report.outgoingList': 'Outgoing messages list',
   'report.failedList': 'Failed messages log',
   'report.groupBy': 'Group by',
+  // <report views (issue 12)>
+  'report.outgoingTrend': 'Outgoing messages by {groupBy} over time',
+  'report.deliveryBreakdown': 'Delivery by group',
+  'report.activity': 'Activity by day and hour',
+  'report.activityOf': 'Messages',
+  'report.activity.incoming': 'Incoming',
+  'report.activity.outgoing': 'Outgoing',
+  'report.viewFailed': 'This view could not be loaded. Reload the page to try again.',
+  // </report views>
   'a11y.keys': 'Arrow keys move between the items; Enter picks one.',
   'a11y.keysNoSelect': 'Arrow keys move between the points.',
   'a11y.item': '{label}: {count} ({percent}), {position} of {total}',

@@ -34,6 +34,15 @@ export const chartsEs: ChartsMessages = {
   'report.outgoingList': 'Lista de mensajes salientes',
   'report.failedList': 'Registro de mensajes fallidos',
   'report.groupBy': 'Agrupar por',
+  // <report views (issue 12)>
+  'report.outgoingTrend': 'Mensajes salientes por {groupBy} en el tiempo',
+  'report.deliveryBreakdown': 'Entrega por grupo',
+  'report.activity': 'Actividad por día y hora',
+  'report.activityOf': 'Mensajes',
+  'report.activity.incoming': 'Entrantes',
+  'report.activity.outgoing': 'Salientes',
+  'report.viewFailed': 'No se pudo cargar esta vista. Vuelva a cargar la página para intentarlo de nuevo.',
+  // </report views>
   'a11y.keys': 'Las flechas recorren los elementos; Intro elige uno.',
   'a11y.keysNoSelect': 'Las flechas recorren los puntos.',
   'a11y.item': '{label}: {count} ({percent}), {position} de {total}',

@@ -34,6 +34,15 @@ export const chartsPt: ChartsMessages = {
   'report.outgoingList': 'Lista de mensagens enviadas',
   'report.failedList': 'Registro de mensagens com falha',
   'report.groupBy': 'Agrupar por',
+  // <report views (issue 12)>
+  'report.outgoingTrend': 'Mensagens enviadas por {groupBy} ao longo do tempo',
+  'report.deliveryBreakdown': 'Entrega por grupo',
+  'report.activity': 'Atividade por dia e hora',
+  'report.activityOf': 'Mensagens',
+  'report.activity.incoming': 'Recebidas',
+  'report.activity.outgoing': 'Enviadas',
+  'report.viewFailed': 'Não foi possível carregar esta visualização. Recarregue a página para tentar novamente.',
+  // </report views>
   'a11y.keys': 'As setas percorrem os itens; Enter escolhe um.',
   'a11y.keysNoSelect': 'As setas percorrem os pontos.',
   'a11y.item': '{label}: {count} ({percent}), {position} de {total}',

@@ -1,32 +1,10 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MsgErrorEvent, MsgStateChangeEvent } from '../../src/elements/shared/events.js';
 import '../../src/index.js';
 import type { MsgMessagesReport } from '../../src/elements/messages-report/messages-report.js';
 import { NOW, ZONE, countingSource, requests, resetRequests, settled, shadow, startMocks } from './helpers.js';
-import type { MsgDataElement } from '../../src/elements/shared/data-element.js';
+import { allSettled } from './messages-report.helpers.js';
 import type { MsgTable } from '../../src/elements/table/table.js';
-
-/** Waits until every chart and list of the report has settled. */
-async function allSettled(host: MsgMessagesReport): Promise<void> {
-  await host.updateComplete;
-  const root = shadow(host);
-  for (const element of root.querySelectorAll<MsgDataElement<unknown, unknown, unknown>>(
-    'msg-breakdown-chart, msg-delivery-line, msg-table',
-  )) {
-    await settled(element);
-  }
-  await root.querySelector('msg-report-filters')!.updateComplete;
-  // A list asks for more rows only once its virtualizer has laid out the first ones, which it
-  // does only on screen: wait for the rows of every list in view, and a frame for their report.
-  const onScreen = (element: Element) => {
-    const box = element.getBoundingClientRect();
-    return box.bottom > 0 && box.top < innerHeight;
-  };
-  for (const table of root.querySelectorAll('msg-table')) {
-    await waitUntil(() => !onScreen(table) || shadow(table).querySelector('[part~="row"], .state'), 'the list shows rows or a state');
-  }
-  await nextFrame();
-}
 
 describe('<msg-messages-report>', () => {
   before(startMocks);
@@ -41,14 +19,17 @@ describe('<msg-messages-report>', () => {
     expect([...root.querySelectorAll('h2')].map((h) => h.textContent.trim())).to.deep.equal([
       'Mensajes entrantes',
       'Mensajes salientes',
+      'Mensajes salientes por canal en el tiempo',
       'Entrega de mensajes salientes',
+      'Entrega por grupo',
+      'Actividad por día y hora',
       'Lista de mensajes entrantes',
       'Lista de mensajes salientes',
       'Registro de mensajes fallidos',
     ]);
     const report = root.querySelector('[part~="report"]')!;
     const sections = [...report.children].filter((child) => child.getAttribute('part') !== 'updated');
-    expect(sections.map((child) => child.localName)).to.deep.equal(['msg-report-filters', 'div', 'div', 'div', 'div', 'div', 'div']);
+    expect(sections.map((child) => child.localName)).to.deep.equal(['msg-report-filters', ...Array<string>(9).fill('div')]);
     expect([...root.querySelectorAll('msg-table')].map((table) => table.getAttribute('kind'))).to.deep.equal([
       'incoming',
       'outgoing',
@@ -70,7 +51,7 @@ describe('<msg-messages-report>', () => {
     const texts = headings(shadow(host)).map((h) => h.textContent.trim());
     expect(new Set(texts).size, texts.join(' | ')).to.equal(texts.length);
     const sections = [...shadow(host).querySelectorAll('.section')];
-    expect(sections).to.have.length(6);
+    expect(sections).to.have.length(9);
     for (const section of sections) {
       const own = headings(section);
       expect(
@@ -86,12 +67,24 @@ describe('<msg-messages-report>', () => {
       html`<msg-messages-report .dataSource=${source} timezone=${ZONE} now=${NOW}></msg-messages-report>`,
     );
     await allSettled(host);
-    // Two breakdowns, one delivery line, three lists (first page each).
-    expect(calls).to.deep.include({ breakdown: 2, delivery: 1, messages: 3 });
+    // Two breakdowns and the outgoing trend (which asks for the outgoing breakdown too: the same
+    // query, one HTTP request in the report's client), the delivery line and its broadcasts, the
+    // delivery breakdown, the activity heatmap, three lists (first page each).
+    const perElement = {
+      breakdown: 3,
+      breakdownTrend: 1,
+      delivery: 1,
+      broadcasts: 1,
+      deliveryBreakdown: 1,
+      activity: 1,
+      messages: 3,
+    };
+    expect(calls).to.deep.equal({ ...perElement, options: 0 });
     reset();
     host.state = { filters: { channel: ['ch_1'] } };
     await allSettled(host);
-    expect(calls).to.deep.include({ breakdown: 2, delivery: 1, messages: 3 });
+    // (The filters also ask for the new chip's name: an `options` request.)
+    expect(calls).to.deep.include(perElement);
   });
 
   it('switches the outgoing grouping from its radio group, with one new request', async () => {
@@ -106,8 +99,11 @@ describe('<msg-messages-report>', () => {
     await allSettled(host);
     const outgoing = shadow(host).querySelector('msg-breakdown-chart[direction="outgoing"]')!;
     expect(outgoing.getAttribute('group-by')).to.equal('source');
-    expect(log.map(({ resource, params }) => [resource, 'groupBy' in params ? params.groupBy : undefined])).to.deep.equal([
+    // The outgoing chart and the trend follow the grouping; nothing else asks again.
+    expect(log.map(({ resource, params }) => [resource, 'groupBy' in params ? params.groupBy : undefined])).to.have.deep.members([
       ['breakdown', 'source'],
+      ['breakdown', 'source'],
+      ['breakdownTrend', 'source'],
     ]);
   });
 
@@ -209,11 +205,12 @@ describe('<msg-messages-report> view choices in the state and the URL', () => {
       second.log.filter((call) => call.resource === resource).map((call) => call.params as Record<string, unknown>);
     const firstPages = () => asked('messages').filter((params) => params.cursor === undefined);
     await waitUntil(
-      () => asked('breakdown').length === 2 && asked('delivery').length === 1 && firstPages().length === 3,
+      () => asked('breakdown').length === 3 && asked('delivery').length === 1 && firstPages().length === 3,
       'every element asked',
     );
     expect(asked('breakdown').map((params) => [params.direction, params.groupBy])).to.have.deep.members([
       ['incoming', 'channel'],
+      ['outgoing', 'source'],
       ['outgoing', 'source'],
     ]);
     expect(asked('delivery').map((params) => params.interval)).to.deep.equal(['hour']);

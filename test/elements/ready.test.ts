@@ -152,21 +152,23 @@ describe('ready and msg-ready', function () {
     (await fixture<HTMLElement>(html`<div></div>`)).append(host);
     await host.ready;
     const root = shadow(host);
-    const charts = [...root.querySelectorAll('msg-breakdown-chart, msg-delivery-line')];
-    expect(charts.map(drawnCharts)).to.deep.equal([2, 2, 1]);
+    // Incoming (bar, pie), outgoing (bar, pie), the outgoing trend, the delivery line, the delivery
+    // breakdown's bars, the activity heatmap: the last two loaded on demand, and waited for.
+    const charts = [...root.querySelectorAll('msg-breakdown-chart, msg-delivery-line, msg-delivery-breakdown, msg-activity-heatmap')];
+    expect(charts.map(drawnCharts)).to.deep.equal([2, 2, 1, 1, 1, 1]);
     for (const table of root.querySelectorAll('msg-table')) {
       expect(shadow(table).querySelector('.body [role="row"], .state'), table.kind).to.not.equal(null);
     }
-    expect(calls).to.deep.include({ breakdown: 2, delivery: 1, messages: 3 });
+    expect(calls).to.deep.include({ breakdown: 3, breakdownTrend: 1, delivery: 1, deliveryBreakdown: 1, activity: 1, messages: 3 });
     await announced;
 
     reset();
     const again = oneEvent(host, 'msg-ready');
     host.state = { filters: { channel: ['ch_1'] } };
     await again;
-    expect(calls).to.deep.include({ breakdown: 2, delivery: 1, messages: 3 });
+    expect(calls).to.deep.include({ breakdown: 3, breakdownTrend: 1, delivery: 1, deliveryBreakdown: 1, activity: 1, messages: 3 });
     for (const chart of charts) expect(shadow(chart).querySelector('.busy'), chart.localName).to.equal(null);
-    expect(charts.map(drawnCharts)).to.deep.equal([2, 2, 1]);
+    expect(charts.map(drawnCharts)).to.deep.equal([2, 2, 1, 1, 1, 1]);
     expect(events.map((event) => event.state)).to.deep.equal(['data', 'data']);
   });
 });
