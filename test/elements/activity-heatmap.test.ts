@@ -136,6 +136,22 @@ describe('<msg-activity-heatmap>', () => {
     expect(announced(element)).to.equal(`Domingo 23:00–00:00: ${esCount(answer.counts[6]![23]!)} mensajes`);
   });
 
+  it('follows its box when the window narrows: at 320 px the grid fits, none of it cut off', async () => {
+    const { report, element } = await heatmap();
+    report.style.display = 'block';
+    report.style.width = '1000px';
+    await drawnOption(element);
+    const box = shadow(element).querySelector<HTMLElement>('[part~="heatmap"]')!;
+    await waitUntil(() => getInstanceByDom(box)?.getWidth() === box.clientWidth && box.clientWidth > 900, 'drawn 1000 px wide');
+
+    report.style.width = '320px';
+    // The chart's box narrows with the element (not held wide by the canvas drawn at 1000 px), and ECharts follows it.
+    await waitUntil(() => box.getBoundingClientRect().right <= report.getBoundingClientRect().right, 'the box inside the element');
+    await waitUntil(() => getInstanceByDom(box)!.getWidth() === box.clientWidth, `drawn at the box's width (${box.clientWidth} px)`);
+    expect(box.clientWidth).to.be.at.most(320);
+    expect(element.scrollWidth, 'nothing wider than the element').to.be.at.most(320);
+  });
+
   it('draws in the dark scheme’s colours under color-scheme: dark', async () => {
     const { element } = await heatmap();
     const light = (await drawnOption(element)).visualMap[0]!.inRange.color.at(-1);

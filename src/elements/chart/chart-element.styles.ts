@@ -52,6 +52,13 @@ export const chartElementStyles = css`
     min-width: 0;
     border-radius: calc(var(--_radius) / 2);
   }
+  /* Every chart's figure: no browser margins, and narrower than the canvas drawn at the last
+     width (a grid item is as wide as its content by default, so a chart drawn at 1280 px kept
+     the element 1280 px wide when the window narrowed). */
+  .chart-figure {
+    margin: 0;
+    min-width: 0;
+  }
   [part~='chart']:focus-visible {
     outline: 2px solid var(--_accent-color);
     outline-offset: 2px;
