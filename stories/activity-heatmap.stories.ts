@@ -51,6 +51,8 @@ export const Portuguese: Story = { args: { lang: 'pt-BR' } };
 export const Madrid: Story = { args: { timezone: 'Europe/Madrid' } };
 
 export const Loading: Story = {
+  // An endpoint that never answers: its screenshot (test/node/stories.test.ts) is taken once the loading state shows.
+  parameters: { pictures: { waitFor: 'loading' } },
   beforeEach({ msw }) {
     msw.use(...loadingHandlers('/api'));
   },

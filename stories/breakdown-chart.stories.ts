@@ -70,6 +70,8 @@ export const English: Story = { args: { lang: 'en' } };
 export const Portuguese: Story = { args: { lang: 'pt' } };
 
 export const Loading: Story = {
+  // An endpoint that never answers: its screenshot (test/node/stories.test.ts) is taken once the loading state shows.
+  parameters: { pictures: { waitFor: 'loading' } },
   beforeEach({ msw }) {
     msw.use(...loadingHandlers('/api'));
   },
@@ -81,6 +83,8 @@ export const Loading: Story = {
  * the error with Retry.
  */
 export const TakingLonger: Story = {
+  // Its screenshot (test/node/stories.test.ts) waits until the element says so.
+  parameters: { pictures: { waitFor: 'slow' } },
   beforeEach({ msw }) {
     msw.use(...loadingHandlers('/api'));
   },

@@ -95,6 +95,8 @@ export const Dark: Story = { render: (args) => render(args, {}, { theme: 'dark' 
 export const Patterns: Story = { render: (args) => render(args, {}, { patterns: true }) };
 
 export const Loading: Story = {
+  // An endpoint that never answers: its screenshot (test/node/stories.test.ts) is taken once the loading state shows.
+  parameters: { pictures: { waitFor: 'loading' } },
   beforeEach({ msw }) {
     msw.use(...loadingHandlers('/api'));
   },

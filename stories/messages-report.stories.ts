@@ -105,6 +105,8 @@ export const Narrow: Story = {
 };
 
 export const Loading: Story = {
+  // An endpoint that never answers: its screenshot (test/node/stories.test.ts) is taken once the loading state shows.
+  parameters: { pictures: { waitFor: 'loading' } },
   beforeEach({ msw }) {
     msw.use(...loadingHandlers('/api'));
   },

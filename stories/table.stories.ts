@@ -112,6 +112,8 @@ function saveThroughMocks(event: CustomEvent<{ href: string | undefined }>): voi
 }
 
 export const Loading: Story = {
+  // An endpoint that never answers: its screenshot (test/node/stories.test.ts) is taken once the loading state shows.
+  parameters: { pictures: { waitFor: 'loading' } },
   beforeEach({ msw }) {
     msw.use(...loadingHandlers('/api'));
   },

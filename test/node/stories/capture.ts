@@ -1,23 +1,28 @@
 /**
  * A story drawn the same way on every run, for its screenshot: the clock starts at a fixed instant
- * (the mocks' data set ends "now", presets count from it, "Actualizado hh:mm" shows it), the zone
- * and language are fixed, motion is reduced (ECharts and the spinners do not animate), no caret
- * blinks, and the picture is taken once the story's play function ran and every element said it
- * is ready (or, for stories that never finish loading, after a fixed wait).
+ * when the story starts (the mocks' data set ends "now", presets count from it, "Actualizado
+ * hh:mm" shows it), the zone and language are fixed, motion is reduced (ECharts and the spinners
+ * do not animate), no caret blinks, and the picture is taken once the story's play function ran
+ * and every element said it is ready (or shows the state a story that never loads waits for).
+ *
+ * Each story is a page load of Storybook's preview: switching stories in one page as Storybook's
+ * UI does (its `setCurrentStory` event) saved that second, but after a few minutes the mocks'
+ * service worker stopped answering in a page that old (the lists showed 404s), and what a story
+ * leaves behind would meet the next one.
  */
 import type { Browser, Page } from 'puppeteer-core';
-import { decodePng, type Image } from './png.js';
+import { timed } from './timing.js';
 
 /** Tuesday 24 November 2026, 12:00 in Mexico City: the stories' "now". */
 export const FIXED_NOW = Date.UTC(2026, 10, 24, 18, 0, 0);
 /** The widths every story is taken at: a laptop and a phone. */
 export const WIDTHS = [1280, 360] as const;
-/** Stories that never become ready (an endpoint that never answers) are taken this long after their render. */
-const NOT_READY_MS = 3_000;
+/** The viewport's height; a picture takes the story's whole height all the same. */
+const HEIGHT = 800;
 
-/** Page code, as text (this Node project has no DOM types): `Date` starts at FIXED_NOW and runs on from there. */
+/** Page code, as text (this Node project has no DOM types): `Date` starts at FIXED_NOW, again at each story. */
 const FIXED_CLOCK = `(() => {
-  const start = performance.now();
+  let start = performance.now();
   const RealDate = Date;
   const now = () => ${FIXED_NOW} + Math.floor(performance.now() - start);
   class FixedDate extends RealDate {
@@ -25,6 +30,7 @@ const FIXED_CLOCK = `(() => {
     static now() { return now(); }
   }
   globalThis.Date = FixedDate;
+  globalThis.__restartFixedClock = () => { start = performance.now(); };
   addEventListener('DOMContentLoaded', () => {
     const style = document.createElement('style');
     style.textContent = '*, *::before, *::after { caret-color: transparent !important; }';
@@ -32,79 +38,113 @@ const FIXED_CLOCK = `(() => {
   });
 })();`;
 
-/** Page code: resolves once the story's render and play ran and its msg-* elements are ready. */
-const SETTLED = `(async () => {
+/**
+ * Page code: resolves once story `id` rendered, its play function ran, and every msg-* element
+ * in it is ready or, in a story whose endpoint never answers, shows the part its
+ * `parameters.pictures.waitFor` names (`loading`, or `slow` for "taking longer than usual");
+ * then the fonts and two frames.
+ * Gives up waiting after 15 s, so that a broken story fails on its picture rather than hangs.
+ */
+const SETTLED = `(async (id) => {
+  const deadline = performance.now() + 15000;
+  const pause = () => new Promise((r) => setTimeout(r, 15));
   const done = new Set(['finished', 'completed', 'errored', 'aborted']);
-  for (let waited = 0; waited < 15000 && !done.has(window.__STORYBOOK_PREVIEW__?.currentRender?.phase); waited += 20) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const root = document.querySelector('#storybook-root');
-  const elements = [...root.querySelectorAll('*')].filter((e) => e.localName.startsWith('msg-') && 'ready' in e);
-  const ready = await Promise.race([
-    Promise.all(elements.map((e) => e.ready)).then(() => true),
-    new Promise((r) => setTimeout(() => r(false), ${NOT_READY_MS})),
-  ]);
+  const preview = window.__STORYBOOK_PREVIEW__;
+  // A new render of the story (not the one on screen before the switch or remount), finished.
+  const rendered = () =>
+    preview?.currentRender?.id === id && preview.currentRender !== window.__previousRender && done.has(preview.currentRender.phase);
+  while (!rendered() && performance.now() < deadline) await pause();
+  const deep = (root, selector) => root.querySelector(selector) ||
+    [...root.querySelectorAll('*')].some((e) => e.shadowRoot && deep(e.shadowRoot, selector));
+  const story = document.querySelector('#storybook-root');
+  const waitFor = preview?.currentRender?.story?.parameters?.pictures?.waitFor;
+  const elements = [...story.querySelectorAll('*')].filter((e) => e.localName.startsWith('msg-') && 'ready' in e);
+  // Each element ready or, in a story that never loads, showing the part it waits for (in its
+  // own shadow root or, for a report that holds others, in theirs).
+  const ready = new Set();
+  for (const e of elements) e.ready.then(() => ready.add(e));
+  const shows = (e) => waitFor && ((e.shadowRoot && deep(e.shadowRoot, '[part~=' + waitFor + ']')) || deep(e, '[part~=' + waitFor + ']'));
+  const settled = () => elements.every((e) => ready.has(e) || shows(e));
+  while (!settled() && performance.now() < deadline) await pause();
   await document.fonts.ready;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  return ready;
+})`;
+
+/** Page code: the next story starts from a clean page, whatever the last one did to it. */
+const RESET = `(() => {
+  __restartFixedClock();
+  history.replaceState(null, '', location.pathname);
+  document.activeElement?.blur?.();
+  scrollTo(0, 0);
 })()`;
 
-/** A page in a context of its own (the mocks' service worker is one per origin and context). */
-export async function deterministicPage(browser: Browser): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.emulateTimezone('America/Mexico_City');
-  await page.emulateMediaFeatures([
-    { name: 'prefers-reduced-motion', value: 'reduce' },
-    { name: 'prefers-color-scheme', value: 'light' },
-  ]);
-  await page.evaluateOnNewDocument(FIXED_CLOCK);
-  return { page, close: () => context.close() };
-}
+/** One tab of the preview, in a browser context of its own (the mocks' worker is one per origin and context). */
+export class StoryTab {
+  readonly page: Page;
+  readonly #origin: string;
 
-/** Opens story `id` at `width` px wide and waits until it is drawn. */
-export async function openStory(page: Page, origin: string, id: string, width: number): Promise<void> {
-  await page.setViewport({ width, height: 800 });
-  // a11y.manual: the a11y addon would run axe by itself on each story, and one page runs one axe at a time.
-  await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story&globals=a11y.manual:!true`, { waitUntil: 'load' });
-  await page.waitForFunction("document.querySelector('#storybook-root')?.children.length > 0").catch(() => {
-    throw new Error(`story ${id} rendered nothing`);
-  });
-  await page.evaluate(SETTLED);
-}
+  private constructor(page: Page, origin: string) {
+    this.page = page;
+    this.#origin = origin;
+  }
 
-/**
- * The open story at `width` px wide: the charts resize and the lists lay out again as on a
- * phone turned or a window narrowed, without loading the story again (half the time).
- */
-export async function resizeStory(page: Page, width: number): Promise<void> {
-  await page.setViewport({ width, height: 800 });
-  await page.evaluate(SETTLED);
-  // ECharts and the virtualised lists follow the size through ResizeObserver and a frame or two.
-  await new Promise((done) => setTimeout(done, 150));
-  await page.evaluate(SETTLED);
-}
+  static async open(browser: Browser, origin: string): Promise<StoryTab> {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.emulateTimezone('America/Mexico_City');
+    await page.emulateMediaFeatures([
+      { name: 'prefers-reduced-motion', value: 'reduce' },
+      { name: 'prefers-color-scheme', value: 'light' },
+    ]);
+    await page.evaluateOnNewDocument(FIXED_CLOCK);
+    return new StoryTab(page, origin);
+  }
 
-/** Pictures taken until two in a row are equal, at most this many: a chart may still resize once after it said it is ready. */
-const MAX_PICTURES = 6;
+  /** Opens story `id` at `width` px wide and waits until it is drawn. */
+  async show(id: string, width: number): Promise<void> {
+    await this.page.setViewport({ width, height: HEIGHT });
+    // a11y.manual: the a11y addon would run axe by itself on each story, and one page runs one axe at a time.
+    const url = `${this.#origin}/iframe.html?id=${id}&viewMode=story&globals=a11y.manual:!true`;
+    await timed('load preview', () => this.page.goto(url, { waitUntil: 'load' }));
+    await timed('settle', () => this.page.evaluate(`${SETTLED}(${JSON.stringify(id)})`));
+    if (!(await this.page.evaluate("document.querySelector('#storybook-root')?.children.length > 0"))) {
+      throw new Error(`story ${id} rendered nothing`);
+    }
+  }
 
-/**
- * The picture of the open story's root, the whole of its height (not just the viewport), once it
- * stopped changing: a chart resizes once more when the tiles above it wrap after the data came.
- */
-export async function pictureOf(page: Page): Promise<Image> {
-  // The pointer off every chart: a slice under it shows its full label.
-  await page.mouse.move(0, 0);
-  let previous: Uint8Array | undefined;
-  for (let taken = 0; ; taken++) {
-    const box = (await page.evaluate(`(() => {
+  /**
+   * The open story again at `width` px wide, rendered anew (as Storybook's `forceRemount` does) rather
+   * than resized: a chart drawn at one width and resized to another could end a pixel apart from
+   * run to run (its labels measured at the first width), which a picture cannot tell from a change.
+   * Following a resize is each element's browser test's job (e.g. activity-heatmap.test.ts).
+   */
+  async rerender(id: string, width: number): Promise<void> {
+    await this.page.setViewport({ width, height: HEIGHT });
+    await this.page.evaluate(RESET);
+    // What Storybook's forceRemount event does to the story on screen (tear down, render, play), awaited.
+    await this.page.evaluate('window.__previousRender = undefined; __STORYBOOK_PREVIEW__.currentRender.remount()');
+    await timed('settle', () => this.page.evaluate(`${SETTLED}(${JSON.stringify(id)})`));
+  }
+
+  /** A PNG of the open story's root, the whole of its height (not just the viewport). */
+  async screenshot(): Promise<Uint8Array> {
+    // The pointer off every chart: a slice under it shows its full label.
+    await this.page.mouse.move(0, 0);
+    const box = (await this.page.evaluate(`(() => {
       const r = document.querySelector('#storybook-root').getBoundingClientRect();
       return { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.max(1, Math.ceil(r.height)) };
     })()`)) as { x: number; y: number; width: number; height: number };
-    const png = await page.screenshot({ clip: box, captureBeyondViewport: true });
-    if ((previous && Buffer.from(png).equals(previous)) || taken === MAX_PICTURES) return decodePng(png);
-    previous = png;
-    await new Promise((done) => setTimeout(done, 250));
-    await page.evaluate(SETTLED);
+    return timed('screenshot', () => this.page.screenshot({ clip: box, captureBeyondViewport: true, optimizeForSpeed: true }));
+  }
+
+  /** Two frames and a little more: what a chart resizing once more after it said it is ready needs. */
+  async nextFrames(): Promise<void> {
+    await timed('retry wait', () =>
+      this.page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))))'),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.page.browserContext().close();
   }
 }
