@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { getInstanceByDom } from 'echarts/core';
 import { sendKeys } from '@web/test-runner-commands';
 import { errorHandlers } from '../../mock/handlers.js';
 import '../../src/index.js';
@@ -106,6 +107,46 @@ describe('<msg-delivery-breakdown>', () => {
     const labels = rows(element).map((row) => row.cells[0]!);
     expect(labels).to.deep.equal([...labels].sort((a, b) => a.localeCompare(b, 'es', { sensitivity: 'base', numeric: true })));
     expect(header(element, 0).getAttribute('aria-sort')).to.equal('ascending');
+  });
+
+  it('keeps its legend clear of the percent axis on a phone, where the legend takes two lines', async () => {
+    const { report, element } = await breakdown();
+    report.style.display = 'block';
+    report.style.width = '320px';
+    const box = shadow(element).querySelector<HTMLElement>('[part~="stack"]')!;
+    await waitUntil(() => getInstanceByDom(box)?.getWidth() === box.clientWidth && box.clientWidth <= 320, 'drawn phone-wide');
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    type Drawn = {
+      type: string;
+      style: { text?: string };
+      parent?: unknown;
+      getBoundingRect(): DOMRectLike;
+      getComputedTransform(): number[] | null;
+    };
+    type DOMRectLike = {
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      clone(): DOMRectLike;
+      applyTransform(m: number[] | null): void;
+    };
+    const zr = getInstanceByDom(box)!.getZr() as unknown as { storage: { getDisplayList(update: boolean): Drawn[] } };
+    const texts = zr.storage
+      .getDisplayList(true)
+      .filter((shape) => shape.type === 'tspan' && shape.style.text)
+      .map((shape) => {
+        const rect = shape.getBoundingRect().clone();
+        rect.applyTransform(shape.getComputedTransform());
+        return { text: shape.style.text!, rect };
+      });
+    const axis = texts.filter(({ text }) => /^\d+\s?%$/.test(text));
+    const legend = texts.filter(({ text }) => ['Leído', 'Entregado, no leído', 'Enviado, no entregado', 'Fallido'].includes(text));
+    expect(axis.length, 'percent labels drawn').to.be.greaterThan(2);
+    expect(legend.length, 'legend drawn').to.equal(4);
+    const axisBottom = Math.max(...axis.map(({ rect }) => rect.y + rect.height));
+    const legendTop = Math.min(...legend.map(({ rect }) => rect.y));
+    expect(legendTop, `legend top ${legendTop} below the axis labels' bottom ${axisBottom}`).to.be.at.least(axisBottom);
   });
 
   it('answers "which broadcast failed most" from the sort attribute', async () => {

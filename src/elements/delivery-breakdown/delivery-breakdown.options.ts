@@ -77,8 +77,9 @@ export function stackOption(rows: readonly DeliveryRow[], theme: ChartTheme, tex
       };
     }),
     media: [
-      { option: { yAxis: { axisLabel: { width: 180 } } } },
-      { query: { maxWidth: NARROW_CHART }, option: { yAxis: { axisLabel: { width: 96 } } } },
+      { option: { grid: { bottom: 40 }, yAxis: { axisLabel: { width: 180 } } } },
+      // On a phone the legend takes two lines: the plot ends higher, so the percent axis stays clear of it.
+      { query: { maxWidth: NARROW_CHART }, option: { grid: { bottom: 64 }, yAxis: { axisLabel: { width: 96 } } } },
     ],
   };
 }
