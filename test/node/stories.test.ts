@@ -23,8 +23,8 @@ const UPDATE = process.env.SCREENSHOTS === 'update';
 /**
  * Pictures are compared on `npm run screenshots:compare`, not yet in `npm test`: a few still
  * differ from run to run (the delivery line's legend at 1280 px sits a few pixels apart, as its
- * text is measured differently between page loads), which would fail landings at random, and on
- * two loaded cores they add about as much time again as axe alone. axe runs on every story either way.
+ * text is measured differently between page loads: 2 of 234), which would fail landings at random.
+ * They add about a minute to the suite (1 min 47 s → 2 min 46 s at load 4). axe runs on every story either way.
  */
 const PICTURES = UPDATE || process.env.SCREENSHOTS === 'compare';
 /** `STORIES=heatmap` (a regular expression): only the stories whose id matches, e.g. to update a few pictures. */
