@@ -20,6 +20,10 @@ async function main() {
   report.setAttribute('endpoint', '/api');
   report.setAttribute('timezone', params.get('tz') ?? 'America/Mexico_City');
   report.setAttribute('now', params.get('now') ?? new Date().toISOString());
+  // Like with like: the bare page draws the original page's five charts, so the report shows
+  // those too, without issue 12's views that draw charts of their own (trend, delivery per
+  // group, activity). The broadcast marks stay: they are part of the delivery line.
+  for (const view of ['no-trend', 'no-delivery-breakdown', 'no-activity']) report.toggleAttribute(view, true);
   const frames: [string, number][] = [];
   document.querySelector('#stage')!.append(report);
   report.shadowRoot!.addEventListener(
