@@ -17,8 +17,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { build } from 'vite';
+import { launchBenchBrowser } from './browser.js';
 import { startServerProcess } from './server-process.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -220,18 +221,7 @@ process.stderr.write('building the pages (unminified)…\n');
 await buildPages();
 const server = await startServerProcess('bench/ui-serve.ts', [SQLITE_FILE, PAGES_DIR]);
 const base = `http://127.0.0.1:${server.port}`;
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBenchBrowser();
 try {
   const now = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000).toISOString();
   const query = pageName === 'report' ? `?now=${encodeURIComponent(now)}&tz=America%2FMexico_City` : '';

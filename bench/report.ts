@@ -23,11 +23,12 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { build } from 'vite';
 import { migrateSqlite, openSqlite } from '../server/db/sqlite.js';
 import { generateSeedData } from '../server/sample-data.js';
 import { seedSqlite, sqliteSeedInfo } from '../server/seed.js';
+import { launchBenchBrowser } from './browser.js';
 import { startServerProcess } from './server-process.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -147,19 +148,7 @@ const now = new Date(info.dataEnd).toISOString();
 process.stderr.write('building the pages…\n');
 await buildPages();
 const server = await startServer();
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBenchBrowser();
 try {
   const reportUrl = `${server.base}/bench/pages/report.html?now=${encodeURIComponent(now)}&tz=${encodeURIComponent(ZONE)}`;
   // A warm-up of each page (the server's first queries, the browser's first start), not counted;

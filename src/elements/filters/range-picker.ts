@@ -13,6 +13,7 @@ import type { ReportSnapshot } from '../../core/store/report-store.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { isPrintableKey, keepFocusOnPress, ListNavigationController } from '../shared/list-navigation-controller.js';
+import { loadOnce } from '../shared/load-once.js';
 import { PopoverController } from '../shared/popover-controller.js';
 import type { CustomRangeForm } from './custom-range.js';
 import { formatPlain } from './report-filters.model.js';
@@ -21,16 +22,8 @@ import type * as FormModule from './custom-range.js';
 
 const LAST = RANGE_CHOICES.length - 1;
 
-let formModule: Promise<typeof FormModule> | undefined;
-
 /** The form's module, fetched once; a failed fetch may be tried again. */
-function loadFormModule(): Promise<typeof FormModule> {
-  formModule ??= import('./custom-range.js').catch((error: unknown) => {
-    formModule = undefined;
-    throw error;
-  });
-  return formModule;
-}
+const loadFormModule = loadOnce((): Promise<typeof FormModule> => import('./custom-range.js'));
 
 function choiceLabel(lang: Lang, choice: RangeChoice): string {
   return choice === 'custom' ? translate(lang, 'filters.custom') : translate(lang, `preset.${choice}`);

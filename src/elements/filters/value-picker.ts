@@ -11,22 +11,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
+import { loadOnce } from '../shared/load-once.js';
 import { PopoverController } from '../shared/popover-controller.js';
 import type { FilterLabels } from './filter-labels.js';
 import type { FiltersHost } from './report-filters.types.js';
 import type { ValuePanel } from './value-picker.panel.js';
 import type * as PanelModule from './value-picker.panel.js';
 
-let panelModule: Promise<typeof PanelModule> | undefined;
-
 /** The panel's module, fetched once; a failed fetch may be tried again on the next opening. */
-function loadPanelModule(): Promise<typeof PanelModule> {
-  panelModule ??= import('./value-picker.panel.js').catch((error: unknown) => {
-    panelModule = undefined;
-    throw error;
-  });
-  return panelModule;
-}
+const loadPanelModule = loadOnce((): Promise<typeof PanelModule> => import('./value-picker.panel.js'));
 
 export class ValuePicker {
   readonly #host: FiltersHost;

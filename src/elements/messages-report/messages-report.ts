@@ -15,7 +15,7 @@ import { translate, type MessageParams } from '../../i18n/translate.js';
 import { ReportProviderElement } from '../shared/report-provider.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { messagesReportStyles } from './messages-report.styles.js';
-import { loadView, type LazyView } from './messages-report.views.js';
+import { loadView, VIEW_TAGS, type LazyView } from './messages-report.views.js';
 
 /**
  * The whole Messages report in one tag, laid out as the original page: filters on top; incoming
@@ -123,7 +123,7 @@ export class MsgMessagesReport extends ReportProviderElement {
   }
 
   #load(view: LazyView): void {
-    if (this.failedViews.has(view) || customElements.get(view === 'activity' ? 'msg-activity-heatmap' : 'msg-delivery-breakdown')) return;
+    if (this.failedViews.has(view) || customElements.get(VIEW_TAGS[view])) return;
     const loading = loadView(view).then(
       () => {
         this.#viewImports.delete(loading);
@@ -234,11 +234,12 @@ export class MsgMessagesReport extends ReportProviderElement {
 
   #trendSection(lang: Lang, groupBy: GroupBy): TemplateResult | typeof nothing {
     if (this.noTrend) return nothing;
-    const title = translate(lang, 'report.outgoingTrend', { groupBy: translate(lang, `groupBy.${groupBy}`) });
+    const values = { groupBy: translate(lang, `groupBy.${groupBy}`) };
+    const title = translate(lang, 'report.outgoingTrend', values);
     // Its heading names the chart's region, which would otherwise share the outgoing chart's name.
     return this.#section(
       'outgoing-trend',
-      ['report.outgoingTrend', { groupBy: translate(lang, `groupBy.${groupBy}`) }],
+      ['report.outgoingTrend', values],
       html`<msg-breakdown-chart
         no-heading
         heading=${this.#stringsIn ? title : ''}

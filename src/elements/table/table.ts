@@ -7,7 +7,6 @@ import { MESSAGE_KINDS, ORDERS, type MessageKind, type MessageRow, type Order, t
 import { messagesCsvFileName } from '../../core/csv/messages-csv-name.js';
 import { formatCount } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
-import type { ErrorExplainer } from '../../i18n/provider-errors.js';
 import { BASE_STRINGS, translate, type StringsPart } from '../../i18n/translate.js';
 import { drillQuery } from '../../core/query/drill.js';
 import { MsgDataElement, type Answer } from '../shared/data-element.js';
@@ -19,7 +18,7 @@ import { stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { DataExport } from './table.data-export.js';
 import { RowsJob, type ProgressCallback } from './table.export.js';
-import type { FailureGroups } from './table.groups.js';
+import { FailedLogExtras } from './table.failed-log.js';
 import type { ListingParams, MessageListing } from './table.listing.js';
 import { ScrollPaging } from './table.paging.js';
 import { renderTable } from './table.rows.js';
@@ -157,22 +156,20 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
       if (error !== this.#paging.listing?.error) this.reportRequestError(error);
     },
     onCancelled: (kind) => {
-      if (kind === 'groups') this.#groups?.turnOff();
+      if (kind === 'groups') this.#failedLog.groups?.turnOff();
     },
     retry: (kind) => {
       this.#paging.clearError();
       if (kind === 'csv') void this.download();
-      else this.#groups?.load();
+      else this.#failedLog.groups?.load();
     },
   });
 
-  /**
-   * The failed log's summary by error code. Only that log has it, so its module loads with the
-   * log's first page (as the error-code sentences do) and other lists never download it.
-   */
-  #groups: FailureGroups | undefined;
-  /** What known error codes mean, per language loaded (the failed log only). */
-  readonly #explainers = new Map<Lang, ErrorExplainer>();
+  /** The failed log's error-code sentences and summary by error code, loaded with its first page. */
+  readonly #failedLog = new FailedLogExtras(this, this.#job, {
+    lang: () => this.report?.lang ?? this.reportLang,
+    listing: () => this.#paging.listing,
+  });
 
   readonly #dataExport = new DataExport(this, {
     href: () => this.dataExportHref,
@@ -246,27 +243,9 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     // along with them; without them (a failed load) it still shows the raw codes.
     // Its summary by error code loads alongside; should it fail to load, the log shows without it.
     if (request.params.kind === 'failed') {
-      await Promise.all([this.#explainErrors().catch(() => undefined), this.#loadGroups().catch(() => undefined)]);
+      await Promise.all([this.#failedLog.explainErrors().catch(() => undefined), this.#failedLog.loadGroups().catch(() => undefined)]);
     }
     return listing;
-  }
-
-  async #loadGroups(): Promise<void> {
-    if (this.#groups) return;
-    const { FailureGroups } = await import('./table.groups.js');
-    this.#groups ??= new FailureGroups(this, this.#job, { listing: () => this.#paging.listing });
-  }
-
-  /**
-   * Loads what known error codes mean in the report's language (the module and that language's
-   * sentences, on first use); renders again once they are in.
-   */
-  async #explainErrors(): Promise<void> {
-    const lang = this.report?.lang ?? this.reportLang;
-    if (this.#explainers.has(lang)) return;
-    const { providerErrors } = await import('../../i18n/provider-errors.js');
-    this.#explainers.set(lang, await providerErrors(lang));
-    this.requestUpdate();
   }
 
   protected override isEmpty(listing: MessageListing): boolean {
@@ -280,11 +259,11 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // A failed log whose report changed language: the new language's sentences, once.
-    if (this.config?.kind === 'failed') this.#explainErrors().catch(() => undefined);
+    if (this.config?.kind === 'failed') this.#failedLog.explainErrors().catch(() => undefined);
     if (this.stringsCurrent) this.#dataExport.warnAboutRefusedHref();
     const listing = this.shownAnswer && !this.busy ? this.shownAnswer.data : undefined;
     this.#paging.shown(listing);
-    this.#groups?.shown(listing);
+    this.#failedLog.groups?.shown(listing);
   }
 
   /**
@@ -356,8 +335,9 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     if (!this.shownAnswer || !kind) return nothing;
     const busy = this.busy;
     const lang = this.reportLang;
+    const groups = this.#failedLog.groups;
     return html`<div part="toolbar">
-      ${kind === 'failed' && this.#groups ? this.#groups.renderToggle(lang, busy) : nothing}
+      ${kind === 'failed' && groups ? groups.renderToggle(lang, busy) : nothing}
       <button
         type="button"
         class="action"
@@ -374,14 +354,15 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     const listing = answer.data;
     const lang = this.reportLang;
     const { kind, order, tz: timeZone } = listing.params;
-    const explain = kind === 'failed' ? this.#explainers.get(lang) : undefined;
+    const explain = kind === 'failed' ? this.#failedLog.explainer(lang) : undefined;
+    const groups = this.#failedLog.groups;
     return html`
       <p part="summary" role="status">
         ${translate(lang, 'table.summary', { count: formatCount(lang, listing.total) })} ·
         ${translate(lang, 'zone.label', { zone: timeZone })}
       </p>
       ${listing.capped ? this.#dataExport.render(listing, lang) : nothing} ${this.#job.renderProgress(lang)}
-      ${this.#job.renderFailure(lang)} ${kind === 'failed' && !busy && this.#groups ? this.#groups.render(listing, lang, explain) : nothing}
+      ${this.#job.renderFailure(lang)} ${kind === 'failed' && !busy && groups ? groups.render(listing, lang, explain) : nothing}
       ${renderTable({
         kind,
         order,
