@@ -242,10 +242,15 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     // The failed log shows its rows with what their error codes mean, so it loads those sentences
     // along with them; without them (a failed load) it still shows the raw codes.
     // Its summary by error code loads alongside; should it fail to load, the log shows without it.
-    if (request.params.kind === 'failed') {
-      await Promise.all([this.#failedLog.explainErrors().catch(() => undefined), this.#failedLog.loadGroups().catch(() => undefined)]);
-    }
-    return listing;
+    // The page is awaited in the same Promise.all: awaited after them, a page that failed (or was
+    // aborted) first would be a rejection nobody handles yet, reported to the host's console.
+    if (request.params.kind !== 'failed') return listing;
+    const [opened] = await Promise.all([
+      listing,
+      this.#failedLog.explainErrors().catch(() => undefined),
+      this.#failedLog.loadGroups().catch(() => undefined),
+    ]);
+    return opened;
   }
 
   protected override isEmpty(listing: MessageListing): boolean {
