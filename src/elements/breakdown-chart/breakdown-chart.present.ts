@@ -3,10 +3,11 @@
  * labels and shares, the bar and pie options (built for the theme when drawn), and the table behind them. Pure, so it can be
  * tested without drawing.
  */
-import { MESSAGE_TYPES, SOURCES, SUBTYPE_KINDS, type BreakdownResponse, type GroupBy } from '../../core/contract/types.js';
+import { SUBTYPE_KINDS, type BreakdownResponse, type GroupBy } from '../../core/contract/types.js';
 import { formatChange, formatCount, formatList, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
+import { enumValueLabel } from '../../i18n/value-labels.js';
 import { chartTable, type ChartAccess, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
 import { assignSlots } from '../shared/palette.js';
 import { themed, type ChartOption } from '../chart/chart-theme.js';
@@ -32,13 +33,7 @@ export interface BreakdownPresentation {
 
 /** Localised label of a group: enum keys through the i18n layer, names as the endpoint sent them. */
 export function groupLabel(lang: Lang, groupBy: GroupBy, key: string, label: string): string {
-  if (groupBy === 'source' && (SOURCES as readonly string[]).includes(key)) {
-    return translate(lang, `source.${key as (typeof SOURCES)[number]}`);
-  }
-  if (groupBy === 'type' && (MESSAGE_TYPES as readonly string[]).includes(key)) {
-    return translate(lang, `type.${key as (typeof MESSAGE_TYPES)[number]}`);
-  }
-  return label || key;
+  return enumValueLabel(lang, groupBy, key) ?? (label || key);
 }
 
 /** `+12,5 %` against the previous period, or `undefined` when there is nothing to compare. */

@@ -4,8 +4,6 @@
  * can be tested without drawing.
  */
 import {
-  MESSAGE_TYPES,
-  SOURCES,
   STATUSES,
   type DeliveryBreakdownGroup,
   type DeliveryBreakdownResponse,
@@ -15,6 +13,7 @@ import {
 import { formatCount, formatPercent } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
+import { enumValueLabel } from '../../i18n/value-labels.js';
 import { chartTable, type ChartAccess, type ChartTable, type DataTableColumn } from '../chart/chart-element.js';
 import { themed, type ChartOption } from '../chart/chart-theme.js';
 import { MAX_BARS, stackOption } from './delivery-breakdown.options.js';
@@ -44,11 +43,7 @@ export function groupByWord(lang: Lang, groupBy: DeliveryGroupBy): string {
 
 /** Localised label of a group: enum keys through the i18n layer, names as the endpoint sent them. */
 function groupLabel(lang: Lang, groupBy: DeliveryGroupBy, group: DeliveryBreakdownGroup): string {
-  if (groupBy === 'source' && (SOURCES as readonly string[]).includes(group.key))
-    return translate(lang, `source.${group.key as (typeof SOURCES)[number]}`);
-  if (groupBy === 'type' && (MESSAGE_TYPES as readonly string[]).includes(group.key))
-    return translate(lang, `type.${group.key as (typeof MESSAGE_TYPES)[number]}`);
-  return group.label || group.key;
+  return enumValueLabel(lang, groupBy, group.key) ?? (group.label || group.key);
 }
 
 export function rowsOf(lang: Lang, data: DeliveryBreakdownResponse): DeliveryRow[] {

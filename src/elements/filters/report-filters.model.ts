@@ -8,7 +8,7 @@ import type { ReportState } from '../../core/query/report-state.js';
 import { parsePlainDate, type PlainDate } from '../../core/query/zoned-time.js';
 import { formatDay } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
-import { translate } from '../../i18n/translate.js';
+import { enumValueLabel } from '../../i18n/value-labels.js';
 import { foldForSearch } from '../shared/list-navigation-controller.js';
 import { ENUM_FIELDS, type DraftProblem, type EnumField, type OptionView } from './report-filters.types.js';
 
@@ -18,12 +18,7 @@ export function isEnumField(field: FilterField): field is EnumField {
 
 /** Our label for an enum value, or `undefined` for a value the contract does not list. */
 export function enumLabel(lang: Lang, field: EnumField, value: string): string | undefined {
-  if (field === 'source') {
-    return (SOURCES as readonly string[]).includes(value) ? translate(lang, `source.${value as (typeof SOURCES)[number]}`) : undefined;
-  }
-  return (MESSAGE_TYPES as readonly string[]).includes(value)
-    ? translate(lang, `type.${value as (typeof MESSAGE_TYPES)[number]}`)
-    : undefined;
+  return enumValueLabel(lang, field, value);
 }
 
 /**
