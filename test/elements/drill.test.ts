@@ -257,6 +257,19 @@ describe('see these messages (drill)', () => {
     }
   });
 
+  it("the chip names a source or type in the report's language, whatever language the link was saved in", async () => {
+    // Saved from a Spanish report, opened in an English one: "Broadcast" is ours to say, not the link's.
+    const drill = { group: { field: 'source', value: 'broadcast', label: 'Transmisión' }, status: 'not-read' };
+    const host = await fixture<MsgReport>(
+      html`<msg-report endpoint="/api" timezone=${ZONE} now=${NOW} lang="en" state=${JSON.stringify({ preset: 'last_7_days', drill })}>
+        <msg-table kind="outgoing"></msg-table>
+      </msg-report>`,
+    );
+    const outgoing = host.querySelector<MsgTable>('msg-table')!;
+    await settled(outgoing);
+    expect(chip(outgoing)!.textContent.replace(/\s+/g, ' ')).to.contain('Broadcast · Delivered, not read');
+  });
+
   it("a person's new range drops a bucket's window, new filters a group they exclude: one msg-state-change each", async () => {
     const { host, outgoing } = await report();
     const query = host.store.state.query!;

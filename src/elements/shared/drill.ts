@@ -11,6 +11,7 @@ import type { ReportStore } from '../../core/store/report-store.js';
 import { formatDay, formatTimeOfDay } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
+import { enumValueLabel } from '../../i18n/value-labels.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -30,7 +31,9 @@ export function describeWindow(lang: Lang, timeZone: string, from: string, to: s
 /** What a drill narrows to, in words: `WhatsApp Ventas · 24 nov 2026, 10:00–11:00 · Leídos`. */
 export function describeDrill(lang: Lang, timeZone: string, drill: Drill): string {
   const parts: string[] = [];
-  if (drill.group) parts.push(drill.group.label);
+  // A source or type is ours to name, in the report's language; a channel, user or template keeps
+  // the name the endpoint gave when the person drilled (a saved link carries it).
+  if (drill.group) parts.push(enumValueLabel(lang, drill.group.field, drill.group.value) ?? drill.group.label);
   if (drill.window) parts.push(describeWindow(lang, timeZone, drill.window.from, drill.window.to));
   if (drill.status) parts.push(translate(lang, `drill.status.${drill.status}`));
   return parts.join(' · ');
