@@ -168,8 +168,24 @@ class EChartDirective extends AsyncDirective {
     if (width === 0 || height === 0) return false;
     const resized = this.#size !== undefined && (width !== this.#size.width || height !== this.#size.height);
     this.#size = { width, height };
-    if (this.#chart && resized) this.#chart.resize({ width, height });
+    if (this.#chart && resized) this.#resizeNextFrame();
     return true;
+  }
+
+  /** The pending resize's frame (see `#resizeNextFrame`). */
+  #resizeFrame = 0;
+
+  /**
+   * A drawn chart follows its box in the next frame, not inside the ResizeObserver's callback:
+   * resizing there changes the page's layout while the browser delivers sizes, and when that moves
+   * an observed box again the browser reports a "ResizeObserver loop" error, which a host's error
+   * tracker records (seen when a window narrows past the charts' phone layout).
+   */
+  #resizeNextFrame(): void {
+    cancelAnimationFrame(this.#resizeFrame);
+    this.#resizeFrame = requestAnimationFrame(() => {
+      if (this.#chart && this.#size) this.#chart.resize(this.#size);
+    });
   }
 
   /** Reads the theme unless the one read holds (see `ChartBinding.themeStamp`; without a stamp, always). */
@@ -275,6 +291,7 @@ class EChartDirective extends AsyncDirective {
   #teardown(): void {
     this.#disposePending = false;
     this.#unobserve();
+    cancelAnimationFrame(this.#resizeFrame);
     this.#size = undefined;
     this.#chart?.dispose();
     this.#chart = undefined;
