@@ -50,12 +50,14 @@ const ECHARTS = /\/node_modules\/(echarts|zrender)\//;
 /** Message catalogs and error-code sentences of the languages a Spanish page does not load. */
 const OTHER_LANGUAGES = /\/src\/i18n\/(messages|messages\.charts|provider-errors)\.(en|pt)\.ts$/;
 /**
- * What loads only when a person asks for it, not to show the page: the list's CSV writer (its
- * Download button), the filters' value picker ("Add filter") and custom range form ("Custom
- * range"). Counted apart, as "on action".
+ * What loads only when a person asks for it, not to show the page: the list's CSV writer and its
+ * job of fetching every row with progress (its Download button), the filters' value picker ("Add
+ * filter") and custom range form ("Custom range"). Counted apart, as "on action"; with them the
+ * list's cap notice and Data Export, which only a list past its 10,000-row cap shows (loaded with
+ * its first page).
  */
 const ON_ACTION =
-  /\/src\/(elements\/table\/table\.csv|core\/csv\/(csv|messages-csv)|elements\/filters\/(value-picker\.panel|custom-range))\.ts$/;
+  /\/src\/(elements\/table\/table\.(csv|export|data-export)|core\/csv\/(csv|messages-csv)|elements\/filters\/(value-picker\.panel|custom-range))\.ts$/;
 
 async function measure(entry: string, neverLoads?: RegExp, absentKits?: RegExp, onDemand?: RegExp): Promise<Measured> {
   const result = (await build({
@@ -203,8 +205,9 @@ const rows: Row[] = [
     // response schemas, and the drill's chip in the lists. 44 kB again once the filters' value
     // picker and custom range form loaded on first use, "on action" (45.3 → 43.6 kB). The drill's
     // polish brought 0.9 kB (44.5 kB); 43.5 kB once the charts' strings became a part of their own
-    // that this page never loads (44.5 → 43.0 kB).
-    budget: { maxKb: 43.5, noEcharts: true },
+    // that this page never loads (44.5 → 43.0 kB). The list's job of fetching every row (Download)
+    // and its cap notice load on first use (43.4 → 42.6 kB).
+    budget: { maxKb: 42.8, noEcharts: true },
   },
   {
     name: 'one chart (breakdown)',

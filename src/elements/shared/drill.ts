@@ -83,6 +83,20 @@ export function closeDrill(store: ReportStore | undefined, fallback?: HTMLElemen
   if (deepActiveElement() !== origin) fallback.focus();
 }
 
+/**
+ * The chip's × (or Escape on it) in the list rendered in `root`: focus goes back to the control the
+ * drill was opened from, else to the list's heading, its rows, or the list itself.
+ */
+export function closeDrillInList(store: ReportStore | undefined, root: ParentNode): void {
+  let fallback = root.querySelector<HTMLElement>('[part~="title"]') ?? root.querySelector<HTMLElement>('[part~="scroller"]');
+  if (!fallback) {
+    // No heading (no-heading) and no rows: the section itself, focusable from script only.
+    fallback = root.querySelector<HTMLElement>('[part~="base"]');
+    fallback?.setAttribute('tabindex', '-1');
+  }
+  closeDrill(store, fallback ?? undefined);
+}
+
 /** The chip a narrowed list shows above its rows: what it shows, and × to show everything again. */
 export function renderDrillChip(
   lang: Lang,

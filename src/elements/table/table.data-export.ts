@@ -6,6 +6,9 @@
  *   streamed), when its capabilities advertise it and a link can carry the report's credentials;
  * - else a button.
  * Each fires the cancelable `msg-data-export` with the query.
+ *
+ * Only a list past its cap shows it, so it is a module of its own that `<msg-table>` loads with the
+ * first page of such a list (issue 11), and the notice appears with the rows.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ReportDataSource } from '../../core/client/data-source.js';
@@ -13,29 +16,12 @@ import { formatCount } from '../../i18n/format.js';
 import { stringsLanguage, type Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 import { emit } from '../shared/events.js';
-import { describeBadAttribute } from '../shared/problems.js';
+import { safeHttpUrl } from './table.safe-url.js';
 import type { MessageListing } from './table.listing.js';
-
-/**
- * `value` as an http(s) URL resolved against `base`: `undefined` when unset, `null` when it is
- * anything else (`javascript:`, `data:`…), so no script URL can ever reach an `href`.
- */
-export function safeHttpUrl(value: string | undefined, base: string): string | undefined | null {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  try {
-    const url = new URL(trimmed, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 export interface DataExportOptions {
   /** The host's `data-export-href`, as set. */
   readonly href: () => string | undefined;
-  /** The report's language, for the warning about a refused `href`. */
-  readonly lang: () => Lang;
   /** The current query's listing: what Data Export is asked for. */
   readonly listing: () => MessageListing | undefined;
   /** The report's data source: asked whether it exports, and for the export's address. */
@@ -49,8 +35,6 @@ export class DataExport {
   /** The element, which fires the events and renders again once the capabilities answer. */
   readonly #host: HTMLElement & Pick<ReactiveControllerHost, 'requestUpdate'>;
   readonly #options: DataExportOptions;
-  /** The refused `href` last warned about, so each is reported once. */
-  #reportedHref: string | undefined;
   /** What the current source offers (asked once per source, when a list first reaches the cap). */
   #offer: Offer | undefined;
 
@@ -62,18 +46,6 @@ export class DataExport {
   /** The checked `data-export-href`: a URL, `undefined` when unset, `null` when refused. */
   get #url(): string | undefined | null {
     return safeHttpUrl(this.#options.href(), document.baseURI);
-  }
-
-  /** Warns the host (console and `msg-error`) about a refused `href`, once per value; after each render. */
-  warnAboutRefusedHref(): void {
-    const refused = this.#url === null ? this.#options.href() : undefined;
-    if (refused !== undefined && refused !== this.#reportedHref) {
-      const lang = this.#options.lang();
-      const message = describeBadAttribute(lang, 'data-export-href', refused, translate(lang, 'table.hrefAllowed'));
-      console.warn(`msg-report: ${message}`);
-      emit(this.#host, 'msg-error', { source: 'input', code: 'badAttribute', severity: 'warning', message });
-    }
-    this.#reportedHref = refused;
   }
 
   /**

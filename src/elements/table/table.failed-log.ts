@@ -11,6 +11,8 @@ import type { FailureGroups } from './table.groups.js';
 import type { MessageListing } from './table.listing.js';
 
 export interface FailedLogOptions {
+  /** The list's job of fetching every row, which the summary runs (its module loaded on first use). */
+  job(): Promise<RowsJob>;
   /** The language whose sentences to load: the report's. */
   lang(): Lang;
   /** The listing on screen, which the summary counts. */
@@ -19,15 +21,13 @@ export interface FailedLogOptions {
 
 export class FailedLogExtras {
   readonly #host: ReactiveControllerHost;
-  readonly #job: RowsJob;
   readonly #options: FailedLogOptions;
   #groups: FailureGroups | undefined;
   /** What known error codes mean, per language loaded. */
   readonly #explainers = new Map<Lang, ErrorExplainer>();
 
-  constructor(host: ReactiveControllerHost, job: RowsJob, options: FailedLogOptions) {
+  constructor(host: ReactiveControllerHost, options: FailedLogOptions) {
     this.#host = host;
-    this.#job = job;
     this.#options = options;
   }
 
@@ -43,8 +43,8 @@ export class FailedLogExtras {
 
   async loadGroups(): Promise<void> {
     if (this.#groups) return;
-    const { FailureGroups } = await import('./table.groups.js');
-    this.#groups ??= new FailureGroups(this.#host, this.#job, { listing: () => this.#options.listing() });
+    const [{ FailureGroups }, job] = await Promise.all([import('./table.groups.js'), this.#options.job()]);
+    this.#groups ??= new FailureGroups(this.#host, job, { listing: () => this.#options.listing() });
   }
 
   /**

@@ -10,14 +10,15 @@ import type { Lang } from '../../i18n/locales.js';
 import { BASE_STRINGS, translate, type StringsPart } from '../../i18n/translate.js';
 import { drillQuery } from '../../core/query/drill.js';
 import { MsgDataElement, type Answer } from '../shared/data-element.js';
-import { closeDrill, describeDrill, listHonours, renderDrillChip, renderDrillMisfits } from '../shared/drill.js';
+import { closeDrillInList, describeDrill, listHonours, renderDrillChip, renderDrillMisfits } from '../shared/drill.js';
 import { downloadBlob } from '../shared/download.js';
 import { emit } from '../shared/events.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
 import { stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
-import { DataExport } from './table.data-export.js';
-import { RowsJob, type ProgressCallback } from './table.export.js';
+import type { ProgressCallback } from './table.export.js';
+import { RefusedHrefWarning } from './table.export-href.js';
+import { OnDemandParts, reportUnloaded } from './table.on-demand.js';
 import { FailedLogExtras } from './table.failed-log.js';
 import type { ListingParams, MessageListing } from './table.listing.js';
 import { ScrollPaging } from './table.paging.js';
@@ -26,7 +27,7 @@ import { tableStyles } from './table.styles.js';
 import { drillStyles } from '../shared/drill.styles.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MIN_PAGE_SIZE } from './table.types.js';
 
-export { safeHttpUrl } from './table.data-export.js';
+export { safeHttpUrl } from './table.safe-url.js';
 
 const ATTRIBUTES = {
   kind: oneOf('kind', MESSAGE_KINDS),
@@ -150,32 +151,36 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     reportError: (error) => this.reportRequestError(error),
   });
 
-  readonly #job: RowsJob = new RowsJob(this, {
-    // A page that failed is reported once, by the paging; the job does not report it again.
-    reportError: (error) => {
-      if (error !== this.#paging.listing?.error) this.reportRequestError(error);
+  /** Fetching every row (with progress) and the cap notice: loaded on first use (table.on-demand.ts). */
+  readonly #parts = new OnDemandParts(this, {
+    job: {
+      // A page that failed is reported once, by the paging; the job does not report it again.
+      reportError: (error) => {
+        if (error !== this.#paging.listing?.error) this.reportRequestError(error);
+      },
+      onCancelled: (kind) => {
+        if (kind === 'groups') this.#failedLog.groups?.turnOff();
+      },
+      retry: (kind) => {
+        this.#paging.clearError();
+        if (kind === 'csv') void this.download();
+        else this.#failedLog.groups?.load();
+      },
     },
-    onCancelled: (kind) => {
-      if (kind === 'groups') this.#failedLog.groups?.turnOff();
-    },
-    retry: (kind) => {
-      this.#paging.clearError();
-      if (kind === 'csv') void this.download();
-      else this.#failedLog.groups?.load();
+    dataExport: {
+      href: () => this.dataExportHref,
+      listing: () => this.#paging.listing,
+      source: () => this.report?.dataSource,
     },
   });
+
+  readonly #refusedHref = new RefusedHrefWarning(this);
 
   /** The failed log's error-code sentences and summary by error code, loaded with its first page. */
-  readonly #failedLog = new FailedLogExtras(this, this.#job, {
+  readonly #failedLog = new FailedLogExtras(this, {
+    job: () => this.#parts.loadJob(),
     lang: () => this.report?.lang ?? this.reportLang,
     listing: () => this.#paging.listing,
-  });
-
-  readonly #dataExport = new DataExport(this, {
-    href: () => this.dataExportHref,
-    lang: () => this.reportLang,
-    listing: () => this.#paging.listing,
-    source: () => this.report?.dataSource,
   });
 
   /** The rows the list holds now, in its order (more arrive as it scrolls or downloads). */
@@ -218,17 +223,8 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     return translate(lang, 'drill.notApplicable', { what: describeDrill(lang, state.timezone, drill) });
   }
 
-  /** The chip's × (or Escape on it): focus goes back where the drill began, else to this list's heading. */
-  readonly #closeDrill = (): void => {
-    const root = this.renderRoot;
-    let fallback = root.querySelector<HTMLElement>('[part~="title"]') ?? root.querySelector<HTMLElement>('[part~="scroller"]');
-    if (!fallback) {
-      // No heading (no-heading) and no rows: the section itself, focusable from script only.
-      fallback = root.querySelector<HTMLElement>('[part~="base"]');
-      fallback?.setAttribute('tabindex', '-1');
-    }
-    closeDrill(this.reportStore, fallback ?? undefined);
-  };
+  /** The chip's × (or Escape on it): focus goes back where the drill began, else to this list. */
+  readonly #closeDrill = (): void => closeDrillInList(this.reportStore, this.renderRoot);
 
   /** The order shown: a person's pick for this kind of list in the report, else the `order` attribute. */
   #orderIn(state: ReportSnapshot | undefined, config: Config): Order {
@@ -237,19 +233,20 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
 
   protected override async fetchData(request: ListRequest, source: ReportDataSource, signal: AbortSignal): Promise<MessageListing> {
     // A new query: any fetch of all the previous query's rows stops.
-    this.#job.drop();
+    this.#parts.job?.drop();
     const listing = this.#paging.open(source, request.params, request.pageSize, signal);
-    // The failed log shows its rows with what their error codes mean, so it loads those sentences
-    // along with them; without them (a failed load) it still shows the raw codes.
-    // Its summary by error code loads alongside; should it fail to load, the log shows without it.
+    // The failed log shows its rows with what their error codes mean, and its summary by error
+    // code, so it loads both with the page; without them (a failed load) it shows the raw codes.
     // The page is awaited in the same Promise.all: awaited after them, a page that failed (or was
     // aborted) first would be a rejection nobody handles yet, reported to the host's console.
-    if (request.params.kind !== 'failed') return listing;
+    // A list past its cap shows its notice with the rows: its code is in before they show.
+    const failed = request.params.kind === 'failed';
     const [opened] = await Promise.all([
       listing,
-      this.#failedLog.explainErrors().catch(() => undefined),
-      this.#failedLog.loadGroups().catch(() => undefined),
+      failed && this.#failedLog.explainErrors().catch(() => undefined),
+      failed && this.#failedLog.loadGroups().catch(() => undefined),
     ]);
+    if (opened.capped) await this.#parts.loadDataExport().catch(reportUnloaded);
     return opened;
   }
 
@@ -265,9 +262,11 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     super.updated(changed);
     // A failed log whose report changed language: the new language's sentences, once.
     if (this.config?.kind === 'failed') this.#failedLog.explainErrors().catch(() => undefined);
-    if (this.stringsCurrent) this.#dataExport.warnAboutRefusedHref();
+    if (this.stringsCurrent) this.#refusedHref.check(this.dataExportHref, this.reportLang);
     const listing = this.shownAnswer && !this.busy ? this.shownAnswer.data : undefined;
     this.#paging.shown(listing);
+    // A list whose total grew past its cap while scrolling: its notice, once the code is in.
+    if (listing?.capped && !this.#parts.dataExport) this.#parts.loadDataExport().catch(reportUnloaded);
     this.#failedLog.groups?.shown(listing);
   }
 
@@ -301,7 +300,8 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
    * a cancel button, then saves through a temporary object URL, which a strict CSP allows.
    */
   async download(): Promise<void> {
-    await this.#job.run('csv', async (signal, onProgress) => {
+    const job = await this.#parts.loadJob();
+    await job.run('csv', async (signal, onProgress) => {
       const blob = await this.csvBlob({ signal, onProgress });
       downloadBlob(blob, this.csvFileName);
     });
@@ -347,8 +347,10 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
         type="button"
         class="action"
         part="download"
-        ?disabled=${busy || this.#job.running !== undefined}
-        @click=${() => void this.download()}
+        ?disabled=${busy || this.#parts.job?.running !== undefined}
+        @click=${() => void this.download().catch(reportUnloaded)}
+        @pointerenter=${this.#parts.prefetchDownload}
+        @focus=${this.#parts.prefetchDownload}
       >
         ${translate(lang, 'table.download')}
       </button>
@@ -366,8 +368,9 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
         ${translate(lang, 'table.summary', { count: formatCount(lang, listing.total) })} ·
         ${translate(lang, 'zone.label', { zone: timeZone })}
       </p>
-      ${listing.capped ? this.#dataExport.render(listing, lang) : nothing} ${this.#job.renderProgress(lang)}
-      ${this.#job.renderFailure(lang)} ${kind === 'failed' && !busy && groups ? groups.render(listing, lang, explain) : nothing}
+      ${listing.capped ? (this.#parts.dataExport?.render(listing, lang) ?? nothing) : nothing}
+      ${this.#parts.job?.renderProgress(lang) ?? nothing} ${this.#parts.job?.renderFailure(lang) ?? nothing}
+      ${kind === 'failed' && !busy && groups ? groups.render(listing, lang, explain) : nothing}
       ${renderTable({
         kind,
         order,
