@@ -113,6 +113,33 @@ export function barOption(
   };
 }
 
+/**
+ * A name as lines of whole words, each about `perLine` characters at most (a word longer than that
+ * stands on its own line), and at most `maxLines` lines: the last takes the rest of the words.
+ * ECharts then only truncates a line (with "…") that is still too wide; it never breaks a word.
+ */
+export function wrapWords(name: string, perLine: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && (last.length + 1 + word.length <= perLine || lines.length >= maxLines))
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * On a phone (a chart at most {@link NARROW_CHART} wide) the room beside the ring holds about this
+ * many characters a line at the labels' size, and only slices of at least this angle (a tenth of
+ * the ring) get a label: fifteen names cannot sit beside a 300 px ring without running into each
+ * other, and every group is named with its share in the tiles, the bars, and the slice's tooltip
+ * (on hover, tap and keyboard focus).
+ */
+const NARROW_LINE_CHARS = 11;
+const NARROW_NAME_LINES = 3;
+const NARROW_LABEL_ANGLE = 36;
+
 export function pieOption(
   items: readonly BreakdownItem[],
   theme: ChartTheme,
@@ -121,6 +148,19 @@ export function pieOption(
   kindOf: KindOf = () => undefined,
   drillHint?: string,
 ): EChartsCoreOption {
+  // Two lines (name, share), each truncated on its own, so a long name never hides the percentage.
+  const wideLabel = (p: { dataIndex: number }) => {
+    const item = items[p.dataIndex];
+    return item ? `${escapeRichText(item.label)}\n${format.percent(item.share)}` : '';
+  };
+  // On a phone: the name wrapped between words, never inside one (ECharts' own wrapping cut
+  // "WhatsApp" into "WhatsAp" and "p" when a word was wider than the room).
+  const narrowLabel = (p: { dataIndex: number }) => {
+    const item = items[p.dataIndex];
+    if (!item) return '';
+    const lines = wrapWords(item.label, NARROW_LINE_CHARS, NARROW_NAME_LINES).map(escapeRichText);
+    return `${lines.join('\n')}\n${format.percent(item.share)}`;
+  };
   return {
     ...baseOption(theme, description),
     tooltip: tooltip(theme, (i) => describe(items[i], format, kindOf, drillHint)),
@@ -142,21 +182,25 @@ export function pieOption(
           alignTo: 'edge',
           edgeDistance: 8,
           overflow: 'truncate',
-          // Two lines, each truncated on its own, so a long name never hides the percentage.
-          formatter: (p: { dataIndex: number }) => {
-            const item = items[p.dataIndex];
-            return item ? `${escapeRichText(item.label)}\n${format.percent(item.share)}` : '';
-          },
+          formatter: wideLabel,
         },
         labelLine: { length: 10, length2: 6 },
         labelLayout: { hideOverlap: true },
       },
     ],
-    // On a phone the ring is smaller, leaving the labels room beside it, and a name too long for
-    // that room wraps onto more lines instead of being cut ("Flujo de tr…" at 360 px).
+    // On a phone the ring is smaller, leaving the labels room beside it; only the bigger slices
+    // are labelled, their names wrapped between words; the labels keep clear of the box's top
+    // and of the "Total" line under it.
     media: [
-      { option: { series: [{ radius: ['32%', '56%'], label: { overflow: 'truncate' } }] } },
-      { query: { maxWidth: NARROW_CHART }, option: { series: [{ radius: ['24%', '42%'], label: { overflow: 'break' } }] } },
+      { option: { series: [{ radius: ['32%', '56%'], top: 0, bottom: 0, minShowLabelAngle: 6, label: { formatter: wideLabel } }] } },
+      {
+        query: { maxWidth: NARROW_CHART },
+        option: {
+          series: [
+            { radius: ['26%', '46%'], top: 8, bottom: 16, minShowLabelAngle: NARROW_LABEL_ANGLE, label: { formatter: narrowLabel } },
+          ],
+        },
+      },
     ],
   };
 }

@@ -45,6 +45,37 @@ export const breakdownStyles = css`
     white-space: normal;
     overflow-wrap: anywhere;
   }
+  /*
+   * On a phone (two columns of tiles): a name takes up to two lines before its ellipsis, and the
+   * tiles side by side share their rows (a subgrid: name, count, details, "See messages"), so a
+   * name on two lines moves its neighbour's count down with its own and the figures stay level.
+   */
+  @container (max-width: 480px) {
+    [part~='base'] [part~='metric'] {
+      display: grid;
+      grid-row: span 4;
+      grid-template-rows: subgrid;
+      row-gap: 0;
+    }
+    [part~='base'] [part~='metric'] > .metric-card {
+      grid-row: span 3;
+      grid-template-rows: subgrid;
+      row-gap: 2px;
+      align-self: stretch;
+    }
+    [part~='base'] .metric-label {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      align-self: start;
+      max-width: none;
+      white-space: normal;
+      overflow-wrap: break-word;
+    }
+    [part~='base'] .metric-button:focus-visible .metric-label {
+      -webkit-line-clamp: unset;
+    }
+  }
   .kinds {
     display: grid;
     gap: 12px;
