@@ -192,12 +192,33 @@ export function pieOption(
     // are labelled, their names wrapped between words; the labels keep clear of the box's top
     // and of the "Total" line under it.
     media: [
-      { option: { series: [{ radius: ['32%', '56%'], top: 0, bottom: 0, minShowLabelAngle: 6, label: { formatter: wideLabel } }] } },
+      {
+        option: {
+          series: [
+            {
+              radius: ['32%', '56%'],
+              top: 0,
+              bottom: 0,
+              minShowLabelAngle: 6,
+              label: { formatter: wideLabel, edgeDistance: 8, distanceToLabelLine: 5 },
+              labelLine: { length: 10, length2: 6 },
+            },
+          ],
+        },
+      },
       {
         query: { maxWidth: NARROW_CHART },
         option: {
           series: [
-            { radius: ['26%', '46%'], top: 8, bottom: 16, minShowLabelAngle: NARROW_LABEL_ANGLE, label: { formatter: narrowLabel } },
+            {
+              // Room for "WhatsApp" or "@tienda.mx" beside a slice at three o'clock in a 296 px box.
+              radius: ['24%', '40%'],
+              top: 8,
+              bottom: 16,
+              minShowLabelAngle: NARROW_LABEL_ANGLE,
+              label: { formatter: narrowLabel, edgeDistance: 4, distanceToLabelLine: 3 },
+              labelLine: { length: 8, length2: 4 },
+            },
           ],
         },
       },
