@@ -1,15 +1,18 @@
 /**
  * The report on a phone's width (issue 8): the pie labels only the slices it has room for, with
  * names wrapped between words and no label over another; metric names take two lines before an
- * ellipsis; tables that scroll sideways say so.
+ * ellipsis; tables that scroll sideways say so; a window narrowed to a phone's width and widened
+ * again leaves every chart as it was.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { getInstanceByDom } from 'echarts/core';
 import '../../src/index.js';
 import type { MsgReport } from '../../src/elements/report/report.js';
 import type { BreakdownResponse } from '../../src/core/contract/types.js';
 import type { ReportDataSource } from '../../src/core/client/data-source.js';
-import { NOW, ZONE, chartsRendered, settled, shadow } from './helpers.js';
+import type { MsgMessagesReport } from '../../src/elements/messages-report/messages-report.js';
+import { NOW, ZONE, chartsRendered, settled, shadow, startMocks } from './helpers.js';
+import { allSettled } from './messages-report.helpers.js';
 
 /** The outgoing groups of the report's Playground story, last 7 days: 14 channels, 406 messages. */
 const OUTGOING_GROUPS: [string, number][] = [
@@ -179,5 +182,59 @@ describe('the report on a phone', () => {
     expect(label('ch_13').offsetHeight, 'two lines at most').to.be.closeTo(2 * lineHeight, 2);
     expect(label('ch_13').scrollHeight, 'cut').to.be.greaterThan(label('ch_13').clientHeight);
     expect(label('ch_13').title).to.equal(long);
+  });
+});
+
+/** Every ECharts instance under `root`, through the shadow roots of the elements inside it. */
+function chartsUnder(root: ParentNode): ReturnType<typeof getInstanceByDom>[] {
+  const found: ReturnType<typeof getInstanceByDom>[] = [];
+  for (const element of root.querySelectorAll('*')) {
+    const chart = getInstanceByDom(element as HTMLElement);
+    if (chart) found.push(chart);
+    if (element.shadowRoot) found.push(...chartsUnder(element.shadowRoot));
+  }
+  return found;
+}
+
+/** A chart's option as ECharts holds it now, functions left out: what it draws with. */
+const heldOption = (chart: NonNullable<ReturnType<typeof getInstanceByDom>>): unknown => JSON.parse(JSON.stringify(chart.getOption()));
+
+/** Where two JSON values differ, as `path: before → after` (the first few). */
+function differences(before: unknown, after: unknown, path = ''): string[] {
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  // No component of a kind, said two ways (a merge leaves ECharts listing an empty `visualMap`).
+  if ((before === undefined && JSON.stringify(after) === '[]') || (after === undefined && JSON.stringify(before) === '[]')) return [];
+  if (typeof before !== 'object' || typeof after !== 'object' || before === null || after === null)
+    return [`${path}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const at = (value: object, key: string) => (value as Record<string, unknown>)[key];
+  return [...keys].flatMap((key) => differences(at(before, key), at(after, key), `${path}.${key}`)).slice(0, 5);
+}
+
+describe('a window narrowed to a phone and widened again', () => {
+  before(startMocks);
+
+  // ECharts applies a media query's option by merging it into the chart's: a property that only
+  // the phone's entry sets stays after the chart widens again, unless the wide entry sets it too
+  // (seen: the delivery line's legend kept its phone font size, 12 px, at 1,000 px).
+  it('draws every chart of the report as before', async function () {
+    this.timeout(30_000);
+    const host = await fixture<MsgMessagesReport>(
+      html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW} style="display: block; width: 1000px"></msg-messages-report>`,
+    );
+    await allSettled(host);
+    const charts = chartsUnder(shadow(host)).filter((chart) => chart !== undefined);
+    expect(charts.length, 'the report’s charts').to.be.at.least(6);
+    const wide = charts.map(heldOption);
+    const widths = charts.map((chart) => chart.getWidth());
+
+    host.style.width = '320px';
+    await waitUntil(() => charts.every((chart) => chart.getWidth() <= 320), 'every chart at a phone’s width', { timeout: 10_000 });
+    expect(charts.map(heldOption), 'the phone layout differs').to.not.deep.equal(wide);
+
+    host.style.width = '1000px';
+    await waitUntil(() => charts.every((chart, i) => chart.getWidth() === widths[i]), 'every chart as wide as before', { timeout: 10_000 });
+    const changed = charts.flatMap((chart, i) => differences(wide[i], heldOption(chart)).map((where) => `chart ${i + 1}${where}`));
+    expect(changed, 'what a chart kept of the phone layout').to.deep.equal([]);
   });
 });

@@ -250,13 +250,15 @@ export function lineOption(input: LineInput, theme: ChartTheme, text: LineTexts,
     ...option,
     // ECharts' media queries, on the chart's own width: a phone gets fewer ticks, fewer value
     // labels and a legend compact enough for one line under the dates. The first entry, with no
-    // query, is what a wide chart goes back to.
+    // query, is what a wide chart goes back to: ECharts merges an entry into the chart's option,
+    // so it sets every property the phone's entry sets (the legend's font size too), or a chart
+    // widened after a phone's width would keep them.
     media: [
       {
         option: {
           xAxis: wideAxis,
           yAxis: { splitNumber: 5 },
-          legend: { itemGap: 10, itemWidth: 25, textStyle: legendText },
+          legend: { itemGap: 10, itemWidth: 25, textStyle: { ...legendText, fontSize: theme.fontSize } },
           series: markLabel(true),
         },
       },
