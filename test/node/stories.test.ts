@@ -8,7 +8,8 @@
  *   `STORIES=regexp` narrows either to the stories whose id matches.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
@@ -21,12 +22,23 @@ const axeSource = readFileSync(resolve(root, 'node_modules/axe-core/axe.min.js')
 /** Set by `npm run screenshots:update`: write the pictures instead of comparing (and skip axe). */
 const UPDATE = process.env.SCREENSHOTS === 'update';
 /**
- * Pictures are compared on `npm run screenshots:compare`, not yet in `npm test`: a few still
- * differ from run to run (the delivery line's legend at 1280 px sits a few pixels apart, as its
- * text is measured differently between page loads: 2 of 234), which would fail landings at random.
- * They add about a minute to the suite (1 min 47 s → 2 min 46 s at load 4). axe runs on every story either way.
+ * The Chromium that drew the baselines, as its `--version` says, in test/screenshots/ beside them.
+ * Another version may draw text and curves a little differently, so its pictures are not evidence
+ * of a change in the report; another machine with the same Debian Chromium draws the same pictures
+ * (seen: 232 of 234 equal, the other two stale baselines).
  */
-const PICTURES = UPDATE || process.env.SCREENSHOTS === 'compare';
+const CHROMIUM_FILE = resolve(BASELINES, 'chromium-version.txt');
+const chromium = execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'ignore'],
+}).trim();
+const baselinesChromium = existsSync(CHROMIUM_FILE) ? readFileSync(CHROMIUM_FILE, 'utf8').trim() : 'none recorded';
+/**
+ * Pictures are compared in `npm test` when this is the Chromium that drew the baselines, and always
+ * on `npm run screenshots:compare`; with another Chromium `npm test` says so and skips them, as a
+ * browser update would otherwise fail every landing until someone re-drew 234 pictures.
+ */
+const PICTURES = UPDATE || process.env.SCREENSHOTS === 'compare' || chromium === baselinesChromium;
 /** `STORIES=heatmap` (a regular expression): only the stories whose id matches, e.g. to update a few pictures. */
 const ONLY = process.env.STORIES ? new RegExp(process.env.STORIES) : undefined;
 /** Tabs working through the stories at once: two cores. */
@@ -45,8 +57,8 @@ async function violations(page: Page): Promise<string[]> {
  * narrower width and its picture. The tabs take every TABS-th story each, the same ones on every
  * run, so that whatever a story leaves behind in its tab meets the same next story each time.
  */
-async function visitStories(site: Site): Promise<{ violations: string[]; pictures: string[]; taken: Set<string> }> {
-  const found = { violations: [] as string[], pictures: [] as string[], taken: new Set<string>() };
+async function visitStories(site: Site): Promise<{ violations: string[]; pictures: string[]; rerendered: string[]; taken: Set<string> }> {
+  const found = { violations: [] as string[], pictures: [] as string[], rerendered: [] as string[], taken: new Set<string>() };
   await Promise.all(
     Array.from({ length: TABS }, async (_, first) => {
       const tab = await StoryTab.open(site.browser, site.origin);
@@ -57,7 +69,15 @@ async function visitStories(site: Site): Promise<{ violations: string[]; picture
           else await tab.rerender(id, width);
           if (PICTURES) {
             const name = `${id}--${width}.png`;
-            const problem = await pictureOf(tab, name, UPDATE);
+            let problem = await pictureOf(tab, name, UPDATE);
+            if (problem && !UPDATE) {
+              // One fresh render before a mismatch counts: on a loaded machine a render now and
+              // then draws a pie label cut a letter apart, which the next render does not. Each such
+              // picture is printed, so a story that needs it often shows.
+              await tab.rerender(id, width);
+              problem = await pictureOf(tab, name, false);
+              if (!problem) found.rerendered.push(name);
+            }
             found.taken.add(name);
             if (problem) found.pictures.push(problem);
           }
@@ -82,6 +102,7 @@ describe('the documentation site', () => {
     found = await visitStories(site);
     // Where the time went, summed over the tabs (they run at once): see README, "Screenshot tests".
     console.log(`stories: ${site.storyIds.length}; ${timings()}`);
+    if (found.rerendered.length) console.log(`pictures equal only when drawn again: ${found.rerendered.join(', ')}`);
   });
 
   after(async () => {
@@ -95,7 +116,7 @@ describe('the documentation site', () => {
 
   it(
     'draws every story as its committed picture, at 1280 and 360 px wide',
-    { skip: !PICTURES && 'pictures only on npm run screenshots:compare or :update, until they are stable (issue 8)' },
+    { skip: !PICTURES && `the baselines were drawn by ${baselinesChromium}, this is ${chromium}: run npm run screenshots:update` },
     () => {
       const problems = [...found.pictures];
       // Pictures of stories that are gone: removed when updating, reported otherwise.
@@ -103,6 +124,8 @@ describe('the documentation site', () => {
         if (UPDATE) rmSync(resolve(BASELINES, file));
         else problems.push(`${file}: no story draws it any more — run \`npm run screenshots:update\``);
       }
+      // The Chromium that drew them, once every picture is in.
+      if (UPDATE && !ONLY && problems.length === 0) writeFileSync(CHROMIUM_FILE, `${chromium}\n`);
       assert.deepEqual(problems, []);
     },
   );
