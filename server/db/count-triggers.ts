@@ -83,9 +83,12 @@ export const personKeySql = subtypeKeySql;
  * - `status` (1): status alone (the other dimensions '');
  * - `channel` (2): channel and status;
  * - `source` (3): source, type and status;
- * - `people` (4): source, user, team and status (the user and team filters).
+ * - `people` (4): source, user, team and status (the user and team filters);
+ * - `subtype` (5, migration 7): source, type, subtype and status — subtypes without a channel
+ *   filter, which would otherwise read `all`, whose rows per bucket multiply with the channels
+ *   (on 10 M messages about 3× this set's).
  */
-export const COUNT_DIMS = { all: 0, status: 1, channel: 2, source: 3, people: 4 } as const;
+export const COUNT_DIMS = { all: 0, status: 1, channel: 2, source: 3, people: 4, subtype: 5 } as const;
 export type CountDims = keyof typeof COUNT_DIMS;
 
 /** The dimensions each set keeps (the others hold ''). */
@@ -95,7 +98,11 @@ const DIMS_COLUMNS: Record<CountDims, readonly string[]> = {
   channel: ['channel_id', 'status'],
   source: ['source', 'type', 'status'],
   people: ['source', 'user_id', 'team_id', 'status'],
+  subtype: ['source', 'type', 'subtype', 'status'],
 };
+
+/** The sets rebuilt from `all` rather than from the messages (every set but `all` and `people`). */
+const NARROWER_DIMS = ['status', 'channel', 'source', 'subtype'] as const;
 
 /** The key of `message_counts`, in index order: a range of buckets of one set and grain, then the dimensions. */
 export const COUNT_KEY = [
@@ -200,32 +207,49 @@ export function rebuildCountsSql(workspace: boolean): string[] {
   const only = workspace ? ' AND workspace = ?' : '';
   const grains = [...COUNT_GRAINS].reverse();
   const finest = grains[0] ?? HOUR_MS;
-  // Constants (the set, the grain, '' for a dimension not kept) are left out of GROUP BY, where an
-  // integer names a column by position and PostgreSQL refuses a string.
-  const groupBy = (values: string[]) => values.filter((value) => !/^(''|-?\d+)$/.test(value)).join(', ');
-  const insert = (select: string[], from: string, aggregate: string) =>
-    `INSERT INTO message_counts (${COUNT_COLUMNS}) SELECT ${select.join(', ')}, ${aggregate} FROM ${from}${only} GROUP BY ${groupBy(select)}`;
-  // Rows of `message_counts` itself, re-keyed: to a wider grain, or to a narrower set of dimensions.
-  const regroup = (dims: CountDims, grain: number) =>
-    COUNT_KEY.map((column) => {
-      if (column === 'dims') return String(COUNT_DIMS[dims]);
-      if (column === 'grain') return String(grain);
-      if (column === 'bucket') return bucketSql('bucket', grain);
-      if (column === 'workspace' || column === 'direction' || DIMS_COLUMNS[dims].includes(column)) return column;
-      return column === 'status' ? '-1' : `''`;
-    });
   const statements = [`DELETE FROM message_counts WHERE 1 = 1${only}`];
   for (const base of ['all', 'people'] as const) {
-    statements.push(insert(countKeyValues('', base, finest), 'messages WHERE 1 = 1', 'count(*)'));
+    statements.push(insertCountsSql(countKeyValues('', base, finest), 'messages WHERE 1 = 1', 'count(*)', only));
     grains.forEach((grain, i) => {
       const below = grains[i - 1];
       if (below !== undefined)
-        statements.push(insert(regroup(base, grain), `message_counts WHERE dims = ${COUNT_DIMS[base]} AND grain = ${below}`, 'sum(n)'));
+        statements.push(
+          insertCountsSql(regroupKey(base, grain), `message_counts WHERE dims = ${COUNT_DIMS[base]} AND grain = ${below}`, 'sum(n)', only),
+        );
     });
   }
-  for (const grain of grains) {
-    for (const dims of ['status', 'channel', 'source'] as const)
-      statements.push(insert(regroup(dims, grain), `message_counts WHERE dims = ${COUNT_DIMS.all} AND grain = ${grain}`, 'sum(n)'));
-  }
+  for (const dims of NARROWER_DIMS) statements.push(...narrowerCountsSql(dims, only));
   return statements;
+}
+
+/**
+ * Statements that build one narrower set of dimensions of every workspace from the `all` set, grain
+ * by grain (a migration adding a set; the set must hold no rows yet).
+ */
+export function buildCountDimsSql(dims: (typeof NARROWER_DIMS)[number]): string[] {
+  return narrowerCountsSql(dims, '');
+}
+
+function narrowerCountsSql(dims: CountDims, only: string): string[] {
+  return [...COUNT_GRAINS].map((grain) =>
+    insertCountsSql(regroupKey(dims, grain), `message_counts WHERE dims = ${COUNT_DIMS.all} AND grain = ${grain}`, 'sum(n)', only),
+  );
+}
+
+function insertCountsSql(select: string[], from: string, aggregate: string, only: string): string {
+  // Constants (the set, the grain, '' for a dimension not kept) are left out of GROUP BY, where an
+  // integer names a column by position and PostgreSQL refuses a string.
+  const groupBy = select.filter((value) => !/^(''|-?\d+)$/.test(value)).join(', ');
+  return `INSERT INTO message_counts (${COUNT_COLUMNS}) SELECT ${select.join(', ')}, ${aggregate} FROM ${from}${only} GROUP BY ${groupBy}`;
+}
+
+/** The key of rows of `message_counts` itself, re-keyed: to a wider grain, or to a narrower set of dimensions. */
+function regroupKey(dims: CountDims, grain: number): string[] {
+  return COUNT_KEY.map((column) => {
+    if (column === 'dims') return String(COUNT_DIMS[dims]);
+    if (column === 'grain') return String(grain);
+    if (column === 'bucket') return bucketSql('bucket', grain);
+    if (column === 'workspace' || column === 'direction' || DIMS_COLUMNS[dims].includes(column)) return column;
+    return column === 'status' ? '-1' : `''`;
+  });
 }

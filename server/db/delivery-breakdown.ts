@@ -12,7 +12,7 @@
 import type { DeliveryBreakdownParams, DeliveryBreakdownResponse, DeliveryGroupBy, Status } from '../../src/core/contract/types.js';
 import { notApplicableFilters } from '../../src/core/query/applicability.js';
 import { deliveryGroups, type FunnelCell } from '../api/delivery-groups.js';
-import { COUNT_KEY_SQL, countable, countPieces, countsWhere } from './message-counts.js';
+import { COUNT_KEY_SQL, countable, countDims, countPieces, countsWhere } from './message-counts.js';
 import { asText, asTextOrNull, placeholders, type Row, type SqlExecutor } from './sql.js';
 import { chunks, scopeWhere, SQLITE_CHUNK_MS, withRange } from './where.js';
 
@@ -44,9 +44,10 @@ export function createDeliveryBreakdown(db: SqlExecutor, deps: DeliveryBreakdown
   /** Cells from `message_counts` (the query must be countable): rolled-up buckets and raw edges. */
   async function fromCounts(workspace: string, params: DeliveryBreakdownParams, from: number, to: number): Promise<Row[]> {
     const groupBy = params.groupBy === 'broadcast' ? 'channel' : params.groupBy;
-    // Channel and status are in every set of dimensions; the grouping picks the narrowest with it.
-    const dimsKey = groupBy === 'channel' ? 'channel' : 'subtype';
-    const counts = countsWhere(workspace, 'outgoing', params.filters, dimsKey);
+    // Per channel too (a group's funnel leaves out the channels that do not report a step): the
+    // channel set for channels, else the full set, the only other one that keeps channels.
+    const dims = groupBy === 'channel' ? countDims('outgoing', params.filters, 'channel') : 'all';
+    const counts = countsWhere(workspace, 'outgoing', params.filters, groupBy, dims);
     const messages = scopeWhere(workspace, 'outgoing', params.filters);
     const key = COUNT_KEY_SQL[groupBy];
     const rows: Row[] = [];

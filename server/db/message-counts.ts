@@ -74,20 +74,30 @@ export function countable(scope: Scope, filters: Filters, key: CountKey): boolea
  * The narrowest set of dimensions of `message_counts` (COUNT_DIMS) that has a query's filters and
  * its key (the query being {@link countable}): user and team filters from the people set; unfiltered
  * funnels and totals by status alone; a channel filter or grouping by channel and status; a source or
- * type filter or grouping by source, type and status; anything else (both of the last two, or
- * subtypes) from all dimensions.
+ * type filter or grouping by source, type and status; subtypes by source, type, subtype and status;
+ * anything else (a channel beside any of the last two) from all dimensions.
  */
 export function countDims(scope: Scope, filters: Filters, key: CountKey): CountDims {
   if (filters.user?.length || filters.team?.length) return 'people';
   const byChannel = Boolean(filters.channel?.length) || key === 'channel';
   const bySource = (scope !== 'incoming' && Boolean(filters.source?.length || filters.type?.length)) || key === 'source' || key === 'type';
-  if (key === 'subtype' || (byChannel && bySource)) return 'all';
-  return byChannel ? 'channel' : bySource ? 'source' : 'status';
+  const bySubtype = key === 'subtype';
+  if (byChannel && (bySource || bySubtype)) return 'all';
+  return byChannel ? 'channel' : bySubtype ? 'subtype' : bySource ? 'source' : 'status';
 }
 
-/** The conditions of `message_counts` rows for a scope, filters and key that are {@link countable}. */
-export function countsWhere(workspace: string, scope: Scope, filters: Filters, key: CountKey): Where {
-  const where = new Where().add('c.workspace = ?', workspace).add(`c.dims = ${COUNT_DIMS[countDims(scope, filters, key)]}`);
+/**
+ * The conditions of `message_counts` rows for a scope, filters and key that are {@link countable},
+ * in the narrowest set that has them, or in `dims` (a set that has the filters and more).
+ */
+export function countsWhere(
+  workspace: string,
+  scope: Scope,
+  filters: Filters,
+  key: CountKey,
+  dims: CountDims = countDims(scope, filters, key),
+): Where {
+  const where = new Where().add('c.workspace = ?', workspace).add(`c.dims = ${COUNT_DIMS[dims]}`);
   if (scope === 'failed') where.add(`c.direction = 'outgoing'`).add('c.status = 3');
   else where.add(scope === 'incoming' ? `c.direction = 'incoming'` : `c.direction = 'outgoing'`);
   const outgoing = scope !== 'incoming';

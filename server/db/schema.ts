@@ -17,7 +17,7 @@
  * This module holds the tables' DDL and the migrations; the indexes are in ./indexes.ts, the
  * rollups' triggers and rebuild statements in ./count-triggers.ts.
  */
-import { COUNT_DIMS, COUNT_KEY, countTriggers, HOUR_MS, rebuildCountsSql, rollupTriggers } from './count-triggers.js';
+import { buildCountDimsSql, COUNT_DIMS, COUNT_KEY, countTriggers, HOUR_MS, rebuildCountsSql, rollupTriggers } from './count-triggers.js';
 import { createIndexSql, dropIndexSql, MESSAGE_INDEXES, ROLLUP_INDEX, V1_MESSAGE_INDEXES } from './indexes.js';
 import type { Dialect } from './sql.js';
 
@@ -223,6 +223,23 @@ MIGRATIONS.push({
   up: (d) => [
     ...V1_MESSAGE_INDEXES.filter((index) => !MESSAGE_INDEXES.some((current) => current.name === index.name)).map(dropIndexSql),
     ...MESSAGE_INDEXES.map((index) => createIndexSql(index, d)),
+  ],
+});
+
+MIGRATIONS.push({
+  id: 7,
+  name: 'message counts by source, type and subtype',
+  // A set of message_counts for subtypes without a channel filter (COUNT_DIMS.subtype), built from
+  // the full set, and the triggers again to keep it. Breakdowns by subtype read the full set before,
+  // one row per channel, source, type, subtype and status in each bucket: on 10 M messages a
+  // year's breakdown with the previous year reads 8,254 rows of this set, 23,285 of that one.
+  // Its rows are deleted first: on a database older than migration 5, that migration (written with
+  // today's set list) has built this set already.
+  up: (d) => [
+    ...countTriggers(d).drop,
+    `DELETE FROM message_counts WHERE dims = ${COUNT_DIMS.subtype}`,
+    ...buildCountDimsSql('subtype'),
+    ...countTriggers(d).create,
   ],
 });
 

@@ -266,6 +266,51 @@ describe('server: the message counts follow every write', () => {
         await server.close();
       }
     });
+
+    test(`${engine}: subtypes without a channel filter come from the subtype set, not the full one`, async (t) => {
+      if (engine === 'postgres' && SKIP_POSTGRES) {
+        t.skip('MSG_REPORT_SKIP_POSTGRES=1');
+        return;
+      }
+      const server =
+        engine === 'sqlite'
+          ? await startSqliteServer({ tenants: tenants.slice(1) })
+          : await startPostgresServer({ tenants: tenants.slice(1) });
+      try {
+        // Whole UTC hours, so that every message is read from message_counts, none at the edges.
+        const range = { from: new Date(END - 40 * 86_400_000).toISOString(), to: new Date(END).toISOString(), tz: 'UTC' };
+        const breakdown = async (params: Record<string, string>) => {
+          const response = await fetch(
+            `${server.baseUrl}/breakdown?${qs({ ...range, direction: 'outgoing', groupBy: 'subtype', ...params })}`,
+            {
+              headers: auth('secret-b'),
+            },
+          );
+          const body = (await response.json()) as BreakdownResponse;
+          return Object.fromEntries(body.groups.map((g) => [`${g.subtypeKind ?? ''}|${g.key}`, g.count]));
+        };
+        const counted = async (condition: string) =>
+          Object.fromEntries(
+            (
+              await server.read(
+                `SELECT type || '|' || subtype AS k, count(*) AS n FROM messages WHERE workspace = ? AND direction = 'outgoing' ` +
+                  `AND ts >= ? AND ts < ? AND subtype IS NOT NULL${condition} GROUP BY type, subtype`,
+                ['ws_b', Date.parse(range.from), Date.parse(range.to)],
+              )
+            ).map((row) => [String(row.k), Number(row.n)]),
+          );
+        const all = await counted('');
+        const bySource = await counted(` AND source = 'api'`);
+        assert.ok(Object.keys(all).length > 1 && Object.keys(bySource).length > 0, 'the sample has subtypes sent by the API');
+        // Without the full set, a subtype breakdown still counts every message (a channel filter needs the full set).
+        await server.write(`DELETE FROM message_counts WHERE workspace = ? AND dims = 0`, ['ws_b']);
+        assert.deepEqual(await breakdown({}), all);
+        assert.deepEqual(await breakdown({ source: 'api' }), bySource);
+        assert.deepEqual(await breakdown({ channel: 'ch_1' }), {});
+      } finally {
+        await server.close();
+      }
+    });
   }
 });
 
