@@ -34,11 +34,13 @@ const chromium = execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['
 }).trim();
 const baselinesChromium = existsSync(CHROMIUM_FILE) ? readFileSync(CHROMIUM_FILE, 'utf8').trim() : 'none recorded';
 /**
- * Pictures are compared in `npm test` when this is the Chromium that drew the baselines, and always
- * on `npm run screenshots:compare`; with another Chromium `npm test` says so and skips them, as a
- * browser update would otherwise fail every landing until someone re-drew 234 pictures.
+ * Pictures are compared on `npm run screenshots:compare`, not yet in `npm test`: on a clean clone
+ * of 15d5252 on the machine that drew them, with the same Chromium, two of 234 still differed
+ * (the filters' Playground and the delivery breakdown's Patterns at 1280 px, text colours and a
+ * chart), which would fail landings at random. With another Chromium than the baselines' the
+ * comparison says so first.
  */
-const PICTURES = UPDATE || process.env.SCREENSHOTS === 'compare' || chromium === baselinesChromium;
+const PICTURES = UPDATE || process.env.SCREENSHOTS === 'compare';
 /** `STORIES=heatmap` (a regular expression): only the stories whose id matches, e.g. to update a few pictures. */
 const ONLY = process.env.STORIES ? new RegExp(process.env.STORIES) : undefined;
 /** Tabs working through the stories at once: two cores. */
@@ -116,9 +118,11 @@ describe('the documentation site', () => {
 
   it(
     'draws every story as its committed picture, at 1280 and 360 px wide',
-    { skip: !PICTURES && `the baselines were drawn by ${baselinesChromium}, this is ${chromium}: run npm run screenshots:update` },
+    { skip: !PICTURES && 'pictures only on npm run screenshots:compare or :update, until they are stable (issue 8)' },
     () => {
       const problems = [...found.pictures];
+      if (!UPDATE && chromium !== baselinesChromium)
+        problems.unshift(`the baselines were drawn by ${baselinesChromium}, this is ${chromium}`);
       // Pictures of stories that are gone: removed when updating, reported otherwise.
       for (const file of readdirSync(BASELINES).filter((name) => !ONLY && name.endsWith('.png') && !found.taken.has(name))) {
         if (UPDATE) rmSync(resolve(BASELINES, file));
