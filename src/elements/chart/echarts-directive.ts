@@ -55,6 +55,9 @@ export interface ChartKeys {
  * when drawing, not while the element renders; a new theme for the same numbers recolours the same
  * instance. With `keys`, the box is traversed by keyboard (see {@link ChartKeys}).
  */
+/** Frames in which a resize ECharts ignored is asked again (see `#resizeNextFrame`). */
+const MAX_RESIZE_ATTEMPTS = 10;
+
 class EChartDirective extends AsyncDirective {
   #element: HTMLElement | undefined;
   #chart: ECharts | undefined;
@@ -181,11 +184,23 @@ class EChartDirective extends AsyncDirective {
    * an observed box again the browser reports a "ResizeObserver loop" error, which a host's error
    * tracker records (seen when a window narrows past the charts' phone layout).
    */
-  #resizeNextFrame(): void {
+  #resizeNextFrame(attempt = 0): void {
     cancelAnimationFrame(this.#resizeFrame);
     this.#resizeFrame = requestAnimationFrame(() => {
-      if (this.#chart && this.#size) this.#chart.resize(this.#size);
+      if (!this.#chart || !this.#size) return;
+      this.#chart.resize(this.#size);
+      // ECharts ignores a resize asked while it is drawing (its "main process"), without a word in
+      // its production build: asked again in the next frames until the chart has the box's size, so
+      // that it never stays at a size the box had while the page was still being laid out.
+      if (!this.#fitsBox() && attempt < MAX_RESIZE_ATTEMPTS) this.#resizeNextFrame(attempt + 1);
     });
+  }
+
+  /** Whether the chart is drawn at the size last measured for its box. */
+  #fitsBox(): boolean {
+    const chart = this.#chart;
+    const size = this.#size;
+    return !chart || !size || (chart.getWidth() === size.width && chart.getHeight() === size.height);
   }
 
   /** Reads the theme unless the one read holds (see `ChartBinding.themeStamp`; without a stamp, always). */
@@ -209,7 +224,11 @@ class EChartDirective extends AsyncDirective {
         const native = (event as { event?: { event?: { shiftKey?: boolean } } }).event?.event;
         this.#binding?.onClick?.({ dataIndex, name, shiftKey: native?.shiftKey === true });
       });
-      this.#chart.on('finished', () => this.#binding?.onRendered?.());
+      this.#chart.on('finished', () => {
+        // Drawn at a size the box no longer has: not finished until the resize is drawn too.
+        if (this.#fitsBox()) this.#binding?.onRendered?.();
+        else this.#resizeNextFrame();
+      });
       this.#drawnOption = undefined;
     }
     // The theme is read before the first draw, in the ResizeObserver's callback where style is
