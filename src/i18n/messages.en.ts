@@ -128,6 +128,7 @@ export const en = {
   'table.dataExport': 'Data Export',
   'table.sort.showAsc': 'Show oldest first',
   'table.sort.showDesc': 'Show newest first',
+  'table.moreColumns': 'More columns',
   'table.download': 'Download CSV',
   'table.downloadProgress': 'Preparing the CSV: {loaded} of {total} rows…',
   'table.groupsProgress': 'Counting failures: {loaded} of {total} messages…',

@@ -123,6 +123,7 @@ export const es: Messages = {
   'table.dataExport': 'Exportación de datos',
   'table.sort.showAsc': 'Mostrar primero los más antiguos',
   'table.sort.showDesc': 'Mostrar primero los más recientes',
+  'table.moreColumns': 'Más columnas',
   'table.download': 'Descargar CSV',
   'table.downloadProgress': 'Preparando el CSV: {loaded} de {total} filas…',
   'table.groupsProgress': 'Contando fallos: {loaded} de {total} mensajes…',

@@ -124,6 +124,7 @@ export const pt: Messages = {
   'table.dataExport': 'Exportação de dados',
   'table.sort.showAsc': 'Mostrar as mais antigas primeiro',
   'table.sort.showDesc': 'Mostrar as mais recentes primeiro',
+  'table.moreColumns': 'Mais colunas',
   'table.download': 'Baixar CSV',
   'table.downloadProgress': 'Preparando o CSV: {loaded} de {total} linhas…',
   'table.groupsProgress': 'Contando falhas: {loaded} de {total} mensagens…',

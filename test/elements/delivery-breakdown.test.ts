@@ -149,6 +149,27 @@ describe('<msg-delivery-breakdown>', () => {
     expect(legendTop, `legend top ${legendTop} below the axis labels' bottom ${axisBottom}`).to.be.at.least(axisBottom);
   });
 
+  it('says on a phone that its table has more columns to the side, until scrolled to the last', async () => {
+    const { report, element } = await breakdown();
+    const frame = shadow(element).querySelector<HTMLElement>('.frame')!;
+    const scroller = shadow(element).querySelector<HTMLElement>('.groups-scroll')!;
+    const label = frame.querySelector<HTMLElement>('.more-columns')!;
+    const shown = () => getComputedStyle(label).opacity === '1' && getComputedStyle(frame, '::after').opacity === '1';
+    expect(label.textContent.trim()).to.equal('Más columnas→');
+    report.style.display = 'block';
+    report.style.width = '1000px';
+    await waitUntil(() => scroller.scrollWidth <= scroller.clientWidth && !frame.classList.contains('more-end'), 'the table fits');
+    expect(shown(), 'no cue while every column shows').to.equal(false);
+    report.style.width = '320px';
+    await waitUntil(shown, 'the label and the end shade shown once the table overflows');
+    const head = header(element, 0).getBoundingClientRect();
+    const at = label.getBoundingClientRect();
+    expect(at.top, 'over the header row').to.be.at.least(head.top);
+    expect(at.right).to.be.at.most(scroller.getBoundingClientRect().right);
+    scroller.scrollLeft = scroller.scrollWidth;
+    await waitUntil(() => !shown() && frame.classList.contains('more-start'), 'gone at the last column, a shade at the start');
+  });
+
   it('answers "which broadcast failed most" from the sort attribute', async () => {
     const { element } = await breakdown({ groupBy: 'broadcast', sort: 'failed descending' });
     const answer = await mockAnswer<DeliveryBreakdownResponse>('delivery-breakdown', { ...LAST_30_DAYS, groupBy: 'broadcast' });

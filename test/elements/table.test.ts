@@ -322,15 +322,28 @@ describe('<msg-table>', function () {
     const cue = (side: '::before' | '::after') => getComputedStyle(frameOf, side).opacity;
     const box = scroller(table);
     expect(box.scrollWidth, 'the list scrolls sideways').to.be.greaterThan(box.clientWidth);
+    // Besides the shade, a label over the header's end says so in words (hidden from screen readers).
+    const label = shadow(table).querySelector<HTMLElement>('.more-columns')!;
+    const labelShown = () => getComputedStyle(label).opacity;
     await until(() => cue('::after') === '1', 'a cue at the end');
     expect(cue('::before'), 'nothing before the first column').to.equal('0');
+    expect(labelShown(), 'the "more columns" label shown').to.equal('1');
+    expect(label.textContent.trim()).to.equal('Más columnas→');
+    expect(label.getAttribute('aria-hidden')).to.equal('true');
+    const header = shadow(table).querySelector<HTMLElement>('[part~="header-row"]')!.getBoundingClientRect();
+    const at = label.getBoundingClientRect();
+    expect(at.top >= header.top && at.bottom <= header.bottom, 'over the header row, not over a message').to.equal(true);
+    expect((at.top + at.bottom) / 2, 'centred on the header row, over its labels').to.be.closeTo((header.top + header.bottom) / 2, 3);
+    expect(at.right, 'at the end of the visible part').to.be.closeTo(box.getBoundingClientRect().right - 6, 8);
     box.scrollLeft = box.scrollWidth;
     await until(() => cue('::after') === '0', 'no cue past the last column');
     expect(cue('::before')).to.equal('1');
+    expect(labelShown(), 'no label past the last column').to.equal('0');
 
     report.style.width = '1400px';
     await until(() => box.scrollWidth <= box.clientWidth, 'the table fits');
     await until(() => cue('::after') === '0' && cue('::before') === '0', 'no cue when it fits');
+    expect(labelShown(), 'no label when it fits').to.equal('0');
   });
 
   it('prints the rows it holds in flow, every column on the page, with no blank body', async () => {

@@ -19,6 +19,8 @@ import type { ChartKit } from '../chart/echarts.js';
 import type { Answer } from '../shared/data-element.js';
 import { statusSlot } from '../shared/palette.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
+import { moreColumnsLabel, scrollCues } from '../shared/scroll-cues.js';
+import { scrollCueStyles } from '../shared/scroll-cues.styles.js';
 import { groupByWord, presentDeliveryBreakdown, type DeliveryBreakdownPresentation } from './delivery-breakdown.present.js';
 import { nextSort } from './delivery-breakdown.sort.js';
 import { deliveryBreakdownStyles } from './delivery-breakdown.styles.js';
@@ -86,7 +88,7 @@ export class MsgDeliveryBreakdown extends MsgChartElement<
   DeliveryBreakdownResponse,
   DeliveryBreakdownPresentation
 > {
-  static override styles = [...MsgChartElement.styles, deliveryBreakdownStyles];
+  static override styles = [...MsgChartElement.styles, scrollCueStyles, deliveryBreakdownStyles];
 
   /** `channel`, `source`, `type`, `subtype` or `broadcast`. */
   @property({ attribute: 'group-by' }) groupBy: DeliveryGroupBy = 'channel';
@@ -203,22 +205,25 @@ export class MsgDeliveryBreakdown extends MsgChartElement<
         </button>
       </th>`;
     };
-    return html`<div class="groups-scroll">
-      <table part="groups">
-        <caption class="visually-hidden">
-          ${translate(lang, 'chart.tableCaption', { title: this.displayHeading })}
-        </caption>
-        <thead>
-          <tr>
-            ${header('label', view.table.headers[0]?.text ?? '', false)}
-            ${header('total', translate(lang, 'deliveryBreakdown.messages'), true)}
-            ${STATUSES.map((status) => header(status, translate(lang, `status.${status}`), true))}
-          </tr>
-        </thead>
-        <tbody>
-          ${view.rows.map((row) => this.#renderRow(lang, row))}
-        </tbody>
-      </table>
+    return html`<div class="frame">
+      <div class="groups-scroll" ${scrollCues()}>
+        <table part="groups">
+          <caption class="visually-hidden">
+            ${translate(lang, 'chart.tableCaption', { title: this.displayHeading })}
+          </caption>
+          <thead>
+            <tr>
+              ${header('label', view.table.headers[0]?.text ?? '', false)}
+              ${header('total', translate(lang, 'deliveryBreakdown.messages'), true)}
+              ${STATUSES.map((status) => header(status, translate(lang, `status.${status}`), true))}
+            </tr>
+          </thead>
+          <tbody>
+            ${view.rows.map((row) => this.#renderRow(lang, row))}
+          </tbody>
+        </table>
+      </div>
+      ${moreColumnsLabel(lang)}
     </div>`;
   }
 

@@ -18,13 +18,14 @@
 import { html, type TemplateResult } from 'lit';
 import { columnHeader, columnsOf, type ColumnId } from '../../core/csv/message-columns.js';
 import { translate } from '../../i18n/translate.js';
+import { moreColumnsLabel } from '../shared/scroll-cues.js';
 import { virtualRows } from './table.virtual-rows.js';
 import type { TableView } from './table.view.js';
 
 /** The scrolling box with the table: header row, then the virtual body. */
 export function renderTable(view: TableView): TemplateResult {
   const columns = columnsOf(view.kind);
-  // The frame draws the scroll cues over the scroller's edges (see table.styles.ts).
+  // The frame draws the scroll cues over the scroller's edges (see ../shared/scroll-cues.ts).
   return html`<div class="frame">
     <div part="scroller" class="kind-${view.kind}${view.busy ? ' busy' : ''}" role="region" aria-label=${view.label} tabindex="0">
       <div part="table" role="table" aria-label=${view.label} aria-rowcount=${view.items.length + 1} aria-colcount=${columns.length}>
@@ -36,6 +37,7 @@ export function renderTable(view: TableView): TemplateResult {
         <div class="body" role="rowgroup" @rangeChanged=${view.onRangeChanged} ${virtualRows(view)}></div>
       </div>
     </div>
+    ${moreColumnsLabel(view.lang)}
   </div>`;
 }
 

@@ -4,8 +4,8 @@ import { css } from 'lit';
  * Columns are CSS grid tracks shared by the header row and every virtual row, one template per
  * kind (no inline styles: they would need `style-src 'unsafe-inline'` under a strict CSP).
  *
- * Scroll cues: the frame around the scroller shades each side that has more columns beyond it
- * (`more-start`, `more-end`, set by table.virtual-rows.ts).
+ * Scroll cues: the frame around the scroller, drawn by ../shared/scroll-cues.styles.ts (its
+ * classes set by table.virtual-rows.ts).
  *
  * On paper the list is not a scrolling box: the rows the body holds (the first screen and a few
  * more, always there without a scroll) flow one under the other at the page's width, in equal
@@ -26,7 +26,6 @@ export const tableStyles = css`
     --_row-height: var(--msg-table-row-height, 36px);
     --_header-color: var(--msg-table-header-color, light-dark(#f3f4f6, #1f2937));
     --_stripe-color: var(--msg-table-stripe-color, light-dark(#f9fafb, #161f2e));
-    --_scroll-cue-color: light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.5));
     position: relative;
   }
   [part~='base'] {
@@ -119,43 +118,15 @@ export const tableStyles = css`
     max-width: 240px;
   }
 
+  .frame {
+    --_more-columns-top: 10px;
+  }
   [part~='scroller'] {
     height: var(--_table-height);
     overflow: auto;
     border: 1px solid var(--_border-color);
     border-radius: var(--_radius);
     overscroll-behavior: contain;
-  }
-  .frame {
-    position: relative;
-    min-width: 0;
-  }
-  .frame::before,
-  .frame::after {
-    content: '';
-    position: absolute;
-    z-index: 2;
-    inset-block: 1px;
-    width: 24px;
-    pointer-events: none;
-    opacity: 0;
-    transition: opacity 150ms;
-  }
-  .frame::before {
-    inset-inline-start: 1px;
-    border-start-start-radius: var(--_radius);
-    border-end-start-radius: var(--_radius);
-    background: linear-gradient(to right, var(--_scroll-cue-color), transparent);
-  }
-  .frame::after {
-    inset-inline-end: 1px;
-    border-start-end-radius: var(--_radius);
-    border-end-end-radius: var(--_radius);
-    background: linear-gradient(to left, var(--_scroll-cue-color), transparent);
-  }
-  .frame.more-start::before,
-  .frame.more-end::after {
-    opacity: 1;
   }
   [part~='table'] {
     --_time-width: 11rem;
@@ -337,9 +308,7 @@ export const tableStyles = css`
     color: var(--_muted-color);
   }
   @media (prefers-reduced-motion: reduce) {
-    .busy,
-    .frame::before,
-    .frame::after {
+    .busy {
       transition: none;
     }
   }
@@ -348,8 +317,6 @@ export const tableStyles = css`
       height: auto;
       overflow: visible;
     }
-    .frame::before,
-    .frame::after,
     [part~='toolbar'] {
       display: none;
     }

@@ -14,6 +14,7 @@ import { closeDrillInList, describeDrill, listHonours, renderDrillChip, renderDr
 import { downloadBlob } from '../shared/download.js';
 import { emit } from '../shared/events.js';
 import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
+import { scrollCueStyles } from '../shared/scroll-cues.styles.js';
 import { stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import type { ProgressCallback } from './table.export.js';
@@ -118,7 +119,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     return BASE_STRINGS;
   }
 
-  static override styles = [tokenStyles, stateStyles, tableStyles, drillStyles];
+  static override styles = [tokenStyles, stateStyles, scrollCueStyles, tableStyles, drillStyles];
 
   /** Which list: `incoming`, `outgoing` or `failed`. */
   @property() kind: MessageKind = 'incoming';

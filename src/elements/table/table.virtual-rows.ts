@@ -8,6 +8,7 @@ import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { columnsOf, type ColumnId } from '../../core/csv/message-columns.js';
 import { formatDateTimeSeconds } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
+import { showScrollCues } from '../shared/scroll-cues.js';
 import { isExpanded, messageRow, pendingRow, type Row } from './table.row-elements.js';
 import { isPendingRow } from './table.types.js';
 import { RangeChangedEvent, type TableView } from './table.view.js';
@@ -138,23 +139,9 @@ class VirtualRows extends AsyncDirective {
   readonly #onScroll = (): void => {
     if (printing()) return;
     this.#scrollTop = this.#scroller?.scrollTop ?? 0;
-    this.#showScrollCues();
+    if (this.#scroller) showScrollCues(this.#scroller);
     this.#layout();
   };
-
-  /**
-   * Marks the frame around the scroller with the sides that have more columns beyond them, for the
-   * scroll cues. Read in the scroll and resize callbacks, where layout is already done.
-   */
-  #showScrollCues(): void {
-    const scroller = this.#scroller;
-    const frame = scroller?.parentElement;
-    if (!scroller || !frame) return;
-    // Negative in a right-to-left table: its distance from the start either way.
-    const offset = Math.abs(scroller.scrollLeft);
-    frame.classList.toggle('more-start', offset > 1);
-    frame.classList.toggle('more-end', offset + scroller.clientWidth < scroller.scrollWidth - 1);
-  }
 
   /**
    * Sizes, read after layout: the scroller's, where the body starts, a row's, and the expanded
@@ -166,7 +153,7 @@ class VirtualRows extends AsyncDirective {
     const body = this.#body;
     if (!scroller || !body || !this.isConnected) return;
     if (printing()) return;
-    this.#showScrollCues();
+    if (this.#scroller) showScrollCues(this.#scroller);
     let changed = false;
     if (scroller.clientHeight !== this.#viewport || body.offsetTop !== this.#bodyTop) {
       this.#viewport = scroller.clientHeight;

@@ -70,6 +70,30 @@ const SETTLED = `(async (id) => {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 })`;
 
+/**
+ * Page code: every ECharts chart in the story (shadow roots included) whose canvas is not the size
+ * of its box, as `story part: drawn W×H in a W×H box`. A chart left at a size its box had while the
+ * page was still laying out looks drawn and steady, so neither \`ready\` nor a second picture tells
+ * it from a right one (a baseline of two such charts was once written and failed every comparison).
+ */
+const MISFIT_CHARTS = `(() => {
+  const found = [];
+  const visit = (root) => {
+    for (const e of root.querySelectorAll('*')) {
+      if (e.shadowRoot) visit(e.shadowRoot);
+      if (!e.hasAttribute('_echarts_instance_')) continue;
+      const canvas = e.querySelector('canvas');
+      if (!canvas || e.clientWidth === 0) continue;
+      const drawn = [parseFloat(canvas.style.width), parseFloat(canvas.style.height)];
+      const box = [e.clientWidth, e.clientHeight];
+      if (Math.abs(drawn[0] - box[0]) > 1 || Math.abs(drawn[1] - box[1]) > 1)
+        found.push((e.getAttribute('part') ?? e.localName) + ': drawn ' + drawn.join('×') + ' in a ' + box.join('×') + ' box');
+    }
+  };
+  visit(document.querySelector('#storybook-root'));
+  return found;
+})()`;
+
 /** Page code: the next story starts from a clean page, whatever the last one did to it. */
 const RESET = `(() => {
   __restartFixedClock();
@@ -124,6 +148,20 @@ export class StoryTab {
     // What Storybook's forceRemount event does to the story on screen (tear down, render, play), awaited.
     await this.page.evaluate('window.__previousRender = undefined; __STORYBOOK_PREVIEW__.currentRender.remount()');
     await timed('settle', () => this.page.evaluate(`${SETTLED}(${JSON.stringify(id)})`));
+  }
+
+  /**
+   * The open story's charts drawn at another size than their box's (see MISFIT_CHARTS), still so
+   * after a few frames (a chart follows a resize of its box in the next frame); none when all fit.
+   */
+  async misfitCharts(): Promise<string[]> {
+    let misfits: string[] = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      if (attempt > 0) await this.nextFrames();
+      misfits = (await this.page.evaluate(MISFIT_CHARTS)) as string[];
+      if (misfits.length === 0) break;
+    }
+    return misfits;
   }
 
   /** A PNG of the open story's root, the whole of its height (not just the viewport). */

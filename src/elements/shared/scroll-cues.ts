@@ -1,0 +1,74 @@
+/**
+ * Scroll cues for a box that scrolls sideways (the lists, the delivery breakdown's table): a shade
+ * on each side that has more beyond it and, while more lies past the end, a "more columns" label
+ * over the header's end — a shade alone was not plain enough on a phone. The frame around the
+ * scroller draws them (scroll-cues.styles.ts); the label is not read out, since a screen reader
+ * reaches every column anyway.
+ */
+import { html, noChange, type ElementPart, type TemplateResult } from 'lit';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
+import type { Lang } from '../../i18n/locales.js';
+import { translate } from '../../i18n/translate.js';
+
+/**
+ * Marks the scroller's parent, its frame, with the sides that have more beyond them (`more-start`,
+ * `more-end`). Called where layout is already done: scroll events and ResizeObserver callbacks.
+ */
+export function showScrollCues(scroller: HTMLElement): void {
+  const frame = scroller.parentElement;
+  if (!frame) return;
+  // Negative in a right-to-left box: its distance from the start either way.
+  const offset = Math.abs(scroller.scrollLeft);
+  frame.classList.toggle('more-start', offset > 1);
+  frame.classList.toggle('more-end', offset + scroller.clientWidth < scroller.scrollWidth - 1);
+}
+
+/** The "more columns" label, placed in the frame after the scroller. */
+export function moreColumnsLabel(lang: Lang): TemplateResult {
+  return html`<span class="more-columns" aria-hidden="true">${translate(lang, 'table.moreColumns')}<span class="arrow">→</span></span>`;
+}
+
+/**
+ * Keeps the cues of the scroller it is bound to (`<div ${scrollCues()}>`): on scroll, and when the
+ * scroller or its content changes size. For a box whose owner has no scroll and size callbacks of
+ * its own (the list's virtual body calls {@link showScrollCues} from its own).
+ */
+class ScrollCues extends AsyncDirective {
+  #scroller: HTMLElement | undefined;
+  #observer: ResizeObserver | undefined;
+
+  override render(): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart): unknown {
+    const scroller = part.element as HTMLElement;
+    if (scroller !== this.#scroller) {
+      this.disconnected();
+      this.#scroller = scroller;
+      this.reconnected();
+    }
+    return noChange;
+  }
+
+  readonly #show = (): void => {
+    if (this.#scroller) showScrollCues(this.#scroller);
+  };
+
+  protected override reconnected(): void {
+    const scroller = this.#scroller;
+    if (!scroller) return;
+    scroller.addEventListener('scroll', this.#show, { passive: true });
+    this.#observer = new ResizeObserver(this.#show);
+    this.#observer.observe(scroller);
+    if (scroller.firstElementChild) this.#observer.observe(scroller.firstElementChild);
+  }
+
+  protected override disconnected(): void {
+    this.#scroller?.removeEventListener('scroll', this.#show);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+}
+
+export const scrollCues = directive(ScrollCues);
