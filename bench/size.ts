@@ -206,8 +206,9 @@ const rows: Row[] = [
     // picker and custom range form loaded on first use, "on action" (45.3 → 43.6 kB). The drill's
     // polish brought 0.9 kB (44.5 kB); 43.5 kB once the charts' strings became a part of their own
     // that this page never loads (44.5 → 43.0 kB). The list's job of fetching every row (Download)
-    // and its cap notice load on first use (43.4 → 42.6 kB).
-    budget: { maxKb: 42.8, noEcharts: true },
+    // and its cap notice load on first use (43.4 → 42.6 kB). The "more columns" label over the
+    // header's end, the scroll cue a phone needed (issue 8), 0.2 kB with its string (42.8 kB).
+    budget: { maxKb: 42.9, noEcharts: true },
   },
   {
     name: 'one chart (breakdown)',

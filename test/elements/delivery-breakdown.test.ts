@@ -155,7 +155,7 @@ describe('<msg-delivery-breakdown>', () => {
     const scroller = shadow(element).querySelector<HTMLElement>('.groups-scroll')!;
     const label = frame.querySelector<HTMLElement>('.more-columns')!;
     const shown = () => getComputedStyle(label).opacity === '1' && getComputedStyle(frame, '::after').opacity === '1';
-    expect(label.textContent.trim()).to.equal('Más columnas→');
+    expect(label.textContent.trim()).to.equal('Más columnas →');
     report.style.display = 'block';
     report.style.width = '1000px';
     await waitUntil(() => scroller.scrollWidth <= scroller.clientWidth && !frame.classList.contains('more-end'), 'the table fits');

@@ -328,7 +328,7 @@ describe('<msg-table>', function () {
     await until(() => cue('::after') === '1', 'a cue at the end');
     expect(cue('::before'), 'nothing before the first column').to.equal('0');
     expect(labelShown(), 'the "more columns" label shown').to.equal('1');
-    expect(label.textContent.trim()).to.equal('Más columnas→');
+    expect(label.textContent.trim()).to.equal('Más columnas →');
     expect(label.getAttribute('aria-hidden')).to.equal('true');
     const header = shadow(table).querySelector<HTMLElement>('[part~="header-row"]')!.getBoundingClientRect();
     const at = label.getBoundingClientRect();

@@ -3,14 +3,12 @@ import { css } from 'lit';
 /**
  * The scroll cues' drawing (see scroll-cues.ts): the frame is the scroller's positioned parent; its
  * `::before` and `::after` shade the start and end, and `.more-columns` sits over the header's end
- * (`--_more-columns-top` centres it on a header row taller than the delivery breakdown's).
+ * (the list moves it down, to the middle of its taller header row).
  * Not on paper, where nothing scrolls.
  */
 export const scrollCueStyles = css`
-  :host {
-    --_scroll-cue-color: light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.5));
-  }
   .frame {
+    --_scroll-cue-color: light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.5));
     position: relative;
     min-width: 0;
   }
@@ -44,23 +42,18 @@ export const scrollCueStyles = css`
   .more-columns {
     position: absolute;
     z-index: 3;
-    inset-block-start: var(--_more-columns-top, 6px);
+    inset-block-start: 6px;
     inset-inline-end: 6px;
     padding: 1px 8px;
     border: 1px solid var(--_border-color);
     border-radius: 999px;
     background: var(--_surface-color);
-    box-shadow: 0 1px 3px rgb(0 0 0 / 0.15);
     color: var(--_muted-color);
     font-size: 0.8em;
-    font-weight: normal;
     white-space: nowrap;
     pointer-events: none;
     opacity: 0;
     transition: opacity 150ms;
-  }
-  .more-columns .arrow {
-    margin-inline-start: 4px;
   }
   .frame.more-end .more-columns {
     opacity: 1;

@@ -3,10 +3,10 @@
  * on each side that has more beyond it and, while more lies past the end, a "more columns" label
  * over the header's end — a shade alone was not plain enough on a phone. The frame around the
  * scroller draws them (scroll-cues.styles.ts); the label is not read out, since a screen reader
- * reaches every column anyway.
+ * reaches every column anyway. A box without scroll and size callbacks of its own takes the
+ * `scrollCues()` directive (scroll-cues.directive.ts).
  */
-import { html, noChange, type ElementPart, type TemplateResult } from 'lit';
-import { AsyncDirective, directive } from 'lit/async-directive.js';
+import { html, type TemplateResult } from 'lit';
 import type { Lang } from '../../i18n/locales.js';
 import { translate } from '../../i18n/translate.js';
 
@@ -25,50 +25,5 @@ export function showScrollCues(scroller: HTMLElement): void {
 
 /** The "more columns" label, placed in the frame after the scroller. */
 export function moreColumnsLabel(lang: Lang): TemplateResult {
-  return html`<span class="more-columns" aria-hidden="true">${translate(lang, 'table.moreColumns')}<span class="arrow">→</span></span>`;
+  return html`<span class="more-columns" aria-hidden="true">${translate(lang, 'table.moreColumns')} →</span>`;
 }
-
-/**
- * Keeps the cues of the scroller it is bound to (`<div ${scrollCues()}>`): on scroll, and when the
- * scroller or its content changes size. For a box whose owner has no scroll and size callbacks of
- * its own (the list's virtual body calls {@link showScrollCues} from its own).
- */
-class ScrollCues extends AsyncDirective {
-  #scroller: HTMLElement | undefined;
-  #observer: ResizeObserver | undefined;
-
-  override render(): unknown {
-    return noChange;
-  }
-
-  override update(part: ElementPart): unknown {
-    const scroller = part.element as HTMLElement;
-    if (scroller !== this.#scroller) {
-      this.disconnected();
-      this.#scroller = scroller;
-      this.reconnected();
-    }
-    return noChange;
-  }
-
-  readonly #show = (): void => {
-    if (this.#scroller) showScrollCues(this.#scroller);
-  };
-
-  protected override reconnected(): void {
-    const scroller = this.#scroller;
-    if (!scroller) return;
-    scroller.addEventListener('scroll', this.#show, { passive: true });
-    this.#observer = new ResizeObserver(this.#show);
-    this.#observer.observe(scroller);
-    if (scroller.firstElementChild) this.#observer.observe(scroller.firstElementChild);
-  }
-
-  protected override disconnected(): void {
-    this.#scroller?.removeEventListener('scroll', this.#show);
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-  }
-}
-
-export const scrollCues = directive(ScrollCues);

@@ -118,8 +118,8 @@ export const tableStyles = css`
     max-width: 240px;
   }
 
-  .frame {
-    --_more-columns-top: 10px;
+  .more-columns {
+    inset-block-start: 10px;
   }
   [part~='scroller'] {
     height: var(--_table-height);
