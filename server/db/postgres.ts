@@ -211,6 +211,9 @@ export async function migratePostgres(pool: pg.Pool, schema?: string): Promise<n
       }
       applied.push(migration.id);
     }
+    // An upgrade in place: fresh statistics for the planner (see migrateSqlite); a fresh database is
+    // analyzed by its seed.
+    if (applied.length > 0 && done.size > 0) await client.query('ANALYZE');
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     client.release();

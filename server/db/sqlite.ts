@@ -45,6 +45,10 @@ export function migrateSqlite(db: SqliteDatabase): number[] {
     })();
     applied.push(migration.id);
   }
+  // An upgrade in place (a seeded file; a fresh one is analyzed by its seed): the planner's
+  // statistics are refreshed, since a migration may have added many rows or indexes. Without them
+  // SQLite once turned a join of count pieces inside out and read a whole set of counts.
+  if (applied.length > 0 && done.size > 0) db.exec('ANALYZE');
   return applied;
 }
 
