@@ -25,7 +25,7 @@ const UPDATE = process.env.SCREENSHOTS === 'update';
  * The Chromium that drew the baselines, as its `--version` says, in test/screenshots/ beside them.
  * Another version may draw text and curves a little differently, so its pictures are not evidence
  * of a change in the report; another machine with the same Debian Chromium draws the same pictures
- * (seen: 232 of 234 equal, the other two stale baselines).
+ * (seen: 232 of 234 equal; the other two were baselines holding a chart drawn narrower than its box).
  */
 const CHROMIUM_FILE = resolve(BASELINES, 'chromium-version.txt');
 const chromium = execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], {
@@ -34,13 +34,13 @@ const chromium = execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['
 }).trim();
 const baselinesChromium = existsSync(CHROMIUM_FILE) ? readFileSync(CHROMIUM_FILE, 'utf8').trim() : 'none recorded';
 /**
- * Pictures are compared on `npm run screenshots:compare`, not yet in `npm test`: on a clean clone
- * of 15d5252 on the machine that drew them, with the same Chromium, two of 234 still differed
- * (the filters' Playground and the delivery breakdown's Patterns at 1280 px, text colours and a
- * chart), which would fail landings at random. With another Chromium than the baselines' the
- * comparison says so first.
+ * Pictures are compared on every `npm test` where the Chromium is the one that drew the baselines
+ * (another version may draw text and curves a little differently, so its pictures are no evidence
+ * of a change in the report: the comparison is skipped, naming both versions, and
+ * `npm run screenshots:compare` runs it anyway). `SCREENSHOTS=off` skips them.
  */
-const PICTURES = UPDATE || process.env.SCREENSHOTS === 'compare';
+const SAME_CHROMIUM = chromium === baselinesChromium;
+const PICTURES = UPDATE || process.env.SCREENSHOTS === 'compare' || (process.env.SCREENSHOTS !== 'off' && SAME_CHROMIUM);
 /** `STORIES=heatmap` (a regular expression): only the stories whose id matches, e.g. to update a few pictures. */
 const ONLY = process.env.STORIES ? new RegExp(process.env.STORIES) : undefined;
 /** Tabs working through the stories at once: two cores. */
@@ -77,7 +77,15 @@ async function visitStories(
         for (const [i, width] of (PICTURES ? WIDTHS : WIDTHS.slice(0, 1)).entries()) {
           if (i === 0) await tab.show(id, width);
           else await tab.rerender(id, width);
-          const misfits = await tab.misfitCharts();
+          let misfits = await tab.misfitCharts();
+          if (misfits.length) {
+            // Printed, then one fresh render before it counts, as for a picture: charts left narrow
+            // were seen now and then in the pictures' runs (see capture.ts), rarely enough that a
+            // second render of the same story tells a passing fault from a broken chart.
+            console.log(`misdrawn, drawn again: ${id} at ${width} px: ${misfits.join('; ')}`);
+            await tab.rerender(id, width);
+            misfits = await tab.misfitCharts();
+          }
           for (const misfit of misfits) found.misfits.push(`${id} at ${width} px: ${misfit}`);
           if (PICTURES) {
             const name = `${id}--${width}.png`;
@@ -133,7 +141,13 @@ describe('the documentation site', () => {
 
   it(
     'draws every story as its committed picture, at 1280 and 360 px wide',
-    { skip: !PICTURES && 'pictures only on npm run screenshots:compare or :update, until they are stable (issue 8)' },
+    {
+      skip:
+        !PICTURES &&
+        (SAME_CHROMIUM
+          ? 'SCREENSHOTS=off'
+          : `the baselines were drawn by ${baselinesChromium}, this is ${chromium}: run npm run screenshots:compare to compare anyway`),
+    },
     () => {
       const problems = [...found.pictures];
       if (!UPDATE && chromium !== baselinesChromium)

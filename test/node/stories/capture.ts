@@ -72,9 +72,11 @@ const SETTLED = `(async (id) => {
 
 /**
  * Page code: every ECharts chart in the story (shadow roots included) whose canvas is not the size
- * of its box, as `story part: drawn W×H in a W×H box`. A chart left at a size its box had while the
- * page was still laying out looks drawn and steady, so neither \`ready\` nor a second picture tells
- * it from a right one (a baseline of two such charts was once written and failed every comparison).
+ * of its box (`part: drawn W×H in a W×H box`), or whose box is under a third of its element's width
+ * (`part: W px wide in a W px element (its parents)`). Such a chart looks drawn and steady, so
+ * neither \`ready\` nor a second picture tells it from a right one: baselines with charts drawn
+ * 40–90 px wide in full-width elements were written now and then, and failed every comparison
+ * after. The cause is not found; the parents' widths are printed for it.
  */
 const MISFIT_CHARTS = `(() => {
   const found = [];
@@ -86,8 +88,17 @@ const MISFIT_CHARTS = `(() => {
       if (!canvas || e.clientWidth === 0) continue;
       const drawn = [parseFloat(canvas.style.width), parseFloat(canvas.style.height)];
       const box = [e.clientWidth, e.clientHeight];
+      const name = e.getAttribute('part') ?? e.localName;
       if (Math.abs(drawn[0] - box[0]) > 1 || Math.abs(drawn[1] - box[1]) > 1)
-        found.push((e.getAttribute('part') ?? e.localName) + ': drawn ' + drawn.join('×') + ' in a ' + box.join('×') + ' box');
+        found.push(name + ': drawn ' + drawn.join('×') + ' in a ' + box.join('×') + ' box');
+      // A box itself left narrow, its canvas with it, in a wide element: the boxes up to the element, for the cause.
+      const base = e.getRootNode().querySelector('[part~=base]')?.clientWidth ?? 0;
+      if (base > 400 && box[0] < base * 0.3) {
+        const chain = [];
+        for (let n = e.parentElement; n && chain.length < 6; n = n.parentElement)
+          chain.push(n.localName + (n.className ? '.' + String(n.className).split(' ')[0] : '') + ' ' + n.clientWidth + ' ' + getComputedStyle(n).display);
+        found.push(name + ': ' + box[0] + ' px wide in a ' + base + ' px element (' + chain.join(' < ') + ')');
+      }
     }
   };
   visit(document.querySelector('#storybook-root'));
