@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * The scroll cues' drawing (see scroll-cues.ts): the frame is the scroller's positioned parent; its
  * `::before` and `::after` shade the start and end, and `.more-columns` sits over the header's end
- * (the list moves it down, to the middle of its taller header row).
+ * (the list puts it on its top edge instead).
  * Not on paper, where nothing scrolls.
  */
 export const scrollCueStyles = css`

@@ -118,8 +118,9 @@ export const tableStyles = css`
     max-width: 240px;
   }
 
+  /* On the list's top edge: its header row is taller than the label, which would half cover a label. */
   .more-columns {
-    inset-block-start: 10px;
+    inset-block-start: -9px;
   }
   [part~='scroller'] {
     height: var(--_table-height);
