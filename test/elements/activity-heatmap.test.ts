@@ -137,19 +137,36 @@ describe('<msg-activity-heatmap>', () => {
   });
 
   it('follows its box when the window narrows: at 320 px the grid fits, none of it cut off', async () => {
-    const { report, element } = await heatmap();
-    report.style.display = 'block';
-    report.style.width = '1000px';
-    await drawnOption(element);
-    const box = shadow(element).querySelector<HTMLElement>('[part~="heatmap"]')!;
-    await waitUntil(() => getInstanceByDom(box)?.getWidth() === box.clientWidth && box.clientWidth > 900, 'drawn 1000 px wide');
+    // Chromium now and then (1 run in 4 of this file, with the chart code of before and after this
+    // stop's changes) reports "ResizeObserver loop completed with undelivered notifications" while
+    // this test resizes the report. Not from the charts' observer: a log in its callback showed it
+    // had not yet run for the new width when the error came, and nothing else on this page observes
+    // sizes. The notice means a size comes a frame later, which this test goes on to check; it is
+    // kept from failing the test, and only it (the cause is left open in the issue 8 note).
+    // The test runner fails a test through window.onerror, which this wraps for the test's length.
+    const runnersOnError = window.onerror;
+    window.onerror = (message, ...rest): boolean =>
+      (typeof message === 'string' && message.startsWith('ResizeObserver loop completed')) ||
+      runnersOnError?.call(window, message, ...rest) === true;
+    try {
+      const { report, element } = await heatmap();
+      report.style.display = 'block';
+      report.style.width = '1000px';
+      await drawnOption(element);
+      const box = shadow(element).querySelector<HTMLElement>('[part~="heatmap"]')!;
+      await waitUntil(() => getInstanceByDom(box)?.getWidth() === box.clientWidth && box.clientWidth > 900, 'drawn 1000 px wide');
 
-    report.style.width = '320px';
-    // The chart's box narrows with the element (not held wide by the canvas drawn at 1000 px), and ECharts follows it.
-    await waitUntil(() => box.getBoundingClientRect().right <= report.getBoundingClientRect().right, 'the box inside the element');
-    await waitUntil(() => getInstanceByDom(box)!.getWidth() === box.clientWidth, `drawn at the box's width (${box.clientWidth} px)`);
-    expect(box.clientWidth).to.be.at.most(320);
-    expect(element.scrollWidth, 'nothing wider than the element').to.be.at.most(320);
+      report.style.width = '320px';
+      // The chart's box narrows with the element (not held wide by the canvas drawn at 1000 px), and ECharts follows it.
+      await waitUntil(() => box.getBoundingClientRect().right <= report.getBoundingClientRect().right, 'the box inside the element');
+      await waitUntil(() => getInstanceByDom(box)!.getWidth() === box.clientWidth, `drawn at the box's width (${box.clientWidth} px)`);
+      expect(box.clientWidth).to.be.at.most(320);
+      expect(element.scrollWidth, 'nothing wider than the element').to.be.at.most(320);
+      // A frame more for a notice about the last resize.
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    } finally {
+      window.onerror = runnersOnError;
+    }
   });
 
   it('draws in the dark scheme’s colours under color-scheme: dark', async () => {
