@@ -79,9 +79,9 @@ async function visitStories(
           else await tab.rerender(id, width);
           let misfits = await tab.misfitCharts();
           if (misfits.length) {
-            // Printed, then one fresh render before it counts, as for a picture: charts left narrow
-            // were seen now and then in the pictures' runs (see capture.ts), rarely enough that a
-            // second render of the same story tells a passing fault from a broken chart.
+            // Printed, then one fresh render before it counts, as for a picture: a chart the report
+            // itself leaves at a wrong size stays so on a second render, a passing fault does not.
+            // (The narrow charts once pictured were the capture's doing: see capture.ts.)
             console.log(`misdrawn, drawn again: ${id} at ${width} px: ${misfits.join('; ')}`);
             await tab.rerender(id, width);
             misfits = await tab.misfitCharts();

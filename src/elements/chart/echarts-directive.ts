@@ -42,6 +42,9 @@ export interface ChartKeys {
   readonly announce: (text: string) => void;
 }
 
+/** Frames in which a resize ECharts ignored is asked again (see `#resizeNextFrame`). */
+const MAX_RESIZE_ATTEMPTS = 10;
+
 /**
  * Owns one ECharts instance for the element it is bound to. It draws once both ECharts has loaded
  * and the element has a size, follows size changes, replaces the option whole when the template
@@ -55,9 +58,6 @@ export interface ChartKeys {
  * when drawing, not while the element renders; a new theme for the same numbers recolours the same
  * instance. With `keys`, the box is traversed by keyboard (see {@link ChartKeys}).
  */
-/** Frames in which a resize ECharts ignored is asked again (see `#resizeNextFrame`). */
-const MAX_RESIZE_ATTEMPTS = 10;
-
 class EChartDirective extends AsyncDirective {
   #element: HTMLElement | undefined;
   #chart: ECharts | undefined;
