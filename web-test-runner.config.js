@@ -16,7 +16,10 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // Mocha's hooks share the tests' timeout. The first file whose `before` starts the mocks loads
+  // ECharts unbundled (hundreds of module files through this server), which took 10.2–10.6 s on
+  // a fresh 2-core machine (3.2 s once the server has them): 10 s failed that file at random.
+  testFramework: { config: { timeout: 30_000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' })],
   middleware: [
     // MSW's worker must be served from the site root.
