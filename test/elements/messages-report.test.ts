@@ -61,6 +61,27 @@ describe('<msg-messages-report>', () => {
     }
   });
 
+  it('leaves the lists below the fold unpainted until a person scrolls to them, then shows their rows', async () => {
+    const host = await fixture<MsgMessagesReport>(
+      html`<msg-messages-report endpoint="/api" timezone=${ZONE} now=${NOW}></msg-messages-report>`,
+    );
+    await allSettled(host);
+    const failedList = shadow(host).querySelector<MsgTable>('msg-table[kind="failed"]')!;
+    const firstRow = () => shadow(failedList).querySelector('[part~="row"]');
+    // The list has loaded its first rows (ready), but the browser skips them while off screen.
+    expect(failedList.getBoundingClientRect().top).to.be.greaterThan(innerHeight * 2);
+    expect(firstRow(), 'the rows are built while off screen').to.exist;
+    expect(firstRow()!.checkVisibility({ contentVisibilityAuto: true })).to.equal(false);
+    // The charts above are painted meanwhile.
+    const chart = shadow(host).querySelector('msg-breakdown-chart')!;
+    expect(shadow(chart).querySelector('[part~="chart"] canvas')!.checkVisibility({ contentVisibilityAuto: true })).to.equal(true);
+
+    failedList.scrollIntoView();
+    await waitUntil(() => firstRow()?.checkVisibility({ contentVisibilityAuto: true }), 'the list is painted once on screen');
+    expect(firstRow()!.getBoundingClientRect().height).to.be.greaterThan(20);
+    expect(firstRow()!.textContent).to.not.equal('');
+  });
+
   it('makes one request per element on load and per element on a filter change', async () => {
     const { source, calls, reset } = countingSource();
     const host = await fixture<MsgMessagesReport>(

@@ -20,6 +20,17 @@ export const messagesReportStyles = css`
     border: 1px solid var(--_border-color);
     border-radius: var(--_radius);
   }
+  /*
+   * The lists lie below the charts: until one nears the viewport the browser skips its layout
+   * and paint (its rows are still built, and ready), so the charts above are drawn sooner. The
+   * size is a list's usual height, kept once the list has been laid out (auto).
+   */
+  [part~='incoming-list'],
+  [part~='outgoing-list'],
+  [part~='failed-list'] {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 640px;
+  }
   .updated {
     justify-self: end;
     margin: calc(var(--_gap) / -2) 0 0;
