@@ -70,7 +70,7 @@ describe('<msg-messages-report>', () => {
     const firstRow = () => shadow(failedList).querySelector('[part~="row"]');
     // The list has loaded its first rows (ready), but the browser skips them while off screen.
     expect(failedList.getBoundingClientRect().top).to.be.greaterThan(innerHeight * 2);
-    expect(firstRow(), 'the rows are built while off screen').to.exist;
+    expect(firstRow(), 'the rows are built while off screen').to.not.equal(null);
     expect(firstRow()!.checkVisibility({ contentVisibilityAuto: true })).to.equal(false);
     // The charts above are painted meanwhile.
     const chart = shadow(host).querySelector('msg-breakdown-chart')!;
