@@ -18,7 +18,7 @@
  * rollups' triggers and rebuild statements in ./count-triggers.ts.
  */
 import { buildCountDimsSql, COUNT_DIMS, COUNT_KEY, countTriggers, HOUR_MS, rebuildCountsSql, rollupTriggers } from './count-triggers.js';
-import { createIndexSql, dropIndexSql, MESSAGE_INDEXES, ROLLUP_INDEX, V1_MESSAGE_INDEXES } from './indexes.js';
+import { createIndexSql, dropIndexSql, ROLLUP_INDEX, USER_CHANNEL_INDEX, V1_MESSAGE_INDEXES, V6_MESSAGE_INDEXES } from './indexes.js';
 import type { Dialect } from './sql.js';
 
 /** Days after sending during which a delivery status may still change (docs/decisions.md, "The delivery funnel and the 30-day rule"). */
@@ -221,8 +221,8 @@ MIGRATIONS.push({
   // failed indexes gain id and the counted columns, so that filtered totals, groupings and pages
   // read them alone.
   up: (d) => [
-    ...V1_MESSAGE_INDEXES.filter((index) => !MESSAGE_INDEXES.some((current) => current.name === index.name)).map(dropIndexSql),
-    ...MESSAGE_INDEXES.map((index) => createIndexSql(index, d)),
+    ...V1_MESSAGE_INDEXES.filter((index) => !V6_MESSAGE_INDEXES.some((current) => current.name === index.name)).map(dropIndexSql),
+    ...V6_MESSAGE_INDEXES.map((index) => createIndexSql(index, d)),
   ],
 });
 
@@ -241,6 +241,13 @@ MIGRATIONS.push({
     ...buildCountDimsSql('subtype'),
     ...countTriggers(d).create,
   ],
+});
+
+MIGRATIONS.push({
+  id: 8,
+  name: 'index for user and channel filters together',
+  // See USER_CHANNEL_INDEX: queries filtered by people and channels read messages, now by both.
+  up: (d) => [createIndexSql(USER_CHANNEL_INDEX, d)],
 });
 
 /**

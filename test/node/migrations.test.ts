@@ -1,5 +1,6 @@
 /**
- * Migrating a seeded SQLite file in place: the planner's statistics follow the new rows.
+ * Migrating a seeded SQLite file in place: the planner's statistics follow the new rows, and a new
+ * index serves the queries it was made for.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { generateDataset } from '../../reference/dataset/index.js';
 import { COUNT_DIMS } from '../../server/db/count-triggers.js';
+import { scopeWhere } from '../../server/db/where.js';
 import { migrateSqlite, openSqlite } from '../../server/db/sqlite.js';
 import { seedSqlite } from '../../server/seed.js';
 
@@ -35,6 +37,38 @@ test('an upgrade in place refreshes the statistics of the rows a migration added
     assert.deepEqual(migrateSqlite(db), [7]);
     assert.ok(rows() > before, 'migration 7 added the subtype set');
     assert.equal(planned(), rows(), 'the planner counts the rows the migration added');
+  } finally {
+    db.close();
+  }
+});
+
+test('migration 8 lets a query filtered by user and channel together seek both, on a file migrated in place', () => {
+  const db = openSqlite(join(dir, 'user-channel.sqlite'));
+  try {
+    migrateSqlite(db);
+    seedSqlite(db, generateDataset({ seed: 6, end: Date.UTC(2026, 10, 26, 12), months: 1, messagesPerDay: 30 }), { workspace: 'ws_a' });
+    // The file as migration 7 left it.
+    db.exec('DROP INDEX messages_user_channel');
+    db.exec('DELETE FROM schema_migrations WHERE id = 8');
+    db.exec('ANALYZE');
+    // The count of a list filtered by two people and two channels, as the server writes it.
+    const where = scopeWhere('ws_a', 'incoming', { user: ['u_1', 'u_2'], channel: ['ch_1', 'ch_2'] }).add(
+      'm.ts >= ? AND m.ts < ?',
+      0,
+      Date.now(),
+    );
+    const plan = () =>
+      (
+        db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) AS n FROM messages m WHERE ${where.sql}`).all(...where.params) as {
+          detail: string;
+        }[]
+      )
+        .map((row) => row.detail)
+        .join('\n');
+    assert.doesNotMatch(plan(), /user_id=\? AND channel_id=\?/);
+
+    assert.deepEqual(migrateSqlite(db), [8]);
+    assert.match(plan(), /COVERING INDEX messages_user_channel \(workspace=\? AND direction=\? AND user_id=\? AND channel_id=\?/);
   } finally {
     db.close();
   }
