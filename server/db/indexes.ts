@@ -110,10 +110,10 @@ export const USER_CHANNEL_INDEX: IndexDef = {
  * - `messages_time`: every range scan — list pages in (ts, id) order (a filter on a covered column
  *   is checked in the index as it scans), the floor's counts — index-only thanks to its covering
  *   columns;
- * - `messages_failed`: the failed log (3 % of outgoing), covering the same columns;
- * - `messages_user`, `messages_team`, `messages_contact`, `messages_broadcast`: a query filtered by
- *   one of these seeks its values and reads them in (ts, id) order: totals, groupings, funnels and
- *   pages without visiting the table, whatever the range;
+ * - `messages_failed_log`: the failed log (3 % of outgoing), covering the same columns;
+ * - `messages_user`, `messages_team`, `messages_contact_log`, `messages_broadcast_log`: a query
+ *   filtered by one of these seeks its values and reads them in (ts, id) order: totals, groupings,
+ *   funnels and pages without visiting the table, whatever the range;
  * - `messages_user_channel`: a query filtered by user and channel seeks both.
  */
 export const MESSAGE_INDEXES: IndexDef[] = [...V6_MESSAGE_INDEXES, USER_CHANNEL_INDEX];
