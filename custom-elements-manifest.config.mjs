@@ -141,6 +141,11 @@ export default {
       skipLibCheck: true,
     });
     checker = program.getTypeChecker();
-    return globs.map((glob) => program.getSourceFile(glob)).filter((file) => file !== undefined);
+    // In path order: the globs come in the file system's order, which differs from one machine to
+    // the next, and would reorder the manifest's modules without any change to them.
+    return [...globs]
+      .sort()
+      .map((glob) => program.getSourceFile(glob))
+      .filter((file) => file !== undefined);
   },
 };
