@@ -1,19 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import * as v from 'valibot';
 import type { ReportDataSource } from '../../core/client/data-source.js';
 import type { ReportSnapshot } from '../../core/store/report-store.js';
-import { MESSAGE_KINDS, ORDERS, type MessageKind, type MessageRow, type Order, type ReportQuery } from '../../core/contract/types.js';
+import type { MessageKind, MessageRow, Order, ReportQuery } from '../../core/contract/types.js';
 import { messagesCsvFileName } from '../../core/csv/messages-csv-name.js';
 import { formatCount } from '../../i18n/format.js';
 import type { Lang } from '../../i18n/locales.js';
 import { BASE_STRINGS, translate, type StringsPart } from '../../i18n/translate.js';
-import { drillQuery } from '../../core/query/drill.js';
 import { MsgDataElement, type Answer } from '../shared/data-element.js';
 import { closeDrillInList, describeDrill, listHonours, renderDrillChip, renderDrillMisfits } from '../shared/drill.js';
 import { downloadBlob } from '../shared/download.js';
 import { emit } from '../shared/events.js';
-import { checkAttributes, oneOf, type CheckedAttributes } from '../shared/problems.js';
+import { checkAttributes, type CheckedAttributes } from '../shared/problems.js';
 import { scrollCueStyles } from '../shared/scroll-cues.styles.js';
 import { stateStyles } from '../shared/state-views.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
@@ -21,36 +19,15 @@ import type { ProgressCallback } from './table.export.js';
 import { RefusedHrefWarning } from './table.export-href.js';
 import { OnDemandParts, reportUnloaded } from './table.on-demand.js';
 import { FailedLogExtras } from './table.failed-log.js';
-import type { ListingParams, MessageListing } from './table.listing.js';
+import type { MessageListing } from './table.listing.js';
 import { ScrollPaging } from './table.paging.js';
+import { listOrder, listRequest, TABLE_ATTRIBUTES, type ListRequest, type TableConfig } from './table.request.js';
 import { renderTable } from './table.rows.js';
 import { tableStyles } from './table.styles.js';
 import { drillStyles } from '../shared/drill.styles.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MIN_PAGE_SIZE } from './table.types.js';
+import { DEFAULT_PAGE_SIZE } from './table.types.js';
 
 export { safeHttpUrl } from './table.safe-url.js';
-
-const ATTRIBUTES = {
-  kind: oneOf('kind', MESSAGE_KINDS),
-  order: oneOf('order', ORDERS),
-  pageSize: {
-    name: 'page-size',
-    schema: v.pipe(v.number(), v.integer(), v.minValue(MIN_PAGE_SIZE), v.maxValue(MAX_PAGE_SIZE)),
-    allowed: `${MIN_PAGE_SIZE}–${MAX_PAGE_SIZE}`,
-  },
-};
-
-interface Config {
-  readonly kind: MessageKind;
-  readonly order: Order;
-  readonly pageSize: number;
-}
-
-/** What the list asks: the first page of one query, in one order. */
-interface ListRequest {
-  readonly params: ListingParams;
-  readonly pageSize: number;
-}
 
 /**
  * One of the report's three message lists — incoming messages, outgoing messages, or the failed
@@ -113,7 +90,7 @@ interface ListRequest {
  * @cssprop --msg-table-header-color - Background of the header row.
  * @cssprop --msg-table-stripe-color - Background of every other row.
  */
-export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing> {
+export class MsgTable extends MsgDataElement<TableConfig, ListRequest, MessageListing> {
   /** No chart: the base strings only (issue 11). */
   protected override get stringsParts(): readonly StringsPart[] {
     return BASE_STRINGS;
@@ -202,23 +179,19 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     return messagesCsvFileName(kind, this.reportLang, resolved.firstDay, resolved.lastDay);
   }
 
-  protected override checkConfig(lang: Lang): CheckedAttributes<Config> {
-    return checkAttributes(lang, ATTRIBUTES, { kind: this.kind, order: this.order, pageSize: this.pageSize });
+  protected override checkConfig(lang: Lang): CheckedAttributes<TableConfig> {
+    return checkAttributes(lang, TABLE_ATTRIBUTES, { kind: this.kind, order: this.order, pageSize: this.pageSize });
   }
 
-  protected override scopeOf(config: Config) {
+  protected override scopeOf(config: TableConfig) {
     return config.kind === 'incoming' ? ('incoming' as const) : ('outgoing' as const);
   }
 
-  /** The report's query, narrowed to the drill a person opened from a figure ("see these messages"), if any. */
-  protected override requestFor(query: ReportQuery, config: Config, state: ReportSnapshot): ListRequest {
-    const drill = state.drill;
-    const params: ListingParams = { ...drillQuery(query, drill), kind: config.kind, order: this.#orderIn(state, config) };
-    if (drill?.status) params.status = drill.status;
-    return { params, pageSize: config.pageSize };
+  protected override requestFor(query: ReportQuery, config: TableConfig, state: ReportSnapshot): ListRequest {
+    return listRequest(query, config, state);
   }
 
-  protected override notApplicableNote(config: Config, state: ReportSnapshot, lang: Lang): string | undefined {
+  protected override notApplicableNote(config: TableConfig, state: ReportSnapshot, lang: Lang): string | undefined {
     const drill = state.drill;
     if (!drill || listHonours(config.kind, drill)) return undefined;
     return translate(lang, 'drill.notApplicable', { what: describeDrill(lang, state.timezone, drill) });
@@ -226,11 +199,6 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
 
   /** The chip's × (or Escape on it): focus goes back where the drill began, else to this list. */
   readonly #closeDrill = (): void => closeDrillInList(this.reportStore, this.renderRoot);
-
-  /** The order shown: a person's pick for this kind of list in the report, else the `order` attribute. */
-  #orderIn(state: ReportSnapshot | undefined, config: Config): Order {
-    return state?.listOrder[config.kind] ?? config.order;
-  }
 
   protected override async fetchData(request: ListRequest, source: ReportDataSource, signal: AbortSignal): Promise<MessageListing> {
     // A new query: any fetch of all the previous query's rows stops.
@@ -313,7 +281,7 @@ export class MsgTable extends MsgDataElement<Config, ListRequest, MessageListing
     const state = this.report;
     if (!config || !state) return;
     // A person's change: into the report's state, where every list of this kind reads it.
-    const next: Order = this.#orderIn(state, config) === 'asc' ? 'desc' : 'asc';
+    const next: Order = listOrder(state, config) === 'asc' ? 'desc' : 'asc';
     this.reportStore?.change({ listOrder: { ...state.listOrder, [config.kind]: next } });
   };
 
